@@ -1,0 +1,14 @@
+package io.antiphon.engine.corpus;
+
+import java.io.IOException;
+import java.util.List;
+
+/** A collection of pieces divided into a fixed train/valid/test split. */
+public interface Corpus {
+
+    /** A short name for messages and model metadata, e.g. {@code jsb}. */
+    String name();
+
+    /** The pieces of one split, in a fixed order; read from disk on each call. */
+    List<Piece> pieces(Split split) throws IOException;
+}

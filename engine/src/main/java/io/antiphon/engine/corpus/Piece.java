@@ -1,0 +1,21 @@
+package io.antiphon.engine.corpus;
+
+import io.antiphon.engine.token.TimedNote;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One piece of music of a corpus, in the model's musical time (24 ticks a quarter note).
+ *
+ * @param name  unique within its corpus, e.g. {@code jsb-train-017}
+ * @param notes its notes (the corpora give them in onset order); same-key overlaps are allowed, the tokenizer
+ *              resolves them
+ */
+public record Piece(String name, List<TimedNote> notes) {
+
+    public Piece {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) throw new IllegalArgumentException("a piece needs a name");
+        notes = List.copyOf(notes);
+    }
+}

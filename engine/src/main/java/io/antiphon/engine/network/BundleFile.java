@@ -1,0 +1,269 @@
+package io.antiphon.engine.network;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.antiphon.engine.token.Vocabulary;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Reads and writes model bundles: one zip file holding {@value #METADATA_ENTRY} (the {@link BundleMetadata})
+ * and {@value #NETWORK_ENTRY} (the network as written by DL4J's {@link ModelSerializer}, without updater state).
+ *
+ * <p>A bundle is data, never code: entries are checked by name, count and size before anything is parsed,
+ * the JSON is strict with depth and size limits, and the inner DL4J archive may only hold its configuration
+ * JSON and coefficient array (no normalizer or preprocessor entries, which DL4J would read with Java
+ * deserialization). Every fault becomes a {@link BundleException} with one sentence naming the file.
+ */
+public final class BundleFile {
+
+    public static final String METADATA_ENTRY = "antiphon-bundle.json";
+    public static final String NETWORK_ENTRY = "network.zip";
+    /** The vocabulary every bundle of this version speaks. */
+    public static final BundleMetadata.VocabularyInfo EVENT_VOCABULARY =
+            new BundleMetadata.VocabularyInfo("antiphon-events", Vocabulary.SIZE, Vocabulary.TICKS_PER_QUARTER);
+
+    static final long MAX_BUNDLE_BYTES = 256L << 20;
+    static final long MAX_METADATA_BYTES = 1L << 20;
+    private static final Set<String> NETWORK_ENTRIES = Set.of("configuration.json", "coefficients.bin");
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    static {
+        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(32).maxStringLength(1 << 16).maxNumberLength(64).build());
+    }
+
+    private BundleFile() {
+    }
+
+    public static void write(ModelBundle bundle, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (OutputStream out = Files.newOutputStream(tmp)) {
+            write(bundle, out);
+        }
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    public static void write(ModelBundle bundle, OutputStream out) throws IOException {
+        ByteArrayOutputStream network = new ByteArrayOutputStream();
+        ModelSerializer.writeModel(bundle.network(), network, false);
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry(METADATA_ENTRY));
+            zip.write(JSON.writeValueAsBytes(bundle.metadata()));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry(NETWORK_ENTRY));
+            network.writeTo(zip);
+            zip.closeEntry();
+        }
+    }
+
+    /** Reads only the metadata (cheap: the network is not restored). */
+    public static BundleMetadata readMetadata(Path file) throws BundleException {
+        return parseMetadata(file.toString(), readEntries(file).get(METADATA_ENTRY));
+    }
+
+    public static ModelBundle read(Path file) throws BundleException {
+        Map<String, byte[]> entries = readEntries(file);
+        return decode(file.toString(), entries);
+    }
+
+    /** Reads a bundle from a stream (e.g. a classpath resource); {@code source} names it in messages. */
+    public static ModelBundle read(InputStream in, String source) throws BundleException {
+        return decode(source, readEntries(in, source));
+    }
+
+    private static ModelBundle decode(String source, Map<String, byte[]> entries) throws BundleException {
+        BundleMetadata metadata = parseMetadata(source, entries.get(METADATA_ENTRY));
+        byte[] network = entries.get(NETWORK_ENTRY);
+        if (network == null) throw new BundleException(source + " is incomplete: it has no " + NETWORK_ENTRY + " entry.");
+        checkNetworkArchive(source, network);
+        MultiLayerNetwork net;
+        try {
+            net = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(network), false);
+        } catch (IOException | RuntimeException e) {
+            throw new BundleException(source + ": the network could not be restored (" + oneLine(e) + ").", e);
+        }
+        checkNetworkMatches(source, net, metadata);
+        return new ModelBundle(net, metadata);
+    }
+
+    private static Map<String, byte[]> readEntries(Path file) throws BundleException {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (NoSuchFileException e) {
+            throw new BundleException("Model bundle " + file + " does not exist.");
+        } catch (IOException e) {
+            throw new BundleException("Model bundle " + file + " cannot be read: " + oneLine(e) + ".");
+        }
+        if (size > MAX_BUNDLE_BYTES) {
+            throw new BundleException(file + " is " + size + " bytes, larger than any model bundle may be (" + MAX_BUNDLE_BYTES + ").");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return readEntries(in, file.toString());
+        } catch (BundleException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new BundleException("Model bundle " + file + " cannot be read: " + oneLine(e) + ".");
+        }
+    }
+
+    private static Map<String, byte[]> readEntries(InputStream in, String source) throws BundleException {
+        Map<String, byte[]> entries = new HashMap<>();
+        long total = 0;
+        try (ZipInputStream zip = new ZipInputStream(in)) {
+            ZipEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                String name = entry.getName();
+                if (!name.equals(METADATA_ENTRY) && !name.equals(NETWORK_ENTRY)) {
+                    throw new BundleException(source + " is not an Antiphon model bundle: unexpected entry '" + printable(name) + "'.");
+                }
+                if (entries.containsKey(name)) throw new BundleException(source + " holds the entry '" + name + "' twice.");
+                long limit = name.equals(METADATA_ENTRY) ? MAX_METADATA_BYTES : MAX_BUNDLE_BYTES - total;
+                byte[] bytes = readLimited(zip, limit, source, name);
+                total += bytes.length;
+                entries.put(name, bytes);
+            }
+        } catch (BundleException e) {
+            throw e;
+        } catch (ZipException | java.io.EOFException e) {
+            throw new BundleException(source + " is corrupt or truncated (not a complete zip archive: " + oneLine(e) + ").");
+        } catch (IOException e) {
+            throw new BundleException(source + " cannot be read: " + oneLine(e) + ".");
+        }
+        if (entries.isEmpty()) throw new BundleException(source + " is not an Antiphon model bundle (no zip entries found).");
+        if (!entries.containsKey(METADATA_ENTRY)) throw new BundleException(source + " is incomplete: it has no " + METADATA_ENTRY + " entry.");
+        return entries;
+    }
+
+    private static byte[] readLimited(InputStream in, long limit, String source, String entry) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[1 << 16];
+        long total = 0;
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            total += n;
+            if (total > limit) throw new BundleException(source + ": entry '" + entry + "' exceeds its size limit of " + limit + " bytes.");
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    private static BundleMetadata parseMetadata(String source, byte[] json) throws BundleException {
+        BundleMetadata metadata;
+        try {
+            metadata = JSON.readValue(json, BundleMetadata.class);
+        } catch (JsonProcessingException e) {
+            throw new BundleException(source + ": " + METADATA_ENTRY + " is not valid bundle metadata (" + e.getOriginalMessage() + ").");
+        } catch (IOException e) {
+            throw new BundleException(source + ": " + METADATA_ENTRY + " cannot be read (" + oneLine(e) + ").");
+        }
+        if (metadata == null || !BundleMetadata.FORMAT.equals(metadata.format())) {
+            throw new BundleException(source + " is not an Antiphon model bundle (format is not '" + BundleMetadata.FORMAT + "').");
+        }
+        if (metadata.formatVersion() > BundleMetadata.FORMAT_VERSION) {
+            throw new BundleException(source + " has bundle format version " + metadata.formatVersion()
+                    + ", newer than this Antiphon reads (" + BundleMetadata.FORMAT_VERSION + "): upgrade Antiphon.");
+        }
+        if (metadata.formatVersion() < 1) throw new BundleException(source + " has an invalid format version " + metadata.formatVersion() + ".");
+        if (!EVENT_VOCABULARY.equals(metadata.vocabulary())) {
+            throw new BundleException(source + " speaks vocabulary " + metadata.vocabulary() + ", not " + EVENT_VOCABULARY + ".");
+        }
+        if (metadata.spec() == null) throw new BundleException(source + ": the metadata has no network spec.");
+        return metadata;
+    }
+
+    private static void checkNetworkArchive(String source, byte[] network) throws BundleException {
+        Set<String> seen = new java.util.HashSet<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(network))) {
+            ZipEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                if (!NETWORK_ENTRIES.contains(entry.getName())) {
+                    throw new BundleException(source + ": the network archive holds a forbidden entry '" + printable(entry.getName())
+                            + "' (only " + NETWORK_ENTRIES + " are accepted).");
+                }
+                if (!seen.add(entry.getName())) throw new BundleException(source + ": the network archive holds '" + entry.getName() + "' twice.");
+                readLimited(zip, MAX_BUNDLE_BYTES, source, entry.getName());
+            }
+        } catch (BundleException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new BundleException(source + ": the network archive is corrupt or truncated (" + oneLine(e) + ").");
+        }
+        if (!seen.equals(NETWORK_ENTRIES)) {
+            throw new BundleException(source + ": the network archive is incomplete (has " + seen + ", needs " + NETWORK_ENTRIES + ").");
+        }
+    }
+
+    private static void checkNetworkMatches(String source, MultiLayerNetwork net, BundleMetadata metadata) throws BundleException {
+        NetworkSpec spec = metadata.spec();
+        int layers = net.getnLayers();
+        if (layers != spec.layers() + 1) {
+            throw new BundleException(source + ": the network has " + layers + " layers but the metadata describes "
+                    + spec.layers() + " LSTM layers and an output layer.");
+        }
+        for (int i = 0; i < layers; i++) {
+            Layer layer = net.getLayer(i);
+            org.deeplearning4j.nn.conf.layers.Layer conf = layer.conf().getLayer();
+            boolean isOutput = i == layers - 1;
+            if (isOutput ? !(conf instanceof RnnOutputLayer) : !(conf instanceof LSTM)) {
+                throw new BundleException(source + ": layer " + i + " is a " + conf.getClass().getSimpleName()
+                        + ", expected " + (isOutput ? "RnnOutputLayer" : "LSTM") + ".");
+            }
+            FeedForwardLayer ff = (FeedForwardLayer) conf;
+            long expectedIn = i == 0 ? metadata.vocabulary().size() : spec.hidden();
+            long expectedOut = isOutput ? metadata.vocabulary().size() : spec.hidden();
+            if (ff.getNIn() != expectedIn || ff.getNOut() != expectedOut) {
+                throw new BundleException(source + ": layer " + i + " is " + ff.getNIn() + "->" + ff.getNOut()
+                        + " but the vocabulary and spec require " + expectedIn + "->" + expectedOut + ".");
+            }
+            if (!isOutput && !(conf instanceof BaseRecurrentLayer)) {
+                throw new BundleException(source + ": layer " + i + " is not recurrent.");
+            }
+        }
+    }
+
+    static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int newline = message.indexOf('\n');
+        return newline >= 0 ? message.substring(0, newline) : message;
+    }
+
+    private static String printable(String name) {
+        String clean = name.replaceAll("[^\\x20-\\x7e]", "?");
+        return clean.length() > 80 ? clean.substring(0, 80) + "..." : clean;
+    }
+}

@@ -1,0 +1,197 @@
+package io.antiphon.engine.train;
+
+import io.antiphon.engine.corpus.Corpus;
+import io.antiphon.engine.corpus.Piece;
+import io.antiphon.engine.corpus.Split;
+import io.antiphon.engine.corpus.Transposition;
+import io.antiphon.engine.network.BundleFile;
+import io.antiphon.engine.network.BundleMetadata;
+import io.antiphon.engine.network.ModelBundle;
+import io.antiphon.engine.network.NetworkFactory;
+import io.antiphon.engine.network.NetworkSpec;
+import io.antiphon.engine.token.TokenEncoder;
+import org.deeplearning4j.earlystopping.EarlyStoppingConfiguration;
+import org.deeplearning4j.earlystopping.EarlyStoppingResult;
+import org.deeplearning4j.earlystopping.listener.EarlyStoppingListener;
+import org.deeplearning4j.earlystopping.saver.InMemoryModelSaver;
+import org.deeplearning4j.earlystopping.termination.EpochTerminationCondition;
+import org.deeplearning4j.earlystopping.termination.InvalidScoreIterationTerminationCondition;
+import org.deeplearning4j.earlystopping.termination.IterationTerminationCondition;
+import org.deeplearning4j.earlystopping.termination.MaxEpochsTerminationCondition;
+import org.deeplearning4j.earlystopping.termination.MaxTimeIterationTerminationCondition;
+import org.deeplearning4j.earlystopping.termination.ScoreImprovementEpochTerminationCondition;
+import org.deeplearning4j.earlystopping.trainer.EarlyStoppingTrainer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Trains an event LSTM on a corpus with DL4J's early stopping (best validation NLL kept), and packs the result
+ * as a {@link ModelBundle} with its {@link TrainingReport}.
+ */
+public final class Trainer {
+
+    /** Training-split tokens sampled (untransposed) to report the training NLL of each epoch. */
+    static final int TRAIN_SAMPLE_TOKENS = 20_000;
+
+    private final PrintStream console;
+
+    /** @param console where the progress bar and per-epoch lines go (stderr for the CLI) */
+    public Trainer(PrintStream console) {
+        this.console = console;
+    }
+
+    /** A trained bundle and the story of its training. */
+    public record Result(ModelBundle bundle, TrainingReport report) {
+    }
+
+    public Result train(Corpus corpus, NetworkSpec spec, TrainingOptions options) throws IOException {
+        List<Piece> trainPieces = corpus.pieces(Split.TRAIN);
+        List<Piece> validPieces = corpus.pieces(Split.VALID);
+        if (trainPieces.isEmpty()) throw new IOException("corpus " + corpus.name() + " has no training pieces");
+        if (validPieces.isEmpty()) throw new IOException("corpus " + corpus.name() + " has no validation pieces");
+        List<int[]> valid = encodeAll(validPieces);
+        List<int[]> trainSample = sample(encodeAll(trainPieces), TRAIN_SAMPLE_TOKENS);
+
+        TokenWindowIterator iterator = new TokenWindowIterator(
+                epoch -> epochSequences(trainPieces, options, epoch), spec.vocabularySize(), options.window(), options.batchSize(), options.seed());
+        MultiLayerNetwork net = NetworkFactory.build(spec);
+        int segment = Math.min(spec.tbpttLength(), options.window());
+        TrainingProgress progress = new TrainingProgress(iterator, options.maxEpochs(), segment, console);
+        net.setListeners(progress);
+
+        List<EpochRecord> epochs = new ArrayList<>();
+        EpochClock clock = new EpochClock(iterator);
+        List<EpochTerminationCondition> stopEpochs = List.of(
+                new MaxEpochsTerminationCondition(options.maxEpochs()),
+                new ScoreImprovementEpochTerminationCondition(options.patience(), 1e-4));
+        List<IterationTerminationCondition> stopIterations = new ArrayList<>();
+        stopIterations.add(new InvalidScoreIterationTerminationCondition());
+        if (options.maxMinutes() > 0) stopIterations.add(new MaxTimeIterationTerminationCondition(options.maxMinutes(), TimeUnit.MINUTES));
+        EarlyStoppingConfiguration<MultiLayerNetwork> config = new EarlyStoppingConfiguration.Builder<MultiLayerNetwork>()
+                .epochTerminationConditions(stopEpochs)
+                .iterationTerminationConditions(stopIterations.toArray(new IterationTerminationCondition[0]))
+                .scoreCalculator(new ValidationNll(valid))
+                .evaluateEveryNEpochs(1)
+                .modelSaver(new InMemoryModelSaver<>())
+                .build();
+
+        long started = System.nanoTime();
+        EarlyStoppingListener<MultiLayerNetwork> recorder = new EarlyStoppingListener<>() {
+            @Override
+            public void onStart(EarlyStoppingConfiguration<MultiLayerNetwork> c, MultiLayerNetwork n) {
+                clock.start();
+            }
+
+            @Override
+            public void onEpoch(int epoch, double validNll, EarlyStoppingConfiguration<MultiLayerNetwork> c, MultiLayerNetwork n) {
+                progress.close();
+                double seconds = clock.epochSeconds();
+                double rate = clock.epochTokens() / Math.max(seconds, 1e-9);
+                double trainNll = ValidationNll.meanNll(n, trainSample);
+                epochs.add(new EpochRecord(epoch, trainNll, validNll, seconds, rate));
+                console.printf("epoch %d: train NLL %.4f, validation NLL %.4f nats/token, %.0f tokens/s, %.0f s%n",
+                        epoch + 1, trainNll, validNll, rate, seconds);
+                clock.start();
+            }
+
+            @Override
+            public void onCompletion(EarlyStoppingResult<MultiLayerNetwork> result) {
+                progress.close();
+            }
+        };
+        EarlyStoppingResult<MultiLayerNetwork> result = new EarlyStoppingTrainer(config, net, iterator, recorder).fit();
+        double totalSeconds = (System.nanoTime() - started) / 1e9;
+        MultiLayerNetwork best = result.getBestModel();
+        if (best == null) throw new IOException("training produced no model (" + result.getTerminationDetails() + ")");
+        best.setListeners();
+
+        double trainSeconds = epochs.stream().mapToDouble(EpochRecord::seconds).sum();
+        long trainedTokens = 0;
+        for (EpochRecord e : epochs) trainedTokens += Math.round(e.tokensPerSecond() * e.seconds());
+        TrainingReport report = new TrainingReport(corpus.name(), spec, options, trainPieces.size(), iterator.epochTokens(),
+                countPredicted(valid), List.copyOf(epochs), result.getBestModelEpoch(), result.getBestModelScore(),
+                result.getTerminationReason() + ": " + result.getTerminationDetails(), totalSeconds,
+                trainSeconds > 0 ? trainedTokens / trainSeconds : 0);
+
+        Map<String, Object> split = new LinkedHashMap<>();
+        split.put("train_pieces", trainPieces.size());
+        split.put("valid_pieces", validPieces.size());
+        Map<String, Object> training = new LinkedHashMap<>();
+        training.put("epochs", epochs.size());
+        training.put("best_epoch", result.getBestModelEpoch());
+        training.put("batch_size", options.batchSize());
+        training.put("window", options.window());
+        training.put("augment", options.augment());
+        training.put("seconds", Math.round(totalSeconds));
+        training.put("tokens_per_second", Math.round(report.tokensPerSecond()));
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("valid_nll", result.getBestModelScore());
+        BundleMetadata metadata = new BundleMetadata(BundleMetadata.FORMAT, BundleMetadata.FORMAT_VERSION,
+                BundleFile.EVENT_VOCABULARY, corpus.name(), split, spec, training, metrics, Instant.now().toString());
+        return new Result(new ModelBundle(best, metadata), report);
+    }
+
+    private static List<int[]> epochSequences(List<Piece> pieces, TrainingOptions options, int epoch) {
+        SplittableRandom random = new SplittableRandom(options.seed() * 1_000_003L + epoch);
+        List<int[]> sequences = new ArrayList<>(pieces.size());
+        for (Piece piece : pieces) {
+            Piece p = options.augment() ? Transposition.random(piece, random) : piece;
+            sequences.add(TokenEncoder.encode(p.notes()));
+        }
+        return sequences;
+    }
+
+    static List<int[]> encodeAll(List<Piece> pieces) {
+        List<int[]> sequences = new ArrayList<>(pieces.size());
+        for (Piece piece : pieces) sequences.add(TokenEncoder.encode(piece.notes()));
+        return sequences;
+    }
+
+    private static List<int[]> sample(List<int[]> sequences, int tokens) {
+        List<int[]> sample = new ArrayList<>();
+        long total = 0;
+        for (int[] s : sequences) {
+            if (total >= tokens) break;
+            sample.add(s);
+            total += s.length;
+        }
+        return sample;
+    }
+
+    private static long countPredicted(List<int[]> sequences) {
+        long n = 0;
+        for (int[] s : sequences) n += Math.max(0, s.length - 1);
+        return n;
+    }
+
+    /** Measures each epoch's training time and tokens, excluding the evaluation that follows it. */
+    private static final class EpochClock {
+        private final TokenWindowIterator iterator;
+        private long startNanos;
+
+        EpochClock(TokenWindowIterator iterator) {
+            this.iterator = iterator;
+        }
+
+        void start() {
+            startNanos = System.nanoTime();
+        }
+
+        double epochSeconds() {
+            return (System.nanoTime() - startNanos) / 1e9;
+        }
+
+        long epochTokens() {
+            return iterator.tokensServed();
+        }
+    }
+}

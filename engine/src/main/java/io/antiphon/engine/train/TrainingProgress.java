@@ -1,0 +1,64 @@
+package io.antiphon.engine.train;
+
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
+
+import java.io.PrintStream;
+
+/**
+ * A console progress bar for training: one bar per epoch over its predicted tokens, with throughput, ETA and the
+ * running training loss (DL4J's minibatch score divided by the tBPTT segment length: nats per token, approximately).
+ */
+public final class TrainingProgress extends BaseTrainingListener implements AutoCloseable {
+
+    private final TokenWindowIterator iterator;
+    private final int maxEpochs;
+    private final int segmentLength;
+    private final PrintStream out;
+    private ProgressBar bar;
+    private int barEpoch = -1;
+    private double smoothedLoss = Double.NaN;
+
+    public TrainingProgress(TokenWindowIterator iterator, int maxEpochs, int segmentLength, PrintStream out) {
+        this.iterator = iterator;
+        this.maxEpochs = maxEpochs;
+        this.segmentLength = segmentLength;
+        this.out = out;
+    }
+
+    @Override
+    public void iterationDone(Model model, int iteration, int epoch) {
+        if (bar == null || iterator.epoch() != barEpoch) openBar();
+        double loss = model.score() / segmentLength;
+        if (Double.isFinite(loss)) smoothedLoss = Double.isNaN(smoothedLoss) ? loss : 0.9 * smoothedLoss + 0.1 * loss;
+        bar.stepTo(iterator.tokensServed());
+        bar.setExtraMessage(String.format(" loss %.3f", smoothedLoss));
+    }
+
+    private void openBar() {
+        close();
+        barEpoch = iterator.epoch();
+        bar = new ProgressBarBuilder()
+                .setTaskName(String.format("epoch %d/%d", barEpoch + 1, maxEpochs))
+                .setInitialMax(iterator.epochTokens())
+                .setUnit(" tok", 1)
+                .showSpeed()
+                .setStyle(ProgressBarStyle.ASCII)
+                .setConsumer(new ConsoleProgressBarConsumer(out))
+                .setUpdateIntervalMillis(500)
+                .build();
+    }
+
+    @Override
+    public void close() {
+        if (bar != null) {
+            bar.stepTo(iterator.tokensServed());
+            bar.close();
+            bar = null;
+        }
+    }
+}

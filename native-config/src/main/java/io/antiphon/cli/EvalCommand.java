@@ -1,0 +1,61 @@
+package io.antiphon.cli;
+
+import io.antiphon.engine.corpus.Corpora;
+import io.antiphon.engine.corpus.Split;
+import io.antiphon.engine.eval.CorpusEvaluation;
+import io.antiphon.engine.eval.MarkovBaseline;
+import io.antiphon.engine.network.ModelBundle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code antiphon eval}: scores a model bundle on a held-out split against the variable-order Markov baseline. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = {"Score a model on a corpus split: per-token NLL (nats), top-1 accuracy and note-on pitch accuracy,",
+                "beside a variable-order Markov baseline trained on the same (augmented) training split, on the same tokens."})
+final class EvalCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, paramLabel = "BUNDLE", description = "A model bundle file, or a preset name or preset .json file.")
+    String model;
+
+    @Option(names = "--corpus", required = true, description = "jsb, nottingham, or a folder of .mid files.")
+    String corpus;
+
+    @Option(names = "--split", defaultValue = "test", description = "train, valid or test (default ${DEFAULT-VALUE}).")
+    String split;
+
+    @Option(names = "--markov-order", defaultValue = "" + MarkovBaseline.DEFAULT_MAX_ORDER, description = "Baseline's maximum context order (default ${DEFAULT-VALUE}).")
+    int markovOrder;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        Split which = parseSplit(split);
+        ModelBundle bundle = ModelSource.load(model);
+        CorpusEvaluation.Result result = CorpusEvaluation.run(bundle.network(), Corpora.open(corpus), which, markovOrder);
+        Map<String, Object> report = result.toJson();
+        if (json) {
+            System.out.println(Json.pretty(report));
+        } else {
+            System.out.printf("%s %s split, %d tokens (%d note-ons)%n", result.corpus(), split, result.lstm().tokens(), result.lstm().noteOnTokens());
+            System.out.printf("  LSTM    NLL %.4f nats/token  accuracy %.4f  pitch accuracy %.4f%n",
+                    result.lstm().nll(), result.lstm().accuracy(), result.lstm().pitchAccuracy());
+            System.out.printf("  Markov  NLL %.4f nats/token  accuracy %.4f  pitch accuracy %.4f  (%s)%n",
+                    result.markov().nll(), result.markov().accuracy(), result.markov().pitchAccuracy(), result.markovName());
+            System.out.printf("  LSTM NLL is %.1f%% below the baseline's%n", 100 * result.nllReductionVsMarkov());
+        }
+        return 0;
+    }
+
+    private static Split parseSplit(String name) {
+        try {
+            return Split.valueOf(name.toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--split must be train, valid or test, not '" + name + "'");
+        }
+    }
+}

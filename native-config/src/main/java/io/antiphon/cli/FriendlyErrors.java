@@ -1,0 +1,41 @@
+package io.antiphon.cli;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Turns every failure of a command into one clear line on stderr and an exit code, never a stack trace:
+ * refused input (bad files, missing ports, invalid values) exits 2; anything unexpected exits 70 with the
+ * details in the debug log.
+ */
+final class FriendlyErrors implements CommandLine.IExecutionExceptionHandler {
+
+    static final int REFUSED = 2;
+    static final int INTERNAL = 70;
+    private static final Logger LOG = LoggerFactory.getLogger(FriendlyErrors.class);
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+        if (cause instanceof IOException || cause instanceof IllegalArgumentException || cause instanceof IllegalStateException) {
+            commandLine.getErr().println("antiphon: " + message(cause));
+            LOG.debug("refused", cause);
+            return REFUSED;
+        }
+        commandLine.getErr().println("antiphon: internal error: " + cause.getClass().getSimpleName() + ": " + message(cause)
+                + " (run with -Dlogback.level=debug for details)");
+        LOG.debug("internal error", cause);
+        return INTERNAL;
+    }
+
+    private static String message(Throwable t) {
+        String m = t.getMessage();
+        if (m == null || m.isBlank()) return t.getClass().getSimpleName();
+        int newline = m.indexOf('\n');
+        return newline >= 0 ? m.substring(0, newline) : m;
+    }
+}

@@ -1,0 +1,99 @@
+package io.antiphon.launcher;
+
+import io.antiphon.cli.AntiphonCommand;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Entry point of {@code antiphon.jar}. ND4J and the live path need settings that only exist at JVM start:
+ * {@code OMP_NUM_THREADS=1} (OpenMP spin-waits otherwise eat the second core), the Vector API module for the
+ * step kernel, Gervill's offline renderer export, JavaCPP's cheap allocation accounting and ParallelGC.
+ * When the running JVM lacks them, the launcher starts one child JVM that has them and passes its exit code on.
+ * Set {@code ANTIPHON_NO_RELAUNCH=1} to run in the current JVM as it is.
+ */
+public final class Launcher {
+
+    static final String LAUNCHED_PROPERTY = "antiphon.launched";
+
+    /** JVM flags the child gets (see the class comment). */
+    static final List<String> JVM_FLAGS = List.of(
+            "--add-modules", "jdk.incubator.vector",
+            "--add-exports", "java.desktop/com.sun.media.sound=ALL-UNNAMED",
+            "-XX:+UseParallelGC",
+            "-Xmn64m",
+            "-Dorg.bytedeco.javacpp.maxphysicalbytes=0",
+            "-D" + LAUNCHED_PROPERTY + "=true");
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        if (needsRelaunch()) {
+            Integer code = relaunch(args);
+            if (code != null) System.exit(code);
+        }
+        System.exit(AntiphonCommand.run(args));
+    }
+
+    static boolean needsRelaunch() {
+        if (Boolean.getBoolean(LAUNCHED_PROPERTY)) return false;
+        if ("1".equals(System.getenv("ANTIPHON_NO_RELAUNCH"))) return false;
+        boolean vector = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+        return !vector || !"1".equals(System.getenv("OMP_NUM_THREADS"));
+    }
+
+    /** Runs the command in a child JVM with the right flags; null when that cannot be done (then run here). */
+    private static Integer relaunch(String[] args) {
+        String java = ProcessHandle.current().info().command().orElse(null);
+        Path jar = ownJar();
+        if (java == null || jar == null) return null;
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        String heap = System.getenv().getOrDefault("ANTIPHON_HEAP", "");
+        if (!heap.isEmpty()) command.add("-Xmx" + heap);
+        command.addAll(JVM_FLAGS);
+        command.add("-cp");
+        command.add(jar.toString());
+        command.add(AntiphonCommand.class.getName());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        Map<String, String> env = builder.environment();
+        env.putIfAbsent("OMP_NUM_THREADS", "1");
+        if (!"1".equals(env.get("OMP_NUM_THREADS"))) return null; // the user chose otherwise: respect it, run here
+        try {
+            Process child = builder.start();
+            // Ctrl-C reaches the child through the process group; wait for its clean shutdown.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> waitQuietly(child), "antiphon-launcher-wait"));
+            return child.waitFor();
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+    }
+
+    private static void waitQuietly(Process child) {
+        try {
+            child.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Path ownJar() {
+        try {
+            var location = Launcher.class.getProtectionDomain().getCodeSource().getLocation();
+            Path path = Path.of(location.toURI());
+            return path.toString().endsWith(".jar") && new File(path.toString()).isFile() ? path : null;
+        } catch (URISyntaxException | SecurityException | NullPointerException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package io.antiphon.presets;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The presets Antiphon knows: those shipped in this module (listed in {@value #INDEX}, each in
+ * {@code io/antiphon/presets/NAME/preset.json} beside its bundle and evaluation report) and any preset JSON file
+ * on disk. Every preset is validated when it is looked up; faults are {@link PresetException}s with one sentence.
+ */
+public final class PresetCatalogue {
+
+    static final String ROOT = "io/antiphon/presets/";
+    static final String INDEX = ROOT + "index.json";
+    static final int MAX_JSON_BYTES = 1 << 20;
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,40}");
+    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,100}");
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    static {
+        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(16).maxStringLength(1 << 14).maxNumberLength(64).build());
+    }
+
+    private PresetCatalogue() {
+    }
+
+    /** Names of the shipped presets, in catalogue order. */
+    public static List<String> builtInNames() throws PresetException {
+        URL index = resource(INDEX);
+        if (index == null) throw new PresetException("The preset catalogue " + INDEX + " is missing from the classpath.");
+        try (InputStream in = index.openStream()) {
+            return JSON.readValue(readLimited(in, INDEX), new TypeReference<List<String>>() { });
+        } catch (IOException e) {
+            throw new PresetException("The preset catalogue " + INDEX + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Every shipped preset, validated. */
+    public static List<PresetEntry> builtIn() throws PresetException {
+        List<PresetEntry> entries = new ArrayList<>();
+        for (String name : builtInNames()) entries.add(builtIn(name));
+        return entries;
+    }
+
+    /** A preset by name ({@code chorale}) or by the path of a preset JSON file. */
+    public static PresetEntry find(String nameOrPath) throws PresetException {
+        if (NAME.matcher(nameOrPath).matches() && builtInNames().contains(nameOrPath)) return builtIn(nameOrPath);
+        if (nameOrPath.endsWith(".json") || nameOrPath.contains("/") || nameOrPath.contains(java.io.File.separator)) {
+            return fromFile(Path.of(nameOrPath));
+        }
+        throw new PresetException("No preset named '" + nameOrPath + "'; the presets are " + builtInNames()
+                + ", or give the path of a preset .json file.");
+    }
+
+    /** A shipped preset by name. */
+    public static PresetEntry builtIn(String name) throws PresetException {
+        String dir = ROOT + name + "/";
+        URL json = resource(dir + "preset.json");
+        if (json == null) throw new PresetException("The shipped preset '" + name + "' has no preset.json.");
+        Preset preset;
+        try (InputStream in = json.openStream()) {
+            preset = parse(readLimited(in, json.toString()), json.toString());
+        } catch (PresetException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new PresetException("The shipped preset '" + name + "' cannot be read: " + e.getMessage());
+        }
+        URL bundle = resource(dir + preset.bundle());
+        if (bundle == null) throw new PresetException("Preset '" + name + "' names bundle '" + preset.bundle() + "', which is not shipped.");
+        Map<String, Object> evaluation = Map.of();
+        if (preset.evaluation() != null) {
+            URL eval = resource(dir + preset.evaluation());
+            if (eval == null) throw new PresetException("Preset '" + name + "' names evaluation '" + preset.evaluation() + "', which is not shipped.");
+            try (InputStream in = eval.openStream()) {
+                evaluation = parseEvaluation(readLimited(in, eval.toString()), eval.toString());
+            } catch (PresetException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new PresetException("Preset '" + name + "': its evaluation cannot be read: " + e.getMessage());
+            }
+        }
+        return new PresetEntry(preset, json.toString(), bundle.toString(), evaluation, bundle::openStream);
+    }
+
+    /** A preset JSON file on disk; its bundle and evaluation are resolved beside it. */
+    public static PresetEntry fromFile(Path file) throws PresetException {
+        byte[] bytes;
+        try {
+            if (Files.size(file) > MAX_JSON_BYTES) throw new PresetException(file + " is too large for a preset (over " + MAX_JSON_BYTES + " bytes).");
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new PresetException("Preset file " + file + " does not exist.");
+        } catch (PresetException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new PresetException("Preset file " + file + " cannot be read: " + e.getMessage());
+        }
+        Preset preset = parse(bytes, file.toString());
+        Path dir = file.toAbsolutePath().getParent();
+        Path bundle = dir.resolve(preset.bundle());
+        if (!Files.isRegularFile(bundle)) {
+            throw new PresetException("Preset " + file + " names bundle '" + preset.bundle() + "', which does not exist at " + bundle + ".");
+        }
+        Map<String, Object> evaluation = Map.of();
+        if (preset.evaluation() != null) {
+            Path eval = dir.resolve(preset.evaluation());
+            try {
+                evaluation = parseEvaluation(Files.readAllBytes(eval), eval.toString());
+            } catch (NoSuchFileException e) {
+                throw new PresetException("Preset " + file + " names evaluation '" + preset.evaluation() + "', which does not exist.");
+            } catch (PresetException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new PresetException("Preset " + file + ": its evaluation cannot be read: " + e.getMessage());
+            }
+        }
+        return new PresetEntry(preset, file.toString(), bundle.toString(), evaluation, () -> Files.newInputStream(bundle));
+    }
+
+    static Preset parse(byte[] json, String source) throws PresetException {
+        Preset preset;
+        try {
+            preset = JSON.readValue(json, Preset.class);
+        } catch (JsonProcessingException e) {
+            throw new PresetException(source + " is not a valid preset: " + e.getOriginalMessage()
+                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")" : "") + ".");
+        } catch (IOException e) {
+            throw new PresetException(source + " cannot be read: " + e.getMessage());
+        }
+        if (preset == null) throw new PresetException(source + " is empty, not a preset.");
+        if (!Preset.FORMAT.equals(preset.format())) throw new PresetException(source + " is not an Antiphon preset (format is not '" + Preset.FORMAT + "').");
+        if (preset.formatVersion() > Preset.FORMAT_VERSION) {
+            throw new PresetException(source + " has preset format version " + preset.formatVersion() + ", newer than this Antiphon reads (" + Preset.FORMAT_VERSION + ").");
+        }
+        if (preset.formatVersion() < 1) throw new PresetException(source + " has an invalid format version " + preset.formatVersion() + ".");
+        if (preset.name() == null || !NAME.matcher(preset.name()).matches()) {
+            throw new PresetException(source + ": the preset name must be lower-case letters, digits and dashes, got '" + preset.name() + "'.");
+        }
+        checkFileName(source, "bundle", preset.bundle(), true);
+        checkFileName(source, "evaluation", preset.evaluation(), false);
+        for (Map.Entry<String, Double> p : preset.parameters().entrySet()) {
+            if (p.getValue() == null || !Double.isFinite(p.getValue())) throw new PresetException(source + ": parameter '" + p.getKey() + "' must be a finite number.");
+        }
+        for (String key : preset.cc().keySet()) {
+            int cc;
+            try {
+                cc = Integer.parseInt(key);
+            } catch (NumberFormatException e) {
+                throw new PresetException(source + ": CC map key '" + key + "' is not a controller number 0..127.");
+            }
+            if (cc < 0 || cc > 127) throw new PresetException(source + ": CC map key " + cc + " is outside 0..127.");
+        }
+        return preset;
+    }
+
+    private static void checkFileName(String source, String field, String value, boolean required) throws PresetException {
+        if (value == null) {
+            if (required) throw new PresetException(source + ": the preset names no " + field + ".");
+            return;
+        }
+        if (!FILE_NAME.matcher(value).matches() || value.contains("..")) {
+            throw new PresetException(source + ": " + field + " '" + value + "' must be a plain file name beside the preset (no folders).");
+        }
+    }
+
+    private static Map<String, Object> parseEvaluation(byte[] json, String source) throws PresetException {
+        try {
+            return JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
+        } catch (IOException e) {
+            throw new PresetException(source + " is not a valid evaluation report: " + e.getMessage());
+        }
+    }
+
+    private static byte[] readLimited(InputStream in, String source) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_JSON_BYTES + 1);
+        if (bytes.length > MAX_JSON_BYTES) throw new PresetException(source + " is too large (over " + MAX_JSON_BYTES + " bytes).");
+        return bytes;
+    }
+
+    private static URL resource(String path) {
+        return PresetCatalogue.class.getClassLoader().getResource(path);
+    }
+}

@@ -1,0 +1,28 @@
+package io.antiphon.presets;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+
+/**
+ * A validated preset and where its files are: shipped inside the jar or on disk.
+ *
+ * @param preset     the preset
+ * @param location   where the preset JSON is (a path or a classpath URL)
+ * @param bundlePath where the bundle is (a path or a classpath URL)
+ * @param evaluation the evaluation report's JSON, parsed (empty when the preset names none)
+ * @param opener     opens the bundle's bytes
+ */
+public record PresetEntry(Preset preset, String location, String bundlePath, Map<String, Object> evaluation,
+                          BundleOpener opener) {
+
+    /** Opens a preset's bundle. */
+    @FunctionalInterface
+    public interface BundleOpener {
+        InputStream open() throws IOException;
+    }
+
+    public InputStream openBundle() throws IOException {
+        return opener.open();
+    }
+}
