@@ -142,9 +142,22 @@ public final class BundleFile {
     }
 
     private static Map<String, byte[]> readEntries(InputStream in, String source) throws BundleException {
+        byte[] bytes;
+        try {
+            bytes = readLimited(in, MAX_BUNDLE_BYTES, source, "(whole file)");
+        } catch (BundleException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new BundleException(source + " cannot be read: " + oneLine(e) + ".");
+        }
+        if (bytes.length >= 4 && !hasEndOfCentralDirectory(bytes)) {
+            boolean zipStart = bytes[0] == 'P' && bytes[1] == 'K';
+            throw new BundleException(source + (zipStart ? " is truncated or corrupt (its zip directory is missing)."
+                    : " is not an Antiphon model bundle (not a zip archive)."));
+        }
         Map<String, byte[]> entries = new HashMap<>();
         long total = 0;
-        try (ZipInputStream zip = new ZipInputStream(in)) {
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 String name = entry.getName();
@@ -153,9 +166,9 @@ public final class BundleFile {
                 }
                 if (entries.containsKey(name)) throw new BundleException(source + " holds the entry '" + name + "' twice.");
                 long limit = name.equals(METADATA_ENTRY) ? MAX_METADATA_BYTES : MAX_BUNDLE_BYTES - total;
-                byte[] bytes = readLimited(zip, limit, source, name);
-                total += bytes.length;
-                entries.put(name, bytes);
+                byte[] content = readLimited(zip, limit, source, name);
+                total += content.length;
+                entries.put(name, content);
             }
         } catch (BundleException e) {
             throw e;
@@ -167,6 +180,23 @@ public final class BundleFile {
         if (entries.isEmpty()) throw new BundleException(source + " is not an Antiphon model bundle (no zip entries found).");
         if (!entries.containsKey(METADATA_ENTRY)) throw new BundleException(source + " is incomplete: it has no " + METADATA_ENTRY + " entry.");
         return entries;
+    }
+
+    /**
+     * A complete zip archive ends with its end-of-central-directory record (signature PK\5\6, 22 bytes plus a comment
+     * whose length it states) and the central directory it points to lies just before it.
+     */
+    private static boolean hasEndOfCentralDirectory(byte[] bytes) {
+        int lowest = Math.max(0, bytes.length - (65535 + 22));
+        for (int i = bytes.length - 22; i >= lowest; i--) {
+            if (bytes[i] == 'P' && bytes[i + 1] == 'K' && bytes[i + 2] == 5 && bytes[i + 3] == 6) {
+                int commentLength = (bytes[i + 20] & 0xff) | (bytes[i + 21] & 0xff) << 8;
+                long directorySize = (bytes[i + 12] & 0xffL) | (bytes[i + 13] & 0xffL) << 8 | (bytes[i + 14] & 0xffL) << 16 | (bytes[i + 15] & 0xffL) << 24;
+                long directoryOffset = (bytes[i + 16] & 0xffL) | (bytes[i + 17] & 0xffL) << 8 | (bytes[i + 18] & 0xffL) << 16 | (bytes[i + 19] & 0xffL) << 24;
+                if (i + 22 + commentLength == bytes.length && directoryOffset + directorySize == i) return true;
+            }
+        }
+        return false;
     }
 
     private static byte[] readLimited(InputStream in, long limit, String source, String entry) throws IOException {
@@ -187,7 +217,7 @@ public final class BundleFile {
         try {
             metadata = JSON.readValue(json, BundleMetadata.class);
         } catch (JsonProcessingException e) {
-            throw new BundleException(source + ": " + METADATA_ENTRY + " is not valid bundle metadata (" + e.getOriginalMessage() + ").");
+            throw new BundleException(source + ": " + METADATA_ENTRY + " is not valid bundle metadata (" + jsonProblem(e) + ").");
         } catch (IOException e) {
             throw new BundleException(source + ": " + METADATA_ENTRY + " cannot be read (" + oneLine(e) + ").");
         }
@@ -254,6 +284,15 @@ public final class BundleFile {
                 throw new BundleException(source + ": layer " + i + " is not recurrent.");
             }
         }
+    }
+
+    /** Jackson's message without its advice to developers, plus the line and column. */
+    static String jsonProblem(JsonProcessingException e) {
+        String message = e.getOriginalMessage().replaceAll("\\s*\\(set [A-Za-z.]+ to '?[a-z]+'? to allow\\)", "")
+                .replaceAll("\\s*\\(for Object starting at[^)]*\\)", "");
+        int newline = message.indexOf('\n');
+        if (newline >= 0) message = message.substring(0, newline);
+        return e.getLocation() == null ? message : message + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
     }
 
     static String oneLine(Throwable e) {

@@ -117,8 +117,10 @@ public final class Trainer {
         double trainSeconds = epochs.stream().mapToDouble(EpochRecord::seconds).sum();
         long trainedTokens = 0;
         for (EpochRecord e : epochs) trainedTokens += Math.round(e.tokensPerSecond() * e.seconds());
+        int bestEpoch = result.getBestModelEpoch();
+        double bestValidNll = bestEpoch >= 0 && bestEpoch < epochs.size() ? epochs.get(bestEpoch).validNll() : ValidationNll.meanNll(best, valid);
         TrainingReport report = new TrainingReport(corpus.name(), spec, options, trainPieces.size(), iterator.epochTokens(),
-                countPredicted(valid), List.copyOf(epochs), result.getBestModelEpoch(), result.getBestModelScore(),
+                countPredicted(valid), List.copyOf(epochs), bestEpoch, bestValidNll,
                 result.getTerminationReason() + ": " + result.getTerminationDetails(), totalSeconds,
                 trainSeconds > 0 ? trainedTokens / trainSeconds : 0);
 
@@ -127,14 +129,14 @@ public final class Trainer {
         split.put("valid_pieces", validPieces.size());
         Map<String, Object> training = new LinkedHashMap<>();
         training.put("epochs", epochs.size());
-        training.put("best_epoch", result.getBestModelEpoch());
+        training.put("best_epoch", bestEpoch);
         training.put("batch_size", options.batchSize());
         training.put("window", options.window());
         training.put("augment", options.augment());
         training.put("seconds", Math.round(totalSeconds));
         training.put("tokens_per_second", Math.round(report.tokensPerSecond()));
         Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("valid_nll", result.getBestModelScore());
+        metrics.put("valid_nll", bestValidNll);
         BundleMetadata metadata = new BundleMetadata(BundleMetadata.FORMAT, BundleMetadata.FORMAT_VERSION,
                 BundleFile.EVENT_VOCABULARY, corpus.name(), split, spec, training, metrics, Instant.now().toString());
         return new Result(new ModelBundle(best, metadata), report);

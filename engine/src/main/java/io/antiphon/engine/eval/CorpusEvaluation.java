@@ -1,0 +1,86 @@
+package io.antiphon.engine.eval;
+
+import io.antiphon.engine.corpus.Corpus;
+import io.antiphon.engine.corpus.Piece;
+import io.antiphon.engine.corpus.Split;
+import io.antiphon.engine.corpus.Transposition;
+import io.antiphon.engine.token.TokenEncoder;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scores a trained LSTM on a corpus split next to the variable-order Markov baseline, on exactly the same tokens.
+ * The baseline is trained on the same training split with the same augmentation the LSTM saw: every allowed
+ * transposition (±6 semitones within 21..108) of every training piece.
+ */
+public final class CorpusEvaluation {
+
+    private CorpusEvaluation() {
+    }
+
+    /**
+     * The evaluation's numbers.
+     *
+     * @param corpus     corpus name
+     * @param split      split scored
+     * @param lstm       the LSTM's metrics
+     * @param markov     the baseline's metrics on the same tokens
+     * @param markovName the baseline's description (scheme and order)
+     */
+    public record Result(String corpus, Split split, EvaluationMetrics lstm, EvaluationMetrics markov, String markovName) {
+
+        /** Relative NLL reduction of the LSTM against the baseline (0.25 = 25 % lower). */
+        public double nllReductionVsMarkov() {
+            return 1.0 - lstm.nll() / markov.nll();
+        }
+
+        /** The report, with the keys {@code antiphon eval --json} prints. */
+        public Map<String, Object> toJson() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("corpus", corpus);
+            json.put("split", split.name().toLowerCase());
+            json.put("tokens", lstm.tokens());
+            json.put("note_on_tokens", lstm.noteOnTokens());
+            json.put("nll", lstm.nll());
+            json.put("accuracy", lstm.accuracy());
+            json.put("pitch_accuracy", lstm.pitchAccuracy());
+            json.put("markov_nll", markov.nll());
+            json.put("markov_accuracy", markov.accuracy());
+            json.put("markov_pitch_accuracy", markov.pitchAccuracy());
+            json.put("markov_model", markovName);
+            json.put("nll_reduction_vs_markov", nllReductionVsMarkov());
+            return json;
+        }
+    }
+
+    public static Result run(MultiLayerNetwork net, Corpus corpus, Split split, int markovOrder) throws IOException {
+        List<int[]> held = encode(corpus.pieces(split));
+        if (held.isEmpty()) throw new IOException("corpus " + corpus.name() + " has no " + split.name().toLowerCase() + " pieces");
+        MarkovBaseline markov = MarkovBaseline.train(augmentedTraining(corpus.pieces(Split.TRAIN)), markovOrder);
+        EvaluationMetrics lstmMetrics = EvaluationMetrics.evaluate(new LstmSequenceModel(net), held);
+        EvaluationMetrics markovMetrics = EvaluationMetrics.evaluate(markov, held);
+        return new Result(corpus.name(), split, lstmMetrics, markovMetrics, markov.name());
+    }
+
+    /** Every allowed transposition of every training piece, encoded. */
+    static List<int[]> augmentedTraining(List<Piece> pieces) {
+        List<int[]> sequences = new ArrayList<>();
+        for (Piece piece : pieces) {
+            for (int shift : Transposition.allowedShifts(piece)) {
+                sequences.add(TokenEncoder.encode(Transposition.transpose(piece, shift).notes()));
+            }
+        }
+        return sequences;
+    }
+
+    private static List<int[]> encode(List<Piece> pieces) {
+        List<int[]> sequences = new ArrayList<>(pieces.size());
+        for (Piece piece : pieces) sequences.add(TokenEncoder.encode(piece.notes()));
+        return sequences;
+    }
+}

@@ -1,0 +1,95 @@
+package io.antiphon.engine.eval;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A trained event LSTM run over whole token sequences (one full forward pass from a fresh state, as in
+ * training): for evaluation and validation, not for the live path.
+ */
+public final class LstmSequenceModel implements SequenceModel {
+
+    private final MultiLayerNetwork net;
+    private final int vocabularySize;
+
+    public LstmSequenceModel(MultiLayerNetwork net) {
+        this.net = net;
+        this.vocabularySize = (int) net.layerInputSize(0);
+    }
+
+    @Override
+    public String name() {
+        return "lstm";
+    }
+
+    @Override
+    public float[][] predict(int[] tokens) {
+        int steps = tokens.length;
+        if (steps == 0) return new float[0][];
+        float[] flat = forward(tokens).dup('c').data().asFloat(); // [1, V, T] in c order: index v * T + t
+        float[][] rows = new float[steps][vocabularySize];
+        for (int v = 0; v < vocabularySize; v++) {
+            int base = v * steps;
+            for (int t = 0; t < steps; t++) rows[t][v] = flat[base + t];
+        }
+        return rows;
+    }
+
+    /**
+     * Sum over every sequence of −ln p(token t | tokens before t), t = 1..T-1, in nats: sequences are run in padded,
+     * masked minibatches of {@code batchSize}, many times faster than one by one.
+     */
+    public double sumNegativeLogLikelihood(List<int[]> sequences, int batchSize) {
+        List<int[]> sorted = new ArrayList<>(sequences);
+        sorted.removeIf(s -> s.length < 2);
+        sorted.sort(Comparator.comparingInt(s -> s.length));
+        double sum = 0;
+        for (int from = 0; from < sorted.size(); from += batchSize) {
+            List<int[]> batch = sorted.subList(from, Math.min(sorted.size(), from + batchSize));
+            int n = batch.size();
+            int steps = batch.get(n - 1).length - 1;
+            float[] oneHot = new float[n * vocabularySize * steps];
+            float[] mask = new float[n * steps];
+            for (int b = 0; b < n; b++) {
+                int[] tokens = batch.get(b);
+                for (int t = 0; t + 1 < tokens.length; t++) {
+                    oneHot[(b * vocabularySize + checked(tokens[t], t)) * steps + t] = 1f;
+                    mask[b * steps + t] = 1f;
+                }
+            }
+            INDArray maskArray = Nd4j.create(mask, new long[]{n, steps}, 'c');
+            net.rnnClearPreviousState();
+            INDArray out = net.output(Nd4j.create(oneHot, new long[]{n, vocabularySize, steps}, 'c'), false, maskArray, maskArray);
+            float[] p = out.dup('c').data().asFloat();
+            for (int b = 0; b < n; b++) {
+                int[] tokens = batch.get(b);
+                for (int t = 0; t + 1 < tokens.length; t++) {
+                    sum -= Math.log(Math.max(p[(b * vocabularySize + checked(tokens[t + 1], t + 1)) * steps + t], 1e-30f));
+                }
+            }
+        }
+        return sum;
+    }
+
+    private int checked(int token, int position) {
+        if (token < 0 || token >= vocabularySize) {
+            throw new IllegalArgumentException("token " + token + " at position " + position + " is outside the vocabulary 0.." + (vocabularySize - 1));
+        }
+        return token;
+    }
+
+    private INDArray forward(int[] tokens) {
+        int steps = tokens.length;
+        float[] oneHot = new float[vocabularySize * steps];
+        for (int t = 0; t < steps; t++) {
+            oneHot[checked(tokens[t], t) * steps + t] = 1f;
+        }
+        net.rnnClearPreviousState();
+        return net.output(Nd4j.create(oneHot, new long[]{1, vocabularySize, steps}, 'c'), false);
+    }
+}

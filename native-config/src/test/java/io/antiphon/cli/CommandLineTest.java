@@ -1,0 +1,68 @@
+package io.antiphon.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CommandLineTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : new String[]{"doctor", "train", "eval", "presets"}) {
+            CommandRun run = CommandRun.of(command, "--help");
+            assertThat(run.exitCode()).as(command).isZero();
+            assertThat(run.out()).as(command).contains("Usage: antiphon " + command);
+        }
+        assertThat(CommandRun.of("--help").out()).contains("doctor", "train", "eval", "presets");
+    }
+
+    @Test
+    void doctorReportsMachineNativesAndMidi() throws Exception {
+        CommandRun run = CommandRun.of("doctor", "--json");
+        assertThat(run.exitCode()).isZero();
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("java_version").asText()).startsWith("17");
+        assertThat(json.get("arch").asText()).isNotBlank();
+        assertThat(json.get("nd4j").get("backend").asText()).isEqualTo("CPU");
+        assertThat(json.get("nd4j").get("blas.vendor").asText()).isNotBlank();
+        assertThat(json.get("nd4j").get("native_build").asText()).isNotBlank();
+        assertThat(json.get("cpu_simd").asText()).isNotBlank();
+        assertThat(json.get("coremidi4j_loaded").isBoolean()).isTrue();
+        assertThat(json.get("midi_devices").isArray()).isTrue();
+    }
+
+    @Test
+    void corruptBundleIsRefusedInOneSentence() throws Exception {
+        Path bundle = dir.resolve("broken.bundle");
+        Files.write(bundle, new byte[]{'P', 'K', 3, 4, 0, 0, 1, 2, 3});
+        CommandRun run = CommandRun.of("eval", "--model", bundle.toString(), "--corpus", "jsb", "--json");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).startsWith("antiphon: ").contains(bundle.toString()).doesNotContain("\n").doesNotContain("Exception");
+    }
+
+    @Test
+    void missingBundleAndBadSplitAreRefused() {
+        CommandRun missing = CommandRun.of("eval", "--model", dir.resolve("nope.bundle").toString(), "--corpus", "jsb");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("does not exist");
+        CommandRun split = CommandRun.of("eval", "--model", "x.bundle", "--corpus", "jsb", "--split", "holdout");
+        assertThat(split.exitCode()).isEqualTo(2);
+        assertThat(split.err()).contains("--split must be train, valid or test");
+    }
+
+    @Test
+    void unknownCommandIsAUsageError() {
+        CommandRun run = CommandRun.of("levitate");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Unmatched argument");
+    }
+}
