@@ -1,0 +1,193 @@
+package io.antiphon.engine.kernel;
+
+import java.util.List;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+/**
+ * The live path's {@link StepModel}: a stacked LSTM stepped one token at a time in plain arrays, allocating nothing
+ * per step. Built from a trained DL4J network ({@link #from}); same math and gate order as DL4J's
+ * {@code rnnTimeStep}, which {@link KernelParity} checks.
+ *
+ * <p>Layout: every matrix is row-major with the 4H gate outputs along the row (DL4J's {@code [in][4H]}), each gate
+ * block padded to a whole number of vectors, then packed by {@link KernelMath#pack}. The input is one-hot, so
+ * layer 0's input product is one row of its input weights; that table has the layer-0 bias folded in.
+ * Not thread-safe: one thread owns a kernel.
+ */
+public final class LstmStepKernel implements StepModel {
+
+    private final KernelMath math;
+    private final int vocabulary;
+    private final int hidden;
+    private final int paddedHidden;
+    private final int gateColumns;
+    private final int outputColumns;
+
+    /** Layer 0: row t = input weights row t + bias, {@code [V][gateColumns]} row-major, not packed. */
+    private final float[] tokenTable;
+    /** Per layer l ≥ 1 (null at 0, which uses {@link #tokenTable}): packed input weights and padded bias. */
+    private final float[][] inputWeights;
+    private final float[][] biases;
+    /** Per layer: packed recurrent weights. */
+    private final float[][] recurrentWeights;
+    private final float[] outputWeights;
+    /** Output bias; padding columns hold negative infinity so that softmax gives them zero. */
+    private final float[] outputBias;
+
+    private final float[][] h;
+    private final float[][] c;
+    private final float[] gates;
+    private final float[] logits;
+
+    private LstmStepKernel(LstmWeights weights, KernelMath math) {
+        this.math = math;
+        this.vocabulary = weights.vocabularySize();
+        this.hidden = weights.hidden();
+        this.paddedHidden = roundUp(hidden, math.lanes());
+        this.gateColumns = 4 * paddedHidden;
+        this.outputColumns = roundUp(vocabulary, math.tileWidth());
+        List<LstmWeights.LayerWeights> layers = weights.layers();
+        int depth = layers.size();
+
+        LstmWeights.LayerWeights first = layers.get(0);
+        float[] table = padGates(first.input(), vocabulary);
+        float[] firstBias = padGates(first.bias(), 1);
+        for (int t = 0; t < vocabulary; t++) {
+            for (int j = 0; j < gateColumns; j++) {
+                table[t * gateColumns + j] += firstBias[j];
+            }
+        }
+        this.tokenTable = table;
+        this.inputWeights = new float[depth][];
+        this.recurrentWeights = new float[depth][];
+        this.biases = new float[depth][];
+        for (int l = 0; l < depth; l++) {
+            LstmWeights.LayerWeights layer = layers.get(l);
+            if (l > 0) {
+                inputWeights[l] = math.pack(padGates(layer.input(), hidden), hidden, gateColumns);
+                biases[l] = padGates(layer.bias(), 1);
+            }
+            recurrentWeights[l] = math.pack(padGates(layer.recurrent(), hidden), hidden, gateColumns);
+        }
+        float[] out = new float[hidden * outputColumns];
+        for (int r = 0; r < hidden; r++) {
+            System.arraycopy(weights.outputWeights(), r * vocabulary, out, r * outputColumns, vocabulary);
+        }
+        this.outputWeights = math.pack(out, hidden, outputColumns);
+        this.outputBias = new float[outputColumns];
+        java.util.Arrays.fill(outputBias, Float.NEGATIVE_INFINITY);
+        System.arraycopy(weights.outputBias(), 0, outputBias, 0, vocabulary);
+
+        this.h = new float[depth][paddedHidden];
+        this.c = new float[depth][paddedHidden];
+        this.gates = new float[gateColumns];
+        this.logits = new float[outputColumns];
+    }
+
+    /**
+     * A kernel for {@code net} on the fastest arithmetic available (the Vector API when its module is present).
+     *
+     * @throws IllegalArgumentException if {@code net} is not one-hot input, DL4J {@code LSTM} layers (tanh, sigmoid
+     *                                  gates, one size) and a softmax {@code RnnOutputLayer}; the message names the layer
+     */
+    public static LstmStepKernel from(MultiLayerNetwork net) {
+        return from(net, KernelMath.fastest());
+    }
+
+    static LstmStepKernel from(MultiLayerNetwork net, KernelMath math) {
+        return new LstmStepKernel(LstmWeights.from(net), math);
+    }
+
+    static LstmStepKernel of(LstmWeights weights, KernelMath math) {
+        return new LstmStepKernel(weights, math);
+    }
+
+    /** Which arithmetic this kernel runs on, e.g. {@code "vector 512-bit"} or {@code "scalar"}. */
+    public String implementation() {
+        return math.name();
+    }
+
+    @Override
+    public int vocabularySize() {
+        return vocabulary;
+    }
+
+    @Override
+    public void step(int token, float[] probabilities) {
+        if (token < 0 || token >= vocabulary) {
+            throw new IllegalArgumentException("token " + token + " is outside the vocabulary 0.." + (vocabulary - 1));
+        }
+        if (probabilities.length < vocabulary) {
+            throw new IllegalArgumentException("probabilities has " + probabilities.length + " slots; need " + vocabulary);
+        }
+        System.arraycopy(tokenTable, token * gateColumns, gates, 0, gateColumns);
+        math.multiplyAccumulate(h[0], hidden, recurrentWeights[0], gateColumns, gates);
+        math.lstmCell(gates, paddedHidden, c[0], h[0]);
+        for (int l = 1; l < h.length; l++) {
+            System.arraycopy(biases[l], 0, gates, 0, gateColumns);
+            math.multiplyAccumulate(h[l - 1], hidden, inputWeights[l], gateColumns, gates);
+            math.multiplyAccumulate(h[l], hidden, recurrentWeights[l], gateColumns, gates);
+            math.lstmCell(gates, paddedHidden, c[l], h[l]);
+        }
+        System.arraycopy(outputBias, 0, logits, 0, outputColumns);
+        math.multiplyAccumulate(h[h.length - 1], hidden, outputWeights, outputColumns, logits);
+        math.softmax(logits, outputColumns);
+        System.arraycopy(logits, 0, probabilities, 0, vocabulary);
+    }
+
+    @Override
+    public void reset() {
+        for (int l = 0; l < h.length; l++) {
+            java.util.Arrays.fill(h[l], 0f);
+            java.util.Arrays.fill(c[l], 0f);
+        }
+    }
+
+    @Override
+    public RecurrentState newState() {
+        return new RecurrentState(h.length, hidden);
+    }
+
+    @Override
+    public void saveState(RecurrentState into) {
+        checkShape(into);
+        for (int l = 0; l < h.length; l++) {
+            System.arraycopy(h[l], 0, into.h(l), 0, hidden);
+            System.arraycopy(c[l], 0, into.c(l), 0, hidden);
+        }
+    }
+
+    @Override
+    public void restoreState(RecurrentState from) {
+        checkShape(from);
+        for (int l = 0; l < h.length; l++) {
+            System.arraycopy(from.h(l), 0, h[l], 0, hidden);
+            System.arraycopy(from.c(l), 0, c[l], 0, hidden);
+        }
+    }
+
+    private void checkShape(RecurrentState state) {
+        if (state.layers() != h.length || state.hidden() != hidden) {
+            throw new IllegalArgumentException("state is " + state.layers() + " layers x " + state.hidden()
+                    + " units; this model is " + h.length + " x " + hidden);
+        }
+    }
+
+    /**
+     * Copies a row-major {@code rows x 4H} matrix into {@code rows x 4·paddedHidden}, gate block g's unit j going
+     * to column {@code g·paddedHidden + j}; padding columns are zero.
+     */
+    private float[] padGates(float[] rowMajor, int rows) {
+        float[] padded = new float[rows * gateColumns];
+        for (int r = 0; r < rows; r++) {
+            for (int g = 0; g < 4; g++) {
+                System.arraycopy(rowMajor, r * 4 * hidden + g * hidden, padded, r * gateColumns + g * paddedHidden, hidden);
+            }
+        }
+        return padded;
+    }
+
+    private static int roundUp(int value, int multiple) {
+        return (value + multiple - 1) / multiple * multiple;
+    }
+}

@@ -1,0 +1,218 @@
+package io.antiphon.engine.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.layers.GravesLSTM;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.params.DefaultParamInitializer;
+import org.deeplearning4j.nn.params.LSTMParamInitializer;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationSigmoid;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
+import org.nd4j.linalg.activations.impl.ActivationTanH;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The parameters of a stack of DL4J {@link LSTM} layers under a softmax {@link RnnOutputLayer}, copied into
+ * row-major float arrays in DL4J's own layout: per layer input weights {@code [inputs][4H]}, recurrent weights
+ * {@code [H][4H]} and bias {@code [4H]}, the 4H columns in the gate blocks a, f, o, i; output weights
+ * {@code [H][V]} and bias {@code [V]}. {@link #from} rejects every network this math does not describe.
+ */
+final class LstmWeights {
+
+    /** One LSTM layer's parameters, row-major. */
+    record LayerWeights(int inputs, int hidden, float[] input, float[] recurrent, float[] bias) {
+        LayerWeights {
+            int gates = 4 * hidden;
+            checkLength("input weights", input, inputs * gates);
+            checkLength("recurrent weights", recurrent, hidden * gates);
+            checkLength("bias", bias, gates);
+        }
+    }
+
+    private final List<LayerWeights> layers;
+    private final float[] outputWeights;
+    private final float[] outputBias;
+
+    LstmWeights(List<LayerWeights> layers, float[] outputWeights, float[] outputBias) {
+        if (layers.isEmpty()) throw new IllegalArgumentException("a step model needs at least one LSTM layer");
+        int hidden = layers.get(0).hidden();
+        for (int l = 1; l < layers.size(); l++) {
+            if (layers.get(l).hidden() != hidden) {
+                throw new IllegalArgumentException("LSTM layer " + l + " has " + layers.get(l).hidden()
+                        + " units but layer 0 has " + hidden + ": all layers must share one size");
+            }
+            if (layers.get(l).inputs() != hidden) {
+                throw new IllegalArgumentException("LSTM layer " + l + " takes " + layers.get(l).inputs()
+                        + " inputs but the layer below has " + hidden + " units");
+            }
+        }
+        int vocabulary = layers.get(0).inputs();
+        checkLength("output weights", outputWeights, hidden * vocabulary);
+        checkLength("output bias", outputBias, vocabulary);
+        this.layers = List.copyOf(layers);
+        this.outputWeights = outputWeights;
+        this.outputBias = outputBias;
+    }
+
+    /**
+     * Copies the parameters out of {@code net}: one-hot input of width V, N DL4J {@code LSTM} layers (tanh
+     * activation, sigmoid gates, no peepholes) of one size, then an {@code RnnOutputLayer} with softmax over V.
+     *
+     * @throws IllegalArgumentException naming the first layer or setting that does not fit
+     */
+    static LstmWeights from(MultiLayerNetwork net) {
+        MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
+        int count = conf.getConfs().size();
+        if (count < 2) {
+            throw new IllegalArgumentException("network has " + count + " layer(s); expected LSTM layers then an RnnOutputLayer");
+        }
+        List<LSTM> lstms = new ArrayList<>();
+        for (int i = 0; i < count - 1; i++) {
+            lstms.add(lstmConf(conf.getConf(i).getLayer(), i));
+        }
+        int last = count - 1;
+        RnnOutputLayer out = outputConf(conf.getConf(last).getLayer(), last);
+        Map<Integer, InputPreProcessor> preProcessors = conf.getInputPreProcessors();
+        if (preProcessors != null && !preProcessors.isEmpty()) {
+            throw new IllegalArgumentException("network has input preprocessors on layers " + preProcessors.keySet()
+                    + "; the step kernel feeds each layer's output straight to the next");
+        }
+        List<LayerWeights> layers = new ArrayList<>();
+        for (int i = 0; i < count - 1; i++) {
+            LSTM lstm = lstms.get(i);
+            int inputs = Math.toIntExact(lstm.getNIn());
+            int hidden = Math.toIntExact(lstm.getNOut());
+            org.deeplearning4j.nn.api.Layer layer = net.getLayer(i);
+            layers.add(new LayerWeights(inputs, hidden,
+                    rowMajor(layer, i, LSTMParamInitializer.INPUT_WEIGHT_KEY, inputs, 4 * hidden),
+                    rowMajor(layer, i, LSTMParamInitializer.RECURRENT_WEIGHT_KEY, hidden, 4 * hidden),
+                    vector(layer, i, LSTMParamInitializer.BIAS_KEY, 4 * hidden)));
+        }
+        int outInputs = Math.toIntExact(out.getNIn());
+        int vocabulary = Math.toIntExact(out.getNOut());
+        if (vocabulary != layers.get(0).inputs()) {
+            throw new IllegalArgumentException("output layer " + last + " has " + vocabulary + " outputs but LSTM layer 0 takes "
+                    + layers.get(0).inputs() + " inputs; a step model feeds its tokens back, so they must match");
+        }
+        int hidden = layers.get(layers.size() - 1).hidden();
+        if (outInputs != hidden) {
+            throw new IllegalArgumentException("output layer " + last + " takes " + outInputs + " inputs but the LSTM below it has "
+                    + hidden + " units");
+        }
+        org.deeplearning4j.nn.api.Layer outLayer = net.getLayer(last);
+        float[] outputWeights = rowMajor(outLayer, last, DefaultParamInitializer.WEIGHT_KEY, outInputs, vocabulary);
+        float[] outputBias = out.hasBias()
+                ? vector(outLayer, last, DefaultParamInitializer.BIAS_KEY, vocabulary)
+                : new float[vocabulary];
+        return new LstmWeights(layers, outputWeights, outputBias);
+    }
+
+    int vocabularySize() {
+        return layers.get(0).inputs();
+    }
+
+    int hidden() {
+        return layers.get(0).hidden();
+    }
+
+    List<LayerWeights> layers() {
+        return layers;
+    }
+
+    /** Output weights {@code [H][V]}, row-major. */
+    float[] outputWeights() {
+        return outputWeights;
+    }
+
+    /** Output bias {@code [V]}. */
+    float[] outputBias() {
+        return outputBias;
+    }
+
+    @SuppressWarnings("deprecation") // GravesLSTM is named only to refuse it
+    private static LSTM lstmConf(Layer layer, int index) {
+        if (layer instanceof GravesLSTM) {
+            throw new IllegalArgumentException("layer " + index + " is a GravesLSTM (peephole connections); the step kernel runs "
+                    + "only org.deeplearning4j.nn.conf.layers.LSTM");
+        }
+        if (layer == null || layer.getClass() != LSTM.class) {
+            throw new IllegalArgumentException("layer " + index + " is " + describe(layer)
+                    + "; expected org.deeplearning4j.nn.conf.layers.LSTM (every layer but the last)");
+        }
+        LSTM lstm = (LSTM) layer;
+        requireActivation(lstm.getActivationFn(), ActivationTanH.class, "layer " + index + " (LSTM) activation");
+        requireActivation(lstm.getGateActivationFn(), ActivationSigmoid.class, "layer " + index + " (LSTM) gate activation");
+        return lstm;
+    }
+
+    private static RnnOutputLayer outputConf(Layer layer, int index) {
+        if (layer == null || layer.getClass() != RnnOutputLayer.class) {
+            throw new IllegalArgumentException("last layer " + index + " is " + describe(layer)
+                    + "; expected org.deeplearning4j.nn.conf.layers.RnnOutputLayer");
+        }
+        RnnOutputLayer out = (RnnOutputLayer) layer;
+        requireActivation(out.getActivationFn(), ActivationSoftmax.class, "output layer " + index + " activation");
+        return out;
+    }
+
+    private static void requireActivation(IActivation actual, Class<? extends IActivation> expected, String what) {
+        if (actual == null || actual.getClass() != expected) {
+            throw new IllegalArgumentException(what + " is " + actual + "; the step kernel supports only "
+                    + expected.getSimpleName().replace("Activation", "").toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    private static String describe(Layer layer) {
+        return layer == null ? "missing" : layer.getClass().getName();
+    }
+
+    /** Parameter {@code key} of layer {@code index} as a row-major {@code rows x columns} array, shape-checked. */
+    private static float[] rowMajor(org.deeplearning4j.nn.api.Layer layer, int index, String key, int rows, int columns) {
+        INDArray param = param(layer, index, key);
+        long[] shape = param.shape();
+        if (shape.length != 2 || shape[0] != rows || shape[1] != columns) {
+            throw new IllegalArgumentException("layer " + index + " parameter '" + key + "' has shape "
+                    + java.util.Arrays.toString(shape) + "; expected [" + rows + ", " + columns + "]");
+        }
+        float[][] matrix = param.toFloatMatrix();
+        float[] flat = new float[rows * columns];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(matrix[r], 0, flat, r * columns, columns);
+        }
+        return flat;
+    }
+
+    /** Vector parameter {@code key} of layer {@code index}; DL4J 1.0.0-M2.1 stores biases as {@code [n]}, older ones {@code [1, n]}. */
+    private static float[] vector(org.deeplearning4j.nn.api.Layer layer, int index, String key, int length) {
+        INDArray param = param(layer, index, key);
+        long[] shape = param.shape();
+        boolean fits = (shape.length == 1 && shape[0] == length) || (shape.length == 2 && shape[0] == 1 && shape[1] == length);
+        if (!fits) {
+            throw new IllegalArgumentException("layer " + index + " parameter '" + key + "' has shape "
+                    + java.util.Arrays.toString(shape) + "; expected [" + length + "] or [1, " + length + "]");
+        }
+        return param.reshape(length).toFloatVector();
+    }
+
+    private static INDArray param(org.deeplearning4j.nn.api.Layer layer, int index, String key) {
+        INDArray param = layer.getParam(key);
+        if (param == null) {
+            throw new IllegalArgumentException("layer " + index + " has no parameter '" + key + "'");
+        }
+        return param;
+    }
+
+    private static void checkLength(String what, float[] array, int expected) {
+        if (array.length != expected) {
+            throw new IllegalArgumentException(what + " has " + array.length + " values; expected " + expected);
+        }
+    }
+}

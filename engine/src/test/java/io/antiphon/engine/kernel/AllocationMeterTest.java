@@ -1,0 +1,39 @@
+package io.antiphon.engine.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AllocationMeterTest {
+
+    /** Where allocated arrays escape to, so the JIT cannot scalar-replace them. */
+    private Object sink;
+    private long counter;
+
+    @BeforeEach
+    void requireSupport() {
+        assumeTrue(AllocationMeter.isSupported(), "this JVM cannot count per-thread allocation");
+    }
+
+    @Test
+    void countsTheArraysABodyAllocates() {
+        AllocationMeter meter = new AllocationMeter();
+
+        double perCall = meter.bytesPerCall(i -> sink = new long[128], 1_000, 1_000);
+
+        // 128 longs plus an array header: at least 1,040 bytes each
+        assertThat(perCall).isGreaterThanOrEqualTo(128 * Long.BYTES + 16);
+    }
+
+    @Test
+    void aBodyThatAllocatesNothingMeasuresZero() {
+        AllocationMeter meter = new AllocationMeter();
+
+        double perCall = meter.bytesPerCall(i -> counter += i, 20_000, 10_000);
+
+        assertThat(perCall).isZero();
+        assertThat(counter).isPositive();
+    }
+}
