@@ -33,6 +33,14 @@ public final class MidiPorts {
     }
 
     public static List<MidiPortInfo> list() {
+        return ports().stream().map(Port::info).toList();
+    }
+
+    /** A port found on this machine: what is listed about it and the device that opens it. */
+    record Port(MidiPortInfo info, MidiDevice device) {
+    }
+
+    static List<Port> ports() {
         MidiDevice.Info[] infos;
         try {
             infos = coreMidi4jLoaded() ? CoreMidiDeviceProvider.getMidiDeviceInfo() : MidiSystem.getMidiDeviceInfo();
@@ -40,19 +48,19 @@ public final class MidiPorts {
             LOG.warn("MIDI devices could not be listed: {}", e.toString());
             return List.of();
         }
-        List<MidiPortInfo> ports = new ArrayList<>();
+        List<Port> ports = new ArrayList<>();
         for (MidiDevice.Info info : infos) {
             try {
                 MidiDevice device = MidiSystem.getMidiDevice(info);
                 if (device instanceof Sequencer || device instanceof Synthesizer) continue;
-                ports.add(new MidiPortInfo(info.getName(), info.getVendor(), info.getDescription(), info.getVersion(),
+                ports.add(new Port(new MidiPortInfo(info.getName(), info.getVendor(), info.getDescription(), info.getVersion(),
                         device.getMaxTransmitters() != 0, device.getMaxReceivers() != 0,
-                        info instanceof CoreMidiDeviceInfo ? COREMIDI4J : JAVA_SOUND));
+                        info instanceof CoreMidiDeviceInfo ? COREMIDI4J : JAVA_SOUND), device));
             } catch (MidiUnavailableException | RuntimeException e) {
                 LOG.warn("MIDI device '{}' skipped: {}", info.getName(), e.toString());
             }
         }
-        ports.sort(Comparator.comparing(port -> !COREMIDI4J.equals(port.provider())));   // stable: CoreMIDI4J first
+        ports.sort(Comparator.comparing(port -> !COREMIDI4J.equals(port.info().provider())));   // stable: CoreMIDI4J first
         return List.copyOf(ports);
     }
 

@@ -13,6 +13,9 @@ import picocli.CommandLine.Command;
                 TrainCommand.class,
                 EvalCommand.class,
                 PresetsCommand.class,
+                DemoCommand.class,
+                PlayCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class AntiphonCommand implements Runnable {

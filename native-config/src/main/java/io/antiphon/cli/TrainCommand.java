@@ -8,6 +8,7 @@ import io.antiphon.engine.token.Vocabulary;
 import io.antiphon.engine.train.LossChart;
 import io.antiphon.engine.train.Trainer;
 import io.antiphon.engine.train.TrainingOptions;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -59,6 +60,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-augment", description = "Do not transpose pieces (augmentation is on by default: a random shift of ±6 semitones per piece and epoch).")
     boolean noAugment;
 
+    @Option(names = "--init", paramLabel = "BUNDLE", description = "Continue from this bundle's weights (same shape), e.g. to fine-tune on your own music or resume a run.")
+    Path init;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed for weights, dropout, shuffling and augmentation (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -67,7 +71,9 @@ final class TrainCommand implements Callable<Integer> {
         Corpus source = Corpora.open(corpus);
         NetworkSpec spec = new NetworkSpec(Vocabulary.SIZE, layers, hidden, dropout, learningRate, 1.0, tbptt, seed);
         TrainingOptions options = new TrainingOptions(epochs, patience, maxMinutes, batch, window, !noAugment, seed);
-        Trainer.Result result = new Trainer(System.err).train(source, spec, options);
+        MultiLayerNetwork initial = init == null ? null : BundleFile.read(init).network();
+        // The best network so far is on disk after every improving epoch: an interrupted run keeps its progress.
+        Trainer.Result result = new Trainer(System.err).train(source, spec, options, initial, best -> BundleFile.write(best, out));
         BundleFile.write(result.bundle(), out);
         String base = out.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         Path dir = out.toAbsolutePath().getParent();

@@ -53,7 +53,22 @@ public final class Trainer {
     public record Result(ModelBundle bundle, TrainingReport report) {
     }
 
+    /** Receives the best network so far after every epoch that improved validation NLL (e.g. to write it to disk). */
+    @FunctionalInterface
+    public interface Checkpoint {
+        void save(ModelBundle best) throws IOException;
+    }
+
     public Result train(Corpus corpus, NetworkSpec spec, TrainingOptions options) throws IOException {
+        return train(corpus, spec, options, null, best -> { });
+    }
+
+    /**
+     * @param initial    a network of the same spec to continue training from (its weights are copied), or null to start afresh
+     * @param checkpoint called with the best network so far whenever validation NLL improves
+     */
+    public Result train(Corpus corpus, NetworkSpec spec, TrainingOptions options, MultiLayerNetwork initial,
+                        Checkpoint checkpoint) throws IOException {
         List<Piece> trainPieces = corpus.pieces(Split.TRAIN);
         List<Piece> validPieces = corpus.pieces(Split.VALID);
         if (trainPieces.isEmpty()) throw new IOException("corpus " + corpus.name() + " has no training pieces");
@@ -64,6 +79,12 @@ public final class Trainer {
         TokenWindowIterator iterator = new TokenWindowIterator(
                 epoch -> epochSequences(trainPieces, options, epoch), spec.vocabularySize(), options.window(), options.batchSize(), options.seed());
         MultiLayerNetwork net = NetworkFactory.build(spec);
+        if (initial != null) {
+            if (initial.numParams() != net.numParams()) {
+                throw new IllegalArgumentException("the initial network has " + initial.numParams() + " parameters, the spec needs " + net.numParams());
+            }
+            net.setParams(initial.params().dup());
+        }
         int segment = Math.min(spec.tbpttLength(), options.window());
         TrainingProgress progress = new TrainingProgress(iterator, options.maxEpochs(), segment, console);
         net.setListeners(progress);
@@ -97,7 +118,15 @@ public final class Trainer {
                 double seconds = clock.epochSeconds();
                 double rate = clock.epochTokens() / Math.max(seconds, 1e-9);
                 double trainNll = ValidationNll.meanNll(n, trainSample);
+                boolean improved = epochs.stream().allMatch(e -> validNll < e.validNll());
                 epochs.add(new EpochRecord(epoch, trainNll, validNll, seconds, rate));
+                if (improved) {
+                    try {
+                        checkpoint.save(new ModelBundle(n, metadata(corpus, spec, options, trainPieces.size(), validPieces.size(), epochs, epoch, validNll, 0)));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
                 console.printf("epoch %d: train NLL %.4f, validation NLL %.4f nats/token, %.0f tokens/s, %.0f s%n",
                         epoch + 1, trainNll, validNll, rate, seconds);
                 clock.start();
@@ -124,22 +153,31 @@ public final class Trainer {
                 result.getTerminationReason() + ": " + result.getTerminationDetails(), totalSeconds,
                 trainSeconds > 0 ? trainedTokens / trainSeconds : 0);
 
+        BundleMetadata metadata = metadata(corpus, spec, options, trainPieces.size(), validPieces.size(), epochs, bestEpoch,
+                bestValidNll, report.tokensPerSecond());
+        metadata.training().put("seconds", Math.round(totalSeconds));
+        return new Result(new ModelBundle(best, metadata), report);
+    }
+
+    private static BundleMetadata metadata(Corpus corpus, NetworkSpec spec, TrainingOptions options, int trainPieces, int validPieces,
+                                           List<EpochRecord> epochs, int bestEpoch, double bestValidNll, double tokensPerSecond) {
         Map<String, Object> split = new LinkedHashMap<>();
-        split.put("train_pieces", trainPieces.size());
-        split.put("valid_pieces", validPieces.size());
+        split.put("train_pieces", trainPieces);
+        split.put("valid_pieces", validPieces);
         Map<String, Object> training = new LinkedHashMap<>();
         training.put("epochs", epochs.size());
         training.put("best_epoch", bestEpoch);
         training.put("batch_size", options.batchSize());
         training.put("window", options.window());
         training.put("augment", options.augment());
-        training.put("seconds", Math.round(totalSeconds));
-        training.put("tokens_per_second", Math.round(report.tokensPerSecond()));
+        double seconds = epochs.stream().mapToDouble(EpochRecord::seconds).sum();
+        training.put("seconds", Math.round(seconds));
+        training.put("tokens_per_second", Math.round(tokensPerSecond > 0 ? tokensPerSecond
+                : epochs.stream().mapToDouble(e -> e.tokensPerSecond() * e.seconds()).sum() / Math.max(seconds, 1e-9)));
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("valid_nll", bestValidNll);
-        BundleMetadata metadata = new BundleMetadata(BundleMetadata.FORMAT, BundleMetadata.FORMAT_VERSION,
-                BundleFile.EVENT_VOCABULARY, corpus.name(), split, spec, training, metrics, Instant.now().toString());
-        return new Result(new ModelBundle(best, metadata), report);
+        return new BundleMetadata(BundleMetadata.FORMAT, BundleMetadata.FORMAT_VERSION, BundleFile.EVENT_VOCABULARY,
+                corpus.name(), split, spec, training, metrics, Instant.now().toString());
     }
 
     private static List<int[]> epochSequences(List<Piece> pieces, TrainingOptions options, int epoch) {

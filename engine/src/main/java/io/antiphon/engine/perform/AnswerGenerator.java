@@ -1,0 +1,138 @@
+package io.antiphon.engine.perform;
+
+import io.antiphon.engine.sampling.MaskRules;
+import io.antiphon.engine.sampling.Sampler;
+import io.antiphon.engine.sampling.TokenMask;
+import io.antiphon.engine.token.Vocabulary;
+
+/**
+ * Generates the machine's part token by token, just in time: the next token is sampled when its tick is due within
+ * the lookahead; notes go out through {@link SoundingNotes} stamped with their tick's time, and every token is fed
+ * back to the model. Used by both modes: an answer ends at a tick, a jam never ends.
+ *
+ * <p>Before each draw the {@link MaskRules} apply: keyboard consistency, key/scale, pitch range, polyphony, a cap of
+ * {@value #MAX_TOKENS_PER_TICK} onset tokens at one tick, the velocity grammar, no leading {@code TIME_SHIFT} in an
+ * answer, no shift past the answer's end, and the maximum note duration. Allocation-free.
+ */
+final class AnswerGenerator {
+
+    /** After this many tokens at one tick, no more onsets there: only releases and time. */
+    static final int MAX_TOKENS_PER_TICK = 24;
+    /** The end tick of a part that never ends (jam). */
+    static final long ENDLESS = Long.MAX_VALUE;
+
+    private final PerformerParameters parameters;
+    private final ModelStream stream;
+    private final SoundingNotes notes;
+    private final HumanKeys human;
+    private final MusicalClock clock;
+    private final Sampler sampler;
+    private final TokenMask mask = new TokenMask();
+
+    private boolean active;
+    private long endTick;
+    private boolean firstToken;
+    private long countedTick = -1;
+    private int tokensAtTick;
+    private long tokensGenerated;
+
+    AnswerGenerator(PerformerParameters parameters, ModelStream stream, SoundingNotes notes, HumanKeys human,
+                    MusicalClock clock, Sampler sampler) {
+        this.parameters = parameters;
+        this.stream = stream;
+        this.notes = notes;
+        this.human = human;
+        this.clock = clock;
+        this.sampler = sampler;
+    }
+
+    /**
+     * Starts generating at the model's current tick until {@code endTick} ({@link #ENDLESS} for jam).
+     *
+     * @param startAtOnce forbid a {@code TIME_SHIFT} as the first token, so the part starts at once
+     */
+    void start(long endTick, boolean startAtOnce) {
+        stream.ensureDistribution();
+        this.active = true;
+        this.endTick = endTick;
+        this.firstToken = startAtOnce;
+    }
+
+    /** Stops generating; sounding notes are left to the caller. */
+    void stop() {
+        active = false;
+    }
+
+    boolean active() {
+        return active;
+    }
+
+    /** Changes where the part ends ({@link #ENDLESS}: never). */
+    void setEndTick(long tick) {
+        endTick = tick;
+    }
+
+    long tokensGenerated() {
+        return tokensGenerated;
+    }
+
+    /**
+     * Samples, feeds and sends every token due by {@code horizonNanos}. When the part reaches its end tick, its sounding
+     * notes are released at that tick and it stops.
+     *
+     * @return whether the part ended in this call
+     */
+    boolean generate(long horizonNanos) {
+        while (active) {
+            long tick = stream.tick();
+            long at = clock.nanosAt(tick);
+            if (at > horizonNanos) return false;
+            if (tick >= endTick) {
+                releaseAll(at);
+                active = false;
+                return true;
+            }
+            if (tick != countedTick) {
+                countedTick = tick;
+                tokensAtTick = 0;
+            }
+            buildMask(tick);
+            int token = sampler.sample(stream.probabilities(), mask, parameters.temperature(), parameters.topK(),
+                    parameters.topP());
+            if (Vocabulary.isNoteOn(token)) {
+                notes.noteOn(at, tick, parameters.outputChannel() - 1, Vocabulary.pitch(token), stream.noteVelocity());
+            } else if (Vocabulary.isNoteOff(token)) {
+                notes.noteOff(at, Vocabulary.pitch(token));
+            }
+            stream.feedGenerated(token);
+            firstToken = false;
+            tokensAtTick++;
+            tokensGenerated++;
+        }
+        return false;
+    }
+
+    /** Ends every sounding machine note at {@code nanos} and feeds the releases (they sound, so the model hears them). */
+    private void releaseAll(long nanos) {
+        if (notes.count() == 0) return;
+        for (int pitch = Vocabulary.LOWEST_PITCH; pitch <= Vocabulary.HIGHEST_PITCH; pitch++) {
+            if (notes.isDown(pitch)) {
+                notes.noteOff(nanos, pitch);
+                stream.feedGenerated(Vocabulary.noteOff(pitch));
+            }
+        }
+    }
+
+    private void buildMask(long tick) {
+        mask.allowAll();
+        MaskRules.keyboard(mask, notes.onsetTicks(), human.downByPitch(), tick);
+        MaskRules.scale(mask, parameters.scale(), parameters.keyRoot());
+        MaskRules.pitchRange(mask, parameters.pitchLow(), parameters.pitchHigh());
+        MaskRules.polyphony(mask, notes.count(), parameters.maxPolyphony());
+        if (tokensAtTick >= MAX_TOKENS_PER_TICK && !Vocabulary.isVelocity(stream.lastToken())) MaskRules.forbidOnsets(mask);
+        MaskRules.velocityGrammar(mask, stream.lastToken(), stream.bin());
+        if (firstToken) MaskRules.noTimeShift(mask);
+        MaskRules.shiftsUpTo(mask, endTick - tick);
+        MaskRules.maxDuration(mask, notes.onsetTicks(), tick, MusicalClock.ticksOfBeats(parameters.maxNoteBeats()));
+    }
+}

@@ -1,0 +1,18 @@
+package io.antiphon.engine.perform;
+
+import java.util.Locale;
+
+/** What a controller mapped to an action does when it sends a value of 64..127 (a button press). */
+public enum ControlAction {
+    /** End the human's phrase now: the performer answers at once (call-and-response). */
+    ANSWER_NOW,
+    /** Forget everything heard: the model's recurrent state returns to zero. */
+    RESET_MEMORY,
+    /** End every sounding machine note and stop playing (as CC 123 does). */
+    ALL_NOTES_OFF;
+
+    /** The name used in presets' CC maps, e.g. {@code answer_now}. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,164 @@
+package io.antiphon.engine.perform;
+
+import java.util.SplittableRandom;
+
+import io.antiphon.engine.kernel.AllocationMeter;
+import io.antiphon.engine.kernel.RecurrentState;
+import io.antiphon.engine.kernel.StepModel;
+
+/**
+ * Gets the performer's hot path compiled before the first real note. Until the JIT has compiled it (a few thousand
+ * steps, FIELD-NOTES; longer on a busy machine, since compilation runs in the background), the kernel's Vector API
+ * code runs interpreted, slowly and allocating. Scratch performers on the same model play a scripted human (phrases
+ * and pauses, both modes, barge-ins, controllers moving) in rounds, until a round allocates nothing on the calling
+ * thread or the rounds run out. The model's recurrent state is saved before and restored after, so its memory is
+ * untouched. Allocates; not for the live path.
+ */
+final class HotPathWarmUp {
+
+    private static final long MS = 1_000_000L;
+    private static final long STEP = 2 * MS;
+    private static final long MODE_SWITCH = 15_000 * MS;
+
+    private HotPathWarmUp() {
+    }
+
+    /**
+     * @return whether the last round allocated nothing (always false when this JVM cannot count allocation)
+     */
+    static boolean run(StepModel model, int tokensPerRound, int maxRounds) {
+        if (tokensPerRound < 0 || maxRounds < 1) {
+            throw new IllegalArgumentException("warm-up needs tokens per round >= 0 and at least one round: " + tokensPerRound
+                    + " tokens, " + maxRounds + " rounds");
+        }
+        AllocationMeter meter = AllocationMeter.isSupported() ? new AllocationMeter() : null;
+        RecurrentState saved = model.newState();
+        model.saveState(saved);
+        try {
+            for (int round = 0; round < maxRounds; round++) {
+                if (playRound(model, tokensPerRound, round, meter) == 0 && meter != null) return true;
+            }
+            return false;
+        } finally {
+            model.restoreState(saved);
+        }
+    }
+
+    /**
+     * Three kinds of sink (for notes and for the listener's calls), so that the compiled calls to {@link MidiOut#send}
+     * and to the listener stay ordinary virtual calls: had the warm-up used one kind, the JIT would compile for that
+     * kind alone and deoptimise when the shell's own first turns up.
+     */
+    private static final class Sink implements MidiOut, PerformerListener {
+        long sent;
+
+        @Override
+        public void send(long timeNanos, int status, int data1, int data2) {
+            sent++;
+        }
+
+        @Override
+        public void parameterChanged(Parameter parameter, double value) {
+            sent--;
+        }
+    }
+
+    private static final class OtherSink implements MidiOut, PerformerListener {
+        int last;
+
+        @Override
+        public void send(long timeNanos, int status, int data1, int data2) {
+            last = status;
+        }
+
+        @Override
+        public void programChange(int program) {
+            last = program;
+        }
+    }
+
+    private static final class ThirdSink implements MidiOut, PerformerListener {
+        @Override
+        public void send(long timeNanos, int status, int data1, int data2) {
+            // drops everything
+        }
+    }
+
+    /** Plays one round; returns the bytes its playing (not its set-up) allocated, or -1 when unmeasured. */
+    private static long playRound(StepModel model, int tokens, int round, AllocationMeter meter) {
+        MidiOut[] sinks = {new Sink(), new OtherSink(), new ThirdSink()};
+        long bytes = 0;
+        for (int i = 0; i < sinks.length; i++) {
+            long seed = round * 3L + i;
+            Performer scratch = new Performer(model, new PerformerParameters(), seed, sinks[i]);
+            scratch.setListener((PerformerListener) sinks[i]);
+            PerformerStatus status = new PerformerStatus();
+            SplittableRandom random = new SplittableRandom(seed);
+            long[] releaseAt = new long[128];
+            int[] knobs = knobs(scratch.parameters().controls());
+            int[] buttons = buttons(scratch.parameters().controls());
+            long before = meter == null ? 0 : meter.allocatedBytes();
+            play(scratch, tokens / sinks.length, status, random, releaseAt, knobs, buttons);
+            bytes += meter == null ? 0 : meter.allocatedBytes() - before;
+        }
+        return meter == null ? -1 : bytes;
+    }
+
+    /** The controllers turned during the warm-up: every mapped parameter but the mode (switched on its own schedule). */
+    private static int[] knobs(ControlMap controls) {
+        return java.util.Arrays.stream(Parameter.values()).filter(p -> p != Parameter.MODE)
+                .mapToInt(controls::controllerOf).filter(cc -> cc >= 0).toArray();
+    }
+
+    /** The controllers of the actions (answer now, reset memory, all notes off), pressed now and then. */
+    private static int[] buttons(ControlMap controls) {
+        return java.util.Arrays.stream(ControlAction.values()).mapToInt(controls::controllerOf).filter(cc -> cc >= 0).toArray();
+    }
+
+    private static void play(Performer scratch, int tokens, PerformerStatus status, SplittableRandom random, long[] releaseAt,
+                             int[] knobs, int[] buttons) {
+        PerformerParameters parameters = scratch.parameters();
+        long now = 0;
+        long nextNote = 0;
+        long phraseEnd = 3_000 * MS;
+        long nextModeSwitch = MODE_SWITCH;
+        for (long step = 0; ; step++) {
+            now += STEP;
+            for (int key = 0; key < 128; key++) {
+                if (releaseAt[key] != 0 && releaseAt[key] <= now) {
+                    scratch.onMidi(now, 0x80, key, 0);
+                    releaseAt[key] = 0;
+                }
+            }
+            if (now >= phraseEnd) {
+                nextNote = now + (800 + random.nextInt(3_000)) * MS; // a pause: long enough for an answer, or a barge-in
+                phraseEnd = nextNote + (1_000 + random.nextInt(3_000)) * MS;
+            }
+            if (now >= nextNote) {
+                int key = 36 + random.nextInt(60);
+                if (releaseAt[key] == 0) {
+                    scratch.onMidi(now, 0x90, key, 1 + random.nextInt(127));
+                    releaseAt[key] = now + (40 + random.nextInt(700)) * MS;
+                }
+                nextNote = now + (random.nextInt(6) == 0 ? 0 : (100 + random.nextInt(300)) * MS);
+            }
+            if (step % 4 == 0 && knobs.length > 0) {
+                scratch.onMidi(now, 0xB0, knobs[random.nextInt(knobs.length)], random.nextInt(128));
+            }
+            if (now >= nextModeSwitch) {
+                nextModeSwitch += MODE_SWITCH;
+                scratch.onMidi(now, 0xB0, parameters.controls().controllerOf(Parameter.MODE),
+                        parameters.mode() == PerformerMode.JAM ? 0 : 127);
+                scratch.onMidi(now, 0xB0, 64, random.nextBoolean() ? 127 : 0);
+                if (buttons.length > 0) scratch.onMidi(now, 0xB0, buttons[random.nextInt(buttons.length)], 127);
+                scratch.onMidi(now, 0xC0, random.nextInt(128), 0);
+            }
+            scratch.advance(now);
+            if (step % 256 == 0) {
+                scratch.readStatus(status);
+                if (status.tokensFed() >= tokens) break;
+            }
+        }
+        scratch.allNotesOff(now);
+    }
+}

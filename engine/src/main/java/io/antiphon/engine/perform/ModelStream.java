@@ -1,0 +1,186 @@
+package io.antiphon.engine.perform;
+
+import io.antiphon.engine.kernel.RecurrentState;
+import io.antiphon.engine.kernel.StepModel;
+import io.antiphon.engine.token.TokenDecoder;
+import io.antiphon.engine.token.Vocabulary;
+
+/**
+ * The one token stream the model hears, human and machine notes together, fed one token per step (DESIGN.md §3):
+ * the model's time in ticks, the current velocity bin, the latest next-token distribution, and the rollback point.
+ *
+ * <p>Streaming feeding: before an event at tick t come the elapsed {@code TIME_SHIFT}s (at most 48 ticks each; a
+ * silence longer than {@link #MAX_SILENCE_TICKS} is heard as that long), a {@code VELOCITY} when the bin changes, then
+ * the {@code NOTE_ON} or {@code NOTE_OFF}.
+ *
+ * <p>Memory is what sounded: a generated {@code TIME_SHIFT} is fed before its time has elapsed, so the state and the
+ * distribution are saved just before the first such shift after a sounded token. {@link #rollback} returns there,
+ * for a human event or a cut that falls inside the shift. Allocation-free once built.
+ */
+final class ModelStream {
+
+    /** The longest silence fed as such: 16 beats (four 4/4 bars), eight {@code TIME_SHIFT(48)}. */
+    static final int MAX_SILENCE_TICKS = 16 * Vocabulary.TICKS_PER_QUARTER;
+
+    private final float[] probabilities = new float[Vocabulary.SIZE];
+    private final float[] committedProbabilities = new float[Vocabulary.SIZE];
+    private StepModel model;
+    private boolean hasDistribution;
+    private long tick;
+    private int bin = -1;
+    private int lastToken = -1;
+    private long tokensFed;
+
+    private RecurrentState committed;
+    private boolean pending;
+    private long committedTick;
+    private int committedLastToken;
+
+    ModelStream(StepModel model) {
+        replaceModel(model, 0);
+    }
+
+    /** Switches to {@code newModel}, fresh: nothing heard; the model time becomes {@code tick}. */
+    void replaceModel(StepModel newModel, long tick) {
+        requireEventVocabulary(newModel);
+        model = newModel;
+        committed = newModel.newState();
+        reset(tick);
+    }
+
+    /** @throws IllegalArgumentException unless {@code model} reads and predicts the 240-token event vocabulary */
+    static void requireEventVocabulary(StepModel model) {
+        if (model.vocabularySize() != Vocabulary.SIZE) {
+            throw new IllegalArgumentException("the performer needs a model over the " + Vocabulary.SIZE
+                    + "-token event vocabulary; this one has " + model.vocabularySize() + " tokens");
+        }
+    }
+
+    /**
+     * Forgets everything heard: zero state, no distribution, no velocity bin, nothing pending. The model time becomes
+     * {@code tick} (time generated ahead is dropped with the rest).
+     */
+    void reset(long tick) {
+        model.reset();
+        this.tick = tick;
+        hasDistribution = false;
+        bin = -1;
+        lastToken = -1;
+        pending = false;
+    }
+
+    /** Steps the model with {@code token}. */
+    void feed(int token) {
+        model.step(token, probabilities);
+        hasDistribution = true;
+        lastToken = token;
+        tokensFed++;
+        if (Vocabulary.isTimeShift(token)) {
+            tick += Vocabulary.shiftTicks(token);
+        } else if (Vocabulary.isVelocity(token)) {
+            bin = Vocabulary.velocityBin(token);
+        }
+    }
+
+    /**
+     * Feeds a token the machine generated. A {@code TIME_SHIFT} is fed ahead of its time, so the first one after a
+     * sounded token saves the rollback point; any other token sounds as it is fed and clears it.
+     */
+    void feedGenerated(int token) {
+        if (Vocabulary.isTimeShift(token)) {
+            if (!pending) {
+                model.saveState(committed);
+                System.arraycopy(probabilities, 0, committedProbabilities, 0, probabilities.length);
+                committedTick = tick;
+                committedLastToken = lastToken;
+                pending = true;
+            }
+        } else {
+            pending = false;
+        }
+        feed(token);
+    }
+
+    /** Undoes the generated time shifts fed since the last sounded token, if any. */
+    void rollback() {
+        if (!pending) return;
+        model.restoreState(committed);
+        System.arraycopy(committedProbabilities, 0, probabilities, 0, probabilities.length);
+        tick = committedTick;
+        lastToken = committedLastToken;
+        pending = false;
+    }
+
+    /**
+     * Feeds the silence from the model time to {@code target} (capped at {@link #MAX_SILENCE_TICKS}); the model time
+     * becomes {@code target}. A model that has heard nothing yet hears no leading silence: a piece starts at its first
+     * event, as in training.
+     */
+    void feedSilenceUntil(long target) {
+        if (target <= tick) return;
+        if (!hasDistribution) {
+            tick = target;
+            return;
+        }
+        long silence = Math.min(target - tick, MAX_SILENCE_TICKS);
+        while (silence > 0) {
+            int shift = (int) Math.min(silence, Vocabulary.MAX_SHIFT);
+            feed(Vocabulary.timeShift(shift));
+            silence -= shift;
+        }
+        tick = target;
+    }
+
+    /** Feeds a key press at velocity 1..127: a {@code VELOCITY} token if its bin differs, then {@code NOTE_ON}. */
+    void feedNoteOn(int pitch, int velocity) {
+        int noteBin = Vocabulary.binOfVelocity(velocity);
+        if (noteBin != bin) feed(Vocabulary.velocity(noteBin));
+        feed(Vocabulary.noteOn(pitch));
+    }
+
+    void feedNoteOff(int pitch) {
+        feed(Vocabulary.noteOff(pitch));
+    }
+
+    /** Makes sure there is a distribution to sample from: a model that has heard nothing is primed with the default velocity. */
+    void ensureDistribution() {
+        if (!hasDistribution) feed(Vocabulary.velocity(TokenDecoder.DEFAULT_VELOCITY_BIN));
+    }
+
+    StepModel model() {
+        return model;
+    }
+
+    /** The latest next-token distribution (live array). */
+    float[] probabilities() {
+        return probabilities;
+    }
+
+    /** The model time in ticks: the end of the last token fed. */
+    long tick() {
+        return tick;
+    }
+
+    /** The current velocity bin, -1 before any {@code VELOCITY}. */
+    int bin() {
+        return bin;
+    }
+
+    /** The velocity a machine note-on plays at now: the centre of the current bin (or the default bin). */
+    int noteVelocity() {
+        return Vocabulary.velocityOfBin(bin >= 0 ? bin : TokenDecoder.DEFAULT_VELOCITY_BIN);
+    }
+
+    int lastToken() {
+        return lastToken;
+    }
+
+    long tokensFed() {
+        return tokensFed;
+    }
+
+    /** Whether generated time shifts are waiting to elapse (a {@link #rollback} would undo them). */
+    boolean pending() {
+        return pending;
+    }
+}

@@ -1,0 +1,159 @@
+package io.antiphon.engine.perform;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+import io.antiphon.engine.sampling.Scale;
+
+/**
+ * Every live performer parameter: its name (as in presets and CC maps), range, default, and how a MIDI controller
+ * value 0..127 maps onto it. Continuous parameters map linearly from the minimum (0) to the maximum (127); whole-number
+ * parameters do the same and round; choices split 0..127 into equal zones, one per choice. The values of choices are
+ * their indexes: {@code mode} 0 = call, 1 = jam; {@code key_root} 0 = C .. 11 = B; {@code scale} as listed by
+ * {@link Scale} (0 = chromatic, 1 = major, 2 = minor, 3 = harmonic_minor, 4 = dorian, 5 = phrygian, 6 = lydian,
+ * 7 = mixolydian, 8 = locrian, 9 = major_pentatonic, 10 = minor_pentatonic, 11 = blues, 12 = whole_tone).
+ */
+public enum Parameter {
+    /** Call-and-response (0) or jam (1). */
+    MODE("mode", 0, "call", "jam"),
+    /** Sampling temperature; 0 plays the most probable token. */
+    TEMPERATURE("temperature", 0.0, 2.0, 0.9, false),
+    /** Keep only the k most probable tokens; 0 = off. */
+    TOP_K("top_k", 0, 240, 0, true),
+    /** Nucleus sampling: keep the most probable tokens holding this share of the mass; 1 = off. */
+    TOP_P("top_p", 0.05, 1.0, 0.95, false),
+    /** Root of the key mask, 0 = C .. 11 = B. */
+    KEY_ROOT("key_root", 0, "C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"),
+    /** Scale of the key mask (see {@link Scale}); 0 = chromatic, no mask. */
+    SCALE("scale", 0, scaleLabels()),
+    /** Lowest key the machine may play. */
+    PITCH_LOW("pitch_low", 21, 108, 36, true),
+    /** Highest key the machine may play. */
+    PITCH_HIGH("pitch_high", 21, 108, 96, true),
+    /** Most machine notes sounding at once. */
+    MAX_POLYPHONY("max_polyphony", 1, 16, 6, true),
+    /** Longest machine note, in beats (quarter notes); it is released when reached. */
+    MAX_NOTE_BEATS("max_note_beats", 0.25, 16, 4, false),
+    /** Tempo: the length of a tick (1/24 beat) and of a beat. */
+    TEMPO_BPM("tempo_bpm", 30, 300, 120, false),
+    /** Phrase end: silence longer than this many times the player's recent median onset spacing. */
+    PHRASE_END_MULTIPLE("phrase_end_multiple", 1, 8, 2.5, false),
+    /** Phrase end: never before this much silence, in milliseconds. */
+    PHRASE_END_FLOOR_MS("phrase_end_floor_ms", 100, 4000, 400, false),
+    /** Answer length as a multiple of the call's length. */
+    ANSWER_LENGTH_RATIO("answer_length_ratio", 0.25, 4, 1, false),
+    /** Shortest answer, in beats. */
+    ANSWER_MIN_BEATS("answer_min_beats", 0.5, 32, 2, false),
+    /** Longest answer, in beats. */
+    ANSWER_MAX_BEATS("answer_max_beats", 1, 64, 16, false),
+    /** MIDI channel of the machine's notes, 1..16. */
+    OUTPUT_CHANNEL("output_channel", 1, 16, 1, true),
+    /** How far ahead of their time the machine's events are released to the output, in milliseconds. */
+    LOOKAHEAD_MS("lookahead_ms", 0, 50, 5, false);
+
+    private static final Parameter[] ALL = values();
+
+    private final String label;
+    private final double min;
+    private final double max;
+    private final double defaultValue;
+    private final boolean whole;
+    private final String[] choices;
+
+    Parameter(String label, double min, double max, double defaultValue, boolean whole) {
+        this.label = label;
+        this.min = min;
+        this.max = max;
+        this.defaultValue = defaultValue;
+        this.whole = whole;
+        this.choices = null;
+    }
+
+    Parameter(String label, int defaultValue, String... choices) {
+        this.label = label;
+        this.min = 0;
+        this.max = choices.length - 1;
+        this.defaultValue = defaultValue;
+        this.whole = true;
+        this.choices = choices;
+    }
+
+    private static String[] scaleLabels() {
+        return Arrays.stream(Scale.values()).map(Scale::label).toArray(String[]::new);
+    }
+
+    /** The name used in presets, CC maps and commands, e.g. {@code top_p}. */
+    public String label() {
+        return label;
+    }
+
+    public double min() {
+        return min;
+    }
+
+    public double max() {
+        return max;
+    }
+
+    public double defaultValue() {
+        return defaultValue;
+    }
+
+    /** The value a controller at {@code ccValue} (0..127) sets. */
+    public double fromController(int ccValue) {
+        int v = Math.max(0, Math.min(127, ccValue));
+        if (choices != null) return Math.min(v * choices.length / 128, choices.length - 1);
+        double value = min + (max - min) * v / 127.0;
+        return whole ? Math.round(value) : value;
+    }
+
+    /** The value for people: the choice's name, a whole number, or the number. */
+    public String describe(double value) {
+        if (choices != null) return choices[(int) value];
+        if (whole) return Long.toString(Math.round(value));
+        return Double.toString(value);
+    }
+
+    /**
+     * @throws IllegalArgumentException naming this parameter, when {@code value} is outside its range or not a whole
+     *                                  number where one is needed
+     */
+    public void check(double value) {
+        if (!(value >= min && value <= max)) {
+            throw new IllegalArgumentException("performer parameter '" + label + "' must be within " + describeRange()
+                    + ", got " + value);
+        }
+        if (whole && value != Math.rint(value)) {
+            throw new IllegalArgumentException("performer parameter '" + label + "' takes whole numbers (" + describeRange()
+                    + "), got " + value);
+        }
+    }
+
+    /** The range for people, e.g. {@code 0.05..1.0} or {@code 0..1 (0 = call, 1 = jam)}. */
+    public String describeRange() {
+        if (choices == null) return whole ? (long) min + ".." + (long) max : min + ".." + max;
+        StringBuilder s = new StringBuilder().append("0..").append(choices.length - 1).append(" (");
+        for (int i = 0; i < choices.length; i++) {
+            if (i > 0) s.append(", ");
+            s.append(i).append(" = ").append(choices[i]);
+        }
+        return s.append(')').toString();
+    }
+
+    /**
+     * The parameter called {@code label}.
+     *
+     * @throws IllegalArgumentException naming the unknown parameter and listing the valid ones
+     */
+    public static Parameter byLabel(String label) {
+        for (Parameter p : ALL) {
+            if (p.label.equals(label)) return p;
+        }
+        throw new IllegalArgumentException("unknown performer parameter '" + label + "'; valid parameters: " + labels());
+    }
+
+    /** The parameter names, comma-separated, in declaration order. */
+    public static String labels() {
+        return Arrays.stream(ALL).map(Parameter::label).collect(Collectors.joining(", "));
+    }
+}

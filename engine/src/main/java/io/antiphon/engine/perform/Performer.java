@@ -1,0 +1,328 @@
+package io.antiphon.engine.perform;
+
+import java.util.Objects;
+
+import io.antiphon.engine.kernel.StepModel;
+import io.antiphon.engine.sampling.Sampler;
+import io.antiphon.engine.token.Vocabulary;
+
+/**
+ * The performer core (DESIGN.md §1, §5): takes the human's timestamped MIDI and the passing of time, keeps one token
+ * stream of human and machine notes in the model, and sends the machine's notes to {@link MidiOut}, each stamped with
+ * its exact musical time and released when due within the lookahead. A plain object: no threads, ports or wall
+ * clock; time comes only from the {@code nanos} arguments (a time earlier than one already seen counts as that one).
+ * Only the performer thread calls it; {@link #onMidi}, {@link #advance} and {@link #allNotesOff} allocate nothing
+ * once warm (see {@link #warmUp}).
+ *
+ * <p>Musical time is ticks of 1/24 beat at {@code tempo_bpm}, counted from the first instant the performer hears of.
+ * Human events are fed at the tick they fall in; a silence longer than 16 beats is heard as 16 beats. What the model
+ * remembers is what sounded: the machine samples a token only when its time is due within the lookahead, and the
+ * generated time that has not elapsed when a human event arrives is rolled back first. One approximation remains: a
+ * human event that falls before a machine event already released within the lookahead is heard just after it (at most
+ * the lookahead, plus the tick it falls in, late); with {@code lookahead_ms} 0 the model hears everything at its tick.
+ *
+ * <ul>
+ *   <li><b>Call-and-response</b>: the human's notes are fed as they come; when the phrase ends (adaptive silence, see
+ *       {@link PhraseDetector}, or the {@code answer_now} controller) the machine answers at once, for the call's
+ *       length times {@code answer_length_ratio} clamped to {@code answer_min_beats..answer_max_beats}, then listens
+ *       again. A human note during the answer barges in: the answer's notes end at once, generated time that had not
+ *       elapsed is rolled back, and the human's note is fed from there.</li>
+ *   <li><b>Jam</b>: from the human's first note on, the machine generates without end while every human note is fed
+ *       into the same stream.</li>
+ * </ul>
+ * The model's memory lasts the whole session; only the {@code reset_memory} controller or {@link #replaceModel}
+ * clears it. Human notes outside 21..108 count for phrasing but are not fed (the vocabulary has no such keys).
+ */
+public final class Performer {
+
+    /** Tokens per warm-up round (see {@link #warmUp}): enough for the JIT to compile the kernel. */
+    public static final int WARM_UP_TOKENS = 15_000;
+    /** Most warm-up rounds (see {@link #warmUp}): compilation runs in the background and may lag on a busy machine. */
+    public static final int WARM_UP_ROUNDS = 8;
+
+    private final PerformerParameters parameters;
+    private final MusicalClock clock;
+    private final HumanKeys human = new HumanKeys();
+    private final SoundingNotes notes;
+    private final ModelStream stream;
+    private final PhraseDetector phrases = new PhraseDetector();
+    private final AnswerGenerator generator;
+    private final boolean[] released = new boolean[128];
+
+    private PerformerListener listener = PerformerListener.NONE;
+    private PerformerMode mode;
+    private PerformerPhase phase = PerformerPhase.LISTENING;
+    private boolean answerRequested;
+    private long now = Long.MIN_VALUE;
+    private long answers;
+    private long bargeIns;
+
+    /**
+     * @param model      the step model, over the 240-token vocabulary; the performer owns it from now on
+     * @param parameters live parameters (the performer reads them at every use)
+     * @param seed       the sampler's seed
+     * @param out        where the machine's notes go
+     */
+    public Performer(StepModel model, PerformerParameters parameters, long seed, MidiOut out) {
+        this.parameters = Objects.requireNonNull(parameters, "parameters");
+        this.clock = new MusicalClock(parameters.tempoBpm());
+        this.notes = new SoundingNotes(Objects.requireNonNull(out, "out"));
+        this.stream = new ModelStream(Objects.requireNonNull(model, "model"));
+        this.generator = new AnswerGenerator(parameters, stream, notes, human, clock, new Sampler(seed));
+        this.mode = parameters.mode();
+    }
+
+    /**
+     * A human MIDI message stamped on the injected clock: note on/off (any channel), sustain pedal, mapped
+     * controllers, all-notes-off (CC 120, 123), program change; anything else is ignored. Time first moves to
+     * {@code nanos} as in {@link #advance}. Allocation-free.
+     */
+    public void onMidi(long nanos, int status, int data1, int data2) {
+        moveTo(nanos);
+        perform();
+        int key = data1 & 0x7F;
+        int value = data2 & 0x7F;
+        switch (status & 0xF0) {
+            case 0x90 -> {
+                if (value > 0) humanNoteOn(key, value);
+                else humanNoteOff(key);
+            }
+            case 0x80 -> humanNoteOff(key);
+            case 0xB0 -> controlChange(key, value);
+            case 0xC0 -> listener.programChange(key);
+            default -> {
+                // pitch bend, pressure, system messages: nothing the model hears
+            }
+        }
+        perform();
+    }
+
+    /**
+     * Moves time to {@code nanos}: ends the phrase when it has ended, then samples and releases the machine's events
+     * due by {@code nanos} + lookahead. Allocation-free.
+     */
+    public void advance(long nanos) {
+        moveTo(nanos);
+        perform();
+    }
+
+    /**
+     * Ends every sounding machine note now (note-offs through {@link MidiOut}, and fed to the model, which heard them
+     * end) and stops playing: the phrase being collected is dropped; a jam resumes with the human's next note. For
+     * stop, error, port loss and shutdown; CC 120 and 123 do the same.
+     */
+    public void allNotesOff(long nanos) {
+        moveTo(nanos);
+        silenceMachine();
+        phrases.startNewPhrase();
+        answerRequested = false;
+    }
+
+    /** Copies a snapshot of the performer into {@code into} without allocating. */
+    public void readStatus(PerformerStatus into) {
+        into.mode = mode;
+        into.phase = phase;
+        into.tempoBpm = clock.bpm();
+        into.temperature = parameters.temperature();
+        into.topP = parameters.topP();
+        into.topK = parameters.topK();
+        into.machineNotesSounding = notes.count();
+        into.humanKeysDown = human.count();
+        into.sustainDown = human.sustain();
+        into.phraseEndThresholdNanos = phrases.threshold(floorNanos(), parameters.phraseEndMultiple(), clock.nanosPerBeat());
+        into.modelTick = stream.tick();
+        into.tokensFed = stream.tokensFed();
+        into.tokensGenerated = generator.tokensGenerated();
+        into.answers = answers;
+        into.bargeIns = bargeIns;
+    }
+
+    /**
+     * Gets the hot path compiled before the first real note: scratch performers play on this performer's model in
+     * rounds of {@code tokensPerRound} tokens until a round allocates nothing (the JIT has settled) or
+     * {@code maxRounds} have been played; then the model's state is put back as it was. Call on the performer thread,
+     * before playing and after {@link #replaceModel}; allocates, and takes about {@code tokensPerRound} model steps a
+     * round ({@link #WARM_UP_TOKENS} and {@link #WARM_UP_ROUNDS} suit the shell).
+     *
+     * @return whether the hot path was seen to allocate nothing (false when this JVM cannot count allocation)
+     */
+    public boolean warmUp(int tokensPerRound, int maxRounds) {
+        return HotPathWarmUp.run(stream.model(), tokensPerRound, maxRounds);
+    }
+
+    /** The live parameters, changed by controllers or by code. */
+    public PerformerParameters parameters() {
+        return parameters;
+    }
+
+    public void setListener(PerformerListener listener) {
+        this.listener = listener == null ? PerformerListener.NONE : listener;
+    }
+
+    /**
+     * Switches to another model (after a program change, on the performer thread): sounding machine notes end, and
+     * the new model starts fresh, having heard nothing.
+     */
+    public void replaceModel(StepModel model) {
+        ModelStream.requireEventVocabulary(Objects.requireNonNull(model, "model"));
+        generator.stop();
+        endMachineNotes();
+        stream.replaceModel(model, clock.started() ? clock.tickAt(now) : 0);
+        phrases.startNewPhrase();
+        phase = PerformerPhase.LISTENING;
+        answerRequested = false;
+    }
+
+    private void moveTo(long nanos) {
+        clock.start(nanos);
+        if (nanos > now) now = nanos;
+        applyLiveChanges();
+    }
+
+    /** Applies parameter changes that need more than reading: tempo (re-anchors the clock) and mode. */
+    private void applyLiveChanges() {
+        clock.setTempo(now, parameters.tempoBpm());
+        PerformerMode wanted = parameters.mode();
+        if (wanted == mode) return;
+        mode = wanted;
+        answerRequested = false;
+        if (wanted == PerformerMode.JAM) {
+            if (phase == PerformerPhase.ANSWERING) {
+                generator.setEndTick(AnswerGenerator.ENDLESS);
+                phase = PerformerPhase.JAMMING;
+            }
+        } else if (phase == PerformerPhase.JAMMING) {
+            silenceMachine();
+            phrases.startNewPhrase();
+        }
+    }
+
+    private void perform() {
+        if (phase == PerformerPhase.LISTENING && mode == PerformerMode.CALL_AND_RESPONSE && (answerRequested
+                || phrases.ended(now, human.allUp(), floorNanos(), parameters.phraseEndMultiple(), clock.nanosPerBeat()))) {
+            startAnswer();
+        }
+        if (generator.active() && generator.generate(now + Math.round(parameters.lookaheadMs() * 1e6))) {
+            phase = PerformerPhase.LISTENING;
+        }
+    }
+
+    private void startAnswer() {
+        answerRequested = false;
+        stream.feedSilenceUntil(clock.tickAt(now));
+        long callTicks = clock.ticksIn(phrases.callNanos());
+        long a = MusicalClock.ticksOfBeats(parameters.answerMinBeats());
+        long b = MusicalClock.ticksOfBeats(parameters.answerMaxBeats());
+        long length = Math.max(Math.min(a, b), Math.min(Math.max(a, b), Math.round(callTicks * parameters.answerLengthRatio())));
+        phrases.startNewPhrase();
+        generator.start(stream.tick() + length, true);
+        phase = PerformerPhase.ANSWERING;
+        answers++;
+    }
+
+    private void humanNoteOn(int pitch, int velocity) {
+        boolean wasDown = human.press(pitch);
+        if (phase == PerformerPhase.ANSWERING) {
+            silenceMachine();
+            bargeIns++;
+        }
+        phrases.noteOn(now);
+        if (Vocabulary.isPlayable(pitch)) {
+            stream.rollback();
+            stream.feedSilenceUntil(clock.tickAt(now));
+            if (notes.isDown(pitch)) {
+                notes.noteOff(now, pitch); // the human takes the key over from the machine
+                stream.feedNoteOff(pitch);
+            } else if (wasDown) {
+                stream.feedNoteOff(pitch); // a retrigger: the sounding note ends first
+            }
+            stream.feedNoteOn(pitch, velocity);
+        }
+        if (mode == PerformerMode.JAM && phase == PerformerPhase.LISTENING) {
+            generator.start(AnswerGenerator.ENDLESS, false);
+            phase = PerformerPhase.JAMMING;
+        }
+    }
+
+    private void humanNoteOff(int pitch) {
+        if (!human.release(pitch)) return;
+        if (human.allUp()) phrases.silent(now);
+        if (!Vocabulary.isPlayable(pitch)) return;
+        stream.rollback();
+        stream.feedSilenceUntil(clock.tickAt(now));
+        stream.feedNoteOff(pitch);
+    }
+
+    private void controlChange(int cc, int value) {
+        switch (cc) {
+            case 64 -> {
+                human.setSustain(value >= 64);
+                if (human.allUp()) phrases.silent(now);
+            }
+            case 120, 123 -> allNotesOff(now);
+            default -> {
+                Parameter parameter = parameters.controls().parameterAt(cc);
+                if (parameter != null) {
+                    listener.parameterChanged(parameter, parameters.setFromController(parameter, value));
+                    applyLiveChanges();
+                    return;
+                }
+                ControlAction action = parameters.controls().actionAt(cc);
+                if (action != null && value >= 64) act(action);
+            }
+        }
+    }
+
+    private void act(ControlAction action) {
+        // if-else rather than an enum switch: no synthetic class to initialise (and allocate) on the first press
+        if (action == ControlAction.ANSWER_NOW) {
+            answerRequested = mode == PerformerMode.CALL_AND_RESPONSE && phase == PerformerPhase.LISTENING;
+        } else if (action == ControlAction.RESET_MEMORY) {
+            generator.stop();
+            endMachineNotes();
+            stream.reset(clock.tickAt(now));
+            phrases.startNewPhrase();
+            phase = PerformerPhase.LISTENING;
+            answerRequested = false;
+        } else {
+            allNotesOff(now);
+        }
+    }
+
+    /**
+     * Stops generating and ends the machine's notes now: note-offs first (nothing may hang, whatever happens next),
+     * then the model is rolled back to what sounded and hears the releases.
+     */
+    private void silenceMachine() {
+        generator.stop();
+        phase = PerformerPhase.LISTENING;
+        boolean any = false;
+        for (int pitch = 0; pitch < 128; pitch++) {
+            if (notes.isDown(pitch)) {
+                notes.noteOff(now, pitch);
+                released[pitch] = true;
+                any = true;
+            }
+        }
+        stream.rollback();
+        if (!any) return;
+        stream.feedSilenceUntil(clock.tickAt(now));
+        for (int pitch = 0; pitch < 128; pitch++) {
+            if (released[pitch]) {
+                released[pitch] = false;
+                stream.feedNoteOff(pitch);
+            }
+        }
+    }
+
+    /** Sends the note-offs of every machine note, without feeding them (the model is about to forget anyway). */
+    private void endMachineNotes() {
+        for (int pitch = 0; pitch < 128; pitch++) {
+            if (notes.isDown(pitch)) notes.noteOff(now, pitch);
+        }
+    }
+
+    private long floorNanos() {
+        return Math.round(parameters.phraseEndFloorMs() * 1e6);
+    }
+}

@@ -1,0 +1,20 @@
+package io.antiphon.engine.perform;
+
+/**
+ * What the performer tells its shell, on the performer thread, from inside {@link Performer#onMidi}: implementations
+ * must return quickly and must not allocate (hand work to another thread through a preallocated queue).
+ */
+public interface PerformerListener {
+
+    /** Does nothing. */
+    PerformerListener NONE = new PerformerListener() {
+    };
+
+    /** The human sent Program Change {@code program} (0..127): a request to switch preset. */
+    default void programChange(int program) {
+    }
+
+    /** A controller changed {@code parameter} to {@code value}. */
+    default void parameterChanged(Parameter parameter, double value) {
+    }
+}

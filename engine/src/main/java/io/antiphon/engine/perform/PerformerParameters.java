@@ -1,0 +1,195 @@
+package io.antiphon.engine.perform;
+
+import java.util.Map;
+
+import io.antiphon.engine.sampling.Scale;
+import io.antiphon.presets.Preset;
+
+/**
+ * The performer's live parameters (every {@link Parameter}) and the controller map that drives them. Read by the
+ * performer at every use, so a change (by CC, by code, by a preset) takes effect on the next event. Owned by the
+ * performer thread; not thread-safe.
+ *
+ * <p>Default controller map (a preset's {@code cc} entries replace these per controller):
+ * <table>
+ *   <caption>Default MIDI CC map</caption>
+ *   <tr><th>CC</th><th>target</th><th>range (CC 0 .. 127)</th></tr>
+ *   <tr><td>16</td><td>temperature</td><td>0.0 .. 2.0</td></tr>
+ *   <tr><td>17</td><td>top_p</td><td>0.05 .. 1.0</td></tr>
+ *   <tr><td>18</td><td>top_k</td><td>0 (off) .. 240</td></tr>
+ *   <tr><td>19</td><td>mode</td><td>0-63 call-and-response, 64-127 jam</td></tr>
+ *   <tr><td>70</td><td>max_polyphony</td><td>1 .. 16</td></tr>
+ *   <tr><td>71</td><td>pitch_low</td><td>21 .. 108</td></tr>
+ *   <tr><td>72</td><td>pitch_high</td><td>21 .. 108</td></tr>
+ *   <tr><td>73</td><td>max_note_beats</td><td>0.25 .. 16</td></tr>
+ *   <tr><td>75</td><td>key_root</td><td>C .. B (12 zones)</td></tr>
+ *   <tr><td>76</td><td>scale</td><td>13 zones, chromatic .. whole_tone</td></tr>
+ *   <tr><td>77</td><td>phrase_end_multiple</td><td>1 .. 8</td></tr>
+ *   <tr><td>78</td><td>phrase_end_floor_ms</td><td>100 .. 4000</td></tr>
+ *   <tr><td>79</td><td>answer_length_ratio</td><td>0.25 .. 4</td></tr>
+ *   <tr><td>80</td><td>answer_now (action)</td><td>64-127 triggers</td></tr>
+ *   <tr><td>81</td><td>reset_memory (action)</td><td>64-127 triggers</td></tr>
+ *   <tr><td>82</td><td>all_notes_off (action)</td><td>64-127 triggers</td></tr>
+ *   <tr><td>83</td><td>tempo_bpm</td><td>30 .. 300</td></tr>
+ *   <tr><td>64</td><td>sustain pedal (fixed)</td><td>64-127 down; holds off the phrase end</td></tr>
+ *   <tr><td>120, 123</td><td>all sound off, all notes off (fixed)</td><td>any value</td></tr>
+ *   <tr><td>Program Change</td><td>switch preset (fixed)</td><td>{@link PerformerListener#programChange}</td></tr>
+ * </table>
+ * CC 74 is left free on purpose: MPE controllers send it with every note. {@code answer_min_beats},
+ * {@code answer_max_beats}, {@code output_channel} and {@code lookahead_ms} have no default controller.
+ */
+public final class PerformerParameters {
+
+    private final double[] values = new double[Parameter.values().length];
+    private final ControlMap controls = ControlMap.defaults();
+
+    /** Every parameter at its default, the default controller map. */
+    public PerformerParameters() {
+        for (Parameter p : Parameter.values()) values[p.ordinal()] = p.defaultValue();
+    }
+
+    /** Defaults overridden by {@code preset}'s values and CC map. */
+    public static PerformerParameters of(Preset preset) {
+        PerformerParameters parameters = new PerformerParameters();
+        parameters.applyPreset(preset);
+        return parameters;
+    }
+
+    /**
+     * Sets {@code preset}'s values and applies its CC map. Nothing changes unless all of it is valid.
+     *
+     * @throws IllegalArgumentException naming the preset and the bad parameter, value or controller
+     */
+    public void applyPreset(Preset preset) {
+        try {
+            checkValues(preset.parameters());
+            ControlMap trial = ControlMap.defaults();
+            trial.apply(preset.cc());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("preset '" + preset.name() + "': " + e.getMessage(), e);
+        }
+        applyValues(preset.parameters());
+        controls.apply(preset.cc());
+    }
+
+    /**
+     * Sets parameters by name. Nothing changes unless every name and value is valid.
+     *
+     * @throws IllegalArgumentException naming the unknown parameter (and listing the valid ones) or the bad value
+     */
+    public void applyValues(Map<String, Double> byName) {
+        checkValues(byName);
+        for (Map.Entry<String, Double> entry : byName.entrySet()) {
+            set(Parameter.byLabel(entry.getKey()), entry.getValue());
+        }
+    }
+
+    private static void checkValues(Map<String, Double> byName) {
+        for (Map.Entry<String, Double> entry : byName.entrySet()) {
+            Parameter p = Parameter.byLabel(entry.getKey());
+            if (entry.getValue() == null) throw new IllegalArgumentException("performer parameter '" + p.label() + "' has no value");
+            p.check(entry.getValue());
+        }
+    }
+
+    /** The controller map: which CC drives which parameter or action. */
+    public ControlMap controls() {
+        return controls;
+    }
+
+    public double get(Parameter parameter) {
+        return values[parameter.ordinal()];
+    }
+
+    /** @throws IllegalArgumentException when {@code value} is outside the parameter's range */
+    public void set(Parameter parameter, double value) {
+        parameter.check(value);
+        values[parameter.ordinal()] = value;
+    }
+
+    /** @throws IllegalArgumentException for an unknown name (listing the valid ones) or a value out of range */
+    public void set(String name, double value) {
+        set(Parameter.byLabel(name), value);
+    }
+
+    /** Sets {@code parameter} from a controller value 0..127 and returns the value set. */
+    public double setFromController(Parameter parameter, int ccValue) {
+        double value = parameter.fromController(ccValue);
+        values[parameter.ordinal()] = value;
+        return value;
+    }
+
+    public PerformerMode mode() {
+        return PerformerMode.ofIndex((int) get(Parameter.MODE));
+    }
+
+    public double temperature() {
+        return get(Parameter.TEMPERATURE);
+    }
+
+    public int topK() {
+        return (int) get(Parameter.TOP_K);
+    }
+
+    public double topP() {
+        return get(Parameter.TOP_P);
+    }
+
+    /** 0 = C .. 11 = B. */
+    public int keyRoot() {
+        return (int) get(Parameter.KEY_ROOT);
+    }
+
+    public Scale scale() {
+        return Scale.ofIndex((int) get(Parameter.SCALE));
+    }
+
+    public int pitchLow() {
+        return (int) get(Parameter.PITCH_LOW);
+    }
+
+    public int pitchHigh() {
+        return (int) get(Parameter.PITCH_HIGH);
+    }
+
+    public int maxPolyphony() {
+        return (int) get(Parameter.MAX_POLYPHONY);
+    }
+
+    public double maxNoteBeats() {
+        return get(Parameter.MAX_NOTE_BEATS);
+    }
+
+    public double tempoBpm() {
+        return get(Parameter.TEMPO_BPM);
+    }
+
+    public double phraseEndMultiple() {
+        return get(Parameter.PHRASE_END_MULTIPLE);
+    }
+
+    public double phraseEndFloorMs() {
+        return get(Parameter.PHRASE_END_FLOOR_MS);
+    }
+
+    public double answerLengthRatio() {
+        return get(Parameter.ANSWER_LENGTH_RATIO);
+    }
+
+    public double answerMinBeats() {
+        return get(Parameter.ANSWER_MIN_BEATS);
+    }
+
+    public double answerMaxBeats() {
+        return get(Parameter.ANSWER_MAX_BEATS);
+    }
+
+    /** MIDI channel 1..16 of the machine's notes. */
+    public int outputChannel() {
+        return (int) get(Parameter.OUTPUT_CHANNEL);
+    }
+
+    public double lookaheadMs() {
+        return get(Parameter.LOOKAHEAD_MS);
+    }
+}

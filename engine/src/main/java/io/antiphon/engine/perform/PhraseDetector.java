@@ -1,0 +1,85 @@
+package io.antiphon.engine.perform;
+
+/**
+ * Finds the end of the human's phrase (call-and-response): every key and the sustain pedal up, and silence longer
+ * than {@code max(floor, multiple x median)}, where the median is over the player's last {@value #HISTORY}
+ * inter-onset intervals, so the threshold follows how the player is playing. Onsets closer than
+ * {@value #CHORD_WINDOW_MS} ms are one onset (a chord, however rolled). Before any interval is known the median is one
+ * beat. Intervals are measured within phrases only, never across an answer. Allocation-free.
+ */
+final class PhraseDetector {
+
+    static final int HISTORY = 8;
+    static final long CHORD_WINDOW_MS = 35;
+    private static final long CHORD_WINDOW_NANOS = CHORD_WINDOW_MS * 1_000_000;
+
+    private final long[] intervals = new long[HISTORY];
+    private final long[] sorted = new long[HISTORY];
+    private int intervalCount;
+    private int nextInterval;
+
+    private int onsets;
+    private long firstOnset;
+    private long lastOnset;
+    private long silentSince;
+
+    /** A human key went down at {@code nanos}. */
+    void noteOn(long nanos) {
+        if (onsets == 0) {
+            firstOnset = nanos;
+        } else if (nanos - lastOnset >= CHORD_WINDOW_NANOS) {
+            intervals[nextInterval] = nanos - lastOnset;
+            nextInterval = (nextInterval + 1) % HISTORY;
+            intervalCount = Math.min(intervalCount + 1, HISTORY);
+        }
+        onsets++;
+        lastOnset = nanos;
+    }
+
+    /** Everything the human plays went silent at {@code nanos} (last key or pedal up). */
+    void silent(long nanos) {
+        silentSince = nanos;
+    }
+
+    /** Forgets the current phrase (after an answer starts, a reset, a panic); the player's intervals are kept. */
+    void startNewPhrase() {
+        onsets = 0;
+    }
+
+    /** Whether a phrase has started (a key went down since the last {@link #startNewPhrase}). */
+    boolean inPhrase() {
+        return onsets > 0;
+    }
+
+    /** Whether the phrase has ended by {@code nanos}, given that the human is {@code allUp}. */
+    boolean ended(long nanos, boolean allUp, long floorNanos, double multiple, long beatNanos) {
+        return onsets > 0 && allUp && nanos - silentSince >= threshold(floorNanos, multiple, beatNanos);
+    }
+
+    /** The silence that ends a phrase now: {@code max(floor, multiple x median interval)}. */
+    long threshold(long floorNanos, double multiple, long beatNanos) {
+        return Math.max(floorNanos, Math.round(multiple * medianInterval(beatNanos)));
+    }
+
+    /** From the phrase's first onset to the moment it went silent. */
+    long callNanos() {
+        return onsets > 0 ? Math.max(0, silentSince - firstOnset) : 0;
+    }
+
+    /** The median of the recent intervals, or {@code fallback} when none is known. */
+    long medianInterval(long fallback) {
+        int n = intervalCount;
+        if (n == 0) return fallback;
+        System.arraycopy(intervals, 0, sorted, 0, n);
+        for (int i = 1; i < n; i++) {
+            long v = sorted[i];
+            int j = i - 1;
+            while (j >= 0 && sorted[j] > v) {
+                sorted[j + 1] = sorted[j];
+                j--;
+            }
+            sorted[j + 1] = v;
+        }
+        return (n & 1) == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+}

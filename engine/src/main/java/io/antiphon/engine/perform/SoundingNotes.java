@@ -1,0 +1,60 @@
+package io.antiphon.engine.perform;
+
+import java.util.Arrays;
+
+/**
+ * The machine's sounding notes and the one door to {@link MidiOut}: every note-on is recorded here with its onset
+ * tick and channel, and its note-off goes to that same channel. Send times never decrease: a message stamped before
+ * the previous one is sent at the previous one's time.
+ */
+final class SoundingNotes {
+
+    private static final int NOTE_ON = 0x90;
+    private static final int NOTE_OFF = 0x80;
+
+    private final MidiOut out;
+    /** Onset tick by MIDI key, -1 when up. */
+    private final long[] onsetTicks = new long[128];
+    private final int[] channels = new int[128];
+    private int count;
+    private long lastSent = Long.MIN_VALUE;
+
+    SoundingNotes(MidiOut out) {
+        this.out = out;
+        Arrays.fill(onsetTicks, -1);
+    }
+
+    /** Sends a note-on at {@code nanos} (channel 0..15) and records it as sounding since {@code tick}. */
+    void noteOn(long nanos, long tick, int channel, int pitch, int velocity) {
+        onsetTicks[pitch] = tick;
+        channels[pitch] = channel;
+        count++;
+        send(nanos, NOTE_ON | channel, pitch, velocity);
+    }
+
+    /** Sends the note-off of sounding key {@code pitch} at {@code nanos} on its note-on's channel. */
+    void noteOff(long nanos, int pitch) {
+        if (onsetTicks[pitch] < 0) throw new IllegalStateException("machine key " + pitch + " is not sounding");
+        onsetTicks[pitch] = -1;
+        count--;
+        send(nanos, NOTE_OFF | channels[pitch], pitch, 0);
+    }
+
+    boolean isDown(int pitch) {
+        return onsetTicks[pitch] >= 0;
+    }
+
+    int count() {
+        return count;
+    }
+
+    /** Onset ticks by MIDI key, -1 when up (live array, read only). */
+    long[] onsetTicks() {
+        return onsetTicks;
+    }
+
+    private void send(long nanos, int status, int pitch, int velocity) {
+        lastSent = Math.max(nanos, lastSent);
+        out.send(lastSent, status, pitch, velocity);
+    }
+}

@@ -1,0 +1,215 @@
+package io.antiphon.engine.realtime;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import javax.sound.midi.InvalidMidiDataException;
+import javax.sound.midi.MetaMessage;
+import javax.sound.midi.MidiMessage;
+import javax.sound.midi.MidiSystem;
+import javax.sound.midi.MidiUnavailableException;
+import javax.sound.midi.Receiver;
+import javax.sound.midi.Sequence;
+import javax.sound.midi.Sequencer;
+import javax.sound.midi.ShortMessage;
+
+import io.antiphon.engine.perform.Parameter;
+import io.antiphon.engine.perform.Performer;
+import io.antiphon.engine.perform.PerformerMode;
+import io.antiphon.engine.perform.PerformerPhase;
+import io.antiphon.engine.perform.PerformerStatus;
+import io.antiphon.midi.MidiFileContent;
+import io.antiphon.midi.MidiFileException;
+import io.antiphon.midi.MidiFileReader;
+import io.antiphon.midi.MidiFileWriter;
+import io.antiphon.midi.MidiTrackSpec;
+import io.antiphon.midi.TempoMap;
+import io.antiphon.midi.WavRenderer;
+
+/**
+ * The demo: the JDK {@link Sequencer} plays a call phrase in real time into a {@link LiveSession} as if a human
+ * played it; the performer (call-and-response) hears the phrase end and answers; the answer goes to a recording
+ * output. When the answer is over (or the time limit passes) the session closes with all notes off, and the call and
+ * answer become session.wav (Gervill), session.mid (track 1 the human, track 2 Antiphon) and session.png (a piano roll).
+ *
+ * <p>Only notes reach the performer from the sequencer: at its end the sequencer sends CC 123 (all notes off), which
+ * the performer would take as "drop the phrase", and a sustain-pedal release on every channel.
+ */
+public final class DemoSession {
+
+    /** The bundled call: two bars at 120 BPM, a melody over C, Am, F, G, ending open on the dominant. */
+    public static final String BUNDLED_CALL = "/io/antiphon/engine/demo/call.mid";
+    static final int TICKS_PER_QUARTER = 480;
+    static final int HUMAN_PROGRAM = 0;       // Acoustic Grand Piano
+    static final int ANTIPHON_PROGRAM = 11;   // Vibraphone
+    private static final int END_OF_TRACK = 0x2F;
+    private static final int RECORDING_CAPACITY = 1 << 16;
+    private static final long POLL_MILLIS = 10;
+
+    private DemoSession() {
+    }
+
+    /**
+     * Plays the call, lets the performer answer, writes the three files.
+     *
+     * @throws IOException           if the call cannot be read or a file cannot be written
+     * @throws IllegalStateException if the JDK sequencer is unavailable or the performer failed
+     */
+    public static DemoResult run(DemoOptions options) throws IOException, InterruptedException {
+        Files.createDirectories(options.outputDirectory());
+        String callName = options.callFile() == null ? "bundled call " + BUNDLED_CALL : options.callFile().toString();
+        byte[] callBytes = readCall(options.callFile());
+        double bpm = tempoOf(callBytes, callName);
+        Sequence sequence = sequenceOf(callBytes, callName);
+
+        options.parameters().set(Parameter.MODE, PerformerMode.CALL_AND_RESPONSE.ordinal());
+        options.parameters().set(Parameter.TEMPO_BPM, bpm);
+        PerformerWarmUp.run(options.model(), options.parameters(), PerformerWarmUp.DEFAULT_CALLS, options.seed());
+        RecordingReceiver call = new RecordingReceiver(NanoClock.SYSTEM, RECORDING_CAPACITY);
+        RecordingReceiver answer = new RecordingReceiver(NanoClock.SYSTEM, RECORDING_CAPACITY);
+
+        boolean finished;
+        LiveSession session = LiveSession.open(answer,
+                out -> new Performer(options.model(), options.parameters(), options.seed(), out), ShellOptions.defaults());
+        try {
+            playCall(sequence, new HumanNotes(session.input(), call), callName);
+            finished = awaitAnswer(session, options.maxWaitSeconds());
+        } finally {
+            session.close();
+        }
+        if (session.failure().isPresent()) {
+            Throwable failure = session.failure().get();
+            throw new IllegalStateException("the performer failed during the demo: " + failure, failure);
+        }
+        long decision = session.answerDecisionNanos();
+
+        List<RecordedMessage> callMessages = call.messages();
+        List<RecordedMessage> answerMessages = answer.messages();
+        long origin = Math.min(firstTime(callMessages), firstTime(answerMessages));
+        if (origin == Long.MAX_VALUE) origin = 0;
+        TempoMap tempo = TempoMap.constant(TICKS_PER_QUARTER, bpm);
+        RecordedNotes callNotes = RecordedNotes.pair(callMessages, origin, tempo, 1);
+        RecordedNotes answerNotes = RecordedNotes.pair(answerMessages, origin, tempo, 2);
+        long firstAnswerNote = decision < 0 ? -1 : answer.firstNoteOnAt(decision);
+        double answerStartMs = firstAnswerNote < 0 ? -1 : (firstAnswerNote - decision) / 1e6;
+
+        List<MidiTrackSpec> tracks = List.of(
+                new MidiTrackSpec("human", 0, HUMAN_PROGRAM, callNotes.notes()),
+                new MidiTrackSpec("Antiphon", 1, ANTIPHON_PROGRAM, answerNotes.notes()));
+        Path wav = options.outputDirectory().resolve("session.wav");
+        Path midi = options.outputDirectory().resolve("session.mid");
+        Path png = options.outputDirectory().resolve("session.png");
+        MidiFileWriter.writeType1(midi, TICKS_PER_QUARTER, bpm, tracks);
+        WavRenderer.renderTracks(wav, TICKS_PER_QUARTER, bpm, tracks);
+        PianoRoll.write(png, callNotes.notes(), answerNotes.notes(), decision < 0 ? -1 : (decision - origin) / 1e9);
+        return new DemoResult(callNotes.notes().size(), answerNotes.notes().size(), answerStartMs, answerNotes.hanging(),
+                finished, session.latency(), session.counters(), wav, midi, png);
+    }
+
+    private static void playCall(Sequence sequence, Receiver human, String callName) throws InterruptedException {
+        Sequencer sequencer;
+        try {
+            sequencer = MidiSystem.getSequencer(false);
+            sequencer.open();
+        } catch (MidiUnavailableException e) {
+            throw new IllegalStateException("the JDK's MIDI sequencer is not available: " + e.getMessage(), e);
+        }
+        try {
+            sequencer.setSequence(sequence);
+            sequencer.getTransmitter().setReceiver(human);
+            CountDownLatch ended = new CountDownLatch(1);
+            sequencer.addMetaEventListener(meta -> {
+                if (meta.getType() == END_OF_TRACK) ended.countDown();
+            });
+            sequencer.start();
+            long limit = TimeUnit.MICROSECONDS.toMillis(sequence.getMicrosecondLength()) + 10_000;
+            if (!ended.await(limit, TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException(callName + " did not finish playing within " + limit + " ms");
+            }
+        } catch (InvalidMidiDataException e) {
+            throw new IllegalStateException(callName + ": the sequencer cannot play it: " + e.getMessage(), e);
+        } catch (MidiUnavailableException e) {
+            throw new IllegalStateException("the JDK's MIDI sequencer has no transmitter: " + e.getMessage(), e);
+        } finally {
+            sequencer.close();
+        }
+    }
+
+    /** Waits until an answer has been played to its end; false if the time limit came first. */
+    private static boolean awaitAnswer(LiveSession session, double maxWaitSeconds) throws InterruptedException {
+        PerformerStatus status = new PerformerStatus();
+        long deadline = System.nanoTime() + Math.round(maxWaitSeconds * 1e9);
+        while (System.nanoTime() - deadline < 0 && session.isRunning()) {
+            if (session.readStatus(status) && status.answers() > 0 && status.phase() == PerformerPhase.LISTENING
+                    && status.machineNotesSounding() == 0) {
+                return true;
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+        return false;
+    }
+
+    private static long firstTime(List<RecordedMessage> messages) {
+        return messages.isEmpty() ? Long.MAX_VALUE : messages.get(0).nanos();
+    }
+
+    private static byte[] readCall(Path callFile) throws IOException {
+        if (callFile != null) {
+            try {
+                return Files.readAllBytes(callFile);
+            } catch (IOException e) {
+                throw new IOException("the call file " + callFile + " cannot be read (" + e + ")", e);
+            }
+        }
+        try (InputStream in = DemoSession.class.getResourceAsStream(BUNDLED_CALL)) {
+            if (in == null) throw new IOException("the bundled call " + BUNDLED_CALL + " is missing from the classpath");
+            return in.readAllBytes();
+        }
+    }
+
+    private static double tempoOf(byte[] callBytes, String callName) throws IOException {
+        MidiFileContent content;
+        try {
+            content = MidiFileReader.read(new ByteArrayInputStream(callBytes), callName);
+        } catch (MidiFileException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        if (content.notes().isEmpty()) throw new IOException(callName + ": has no notes to play as a call");
+        double bpm = content.tempoMap().bpmAt(0);
+        double low = Parameter.TEMPO_BPM.min();
+        double high = Parameter.TEMPO_BPM.max();
+        return Math.max(low, Math.min(high, bpm));
+    }
+
+    private static Sequence sequenceOf(byte[] callBytes, String callName) throws IOException {
+        try {
+            return MidiSystem.getSequence(new ByteArrayInputStream(callBytes));
+        } catch (InvalidMidiDataException e) {
+            throw new IOException(callName + ": the JDK cannot read it as a MIDI sequence: " + e.getMessage(), e);
+        }
+    }
+
+    /** Passes the call's notes on to the session and to the call's recording; drops everything else. */
+    private record HumanNotes(Receiver session, Receiver recording) implements Receiver {
+
+        @Override
+        public void send(MidiMessage message, long timeStamp) {
+            if (!(message instanceof ShortMessage shortMessage)) return;
+            int command = shortMessage.getCommand();
+            if (command == ShortMessage.NOTE_ON || command == ShortMessage.NOTE_OFF) {
+                recording.send(message, timeStamp);
+                session.send(message, timeStamp);
+            }
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package io.antiphon.engine.realtime;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import javax.sound.midi.Receiver;
+
+import com.lmax.disruptor.dsl.ProducerType;
+import io.antiphon.engine.perform.MidiOut;
+import io.antiphon.engine.perform.Performer;
+import io.antiphon.engine.perform.PerformerListener;
+import io.antiphon.engine.perform.PerformerStatus;
+
+/**
+ * A running real-time shell (DESIGN.md §1): MIDI input → input ring → performer thread → output ring → scheduler
+ * thread → output {@link Receiver}.
+ *
+ * <pre>{@code
+ * try (LiveSession session = LiveSession.open(port.getReceiver(),
+ *         out -> new Performer(model, parameters, seed, out), ShellOptions.defaults())) {
+ *     keyboard.getTransmitter().setReceiver(session.input());
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>No note is left sounding: {@link #close()} (also run by a shutdown hook) stops the performer thread, which ends
+ * the machine's notes ({@link Performer#allNotesOff}) and sends an all-notes-off down the output ring; then the
+ * scheduler stops, sending a note-off for every note sounding at the output and CC 123 on each channel it used, even
+ * if the performer thread died. An exception on the performer thread takes the same path at once (the session then
+ * stops answering; {@link #failure()} tells why); an output {@code Receiver} that throws gets a notes-off attempt and
+ * the session plays on (counted in {@link #counters()}). The scheduler cannot help a {@code Receiver} that hangs.
+ */
+public final class LiveSession implements AutoCloseable {
+
+    private static final long JOIN_MILLIS = 2_000;
+    private static final long STATUS_TIMEOUT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    private final NanoClock clock;
+    private final EventRing inputRing;
+    private final EventRing outputRing;
+    private final LatencyMeters meters;
+    private final MidiInputReceiver input;
+    private final PerformerLoop performerLoop;
+    private final OutputScheduler scheduler;
+    private final ProgramChanges programs;
+    private final Thread performerThread;
+    private final Thread schedulerThread;
+    private final Thread loaderThread;
+    private final Thread shutdownHook;
+    private boolean closed;
+
+    private LiveSession(Receiver output, Function<MidiOut, Performer> performerFactory, ShellOptions options) {
+        this.clock = options.clock();
+        this.meters = new LatencyMeters();
+        this.inputRing = new EventRing(ProducerType.MULTI, options.inputCapacity(), options.inputReserve());
+        this.outputRing = new EventRing(ProducerType.SINGLE, options.outputCapacity(), options.outputReserve());
+        this.input = new MidiInputReceiver(inputRing, clock, meters);
+        this.scheduler = new OutputScheduler(outputRing, output, clock, meters, options.outputCapacity());
+        PerformerOutput performerOutput = new PerformerOutput(outputRing);
+        Performer performer = Objects.requireNonNull(performerFactory.apply(performerOutput), "the performer factory returned null");
+        this.programs = options.programLoader() == null ? null : new ProgramChanges(options.programLoader());
+        performer.setListener(programs == null ? PerformerListener.NONE : programs);
+        this.performerLoop = new PerformerLoop(performer, inputRing, outputRing, performerOutput, clock, meters, programs);
+
+        this.schedulerThread = new Thread(scheduler::run, "antiphon-scheduler");
+        this.performerThread = new Thread(performerLoop, "antiphon-performer");
+        this.loaderThread = programs == null ? null : new Thread(programs, "antiphon-program-loader");
+        for (Thread thread : new Thread[]{schedulerThread, performerThread}) {
+            thread.setDaemon(true);
+            thread.setPriority(Thread.MAX_PRIORITY);
+        }
+        if (loaderThread != null) loaderThread.setDaemon(true);
+        outputRing.setConsumer(schedulerThread);
+        inputRing.setConsumer(performerThread);
+        this.shutdownHook = options.shutdownHook() ? new Thread(this::close, "antiphon-shutdown") : null;
+    }
+
+    /**
+     * Starts a session: builds the performer through {@code performerFactory} (handing it the shell's {@link MidiOut})
+     * and starts the scheduler and performer threads. Connect input ports with
+     * {@code transmitter.setReceiver(session.input())}.
+     *
+     * @param output where the machine's MIDI goes (a port's {@code Receiver}); it must consume each message during
+     *               {@code send}, as ports do (the shell reuses message objects)
+     */
+    public static LiveSession open(Receiver output, Function<MidiOut, Performer> performerFactory, ShellOptions options) {
+        Objects.requireNonNull(output, "output");
+        Objects.requireNonNull(performerFactory, "performerFactory");
+        LiveSession session = new LiveSession(output, performerFactory, options);
+        session.start();
+        return session;
+    }
+
+    private void start() {
+        schedulerThread.start();
+        performerThread.start();
+        if (loaderThread != null) loaderThread.start();
+        if (shutdownHook != null) Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** The {@link Receiver} for MIDI input ports: never blocks, never allocates. */
+    public Receiver input() {
+        return input;
+    }
+
+    /**
+     * Sends a MIDI-shaped message from the terminal or code (e.g. a CC mapped to a parameter, or CC 80 to answer
+     * now), stamped now. Returns false if the input ring was full and it was dropped.
+     */
+    public boolean control(int status, int data1, int data2) {
+        return inputRing.tryPublish(RingEvent.Kind.MIDI, clock.nanoTime(), status, data1, data2, -1);
+    }
+
+    /** Asks the performer to end every machine note now and stop playing (it listens again). */
+    public void allNotesOff() {
+        inputRing.tryPublish(RingEvent.Kind.ALL_NOTES_OFF, clock.nanoTime(), 0, 0, 0, -1);
+    }
+
+    /**
+     * Copies the performer's status into {@code into}, through the performer thread (waits up to 100 ms). Returns
+     * false if the performer thread could not do it (stopped or busy).
+     */
+    public boolean readStatus(PerformerStatus into) {
+        return performerLoop.readStatus(into, STATUS_TIMEOUT_NANOS);
+    }
+
+    /** When (on the session clock) the performer thread saw the latest answer decided; -1 before the first. */
+    public long answerDecisionNanos() {
+        return performerLoop.answerDecisionNanos();
+    }
+
+    /** Latencies recorded since the session opened or {@link #resetLatency()}. */
+    public LatencyReport latency() {
+        return meters.report();
+    }
+
+    /** Forgets the latencies recorded so far, e.g. after warming up. */
+    public void resetLatency() {
+        meters.reset();
+    }
+
+    public ShellCounters counters() {
+        return new ShellCounters(inputRing.dropped(), inputRing.deferredReleases(), input.ignored(),
+                outputRing.dropped(), outputRing.deferredReleases(), scheduler.sent(), scheduler.sendErrors(),
+                scheduler.invalidMessages(), scheduler.strayNoteOffs(), performerLoop.programSwitches(),
+                programs == null ? 0 : programs.failures());
+    }
+
+    /** Why the latest program change could not be loaded, if one failed. */
+    public Optional<String> lastProgramLoadFailure() {
+        return Optional.ofNullable(programs == null ? null : programs.lastFailure());
+    }
+
+    /** Whether the performer thread is still playing (not closed, not failed). */
+    public boolean isRunning() {
+        return !performerLoop.isStopped();
+    }
+
+    /** What stopped the performer or scheduler thread unexpectedly, if anything. */
+    public Optional<Throwable> failure() {
+        Throwable failure = performerLoop.failure();
+        return Optional.ofNullable(failure != null ? failure : scheduler.failure());
+    }
+
+    /**
+     * Stops the session, silencing the output (see the class comment). Idempotent; waits up to 2 s for each thread.
+     *
+     * @throws IllegalStateException if a thread did not stop in time (the output may then not have been silenced)
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        input.close();
+        performerLoop.stop();
+        boolean performerStopped = join(performerThread);
+        scheduler.stop(schedulerThread);
+        boolean schedulerStopped = join(schedulerThread);
+        if (programs != null) {
+            programs.stop();
+            join(loaderThread);
+        }
+        removeShutdownHook();
+        if (!schedulerStopped) {
+            throw new IllegalStateException("the scheduler thread did not stop within " + JOIN_MILLIS
+                    + " ms (the output Receiver may be hanging): notes may still sound");
+        }
+        if (!performerStopped) {
+            throw new IllegalStateException("the performer thread did not stop within " + JOIN_MILLIS
+                    + " ms; the output was silenced without it");
+        }
+    }
+
+    private void removeShutdownHook() {
+        if (shutdownHook == null || Thread.currentThread() == shutdownHook) return;
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is exiting: the hook runs close(), which returns at once
+        }
+    }
+
+    private static boolean join(Thread thread) {
+        try {
+            thread.join(JOIN_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !thread.isAlive();
+    }
+}

@@ -1,0 +1,265 @@
+package io.antiphon.engine.realtime;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import javax.sound.midi.InvalidMidiDataException;
+import javax.sound.midi.Receiver;
+import javax.sound.midi.ShortMessage;
+
+import com.lmax.disruptor.EventPoller;
+
+/**
+ * The scheduler thread's work: drains the output ring and hands each message to the output {@link Receiver} at its
+ * time, since {@code Receiver.send} ignores timestamps on hardware ports. Waiting parks until ~200 µs before a
+ * message is due, then spins (FIELD-NOTES timing table); idle, it parks up to 1 ms or until the producer wakes it.
+ *
+ * <p>Messages leave in the order they arrived, a message never before an earlier one ({@code due = max(time,
+ * previous due)}): the performer's order is causal, and reordering by time could put a note-off before its note-on.
+ * {@link SoundingAtOutput} tracks what sounds at the output: a note-off for a key that is not sounding is not sent, and
+ * an all-notes-off ({@link RingEvent.Kind#ALL_NOTES_OFF}, or {@link #stop}) discards what is queued and sends a
+ * note-off for every sounding note and CC 123 (all notes off) on every channel that carried notes.
+ *
+ * <p>A {@code Receiver} that throws is counted, then answered with a note-off for every sounding note and CC 123; the
+ * scheduler keeps running and what is queued still goes out. Steady-state work allocates nothing: queued messages
+ * live in preallocated slots, and the {@link ShortMessage}s handed to the {@code Receiver} are reused round-robin
+ * from a pool of {@value #MESSAGE_POOL}, so a {@code Receiver} must consume a message during {@code send} (ports do)
+ * or copy it.
+ */
+public final class OutputScheduler {
+
+    static final int MESSAGE_POOL = 64;
+    private static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
+    private static final long LONGEST_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final int ALL_NOTES_OFF_CC = 123;
+
+    /** One queued message. */
+    private static final class Slot {
+        long due;
+        int status;
+        int data1;
+        int data2;
+        long causeNanos;
+    }
+
+    private final EventRing ring;
+    private final Receiver out;
+    private final NanoClock clock;
+    private final LatencyMeters meters;
+    private final ArrayDeque<Slot> queue;
+    private final ArrayDeque<Slot> free;
+    private final SoundingAtOutput sounding = new SoundingAtOutput();
+    private final ShortMessage[] messages = new ShortMessage[MESSAGE_POOL];
+    private int nextMessage;
+    private long lastDue = Long.MIN_VALUE;
+    private long drainNanos;
+
+    private final EventPoller.Handler<RingEvent> enqueue = this::enqueue;
+    private final PendingReleases.Sink lateRelease = this::lateRelease;
+    private final EventRing.AllNotesOffSink allNotesOff = this::allNotesOff;
+    private final SoundingAtOutput.Visitor sendNoteOff = this::sendNoteOff;
+
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong sendErrors = new AtomicLong();
+    private final AtomicLong invalidMessages = new AtomicLong();
+    private final AtomicLong strayNoteOffs = new AtomicLong();
+    private volatile boolean stopping;
+    private volatile Throwable failure;
+
+    /**
+     * @param queueCapacity messages that may wait for their time in preallocated slots; beyond that (overload only)
+     *                      the queue grows, allocating, rather than lose a message
+     */
+    public OutputScheduler(EventRing ring, Receiver out, NanoClock clock, LatencyMeters meters, int queueCapacity) {
+        if (queueCapacity < 1) throw new IllegalArgumentException("scheduler queue capacity must be positive: " + queueCapacity);
+        this.ring = ring;
+        this.out = out;
+        this.clock = clock;
+        this.meters = meters;
+        this.queue = new ArrayDeque<>(queueCapacity);
+        this.free = new ArrayDeque<>(queueCapacity);
+        for (int i = 0; i < queueCapacity; i++) free.add(new Slot());
+        for (int i = 0; i < MESSAGE_POOL; i++) messages[i] = new ShortMessage();
+    }
+
+    /**
+     * One step without waiting: takes everything published into the queue, then sends every message due by
+     * {@code now}. Returns the due time of the next queued message, or {@link Long#MAX_VALUE} if none.
+     */
+    public long pump(long now) throws Exception {
+        drainNanos = now;
+        ring.drain(enqueue, lateRelease, allNotesOff);
+        while (!queue.isEmpty() && queue.peekFirst().due <= now) {
+            Slot slot = queue.pollFirst();
+            send(slot);
+            free.addLast(slot);
+        }
+        return queue.isEmpty() ? Long.MAX_VALUE : queue.peekFirst().due;
+    }
+
+    /**
+     * The scheduler thread's body: pumps and waits until {@link #stop}, then discards what is queued and silences
+     * every sounding note. An unexpected exception ends the loop through the same silencing.
+     */
+    public void run() {
+        try {
+            while (!stopping) {
+                long next = pump(clock.nanoTime());
+                if (!stopping) waitFor(next);
+            }
+        } catch (Throwable t) {
+            failure = t;
+        } finally {
+            allNotesOff();
+        }
+    }
+
+    /** Asks {@link #run} to finish; {@code schedulerThread} is woken. */
+    public void stop(Thread schedulerThread) {
+        stopping = true;
+        LockSupport.unpark(schedulerThread);
+    }
+
+    /**
+     * Discards every queued message and sends a note-off for every sounding note, then CC 123 on each channel that
+     * carried notes since the last time. Scheduler thread only.
+     */
+    void allNotesOff() {
+        while (!queue.isEmpty()) free.addLast(queue.pollFirst());
+        silenceSounding();
+    }
+
+    /** Sends a note-off for every sounding note, then CC 123 on each channel that carried notes since the last time. */
+    private void silenceSounding() {
+        sounding.releaseAll(sendNoteOff);
+        int channels = sounding.takeUsedChannels();
+        for (int channel = 0; channel < 16; channel++) {
+            if ((channels & 1 << channel) != 0) trySend(ShortMessage.CONTROL_CHANGE | channel, ALL_NOTES_OFF_CC, 0);
+        }
+    }
+
+    /** Notes sounding at the output now (scheduler thread, or after it stopped). */
+    public int soundingNotes() {
+        return sounding.sounding();
+    }
+
+    /** Messages handed to the output {@code Receiver} without error. */
+    public long sent() {
+        return sent.get();
+    }
+
+    /** Times the output {@code Receiver} threw. */
+    public long sendErrors() {
+        return sendErrors.get();
+    }
+
+    /** Messages that {@link ShortMessage} refused (a data byte over 127, an unknown status); not sent. */
+    public long invalidMessages() {
+        return invalidMessages.get();
+    }
+
+    /** Note-offs not sent because their key was not sounding at the output. */
+    public long strayNoteOffs() {
+        return strayNoteOffs.get();
+    }
+
+    /** What ended {@link #run} unexpectedly, or {@code null}. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    private boolean enqueue(RingEvent event, long sequence, boolean endOfBatch) {
+        if (event.kind == RingEvent.Kind.ALL_NOTES_OFF) {
+            allNotesOff();
+        } else {
+            add(event.nanos, event.status, event.data1, event.data2, event.causeNanos);
+        }
+        return true;
+    }
+
+    private void lateRelease(int channel, int key) {
+        add(drainNanos, ShortMessage.NOTE_OFF | channel, key, 0, -1);
+    }
+
+    private void add(long time, int status, int data1, int data2, long causeNanos) {
+        Slot slot = free.isEmpty() ? new Slot() : free.pollFirst();
+        lastDue = Math.max(lastDue, time);
+        slot.due = lastDue;
+        slot.status = status;
+        slot.data1 = data1;
+        slot.data2 = data2;
+        slot.causeNanos = causeNanos;
+        queue.addLast(slot);
+    }
+
+    private void send(Slot slot) {
+        ShortMessage message = prepare(slot.status, slot.data1, slot.data2);
+        if (message == null) return;
+        int command = slot.status & 0xF0;
+        int channel = slot.status & 0x0F;
+        if (command == ShortMessage.NOTE_ON && slot.data2 > 0) {
+            sounding.noteOn(channel, slot.data1);
+        } else if ((command == ShortMessage.NOTE_OFF || command == ShortMessage.NOTE_ON) && !sounding.noteOff(channel, slot.data1)) {
+            strayNoteOffs.incrementAndGet();
+            return;
+        }
+        long handed = clock.nanoTime();
+        if (hand(message)) {
+            meters.recordSchedulerLateness(handed - slot.due);
+            if (slot.causeNanos >= 0) meters.recordInputToOutput(handed - slot.causeNanos);
+        } else {
+            silenceSounding();
+        }
+    }
+
+    private void sendNoteOff(int channel, int key) {
+        trySend(ShortMessage.NOTE_OFF | channel, key, 0);
+    }
+
+    private void trySend(int status, int data1, int data2) {
+        ShortMessage message = prepare(status, data1, data2);
+        if (message != null) hand(message);
+    }
+
+    /** The next pooled message set to these bytes, or null (counted) if {@link ShortMessage} refuses them. */
+    private ShortMessage prepare(int status, int data1, int data2) {
+        ShortMessage message = messages[nextMessage];
+        nextMessage = (nextMessage + 1) % MESSAGE_POOL;
+        try {
+            message.setMessage(status, data1, data2);
+            return message;
+        } catch (InvalidMidiDataException e) {
+            invalidMessages.incrementAndGet();
+            return null;
+        }
+    }
+
+    /** Hands a message to the output; false (counted) if the {@code Receiver} threw. */
+    private boolean hand(ShortMessage message) {
+        try {
+            out.send(message, -1);
+            sent.incrementAndGet();
+            return true;
+        } catch (RuntimeException e) {
+            sendErrors.incrementAndGet();
+            return false;
+        }
+    }
+
+    private void waitFor(long due) {
+        if (due == Long.MAX_VALUE) {
+            LockSupport.parkNanos(this, LONGEST_PARK_NANOS);
+            return;
+        }
+        long wait = due - clock.nanoTime();
+        if (wait > SPIN_NANOS) {
+            LockSupport.parkNanos(this, Math.min(wait - SPIN_NANOS, LONGEST_PARK_NANOS));
+            return;
+        }
+        while (clock.nanoTime() < due && !stopping) {
+            Thread.onSpinWait();
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package io.antiphon.engine.realtime;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+import com.lmax.disruptor.EventPoller;
+import io.antiphon.engine.perform.Performer;
+import io.antiphon.engine.perform.PerformerStatus;
+
+/**
+ * The performer thread's work: the only code that touches the {@link Performer} (and so the network). Each iteration
+ * drains the input ring into {@link Performer#onMidi}, advances the performer to now, takes a program loaded off-thread
+ * and serves a pending status request. Idle, it parks for at most {@value #IDLE_PARK_MICROS} µs (or until an input
+ * wakes it), so the performer advances about every millisecond without spinning a core.
+ *
+ * <p>Whatever ends the loop, {@link #stop} or an exception from the performer, the thread silences the machine on
+ * its way out: {@link Performer#allNotesOff} (if the performer can still do it), then an all-notes-off to the output
+ * ring, which the scheduler turns into note-offs for everything sounding at the output.
+ */
+final class PerformerLoop implements EventPoller.Handler<RingEvent>, Runnable {
+
+    static final long IDLE_PARK_MICROS = 900;
+    private static final long IDLE_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(IDLE_PARK_MICROS);
+    private static final long STATUS_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+
+    private final Performer performer;
+    private final EventRing input;
+    private final EventRing outputRing;
+    private final PerformerOutput output;
+    private final NanoClock clock;
+    private final LatencyMeters meters;
+    private final ProgramChanges programs;
+
+    private final PendingReleases.Sink lateRelease = this::lateRelease;
+    private final EventRing.AllNotesOffSink lateAllNotesOff = this::lateAllNotesOff;
+    private final PerformerStatus status = new PerformerStatus();
+    private final AtomicReference<PerformerStatus> statusRequest = new AtomicReference<>();
+    private long now;
+    private long answersSeen;
+
+    private volatile long answerDecisionNanos = -1;
+    private volatile long programSwitches;
+    private volatile Thread thread;
+    private volatile boolean stopping;
+    private volatile boolean stopped;
+    private volatile Throwable failure;
+
+    /** @param programs where program changes are loaded, or null to ignore them */
+    PerformerLoop(Performer performer, EventRing input, EventRing outputRing, PerformerOutput output, NanoClock clock,
+                  LatencyMeters meters, ProgramChanges programs) {
+        this.performer = performer;
+        this.input = input;
+        this.outputRing = outputRing;
+        this.output = output;
+        this.clock = clock;
+        this.meters = meters;
+        this.programs = programs;
+    }
+
+    /**
+     * One iteration at {@code now} without waiting. Returns whether it had work (input handled or output published);
+     * such iterations are timed as the performer step.
+     */
+    boolean iterate(long now) throws Exception {
+        this.now = now;
+        output.setCause(-1);
+        long publishedBefore = output.published();
+        if (programs != null) {
+            LoadedProgram program = programs.takeLoaded();
+            if (program != null) switchTo(program);
+        }
+        int handled = input.drain(this, lateRelease, lateAllNotesOff);
+        performer.advance(now);
+        performer.readStatus(status);
+        if (status.answers() != answersSeen) {
+            answersSeen = status.answers();
+            answerDecisionNanos = now;
+        }
+        PerformerStatus wanted = statusRequest.get();
+        if (wanted != null) {
+            performer.readStatus(wanted);
+            statusRequest.set(null);
+        }
+        boolean busy = handled > 0 || output.published() != publishedBefore;
+        if (busy) meters.recordPerformerStep(clock.nanoTime() - now);
+        return busy;
+    }
+
+    @Override
+    public boolean onEvent(RingEvent event, long sequence, boolean endOfBatch) {
+        output.setCause(event.nanos);
+        if (event.kind == RingEvent.Kind.ALL_NOTES_OFF) {
+            performer.allNotesOff(event.nanos);
+        } else {
+            performer.onMidi(event.nanos, event.status, event.data1, event.data2);
+        }
+        return true;
+    }
+
+    /** The performer thread's body, until {@link #stop} or a failure; silences the machine on the way out. */
+    @Override
+    public void run() {
+        thread = Thread.currentThread();
+        input.setConsumer(thread);
+        try {
+            while (!stopping) {
+                if (!iterate(clock.nanoTime()) && !stopping) LockSupport.parkNanos(this, IDLE_PARK_NANOS);
+            }
+        } catch (Throwable t) {
+            failure = t;
+        } finally {
+            try {
+                performer.allNotesOff(clock.nanoTime());
+            } catch (Throwable t) {
+                if (failure == null) failure = t;
+                else failure.addSuppressed(t);
+            }
+            outputRing.tryPublish(RingEvent.Kind.ALL_NOTES_OFF, clock.nanoTime(), 0, 0, 0, -1);
+            stopped = true;
+        }
+    }
+
+    void stop() {
+        stopping = true;
+        Thread performerThread = thread;
+        if (performerThread != null) LockSupport.unpark(performerThread);
+    }
+
+    boolean isStopped() {
+        return stopped;
+    }
+
+    /** What ended the loop unexpectedly (the performer threw), or null. */
+    Throwable failure() {
+        return failure;
+    }
+
+    /** Programs switched to after a Program Change. */
+    long programSwitches() {
+        return programSwitches;
+    }
+
+    /** When (session clock) the performer thread saw the latest answer decided, or -1 before the first. */
+    long answerDecisionNanos() {
+        return answerDecisionNanos;
+    }
+
+    /**
+     * Any thread but the performer's: has the performer thread copy its status into {@code into}; waits up to
+     * {@code timeoutNanos}. Returns false if it was not copied (the loop has stopped, or did not get to it in time).
+     */
+    synchronized boolean readStatus(PerformerStatus into, long timeoutNanos) {
+        statusRequest.set(into);
+        Thread performerThread = thread;
+        if (performerThread != null) LockSupport.unpark(performerThread);
+        long deadline = System.nanoTime() + timeoutNanos;
+        while (statusRequest.get() == into) {
+            if (stopped || System.nanoTime() - deadline > 0) return !statusRequest.compareAndSet(into, null);
+            LockSupport.parkNanos(STATUS_POLL_NANOS);
+        }
+        return true;
+    }
+
+    private void lateRelease(int channel, int key) {
+        performer.onMidi(now, 0x80 | channel, key, 0);
+    }
+
+    private void lateAllNotesOff() {
+        performer.allNotesOff(now);
+    }
+
+    /** A program change: the preset's parameters (if any), then the model; allocates, as a switch may. */
+    private void switchTo(LoadedProgram program) {
+        if (program.preset() != null) performer.parameters().applyPreset(program.preset());
+        performer.replaceModel(program.model());
+        programSwitches++;
+    }
+}

@@ -1,0 +1,63 @@
+package io.antiphon.engine.perform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class MusicalClockTest {
+
+    private static final long MS = 1_000_000L;
+
+    @Test
+    void aTickIsA24thOfABeatAtTheTempo() {
+        MusicalClock clock = new MusicalClock(120);
+        clock.start(5_000 * MS);
+
+        assertThat(MusicalClock.nanosPerTick(120)).isEqualTo(60e9 / (120 * 24));
+        assertThat(clock.tickAt(5_000 * MS)).isZero();
+        assertThat(clock.tickAt(5_500 * MS)).isEqualTo(24);
+        assertThat(clock.tickAt(5_500 * MS - 1)).isEqualTo(23);
+        assertThat(clock.nanosPerBeat()).isEqualTo(500 * MS);
+        assertThat(clock.ticksIn(1_000 * MS)).isEqualTo(48);
+    }
+
+    @Test
+    void theFirstNanosecondOfATickMapsBackToThatTick() {
+        MusicalClock clock = new MusicalClock(97.3);
+        clock.start(-123_456_789L);
+
+        for (long tick = 0; tick < 20_000; tick++) {
+            long start = clock.nanosAt(tick);
+            assertThat(clock.tickAt(start)).as("tick %d", tick).isEqualTo(tick);
+            assertThat(clock.tickAt(start - 2)).as("just before tick %d", tick).isEqualTo(tick - 1);
+        }
+    }
+
+    @Test
+    void aTempoChangeKeepsTimeContinuous() {
+        MusicalClock clock = new MusicalClock(120);
+        clock.start(0);
+
+        clock.setTempo(1_000 * MS, 60); // 48 ticks have passed at 120 BPM
+
+        assertThat(clock.tickAt(1_000 * MS)).isEqualTo(48);
+        assertThat(clock.tickAt(2_000 * MS)).isEqualTo(72); // 24 more at 60 BPM
+        assertThat(clock.nanosAt(72)).isEqualTo(2_000 * MS);
+        assertThat(clock.bpm()).isEqualTo(60);
+    }
+
+    @Test
+    void theClockStartsOnce() {
+        MusicalClock clock = new MusicalClock(120);
+        clock.start(100 * MS);
+        clock.start(900 * MS);
+
+        assertThat(clock.tickAt(100 * MS)).isZero();
+    }
+
+    @Test
+    void beatsBecomeAtLeastOneTick() {
+        assertThat(MusicalClock.ticksOfBeats(2)).isEqualTo(48);
+        assertThat(MusicalClock.ticksOfBeats(0.001)).isEqualTo(1);
+    }
+}

@@ -1,0 +1,106 @@
+package io.antiphon.engine.perform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PhraseDetectorTest {
+
+    private static final long MS = 1_000_000L;
+    private static final long FLOOR = 400 * MS;
+    private static final long BEAT = 500 * MS;
+
+    private final PhraseDetector detector = new PhraseDetector();
+
+    /** {@code count} notes {@code spacingMs} apart, each released {@code lengthMs} after its onset; returns the last release. */
+    private long play(long startMs, int count, long spacingMs, long lengthMs) {
+        long onset = startMs;
+        for (int i = 0; i < count; i++) {
+            onset = startMs + i * spacingMs;
+            detector.noteOn(onset * MS);
+            detector.silent((onset + lengthMs) * MS);
+        }
+        return (onset + lengthMs) * MS;
+    }
+
+    @Test
+    void theSilenceThatEndsAPhraseFollowsThePlayersSpacing() {
+        long end = play(0, 6, 600, 300);
+
+        assertThat(detector.threshold(FLOOR, 2.5, BEAT)).isEqualTo(1_500 * MS);
+        assertThat(detector.ended(end + 1_500 * MS - 1, true, FLOOR, 2.5, BEAT)).isFalse();
+        assertThat(detector.ended(end + 1_500 * MS, true, FLOOR, 2.5, BEAT)).isTrue();
+    }
+
+    @Test
+    void aFastPlayerIsAnsweredAfterTheFloor() {
+        long end = play(0, 8, 100, 80);
+
+        assertThat(detector.threshold(FLOOR, 2.5, BEAT)).isEqualTo(FLOOR);
+        assertThat(detector.ended(end + FLOOR, true, FLOOR, 2.5, BEAT)).isTrue();
+    }
+
+    @Test
+    void theMedianIgnoresAnOddLongPause() {
+        play(0, 5, 200, 100);
+        detector.noteOn(3_000 * MS); // one interval of 2.2 s among four of 0.2 s
+
+        assertThat(detector.medianInterval(BEAT)).isEqualTo(200 * MS);
+    }
+
+    @Test
+    void chordNotesAreOneOnset() {
+        for (int i = 0; i < 4; i++) {
+            long onset = i * 500L;
+            detector.noteOn(onset * MS);
+            detector.noteOn((onset + 10) * MS);
+            detector.noteOn((onset + 25) * MS); // a rolled chord
+        }
+
+        assertThat(detector.medianInterval(BEAT)).isEqualTo(475 * MS); // 500 - 25: from the chord's last note
+    }
+
+    @Test
+    void onlyTheLastIntervalsCount() {
+        play(0, 10, 1_000, 100);
+        play(20_000, 10, 100, 50);
+        detector.startNewPhrase();
+
+        assertThat(detector.medianInterval(BEAT)).isEqualTo(100 * MS);
+    }
+
+    @Test
+    void withoutIntervalsTheMedianIsABeat() {
+        long end = play(0, 1, 0, 200);
+
+        assertThat(detector.threshold(FLOOR, 2.5, BEAT)).isEqualTo(1_250 * MS);
+        assertThat(detector.ended(end + 1_250 * MS, true, FLOOR, 2.5, BEAT)).isTrue();
+    }
+
+    @Test
+    void nothingEndsWhileSomethingSoundsOrBeforeAPhrase() {
+        assertThat(detector.ended(10_000 * MS, true, FLOOR, 2.5, BEAT)).as("no phrase yet").isFalse();
+        play(0, 3, 200, 100);
+
+        assertThat(detector.ended(10_000 * MS, false, FLOOR, 2.5, BEAT)).as("a key or the pedal down").isFalse();
+        detector.startNewPhrase();
+        assertThat(detector.ended(10_000 * MS, true, FLOOR, 2.5, BEAT)).as("phrase already answered").isFalse();
+    }
+
+    @Test
+    void aCallLastsFromItsFirstOnsetToItsSilence() {
+        play(1_000, 4, 250, 200);
+
+        assertThat(detector.callNanos()).isEqualTo(950 * MS);
+        assertThat(detector.inPhrase()).isTrue();
+    }
+
+    @Test
+    void intervalsAcrossPhrasesAreNotMeasured() {
+        play(0, 3, 300, 100);
+        detector.startNewPhrase();
+        play(10_000, 3, 300, 100);
+
+        assertThat(detector.medianInterval(BEAT)).isEqualTo(300 * MS);
+    }
+}

@@ -1,0 +1,173 @@
+package io.antiphon.engine.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javax.sound.midi.MidiMessage;
+import javax.sound.midi.Receiver;
+
+import com.lmax.disruptor.dsl.ProducerType;
+import io.antiphon.engine.kernel.AllocationMeter;
+import org.junit.jupiter.api.Test;
+
+class OutputSchedulerTest {
+
+    private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    private final ManualClock clock = new ManualClock();
+    private final EventRing ring = new EventRing(ProducerType.SINGLE, 64, 8);
+    private final LatencyMeters meters = new LatencyMeters();
+    private final RecordingReceiver out = new RecordingReceiver(clock, 200_000);
+    private final OutputScheduler scheduler = new OutputScheduler(ring, out, clock, meters, 64);
+
+    @Test
+    void sendsEachMessageAtItsTimeAndNeverBeforeAnEarlierOne() throws Exception {
+        publish(1 * MS, 0x90, 60, 100);
+        publish(3 * MS, 0x80, 60, 0);
+        publish(2 * MS, 0x90, 64, 90);      // stamped earlier than the one before it: leaves after it
+        publish(5 * MS, 0x80, 64, 0);
+
+        assertThat(scheduler.pump(0)).isEqualTo(1 * MS);
+        assertThat(out.size()).isZero();
+        pumpAt(1 * MS);
+        assertThat(out.messages()).containsExactly(new RecordedMessage(1 * MS, 0x90, 60, 100));
+        assertThat(scheduler.pump(clock.nanoTime() + MS)).isEqualTo(3 * MS);   // 2 ms: nothing due yet
+        pumpAt(3 * MS);
+        pumpAt(4 * MS);
+        pumpAt(5 * MS);
+
+        assertThat(out.messages()).containsExactly(
+                new RecordedMessage(1 * MS, 0x90, 60, 100),
+                new RecordedMessage(3 * MS, 0x80, 60, 0),
+                new RecordedMessage(3 * MS, 0x90, 64, 90),
+                new RecordedMessage(5 * MS, 0x80, 64, 0));
+        assertThat(scheduler.soundingNotes()).isZero();
+        assertThat(meters.report().schedulerLateness().count()).isEqualTo(4);
+    }
+
+    @Test
+    void recordsLatenessAndInputToOutputForMessagesWithACause() throws Exception {
+        ring.tryPublish(RingEvent.Kind.MIDI, 10 * MS, 0x90, 60, 100, 9 * MS);
+        ring.tryPublish(RingEvent.Kind.MIDI, 11 * MS, 0x80, 60, 0, -1);
+
+        pumpAt(10 * MS + 300_000);    // 300 µs late
+        pumpAt(12 * MS);
+
+        LatencyReport report = meters.report();
+        assertThat(report.schedulerLateness().max()).isBetween(999.0, 1001.0);   // the note-off: 1 ms late
+        assertThat(report.inputToOutput().count()).isEqualTo(1);
+        assertThat(report.inputToOutput().p50()).isBetween(1299.0, 1301.0);
+    }
+
+    @Test
+    void aNoteOffForAKeyThatIsNotSoundingIsNotSent() throws Exception {
+        publish(0, 0x80, 60, 0);
+        publish(0, 0x90, 61, 0);
+
+        pumpAt(0);
+
+        assertThat(out.size()).isZero();
+        assertThat(scheduler.strayNoteOffs()).isEqualTo(2);
+    }
+
+    @Test
+    void allNotesOffReleasesEverySoundingNoteSendsCc123AndDiscardsWhatIsQueued() throws Exception {
+        publish(0, 0x90, 60, 100);
+        publish(0, 0x92, 67, 100);
+        publish(0, 0x90, 60, 80);           // the same key struck twice: two notes
+        publish(50 * MS, 0x90, 72, 100);    // queued
+        pumpAt(0);
+        assertThat(scheduler.soundingNotes()).isEqualTo(3);
+
+        ring.tryPublish(RingEvent.Kind.ALL_NOTES_OFF, 0, 0, 0, 0, -1);
+        pumpAt(1 * MS);
+        pumpAt(100 * MS);
+
+        List<RecordedMessage> sent = out.messages().subList(3, out.size());
+        assertThat(sent).containsExactly(
+                new RecordedMessage(1 * MS, 0x80, 60, 0),
+                new RecordedMessage(1 * MS, 0x80, 60, 0),
+                new RecordedMessage(1 * MS, 0x82, 67, 0),
+                new RecordedMessage(1 * MS, 0xB0, 123, 0),
+                new RecordedMessage(1 * MS, 0xB2, 123, 0));
+        assertThat(scheduler.soundingNotes()).isZero();
+    }
+
+    @Test
+    void aReceiverThatThrowsIsCountedAnsweredWithNotesOffAndTheSchedulerGoesOn() throws Exception {
+        Receiver flaky = new Receiver() {
+            @Override
+            public void send(MidiMessage message, long timeStamp) {
+                if (message.getStatus() == 0x90 && message.getMessage()[1] == 64) throw new IllegalStateException("port lost");
+                out.send(message, timeStamp);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        OutputScheduler scheduler = new OutputScheduler(ring, flaky, clock, meters, 64);
+        publish(0, 0x90, 60, 100);
+        publish(1 * MS, 0x90, 64, 100);     // throws
+        publish(2 * MS, 0x90, 67, 100);
+        publish(3 * MS, 0x80, 67, 0);
+        for (long t = 0; t <= 3 * MS; t += MS) {
+            clock.set(t);
+            scheduler.pump(t);
+        }
+
+        assertThat(scheduler.sendErrors()).isEqualTo(1);
+        assertThat(out.messages()).containsExactly(
+                new RecordedMessage(0, 0x90, 60, 100),
+                new RecordedMessage(1 * MS, 0x80, 60, 0),       // the notes-off attempt: 60 and the failed 64
+                new RecordedMessage(1 * MS, 0x80, 64, 0),
+                new RecordedMessage(1 * MS, 0xB0, 123, 0),
+                new RecordedMessage(2 * MS, 0x90, 67, 100),     // and on it goes
+                new RecordedMessage(3 * MS, 0x80, 67, 0));
+    }
+
+    @Test
+    void aMessageMidiRefusesIsCountedAndNotSent() throws Exception {
+        publish(0, 0x90, 200, 100);
+
+        pumpAt(0);
+
+        assertThat(out.size()).isZero();
+        assertThat(scheduler.invalidMessages()).isEqualTo(1);
+        assertThat(scheduler.soundingNotes()).isZero();
+    }
+
+    @Test
+    void pumpingAllocatesNothingOnceWarm() throws Exception {
+        assumeTrue(AllocationMeter.isSupported(), "this JVM cannot count per-thread allocation");
+        AllocationMeter meter = new AllocationMeter();
+        long[] time = {0};
+
+        double bytes = meter.bytesPerCall(i -> {
+            long t = time[0] += MS;
+            ring.tryPublish(RingEvent.Kind.MIDI, t, 0x90, 40 + i % 40, 100, t - 1000);
+            ring.tryPublish(RingEvent.Kind.MIDI, t, 0x80, 40 + i % 40, 0, -1);
+            try {
+                scheduler.pump(t);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }, 50_000, 20_000);
+
+        assertThat(out.overflow()).isZero();
+        // any allocation per message would be 16 bytes or more; JIT deoptimisation may leave a few bytes in total
+        assertThat(bytes).isLessThan(1.0);
+    }
+
+    private void publish(long nanos, int status, int data1, int data2) {
+        assertThat(ring.tryPublish(RingEvent.Kind.MIDI, nanos, status, data1, data2, -1)).isTrue();
+    }
+
+    private void pumpAt(long nanos) throws Exception {
+        clock.set(nanos);
+        scheduler.pump(nanos);
+    }
+}

@@ -1,0 +1,76 @@
+package io.antiphon.engine.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.concurrent.TimeUnit;
+
+import com.lmax.disruptor.dsl.ProducerType;
+import io.antiphon.engine.perform.Performer;
+import io.antiphon.engine.perform.PerformerPhase;
+import io.antiphon.engine.perform.PerformerStatus;
+import org.junit.jupiter.api.Test;
+
+/** The performer thread's iteration, stepped by hand on a manual clock with a real performer and network. */
+class PerformerLoopTest {
+
+    private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    private final ManualClock clock = new ManualClock();
+    private final LatencyMeters meters = new LatencyMeters();
+    private final EventRing output = new EventRing(ProducerType.SINGLE, 1024, 64);
+    private final PerformerOutput performerOutput = new PerformerOutput(output);
+    private final Performer performer = TinyPerformers.performer(performerOutput);
+    private final RecordingReceiver out = new RecordingReceiver(clock, 10_000);
+    private final OutputScheduler scheduler = new OutputScheduler(output, out, clock, meters, 1024);
+    private final PerformerStatus status = new PerformerStatus();
+
+    @Test
+    void releasesThatFoundTheInputRingFullStillReachThePerformerAfterTheirNoteOns() throws Exception {
+        EventRing input = new EventRing(ProducerType.MULTI, 4, 0);
+        PerformerLoop loop = new PerformerLoop(performer, input, output, performerOutput, clock, meters, null);
+        for (int key = 60; key < 64; key++) input.tryPublish(RingEvent.Kind.MIDI, key * MS, 0x90, key, 90, -1);
+        for (int key = 60; key < 64; key++) input.tryPublish(RingEvent.Kind.MIDI, 70 * MS, 0x80, key, 0, -1);
+        assertThat(input.deferredReleases()).isEqualTo(4);
+
+        loop.iterate(80 * MS);
+
+        performer.readStatus(status);
+        assertThat(status.humanKeysDown()).isZero();
+        assertThat(status.tokensFed()).isPositive();
+    }
+
+    @Test
+    void anAnswerStartedByAControllerCarriesItsArrivalTimeToTheOutput() throws Exception {
+        EventRing input = new EventRing(ProducerType.MULTI, 64, 8);
+        PerformerLoop loop = new PerformerLoop(performer, input, output, performerOutput, clock, meters, null);
+        for (int i = 0; i < 6; i++) {
+            input.tryPublish(RingEvent.Kind.MIDI, i * 100 * MS, 0x90, 60 + 2 * i, 90, -1);
+            input.tryPublish(RingEvent.Kind.MIDI, (i * 100 + 80) * MS, 0x80, 60 + 2 * i, 0, -1);
+        }
+        input.tryPublish(RingEvent.Kind.MIDI, 600 * MS, 0xB0, 80, 127, -1);     // answer now
+
+        assertThat(loop.iterate(601 * MS)).isTrue();
+
+        performer.readStatus(status);
+        assertThat(status.phase()).isEqualTo(PerformerPhase.ANSWERING);
+        assertThat(loop.answerDecisionNanos()).isEqualTo(601 * MS);
+        clock.set(603 * MS);
+        scheduler.pump(603 * MS);
+        assertThat(out.firstNoteOnAt(0)).isEqualTo(603 * MS);
+        LatencyReport latency = meters.report();
+        assertThat(latency.inputToOutput().count()).isPositive();
+        assertThat(latency.inputToOutput().max()).isCloseTo(3000.0, within(3.0));   // 600 ms arrival → 603 ms hand-over (HdrHistogram: 3 digits)
+        assertThat(latency.performerStep().count()).isEqualTo(1);
+    }
+
+    @Test
+    void anIdleIterationAdvancesThePerformerWithoutCountingAsWork() throws Exception {
+        EventRing input = new EventRing(ProducerType.MULTI, 64, 8);
+        PerformerLoop loop = new PerformerLoop(performer, input, output, performerOutput, clock, meters, null);
+
+        assertThat(loop.iterate(5 * MS)).isFalse();
+        assertThat(loop.answerDecisionNanos()).isEqualTo(-1);
+        assertThat(meters.report().performerStep().count()).isZero();
+    }
+}

@@ -1,0 +1,50 @@
+package io.antiphon.cli;
+
+import io.antiphon.engine.kernel.StepEngine;
+import io.antiphon.engine.realtime.Bench;
+import io.antiphon.engine.realtime.BenchOptions;
+import io.antiphon.engine.realtime.BenchResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code antiphon bench}: step-kernel and end-to-end latency percentiles in one run. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measure, in one run: the step kernel against DL4J's rnnTimeStep (time and heap bytes per step),",
+                "MIDI callback -> output port latency through the rings and the kernel, and the scheduler's lateness.",
+                "Percentiles (p50/p99/p999/max) in microseconds from HdrHistogram."})
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--preset", defaultValue = "chorale", description = "Preset whose network is measured (default ${DEFAULT-VALUE}).")
+    String preset;
+
+    @Option(names = "--steps", defaultValue = "20000", description = "Timed steps per step engine (default ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--warmup", defaultValue = "5000", description = "Untimed warm-up steps per step engine (default ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--phrases", defaultValue = "40", description = "Phrases answered through the full shell (default ${DEFAULT-VALUE}).")
+    int phrases;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        LoadedPreset loaded = LoadedPreset.load(preset, StepEngine.KERNEL);
+        BenchResult result = Bench.run(new BenchOptions(loaded.bundle().network(), 0, 0, warmup, steps, 5, phrases, seed));
+        Map<String, Object> map = result.toMap();
+        if (json) {
+            System.out.println(Json.pretty(map));
+        } else {
+            map.forEach((k, v) -> System.out.printf("%-28s %s%n", k, v));
+        }
+        return 0;
+    }
+}

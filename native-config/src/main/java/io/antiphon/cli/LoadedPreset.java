@@ -1,0 +1,48 @@
+package io.antiphon.cli;
+
+import io.antiphon.engine.kernel.StepEngine;
+import io.antiphon.engine.kernel.StepModel;
+import io.antiphon.engine.kernel.StepModels;
+import io.antiphon.engine.network.ModelBundle;
+import io.antiphon.engine.perform.PerformerParameters;
+import io.antiphon.engine.realtime.LoadedProgram;
+import io.antiphon.presets.PresetCatalogue;
+import io.antiphon.presets.PresetEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/** A preset loaded for playing: its entry, its bundle's network wrapped as a step model, and its parameters. */
+record LoadedPreset(PresetEntry entry, ModelBundle bundle, StepModel model, PerformerParameters parameters) {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoadedPreset.class);
+
+    /** Loads a preset by name or preset-file path, validating everything before any note is played. */
+    static LoadedPreset load(String nameOrPath, StepEngine engine) throws IOException {
+        PresetEntry entry = PresetCatalogue.find(nameOrPath);
+        ModelBundle bundle = ModelSource.load(entry);
+        PerformerParameters parameters = PerformerParameters.of(entry.preset());
+        return new LoadedPreset(entry, bundle, StepModels.create(bundle.network(), engine), parameters);
+    }
+
+    /** Program Change n loads the n-th shipped preset (in `antiphon presets` order); others are ignored with a warning. */
+    static IntFunction<LoadedProgram> programLoader(StepEngine engine) {
+        return program -> {
+            try {
+                List<String> names = PresetCatalogue.builtInNames();
+                if (program < 0 || program >= names.size()) {
+                    LOG.warn("Program Change {} names no preset (there are {}: {})", program, names.size(), names);
+                    return null;
+                }
+                LoadedPreset loaded = load(names.get(program), engine);
+                return new LoadedProgram(loaded.model(), loaded.entry().preset());
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Program Change {} could not load its preset: {}", program, e.getMessage());
+                return null;
+            }
+        };
+    }
+}

@@ -1,0 +1,81 @@
+package io.antiphon.cli;
+
+import io.antiphon.engine.kernel.StepEngine;
+import io.antiphon.engine.perform.Parameter;
+import io.antiphon.engine.perform.Performer;
+import io.antiphon.engine.perform.PerformerStatus;
+import io.antiphon.engine.realtime.LatencyReport;
+import io.antiphon.engine.realtime.LiveSession;
+import io.antiphon.engine.realtime.PerformerWarmUp;
+import io.antiphon.engine.realtime.ShellOptions;
+import io.antiphon.midi.MidiPortOpener;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** {@code antiphon play}: live performance between real MIDI ports. */
+@Command(name = "play", mixinStandardHelpOptions = true,
+        description = {"Play live: listen on a MIDI input, answer on a MIDI output. Ports are chosen by a case-insensitive",
+                "part of their name (see `antiphon doctor`). Ctrl-C stops cleanly: every sounding note is released."})
+final class PlayCommand implements Callable<Integer> {
+
+    enum Mode { call, jam }
+
+    @Option(names = "--in", required = true, paramLabel = "NAME", description = "MIDI input port (the keyboard).")
+    String in;
+
+    @Option(names = "--out", required = true, paramLabel = "NAME", description = "MIDI output port (the synth or DAW).")
+    String out;
+
+    @Option(names = "--preset", defaultValue = "chorale", description = "Preset name or preset .json file (default ${DEFAULT-VALUE}).")
+    String preset;
+
+    @Option(names = "--mode", defaultValue = "call", description = "call (call-and-response) or jam (default ${DEFAULT-VALUE}).")
+    Mode mode;
+
+    @Option(names = "--engine", defaultValue = "KERNEL", description = "Step engine: KERNEL or DL4J (reference) (default ${DEFAULT-VALUE}).")
+    StepEngine engine;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Sampling seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        LoadedPreset loaded = LoadedPreset.load(preset, engine);
+        loaded.parameters().set(Parameter.MODE, mode.ordinal());
+        PerformerWarmUp.run(loaded.model(), loaded.parameters(), PerformerWarmUp.DEFAULT_CALLS, seed);
+        try (MidiPortOpener.OpenedOutput output = MidiPortOpener.openOutput(out);
+             MidiPortOpener.OpenedInput input = MidiPortOpener.openInput(in)) {
+            ShellOptions options = ShellOptions.defaults().withProgramLoader(LoadedPreset.programLoader(engine));
+            try (LiveSession session = LiveSession.open(output.receiver(),
+                    midiOut -> new Performer(loaded.model(), loaded.parameters(), seed, midiOut), options)) {
+                input.transmitter().setReceiver(session.input());
+                CountDownLatch stop = new CountDownLatch(1);
+                Thread hook = new Thread(stop::countDown, "antiphon-play-stop");
+                Runtime.getRuntime().addShutdownHook(hook);
+                System.err.printf("playing: %s -> %s, preset %s, %s mode (Ctrl-C to stop)%n", input.info().name(), output.info().name(),
+                        loaded.entry().preset().name(), mode);
+                PerformerStatus status = new PerformerStatus();
+                while (session.isRunning() && !stop.await(250, TimeUnit.MILLISECONDS)) {
+                    if (session.readStatus(status)) printStatus(System.err, status, session.latency());
+                }
+                System.err.println();
+                if (session.failure().isPresent()) {
+                    throw new IllegalStateException("the performer stopped: " + session.failure().get().getMessage());
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static void printStatus(PrintStream err, PerformerStatus s, LatencyReport latency) {
+        err.printf("\r%-6s %-10s tempo %5.1f  temp %.2f  keys %d  notes %d  answers %d  in->out p99 %s   ",
+                s.mode() == io.antiphon.engine.perform.PerformerMode.JAM ? "jam" : "call", s.phase().name().toLowerCase(),
+                s.tempoBpm(), s.temperature(), s.humanKeysDown(), s.machineNotesSounding(), s.answers(),
+                latency.inputToOutput().count() == 0 ? "-" : String.format("%.0f us", latency.inputToOutput().p99()));
+    }
+}
