@@ -20,6 +20,9 @@ import java.util.Map;
  */
 public final class CorpusEvaluation {
 
+    /** Held-out sequences forward-passed at once by the LSTM. */
+    static final int BATCH = 16;
+
     private CorpusEvaluation() {
     }
 
@@ -62,7 +65,7 @@ public final class CorpusEvaluation {
         List<int[]> held = encode(corpus.pieces(split));
         if (held.isEmpty()) throw new IOException("corpus " + corpus.name() + " has no " + split.name().toLowerCase() + " pieces");
         MarkovBaseline markov = MarkovBaseline.train(augmentedTraining(corpus.pieces(Split.TRAIN)), markovOrder);
-        EvaluationMetrics lstmMetrics = EvaluationMetrics.evaluate(new LstmSequenceModel(net), held);
+        EvaluationMetrics lstmMetrics = new LstmSequenceModel(net).evaluate(held, BATCH);
         EvaluationMetrics markovMetrics = EvaluationMetrics.evaluate(markov, held);
         return new Result(corpus.name(), split, lstmMetrics, markovMetrics, markov.name());
     }

@@ -45,10 +45,46 @@ public final class LstmSequenceModel implements SequenceModel {
      * masked minibatches of {@code batchSize}, many times faster than one by one.
      */
     public double sumNegativeLogLikelihood(List<int[]> sequences, int batchSize) {
+        double[] sum = {0};
+        forEachBatch(sequences, batchSize, (batch, p, steps) -> {
+            for (int b = 0; b < batch.size(); b++) {
+                int[] tokens = batch.get(b);
+                for (int t = 0; t + 1 < tokens.length; t++) {
+                    sum[0] -= Math.log(Math.max(p[(b * vocabularySize + tokens[t + 1]) * steps + t], 1e-30f));
+                }
+            }
+        });
+        return sum[0];
+    }
+
+    /**
+     * The same metrics as {@link EvaluationMetrics#evaluate} with this model (every token after the first of each
+     * sequence predicted from those before it), computed in padded, masked minibatches.
+     */
+    public EvaluationMetrics evaluate(List<int[]> sequences, int batchSize) {
+        MetricsAccumulator accumulator = new MetricsAccumulator();
+        float[] row = new float[vocabularySize];
+        forEachBatch(sequences, batchSize, (batch, p, steps) -> {
+            for (int b = 0; b < batch.size(); b++) {
+                int[] tokens = batch.get(b);
+                for (int t = 0; t + 1 < tokens.length; t++) {
+                    for (int v = 0; v < vocabularySize; v++) row[v] = p[(b * vocabularySize + v) * steps + t];
+                    accumulator.add(row, tokens[t + 1]);
+                }
+            }
+        });
+        return accumulator.metrics();
+    }
+
+    /** Receives one forward-passed minibatch: its sequences and the output probabilities [n, V, steps] in c order. */
+    private interface BatchVisitor {
+        void visit(List<int[]> batch, float[] probabilities, int steps);
+    }
+
+    private void forEachBatch(List<int[]> sequences, int batchSize, BatchVisitor visitor) {
         List<int[]> sorted = new ArrayList<>(sequences);
         sorted.removeIf(s -> s.length < 2);
         sorted.sort(Comparator.comparingInt(s -> s.length));
-        double sum = 0;
         for (int from = 0; from < sorted.size(); from += batchSize) {
             List<int[]> batch = sorted.subList(from, Math.min(sorted.size(), from + batchSize));
             int n = batch.size();
@@ -59,21 +95,15 @@ public final class LstmSequenceModel implements SequenceModel {
                 int[] tokens = batch.get(b);
                 for (int t = 0; t + 1 < tokens.length; t++) {
                     oneHot[(b * vocabularySize + checked(tokens[t], t)) * steps + t] = 1f;
+                    checked(tokens[t + 1], t + 1);
                     mask[b * steps + t] = 1f;
                 }
             }
             INDArray maskArray = Nd4j.create(mask, new long[]{n, steps}, 'c');
             net.rnnClearPreviousState();
             INDArray out = net.output(Nd4j.create(oneHot, new long[]{n, vocabularySize, steps}, 'c'), false, maskArray, maskArray);
-            float[] p = out.dup('c').data().asFloat();
-            for (int b = 0; b < n; b++) {
-                int[] tokens = batch.get(b);
-                for (int t = 0; t + 1 < tokens.length; t++) {
-                    sum -= Math.log(Math.max(p[(b * vocabularySize + checked(tokens[t + 1], t + 1)) * steps + t], 1e-30f));
-                }
-            }
+            visitor.visit(batch, out.dup('c').data().asFloat(), steps);
         }
-        return sum;
     }
 
     private int checked(int token, int position) {
