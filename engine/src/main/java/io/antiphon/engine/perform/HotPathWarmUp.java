@@ -10,8 +10,8 @@ import io.antiphon.engine.kernel.StepModel;
  * Gets the performer's hot path compiled before the first real note. Until the JIT has compiled it (a few thousand
  * steps, FIELD-NOTES; longer on a busy machine, since compilation runs in the background), the kernel's Vector API
  * code runs interpreted, slowly and allocating. Scratch performers on the same model play a scripted human (phrases
- * and pauses, both modes, barge-ins, controllers moving) in rounds, until a round allocates nothing on the calling
- * thread or the rounds run out. The model's recurrent state is saved before and restored after, so its memory is
+ * and pauses, both modes, barge-ins, controllers moving, thru switched on and off, pitch bend and unmapped controllers
+ * passed through) in rounds, until a round allocates nothing on the calling thread or the rounds run out. The model's recurrent state is saved before and restored after, so its memory is
  * untouched. Allocates; not for the live path.
  */
 final class HotPathWarmUp {
@@ -19,6 +19,8 @@ final class HotPathWarmUp {
     private static final long MS = 1_000_000L;
     private static final long STEP = 2 * MS;
     private static final long MODE_SWITCH = 15_000 * MS;
+    /** The modulation wheel, mapped to nothing by default: passed through when thru is on. */
+    private static final int UNMAPPED_CC = 1;
 
     private HotPathWarmUp() {
     }
@@ -104,7 +106,10 @@ final class HotPathWarmUp {
         return meter == null ? -1 : bytes;
     }
 
-    /** The controllers turned during the warm-up: every mapped parameter but the mode (switched on its own schedule). */
+    /**
+     * The controllers turned during the warm-up: every mapped parameter (thru among them) but the mode (switched on its
+     * own schedule).
+     */
     private static int[] knobs(ControlMap controls) {
         return java.util.Arrays.stream(Parameter.values()).filter(p -> p != Parameter.MODE)
                 .mapToInt(controls::controllerOf).filter(cc -> cc >= 0).toArray();
@@ -144,6 +149,10 @@ final class HotPathWarmUp {
             }
             if (step % 4 == 0 && knobs.length > 0) {
                 scratch.onMidi(now, 0xB0, knobs[random.nextInt(knobs.length)], random.nextInt(128));
+            }
+            if (step % 8 == 2) {
+                scratch.onMidi(now, 0xE0, random.nextInt(128), random.nextInt(128)); // pitch bend
+                scratch.onMidi(now, 0xB1, UNMAPPED_CC, random.nextInt(128));
             }
             if (now >= nextModeSwitch) {
                 nextModeSwitch += MODE_SWITCH;

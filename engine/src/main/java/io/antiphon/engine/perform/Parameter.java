@@ -9,9 +9,10 @@ import io.antiphon.engine.sampling.Scale;
  * Every live performer parameter: its name (as in presets and CC maps), range, default, and how a MIDI controller
  * value 0..127 maps onto it. Continuous parameters map linearly from the minimum (0) to the maximum (127); whole-number
  * parameters do the same and round; choices split 0..127 into equal zones, one per choice. The values of choices are
- * their indexes: {@code mode} 0 = call, 1 = jam; {@code key_root} 0 = C .. 11 = B; {@code scale} as listed by
- * {@link Scale} (0 = chromatic, 1 = major, 2 = minor, 3 = harmonic_minor, 4 = dorian, 5 = phrygian, 6 = lydian,
- * 7 = mixolydian, 8 = locrian, 9 = major_pentatonic, 10 = minor_pentatonic, 11 = blues, 12 = whole_tone).
+ * their indexes: {@code mode} 0 = call, 1 = jam; {@code thru} 0 = off, 1 = on; {@code key_root} 0 = C .. 11 = B;
+ * {@code scale} as listed by {@link Scale} (0 = chromatic, 1 = major, 2 = minor, 3 = harmonic_minor, 4 = dorian,
+ * 5 = phrygian, 6 = lydian, 7 = mixolydian, 8 = locrian, 9 = major_pentatonic, 10 = minor_pentatonic, 11 = blues,
+ * 12 = whole_tone).
  */
 public enum Parameter {
     /** Call-and-response (0) or jam (1). */
@@ -49,7 +50,9 @@ public enum Parameter {
     /** MIDI channel of the machine's notes, 1..16. */
     OUTPUT_CHANNEL("output_channel", 1, 16, 1, true),
     /** How far ahead of their time the machine's events are released to the output, in milliseconds. */
-    LOOKAHEAD_MS("lookahead_ms", 0, 50, 5, false);
+    LOOKAHEAD_MS("lookahead_ms", 0, 50, 5, false),
+    /** MIDI thru, off (0) or on (1): the human's messages go to the output unchanged, before the model hears them. */
+    THRU("thru", 0, "off", "on");
 
     private static final Parameter[] ALL = values();
 

@@ -32,6 +32,19 @@ import io.antiphon.engine.token.Vocabulary;
  * </ul>
  * The model's memory lasts the whole session; only the {@code reset_memory} controller or {@link #replaceModel}
  * clears it. Human notes outside 21..108 count for phrasing but are not fed (the vocabulary has no such keys).
+ *
+ * <p><b>MIDI thru</b> ({@code thru} on): every human channel message is sent to {@link MidiOut} unchanged, on its own
+ * channel, as soon as the performer handles it and before the model is fed it: notes, the sustain pedal, pitch bend,
+ * pressure, and controllers not mapped to a parameter or an action. Not passed: mapped controllers, CC 120 and 123
+ * (the performer silences the output itself, see {@link #allNotesOff}), Program Change (a preset switch) and system
+ * messages. The release of a note or pedal that thru passed always passes, even after thru was turned off; a release
+ * of something thru did not pass is not sent (see {@link ThruNotes}). Thru messages share the machine's order: one
+ * stamped before a machine message already released ahead is sent after it, at most {@code lookahead_ms} late.
+ *
+ * <p><b>Same channel, same key</b> (when {@code output_channel} is the human's channel): the machine never starts a
+ * note on a key the human holds (the keyboard mask, on any channel); when the human presses a key the machine holds,
+ * the machine's note-off goes out first, then the human's note-on (thru), and the model hears the machine release the
+ * key and the human strike it. So neither cuts the other: every note-off at the output ends the note its sender began.
  */
 public final class Performer {
 
@@ -44,10 +57,13 @@ public final class Performer {
     private final MusicalClock clock;
     private final HumanKeys human = new HumanKeys();
     private final SoundingNotes notes;
+    private final ThruNotes thru;
     private final ModelStream stream;
     private final PhraseDetector phrases = new PhraseDetector();
     private final AnswerGenerator generator;
+    /** Machine keys ended at the output whose release the model has yet to hear. */
     private final boolean[] released = new boolean[128];
+    private int releasedCount;
 
     private PerformerListener listener = PerformerListener.NONE;
     private PerformerMode mode;
@@ -61,12 +77,14 @@ public final class Performer {
      * @param model      the step model, over the 240-token vocabulary; the performer owns it from now on
      * @param parameters live parameters (the performer reads them at every use)
      * @param seed       the sampler's seed
-     * @param out        where the machine's notes go
+     * @param out        where the machine's notes (and with thru on, the human's messages) go
      */
     public Performer(StepModel model, PerformerParameters parameters, long seed, MidiOut out) {
         this.parameters = Objects.requireNonNull(parameters, "parameters");
         this.clock = new MusicalClock(parameters.tempoBpm());
-        this.notes = new SoundingNotes(Objects.requireNonNull(out, "out"));
+        OrderedOut ordered = new OrderedOut(Objects.requireNonNull(out, "out"));
+        this.notes = new SoundingNotes(ordered);
+        this.thru = new ThruNotes(ordered);
         this.stream = new ModelStream(Objects.requireNonNull(model, "model"));
         this.generator = new AnswerGenerator(parameters, stream, notes, human, clock, new Sampler(seed));
         this.mode = parameters.mode();
@@ -74,8 +92,9 @@ public final class Performer {
 
     /**
      * A human MIDI message stamped on the injected clock: note on/off (any channel), sustain pedal, mapped
-     * controllers, all-notes-off (CC 120, 123), program change; anything else is ignored. Time first moves to
-     * {@code nanos} as in {@link #advance}. Allocation-free.
+     * controllers, all-notes-off (CC 120, 123), program change; with thru on, also what is only passed to the output
+     * (see the class comment); anything else is ignored. Time first moves to {@code nanos} as in {@link #advance}.
+     * Allocation-free.
      */
     public void onMidi(long nanos, int status, int data1, int data2) {
         moveTo(nanos);
@@ -84,14 +103,18 @@ public final class Performer {
         int value = data2 & 0x7F;
         switch (status & 0xF0) {
             case 0x90 -> {
-                if (value > 0) humanNoteOn(key, value);
-                else humanNoteOff(key);
+                if (value > 0) humanNoteOn(status, key, value);
+                else humanNoteOff(status, key, value);
             }
-            case 0x80 -> humanNoteOff(key);
-            case 0xB0 -> controlChange(key, value);
+            case 0x80 -> humanNoteOff(status, key, value);
+            case 0xB0 -> controlChange(status, key, value);
             case 0xC0 -> listener.programChange(key);
+            case 0xA0, 0xD0, 0xE0 -> {
+                // pressure and pitch bend: nothing the model hears, only passed through
+                if (parameters.thru()) thru.pass(now, status, data1, data2);
+            }
             default -> {
-                // pitch bend, pressure, system messages: nothing the model hears
+                // system messages: neither heard nor passed
             }
         }
         perform();
@@ -108,11 +131,13 @@ public final class Performer {
 
     /**
      * Ends every sounding machine note now (note-offs through {@link MidiOut}, and fed to the model, which heard them
-     * end) and stops playing: the phrase being collected is dropped; a jam resumes with the human's next note. For
-     * stop, error, port loss and shutdown; CC 120 and 123 do the same.
+     * end) and stops playing: the phrase being collected is dropped; a jam resumes with the human's next note. The
+     * notes thru passed end too (a note-off each, and a release of every sustain pedal thru passed down); their keys'
+     * later releases are then not passed. For stop, error, port loss and shutdown; CC 120 and 123 do the same.
      */
     public void allNotesOff(long nanos) {
         moveTo(nanos);
+        thru.releaseAll(now);
         silenceMachine();
         phrases.startNewPhrase();
         answerRequested = false;
@@ -127,6 +152,7 @@ public final class Performer {
         into.topP = parameters.topP();
         into.topK = parameters.topK();
         into.machineNotesSounding = notes.count();
+        into.thruNotesSounding = thru.count();
         into.humanKeysDown = human.count();
         into.sustainDown = human.sustain();
         into.phraseEndThresholdNanos = phrases.threshold(floorNanos(), parameters.phraseEndMultiple(), clock.nanosPerBeat());
@@ -220,22 +246,25 @@ public final class Performer {
         answers++;
     }
 
-    private void humanNoteOn(int pitch, int velocity) {
+    private void humanNoteOn(int status, int pitch, int velocity) {
         boolean wasDown = human.press(pitch);
-        if (phase == PerformerPhase.ANSWERING) {
-            silenceMachine();
+        boolean machineHeld = notes.isDown(pitch);
+        boolean bargeIn = phase == PerformerPhase.ANSWERING;
+        // First the output, at once: the machine notes that end here, then the human's own note (after them, so that
+        // no machine note-off on the same channel and key cuts it).
+        if (bargeIn) {
+            stopMachine();
             bargeIns++;
+        } else if (machineHeld) {
+            endMachineNote(pitch); // the human takes the key over from the machine
         }
+        if (parameters.thru()) thru.noteOn(now, status, pitch, velocity);
+        // Then the model hears it all.
         phrases.noteOn(now);
+        if (bargeIn || Vocabulary.isPlayable(pitch)) feedMachineReleases();
         if (Vocabulary.isPlayable(pitch)) {
-            stream.rollback();
             stream.feedSilenceUntil(clock.tickAt(now));
-            if (notes.isDown(pitch)) {
-                notes.noteOff(now, pitch); // the human takes the key over from the machine
-                stream.feedNoteOff(pitch);
-            } else if (wasDown) {
-                stream.feedNoteOff(pitch); // a retrigger: the sounding note ends first
-            }
+            if (wasDown && !machineHeld) stream.feedNoteOff(pitch); // a retrigger: the sounding note ends first
             stream.feedNoteOn(pitch, velocity);
         }
         if (mode == PerformerMode.JAM && phase == PerformerPhase.LISTENING) {
@@ -244,7 +273,8 @@ public final class Performer {
         }
     }
 
-    private void humanNoteOff(int pitch) {
+    private void humanNoteOff(int status, int pitch, int velocity) {
+        thru.noteOff(now, status, pitch, velocity);
         if (!human.release(pitch)) return;
         if (human.allUp()) phrases.silent(now);
         if (!Vocabulary.isPlayable(pitch)) return;
@@ -253,9 +283,10 @@ public final class Performer {
         stream.feedNoteOff(pitch);
     }
 
-    private void controlChange(int cc, int value) {
+    private void controlChange(int status, int cc, int value) {
         switch (cc) {
             case 64 -> {
+                thru.sustain(now, status, value, parameters.thru());
                 human.setSustain(value >= 64);
                 if (human.allUp()) phrases.silent(now);
             }
@@ -268,7 +299,11 @@ public final class Performer {
                     return;
                 }
                 ControlAction action = parameters.controls().actionAt(cc);
-                if (action != null && value >= 64) act(action);
+                if (action != null) {
+                    if (value >= 64) act(action);
+                } else if (parameters.thru()) {
+                    thru.pass(now, status, cc, value);
+                }
             }
         }
     }
@@ -294,22 +329,35 @@ public final class Performer {
      * then the model is rolled back to what sounded and hears the releases.
      */
     private void silenceMachine() {
+        stopMachine();
+        feedMachineReleases();
+    }
+
+    /** Stops generating and sends the note-off of every machine note; the model has yet to hear them. */
+    private void stopMachine() {
         generator.stop();
         phase = PerformerPhase.LISTENING;
-        boolean any = false;
         for (int pitch = 0; pitch < 128; pitch++) {
-            if (notes.isDown(pitch)) {
-                notes.noteOff(now, pitch);
-                released[pitch] = true;
-                any = true;
-            }
+            if (notes.isDown(pitch)) endMachineNote(pitch);
         }
+    }
+
+    /** Sends the note-off of machine key {@code pitch}; the model has yet to hear it. */
+    private void endMachineNote(int pitch) {
+        notes.noteOff(now, pitch);
+        released[pitch] = true;
+        releasedCount++;
+    }
+
+    /** Rolls the model back to what sounded, then feeds it the machine releases sent since it last heard any. */
+    private void feedMachineReleases() {
         stream.rollback();
-        if (!any) return;
+        if (releasedCount == 0) return;
         stream.feedSilenceUntil(clock.tickAt(now));
-        for (int pitch = 0; pitch < 128; pitch++) {
+        for (int pitch = 0; releasedCount > 0 && pitch < 128; pitch++) {
             if (released[pitch]) {
                 released[pitch] = false;
+                releasedCount--;
                 stream.feedNoteOff(pitch);
             }
         }

@@ -12,6 +12,7 @@ public final class PerformerStatus {
     double topP;
     int topK;
     int machineNotesSounding;
+    int thruNotesSounding;
     int humanKeysDown;
     boolean sustainDown;
     long phraseEndThresholdNanos;
@@ -48,6 +49,11 @@ public final class PerformerStatus {
     /** Machine notes sounding now. */
     public int machineNotesSounding() {
         return machineNotesSounding;
+    }
+
+    /** Human notes passed to the output by thru that still sound there. */
+    public int thruNotesSounding() {
+        return thruNotesSounding;
     }
 
     public int humanKeysDown() {

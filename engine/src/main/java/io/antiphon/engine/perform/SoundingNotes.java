@@ -3,23 +3,21 @@ package io.antiphon.engine.perform;
 import java.util.Arrays;
 
 /**
- * The machine's sounding notes and the one door to {@link MidiOut}: every note-on is recorded here with its onset
- * tick and channel, and its note-off goes to that same channel. Send times never decrease: a message stamped before
- * the previous one is sent at the previous one's time.
+ * The machine's sounding notes: every note-on is recorded here with its onset tick and channel, and its note-off goes
+ * to that same channel. Both go out through the performer's {@link OrderedOut}.
  */
 final class SoundingNotes {
 
     private static final int NOTE_ON = 0x90;
     private static final int NOTE_OFF = 0x80;
 
-    private final MidiOut out;
+    private final OrderedOut out;
     /** Onset tick by MIDI key, -1 when up. */
     private final long[] onsetTicks = new long[128];
     private final int[] channels = new int[128];
     private int count;
-    private long lastSent = Long.MIN_VALUE;
 
-    SoundingNotes(MidiOut out) {
+    SoundingNotes(OrderedOut out) {
         this.out = out;
         Arrays.fill(onsetTicks, -1);
     }
@@ -29,7 +27,7 @@ final class SoundingNotes {
         onsetTicks[pitch] = tick;
         channels[pitch] = channel;
         count++;
-        send(nanos, NOTE_ON | channel, pitch, velocity);
+        out.send(nanos, NOTE_ON | channel, pitch, velocity);
     }
 
     /** Sends the note-off of sounding key {@code pitch} at {@code nanos} on its note-on's channel. */
@@ -37,7 +35,7 @@ final class SoundingNotes {
         if (onsetTicks[pitch] < 0) throw new IllegalStateException("machine key " + pitch + " is not sounding");
         onsetTicks[pitch] = -1;
         count--;
-        send(nanos, NOTE_OFF | channels[pitch], pitch, 0);
+        out.send(nanos, NOTE_OFF | channels[pitch], pitch, 0);
     }
 
     boolean isDown(int pitch) {
@@ -51,10 +49,5 @@ final class SoundingNotes {
     /** Onset ticks by MIDI key, -1 when up (live array, read only). */
     long[] onsetTicks() {
         return onsetTicks;
-    }
-
-    private void send(long nanos, int status, int pitch, int velocity) {
-        lastSent = Math.max(nanos, lastSent);
-        out.send(lastSent, status, pitch, velocity);
     }
 }

@@ -11,7 +11,8 @@ import io.antiphon.engine.perform.PerformerParameters;
  *
  * @param outputDirectory where session.wav, session.mid and session.png go (created if missing)
  * @param model           the answering model (the performer thread owns it from the start)
- * @param parameters      performer parameters; the mode is set to call-and-response and the tempo to the call's
+ * @param parameters      performer parameters; the demo sets the mode to call-and-response, the tempo to the call's,
+ *                        thru on, and the output channel to one the call does not use
  * @param seed            the sampler's seed
  * @param callFile        the call to play, a Standard MIDI File; null for the bundled two-bar phrase
  * @param maxWaitSeconds  how long after the call ends the answer may take to finish before the session is stopped

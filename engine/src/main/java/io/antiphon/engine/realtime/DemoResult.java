@@ -7,18 +7,21 @@ import java.util.Map;
 /**
  * What a demo session played and measured.
  *
- * @param callNotes       notes in the call
- * @param answerNotes     notes in the answer (all answers, if the performer answered more than once)
+ * @param callNotes       notes in the call, as played into the session
+ * @param answerNotes     the machine's notes at the output, on its own channel (all answers, if the performer
+ *                        answered more than once)
  * @param answerStartMs   from the performer thread deciding the phrase had ended to the answer's first note handed
  *                        to the output, in ms; -1 if it did not answer
- * @param hangingNotes    note-ons without a note-off in the recorded output (0 unless something is badly wrong)
+ * @param hangingNotes    note-ons without a note-off in the recorded output, the call passed through and the answer
+ *                        (0 unless something is badly wrong)
  * @param answerFinished  whether the answer ended by itself (false: the time limit stopped it)
- * @param latency         the shell's latencies; input-to-output counts only messages an input caused directly (an
- *                        answer started by the answer-now CC, a barge-in), so it is empty when the phrase ended by
- *                        silence
+ * @param latency         the shell's latencies; input-to-output counts the messages an input caused directly: each
+ *                        call message passed through (thru, one sample per message), and answer notes an input
+ *                        started (the answer-now CC, a barge-in; none when the phrase ended by silence)
  * @param counters        the shell's counters
- * @param wav             the rendered audio, call and answer
- * @param midi            the two-track Standard MIDI File (track 1 the human, track 2 Antiphon)
+ * @param wav             the rendered audio as heard at the output: the call (piano) and the answer (vibraphone)
+ * @param midi            the two-track Standard MIDI File as heard at the output (track 1 the human on the call's
+ *                        channel, track 2 Antiphon on its own)
  * @param pianoRoll       the piano roll picture
  */
 public record DemoResult(int callNotes, int answerNotes, double answerStartMs, int hangingNotes, boolean answerFinished,

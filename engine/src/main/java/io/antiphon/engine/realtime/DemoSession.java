@@ -29,14 +29,18 @@ import io.antiphon.midi.MidiFileException;
 import io.antiphon.midi.MidiFileReader;
 import io.antiphon.midi.MidiFileWriter;
 import io.antiphon.midi.MidiTrackSpec;
+import io.antiphon.midi.Note;
 import io.antiphon.midi.TempoMap;
 import io.antiphon.midi.WavRenderer;
 
 /**
  * The demo: the JDK {@link Sequencer} plays a call phrase in real time into a {@link LiveSession} as if a human
- * played it; the performer (call-and-response) hears the phrase end and answers; the answer goes to a recording
- * output. When the answer is over (or the time limit passes) the session closes with all notes off, and the call and
- * answer become session.wav (Gervill), session.mid (track 1 the human, track 2 Antiphon) and session.png (a piano roll).
+ * played it; the performer (call-and-response, thru on) passes the call to the output as it comes, hears the phrase
+ * end and answers on a channel of its own: the lowest the call does not use, skipping the General MIDI percussion
+ * channel (channel 2 for the bundled call, which plays on channel 1). Everything at the output is recorded. When the
+ * answer is over (or the time limit passes) the session closes with all notes off, and what the output got, split by
+ * channel into the call and the answer, becomes session.wav (Gervill; the call on piano, the answer on vibraphone),
+ * session.mid (track 1 the human, track 2 Antiphon) and session.png (a piano roll).
  *
  * <p>Only notes reach the performer from the sequencer: at its end the sequencer sends CC 123 (all notes off), which
  * the performer would take as "drop the phrase", and a sustain-pedal release on every channel.
@@ -58,24 +62,30 @@ public final class DemoSession {
     /**
      * Plays the call, lets the performer answer, writes the three files.
      *
-     * @throws IOException           if the call cannot be read or a file cannot be written
+     * @throws IOException           if the call cannot be read, leaves no channel for the answer, or a file cannot be
+     *                               written
      * @throws IllegalStateException if the JDK sequencer is unavailable or the performer failed
      */
     public static DemoResult run(DemoOptions options) throws IOException, InterruptedException {
         Files.createDirectories(options.outputDirectory());
         String callName = options.callFile() == null ? "bundled call " + BUNDLED_CALL : options.callFile().toString();
         byte[] callBytes = readCall(options.callFile());
-        double bpm = tempoOf(callBytes, callName);
+        MidiFileContent content = contentOf(callBytes, callName);
+        double bpm = tempoOf(content);
+        int callChannel = content.notes().stream().mapToInt(Note::channel).min().orElseThrow();
+        int answerChannel = answerChannel(content, callName);
         Sequence sequence = sequenceOf(callBytes, callName);
 
         options.parameters().set(Parameter.MODE, PerformerMode.CALL_AND_RESPONSE.ordinal());
         options.parameters().set(Parameter.TEMPO_BPM, bpm);
+        options.parameters().set(Parameter.THRU, 1);
+        options.parameters().set(Parameter.OUTPUT_CHANNEL, answerChannel + 1);
         PerformerWarmUp.run(options.model(), options.parameters(), PerformerWarmUp.DEFAULT_CALLS, options.seed());
         RecordingReceiver call = new RecordingReceiver(NanoClock.SYSTEM, RECORDING_CAPACITY);
-        RecordingReceiver answer = new RecordingReceiver(NanoClock.SYSTEM, RECORDING_CAPACITY);
+        RecordingReceiver output = new RecordingReceiver(NanoClock.SYSTEM, RECORDING_CAPACITY);
 
         boolean finished;
-        LiveSession session = LiveSession.open(answer,
+        LiveSession session = LiveSession.open(output,
                 out -> new Performer(options.model(), options.parameters(), options.seed(), out), ShellOptions.defaults());
         try {
             playCall(sequence, new HumanNotes(session.input(), call), callName);
@@ -89,27 +99,30 @@ public final class DemoSession {
         }
         long decision = session.answerDecisionNanos();
 
-        List<RecordedMessage> callMessages = call.messages();
-        List<RecordedMessage> answerMessages = answer.messages();
-        long origin = Math.min(firstTime(callMessages), firstTime(answerMessages));
+        List<RecordedMessage> played = call.messages();
+        List<RecordedMessage> heard = output.messages();
+        List<RecordedMessage> heardCall = heard.stream().filter(m -> m.channel() != answerChannel).toList();
+        List<RecordedMessage> heardAnswer = heard.stream().filter(m -> m.channel() == answerChannel).toList();
+        long origin = Math.min(firstTime(played), firstTime(heard));
         if (origin == Long.MAX_VALUE) origin = 0;
         TempoMap tempo = TempoMap.constant(TICKS_PER_QUARTER, bpm);
-        RecordedNotes callNotes = RecordedNotes.pair(callMessages, origin, tempo, 1);
-        RecordedNotes answerNotes = RecordedNotes.pair(answerMessages, origin, tempo, 2);
-        long firstAnswerNote = decision < 0 ? -1 : answer.firstNoteOnAt(decision);
+        int callNoteCount = RecordedNotes.pair(played, origin, tempo, 1).notes().size();
+        RecordedNotes callNotes = RecordedNotes.pair(heardCall, origin, tempo, 1);
+        RecordedNotes answerNotes = RecordedNotes.pair(heardAnswer, origin, tempo, 2);
+        long firstAnswerNote = decision < 0 ? -1 : firstNoteOnAt(heardAnswer, decision);
         double answerStartMs = firstAnswerNote < 0 ? -1 : (firstAnswerNote - decision) / 1e6;
 
         List<MidiTrackSpec> tracks = List.of(
-                new MidiTrackSpec("human", 0, HUMAN_PROGRAM, callNotes.notes()),
-                new MidiTrackSpec("Antiphon", 1, ANTIPHON_PROGRAM, answerNotes.notes()));
+                new MidiTrackSpec("human", callChannel, HUMAN_PROGRAM, callNotes.notes()),
+                new MidiTrackSpec("Antiphon", answerChannel, ANTIPHON_PROGRAM, answerNotes.notes()));
         Path wav = options.outputDirectory().resolve("session.wav");
         Path midi = options.outputDirectory().resolve("session.mid");
         Path png = options.outputDirectory().resolve("session.png");
         MidiFileWriter.writeType1(midi, TICKS_PER_QUARTER, bpm, tracks);
         WavRenderer.renderTracks(wav, TICKS_PER_QUARTER, bpm, tracks);
         PianoRoll.write(png, callNotes.notes(), answerNotes.notes(), decision < 0 ? -1 : (decision - origin) / 1e9);
-        return new DemoResult(callNotes.notes().size(), answerNotes.notes().size(), answerStartMs, answerNotes.hanging(),
-                finished, session.latency(), session.counters(), wav, midi, png);
+        return new DemoResult(callNoteCount, answerNotes.notes().size(), answerStartMs,
+                callNotes.hanging() + answerNotes.hanging(), finished, session.latency(), session.counters(), wav, midi, png);
     }
 
     private static void playCall(Sequence sequence, Receiver human, String callName) throws InterruptedException {
@@ -159,6 +172,23 @@ public final class DemoSession {
         return messages.isEmpty() ? Long.MAX_VALUE : messages.get(0).nanos();
     }
 
+    /** Time of the first note-on in {@code messages} at or after {@code fromNanos}, or -1 if none. */
+    private static long firstNoteOnAt(List<RecordedMessage> messages, long fromNanos) {
+        return messages.stream().filter(m -> m.isNoteOn() && m.nanos() >= fromNanos).mapToLong(RecordedMessage::nanos)
+                .findFirst().orElse(-1);
+    }
+
+    /** The answer's channel (0..15): the lowest the call's notes do not use, other than the percussion channel. */
+    private static int answerChannel(MidiFileContent call, String callName) throws IOException {
+        boolean[] used = new boolean[16];
+        for (Note note : call.notes()) used[note.channel()] = true;
+        for (int channel = 0; channel < 16; channel++) {
+            if (!used[channel] && channel != Note.PERCUSSION_CHANNEL) return channel;
+        }
+        throw new IOException(callName + ": its notes use every MIDI channel but the percussion channel; the demo needs one"
+                + " free for the answer");
+    }
+
     private static byte[] readCall(Path callFile) throws IOException {
         if (callFile != null) {
             try {
@@ -173,7 +203,7 @@ public final class DemoSession {
         }
     }
 
-    private static double tempoOf(byte[] callBytes, String callName) throws IOException {
+    private static MidiFileContent contentOf(byte[] callBytes, String callName) throws IOException {
         MidiFileContent content;
         try {
             content = MidiFileReader.read(new ByteArrayInputStream(callBytes), callName);
@@ -181,6 +211,10 @@ public final class DemoSession {
             throw new IOException(e.getMessage(), e);
         }
         if (content.notes().isEmpty()) throw new IOException(callName + ": has no notes to play as a call");
+        return content;
+    }
+
+    private static double tempoOf(MidiFileContent content) {
         double bpm = content.tempoMap().bpmAt(0);
         double low = Parameter.TEMPO_BPM.min();
         double high = Parameter.TEMPO_BPM.max();

@@ -11,7 +11,8 @@ import org.HdrHistogram.Histogram;
  *
  * @param midiCallback     time spent in the MIDI input callback per message
  * @param inputToOutput    from the arrival of an input event to the hand-over (to the output {@code Receiver}) of a
- *                         message the performer emitted while handling it (in the same performer-thread iteration)
+ *                         message the performer emitted while handling it (in the same performer-thread iteration):
+ *                         the event itself passed through (thru), or machine notes it started
  * @param schedulerLateness how late each message was handed to the output {@code Receiver} after its due time
  * @param performerStep    one performer-thread iteration that had work: draining the input and advancing the performer
  */

@@ -82,8 +82,8 @@ public final class LiveSession implements AutoCloseable {
      * and starts the scheduler and performer threads. Connect input ports with
      * {@code transmitter.setReceiver(session.input())}.
      *
-     * @param output where the machine's MIDI goes (a port's {@code Receiver}); it must consume each message during
-     *               {@code send}, as ports do (the shell reuses message objects)
+     * @param output where the machine's MIDI (and with thru on, the human's) goes (a port's {@code Receiver}); it
+     *               must consume each message during {@code send}, as ports do (the shell reuses message objects)
      */
     public static LiveSession open(Receiver output, Function<MidiOut, Performer> performerFactory, ShellOptions options) {
         Objects.requireNonNull(output, "output");

@@ -1,11 +1,6 @@
 package io.antiphon.engine.kernel;
 
-import java.io.File;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Path;
 import java.util.SplittableRandom;
-import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
 
 import io.antiphon.engine.network.NetworkFactory;
@@ -22,9 +17,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.CommandLineOptions;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * JMH benchmark of one {@link LstmStepKernel} step on an untrained event LSTM, on the Vector API and on the scalar
@@ -72,20 +64,8 @@ public class LstmStepKernelBenchmark {
         return probabilities[0];
     }
 
-    /**
-     * Runs this benchmark. JMH builds the forked JVM's classpath from {@code java.class.path}; under
-     * {@code exec:java} the benchmark lives in a child class loader instead, so its URLs are handed on.
-     */
+    /** Runs this benchmark from the test class path. */
     public static void main(String[] args) throws Exception {
-        if (LstmStepKernelBenchmark.class.getClassLoader() instanceof URLClassLoader loader
-                && loader != ClassLoader.getSystemClassLoader()) {
-            StringJoiner classpath = new StringJoiner(File.pathSeparator);
-            for (URL url : loader.getURLs()) classpath.add(Path.of(url.toURI()).toString());
-            System.setProperty("java.class.path", classpath.toString());
-        }
-        new Runner(new OptionsBuilder()
-                .parent(new CommandLineOptions(args))
-                .include(LstmStepKernelBenchmark.class.getName() + ".step")
-                .build()).run();
+        io.antiphon.engine.JmhLauncher.run(LstmStepKernelBenchmark.class, "step", args);
     }
 }

@@ -24,13 +24,18 @@ final class PerformanceDriver {
     }
 
     final Performer performer;
-    final RecordingMidiOut out = new RecordingMidiOut(1 << 16);
+    final RecordingMidiOut out;
     private final PerformerStatus status = new PerformerStatus();
     private final List<HumanEvent> script = new ArrayList<>();
     private final List<HumanEvent> delivered = new ArrayList<>();
     private long now;
 
     PerformanceDriver(StepModel model, PerformerParameters parameters, long seed) {
+        this(model, parameters, seed, new RecordingMidiOut(1 << 16));
+    }
+
+    PerformanceDriver(StepModel model, PerformerParameters parameters, long seed, RecordingMidiOut out) {
+        this.out = out;
         this.performer = new Performer(model, parameters, seed, out);
         performer.advance(0);
     }

@@ -28,6 +28,7 @@ class PerformerParametersTest {
         assertThat(parameters.scale()).isEqualTo(Scale.CHROMATIC);
         assertThat(parameters.tempoBpm()).isEqualTo(120);
         assertThat(parameters.outputChannel()).isEqualTo(1);
+        assertThat(parameters.thru()).as("thru is off by default").isFalse();
     }
 
     @Test
@@ -45,6 +46,9 @@ class PerformerParametersTest {
     void choicesSplitTheControllerIntoEqualZones() {
         assertThat(Parameter.MODE.fromController(63)).isEqualTo(0);
         assertThat(Parameter.MODE.fromController(64)).isEqualTo(1);
+        assertThat(Parameter.THRU.fromController(63)).isEqualTo(0);
+        assertThat(Parameter.THRU.fromController(64)).isEqualTo(1);
+        assertThat(Parameter.THRU.describe(1)).isEqualTo("on");
         assertThat(Parameter.SCALE.fromController(0)).isEqualTo(Scale.CHROMATIC.ordinal());
         assertThat(Parameter.SCALE.fromController(127)).isEqualTo(Scale.WHOLE_TONE.ordinal());
         assertThat(Parameter.KEY_ROOT.fromController(127)).isEqualTo(11);
@@ -60,6 +64,7 @@ class PerformerParametersTest {
         assertThat(map.parameterAt(19)).isEqualTo(Parameter.MODE);
         assertThat(map.parameterAt(76)).isEqualTo(Parameter.SCALE);
         assertThat(map.parameterAt(83)).isEqualTo(Parameter.TEMPO_BPM);
+        assertThat(map.parameterAt(85)).isEqualTo(Parameter.THRU);
         assertThat(map.actionAt(80)).isEqualTo(ControlAction.ANSWER_NOW);
         assertThat(map.actionAt(81)).isEqualTo(ControlAction.RESET_MEMORY);
         assertThat(map.actionAt(82)).isEqualTo(ControlAction.ALL_NOTES_OFF);

@@ -8,7 +8,8 @@ import io.antiphon.engine.token.TimedNote;
 /**
  * A {@link MidiOut} for tests: stores what the performer sends (up to a capacity, preallocated, so that recording
  * allocates nothing) and checks, as messages arrive, that send times never decrease, that no note-on hits a sounding
- * key and that every note-off ends a sounding note on the same channel and key. Counts the machine notes sounding.
+ * key and that every note-off ends a sounding note on the same channel and key. Counts the notes sounding. Any message
+ * but a note is a violation, unless the recorder was made to accept the other channel messages thru may pass.
  */
 final class RecordingMidiOut implements MidiOut {
 
@@ -34,8 +35,15 @@ final class RecordingMidiOut implements MidiOut {
     private long violationTime;
     private int violationStatus;
     private int violationKey;
+    private final boolean channelMessagesAllowed;
 
     RecordingMidiOut(int capacity) {
+        this(capacity, false);
+    }
+
+    /** @param channelMessagesAllowed accept controllers, pitch bend and pressure (thru passes them) */
+    RecordingMidiOut(int capacity, boolean channelMessagesAllowed) {
+        this.channelMessagesAllowed = channelMessagesAllowed;
         times = new long[capacity];
         statuses = new int[capacity];
         keys = new int[capacity];
@@ -67,7 +75,7 @@ final class RecordingMidiOut implements MidiOut {
             if (!down[channel][data1]) violation(STRAY_NOTE_OFF, timeNanos, status, data1);
             down[channel][data1] = false;
             sounding--;
-        } else {
+        } else if (!channelMessagesAllowed || status < 0xA0 || status > 0xEF) {
             violation(UNEXPECTED_MESSAGE, timeNanos, status, data1);
         }
     }
@@ -105,6 +113,11 @@ final class RecordingMidiOut implements MidiOut {
                 default -> "unexpected message status " + status + " at " + time;
             };
         }
+    }
+
+    /** Whether {@code key} sounds on {@code channel} (0..15) now. */
+    boolean isDown(int channel, int key) {
+        return down[channel][key];
     }
 
     /** Notes sounding now (note-ons not yet matched by their note-off). */

@@ -2,10 +2,12 @@ package io.antiphon.engine.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import javax.imageio.ImageIO;
 
@@ -15,6 +17,7 @@ import io.antiphon.midi.MidiFileContent;
 import io.antiphon.midi.MidiFileReader;
 import io.antiphon.midi.Note;
 import io.antiphon.midi.WavRenderer;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,12 +40,24 @@ class DemoSessionTest {
         assertThat(result.answerFinished()).isTrue();
         assertThat(result.answerStartMs()).isNotNegative();
         assertThat(result.toMap()).containsKeys("call_notes", "answer_notes", "answer_start_ms", "hanging_notes", "input_to_output_us");
+        assertThat(result.latency().inputToOutput().count()).as("one sample per call message passed through")
+                .isEqualTo(2L * result.callNotes());
+        assertThat(result.toMap().get("input_to_output_us")).asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("count", 2L * result.callNotes());
+        assertThat(parameters.thru()).isTrue();
+        assertThat(parameters.outputChannel()).as("Antiphon's channel, the call being on channel 1").isEqualTo(2);
 
         MidiFileContent midi = MidiFileReader.read(result.midi());
+        MidiFileContent call = MidiFileReader.read(DemoSession.class.getResourceAsStream(DemoSession.BUNDLED_CALL), "call");
         assertThat(midi.pairing().unmatchedNoteOns()).isZero();
-        assertThat(midi.notes()).filteredOn(note -> note.track() == 1).hasSize(24).extracting(Note::channel).containsOnly(0);
-        assertThat(midi.notes()).filteredOn(note -> note.track() == 2).hasSize(result.answerNotes())
-                .extracting(Note::channel).containsOnly(1);
+        List<Note> heardCall = midi.notes().stream().filter(note -> note.track() == 1).toList();
+        List<Note> answer = midi.notes().stream().filter(note -> note.track() == 2).toList();
+        assertThat(heardCall).as("the call as passed through to the output").extracting(Note::channel).containsOnly(0);
+        assertThat(heardCall).extracting(Note::pitch, Note::velocity)
+                .containsExactlyInAnyOrderElementsOf(call.notes().stream().map(n -> tuple(n.pitch(), n.velocity())).toList());
+        assertThat(answer).as("only the machine's notes").hasSize(result.answerNotes()).extracting(Note::channel).containsOnly(1);
+        double callEnd = heardCall.stream().mapToDouble(Note::endSeconds).max().orElseThrow();
+        assertThat(answer).allSatisfy(note -> assertThat(note.startSeconds()).isGreaterThan(callEnd));
         assertThat(midi.notes()).extracting(Note::track).containsOnly(1, 2);
 
         assertThat(WavRenderer.rms(result.wav())).isGreaterThan(0.001);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.concurrent.TimeUnit;
 
 import com.lmax.disruptor.dsl.ProducerType;
+import io.antiphon.engine.perform.Parameter;
 import io.antiphon.engine.perform.Performer;
 import io.antiphon.engine.perform.PerformerPhase;
 import io.antiphon.engine.perform.PerformerStatus;
@@ -62,6 +63,31 @@ class PerformerLoopTest {
         assertThat(latency.inputToOutput().count()).isPositive();
         assertThat(latency.inputToOutput().max()).isCloseTo(3000.0, within(3.0));   // 600 ms arrival → 603 ms hand-over (HdrHistogram: 3 digits)
         assertThat(latency.performerStep().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aMessagePassedThroughCarriesItsArrivalTimeToTheOutput() throws Exception {
+        EventRing input = new EventRing(ProducerType.MULTI, 64, 8);
+        PerformerLoop loop = new PerformerLoop(performer, input, output, performerOutput, clock, meters, null);
+        input.tryPublish(RingEvent.Kind.MIDI, 100 * MS, 0x92, 60, 90, -1);       // thru off: not passed
+        loop.iterate(101 * MS);
+        clock.set(102 * MS);
+        scheduler.pump(102 * MS);
+        assertThat(out.size()).isZero();
+
+        performer.parameters().set(Parameter.THRU, 1);
+        input.tryPublish(RingEvent.Kind.MIDI, 200 * MS, 0x92, 64, 80, -1);
+        input.tryPublish(RingEvent.Kind.MIDI, 201 * MS, 0xE2, 0, 70, -1);        // pitch bend
+        loop.iterate(202 * MS);
+        clock.set(203 * MS);
+        scheduler.pump(203 * MS);
+
+        assertThat(out.messages()).containsExactly(new RecordedMessage(203 * MS, 0x92, 64, 80),
+                new RecordedMessage(203 * MS, 0xE2, 0, 70));
+        LatencyReport latency = meters.report();
+        assertThat(latency.inputToOutput().count()).as("one sample per message passed through").isEqualTo(2);
+        assertThat(latency.inputToOutput().max()).isCloseTo(3000.0, within(3.0));   // 200 ms arrival → 203 ms hand-over
+        assertThat(latency.inputToOutput().p50()).isCloseTo(2000.0, within(2.0));
     }
 
     @Test

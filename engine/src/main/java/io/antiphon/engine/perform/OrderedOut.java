@@ -1,0 +1,21 @@
+package io.antiphon.engine.perform;
+
+/**
+ * The performer's one door to {@link MidiOut}, shared by the machine's notes ({@link SoundingNotes}) and the human's
+ * messages passed through ({@link ThruNotes}): send times never decrease, a message stamped before the previous one
+ * is sent at the previous one's time. The output then plays everything in the order the performer sent it.
+ */
+final class OrderedOut {
+
+    private final MidiOut out;
+    private long lastSent = Long.MIN_VALUE;
+
+    OrderedOut(MidiOut out) {
+        this.out = out;
+    }
+
+    void send(long nanos, int status, int data1, int data2) {
+        lastSent = Math.max(nanos, lastSent);
+        out.send(lastSent, status, data1, data2);
+    }
+}
