@@ -31,7 +31,8 @@ import org.deeplearning4j.nn.conf.layers.LSTM;
  * step, {@link KernelBenchmark}), then the whole shell: a synthetic player hands phrases of six notes to the session's
  * input {@code Receiver}, each followed by the answer-now controller (CC 80); the time from that hand-over to the
  * answer's first note at the output {@code Receiver} is the input-to-output latency. The performer runs on the step
- * kernel, warmed up first ({@link PerformerWarmUp}), at 240 BPM with answers of one to two beats.
+ * kernel, warmed up first ({@link PerformerWarmUp}), at 240 BPM with answers of one to two beats. It also reports the
+ * performer's heap bytes per token (fed or sampled: the step, the sampler and the bookkeeping) in a simulated jam.
  */
 public final class Bench {
 
@@ -50,6 +51,8 @@ public final class Bench {
         Map<StepEngine, KernelBenchmark.EngineResult> engines = KernelBenchmark.run(net, options.kernelWarmupSteps(), options.kernelSteps(), options.seed());
         KernelBenchmark.EngineResult kernel = engines.get(StepEngine.KERNEL);
         KernelBenchmark.EngineResult dl4j = engines.get(StepEngine.DL4J);
+
+        double performerBytes = HotPathAllocation.performerBytesPerToken(StepModels.create(net, StepEngine.KERNEL), 120, options.seed());
 
         StepModel model = StepModels.create(net, StepEngine.KERNEL);
         PerformerParameters parameters = new PerformerParameters();
@@ -85,7 +88,7 @@ public final class Bench {
         List<RecordedMessage> sent = out.messages();
         int hanging = RecordedNotes.pair(sent, sent.isEmpty() ? 0 : sent.get(0).nanos(), TempoMap.constant(480, 120), 1).hanging();
         return new BenchResult(shape(net), kernel.implementation(), LatencyReport.Percentiles.ofNanos(kernel.stepNanos()),
-                LatencyReport.Percentiles.ofNanos(dl4j.stepNanos()), kernel.bytesPerStep(), dl4j.bytesPerStep(),
+                LatencyReport.Percentiles.ofNanos(dl4j.stepNanos()), kernel.bytesPerStep(), dl4j.bytesPerStep(), performerBytes,
                 LatencyReport.Percentiles.ofNanos(inputToOutput), options.phrases(), unanswered, hanging, shell, counters);
     }
 

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param dl4jStep                 DL4J {@code rnnTimeStep}'s time per step
  * @param kernelAllocBytesPerStep  heap bytes the kernel allocated per step
  * @param dl4jAllocBytesPerStep    heap bytes {@code rnnTimeStep} allocated per step (off-heap not counted)
+ * @param performerAllocBytesPerToken heap bytes the performer allocated per token fed or sampled, in steady state
  * @param inputToOutput            from handing the answer-now CC to the shell's input {@code Receiver} to the answer's
  *                                 first note reaching the output {@code Receiver}, one per answered phrase
  * @param phrases                  timed phrases played
@@ -22,6 +23,7 @@ import java.util.Map;
  */
 public record BenchResult(String network, String kernelImplementation, LatencyReport.Percentiles kernelStep,
                           LatencyReport.Percentiles dl4jStep, double kernelAllocBytesPerStep, double dl4jAllocBytesPerStep,
+                          double performerAllocBytesPerToken,
                           LatencyReport.Percentiles inputToOutput, int phrases, int unanswered, int hangingNotes,
                           LatencyReport shell, ShellCounters counters) {
 
@@ -35,6 +37,7 @@ public record BenchResult(String network, String kernelImplementation, LatencyRe
         map.put("dl4j_step_us", dl4jStep.toMap());
         map.put("kernel_alloc_bytes_per_step", kernelAllocBytesPerStep);
         map.put("dl4j_alloc_bytes_per_step", dl4jAllocBytesPerStep);
+        map.put("performer_alloc_bytes_per_token", performerAllocBytesPerToken);
         map.put("input_to_output_us", inputToOutput.toMap());
         map.put("scheduler_lateness_us", shell.schedulerLateness().toMap());
         map.put("midi_callback_us", shell.midiCallback().toMap());

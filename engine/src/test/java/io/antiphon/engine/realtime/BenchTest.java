@@ -24,10 +24,11 @@ class BenchTest {
         assertThat(result.hangingNotes()).isZero();
         assertThat(result.shell().schedulerLateness().count()).isPositive();
         assertThat(result.counters().inputDropped()).isZero();
+        assertThat(result.performerAllocBytesPerToken()).as("performer heap bytes per token after warm-up").isLessThan(1.0);
 
         Map<String, Object> json = result.toMap();
         assertThat(json).containsKeys("kernel_step_us", "dl4j_step_us", "kernel_alloc_bytes_per_step",
-                "dl4j_alloc_bytes_per_step", "input_to_output_us", "scheduler_lateness_us");
+                "dl4j_alloc_bytes_per_step", "performer_alloc_bytes_per_token", "input_to_output_us", "scheduler_lateness_us");
         assertThat(result.kernelStep().toMap()).containsKeys("p50", "p99", "p999", "max");
         assertThat(json.get("kernel_step_us")).isEqualTo(result.kernelStep().toMap());
     }
