@@ -18,6 +18,8 @@ final class AnswerGenerator {
 
     /** After this many tokens at one tick, no more onsets there: only releases and time. */
     static final int MAX_TOKENS_PER_TICK = 24;
+    /** No machine note starts in the last ticks of an answer (a sixteenth): it would be cut to a blip at the end. */
+    static final int NO_ONSETS_BEFORE_END_TICKS = 6;
     /** The end tick of a part that never ends (jam). */
     static final long ENDLESS = Long.MAX_VALUE;
 
@@ -99,6 +101,10 @@ final class AnswerGenerator {
             buildMask(tick);
             int token = sampler.sample(stream.probabilities(), mask, parameters.temperature(), parameters.topK(),
                     parameters.topP());
+            if (Vocabulary.isTimeShift(token) && tick + Vocabulary.shiftTicks(token) > endTick) {
+                // The model wants to move past the answer's end: the answer ends here, after the silence that sounds.
+                token = Vocabulary.timeShift((int) (endTick - tick));
+            }
             if (Vocabulary.isNoteOn(token)) {
                 notes.noteOn(at, tick, parameters.outputChannel() - 1, Vocabulary.pitch(token), stream.noteVelocity());
             } else if (Vocabulary.isNoteOff(token)) {
@@ -132,7 +138,9 @@ final class AnswerGenerator {
         if (tokensAtTick >= MAX_TOKENS_PER_TICK && !Vocabulary.isVelocity(stream.lastToken())) MaskRules.forbidOnsets(mask);
         MaskRules.velocityGrammar(mask, stream.lastToken(), stream.bin());
         if (firstToken) MaskRules.noTimeShift(mask);
-        MaskRules.shiftsUpTo(mask, endTick - tick);
+        if (endTick - tick <= NO_ONSETS_BEFORE_END_TICKS && !firstToken && !Vocabulary.isVelocity(stream.lastToken())) {
+            MaskRules.forbidOnsets(mask);
+        }
         MaskRules.maxDuration(mask, notes.onsetTicks(), tick, MusicalClock.ticksOfBeats(parameters.maxNoteBeats()));
     }
 }

@@ -193,7 +193,7 @@ class PerformerCallAndResponseTest {
     void theBargeInNoteStartsTheNextCall() {
         PerformanceDriver driver = driver(TestModels.kernel(), PerformanceDriver.parameters());
         long end = phrase(driver, 0, 6, 240, 200);
-        assertThat(driver.runUntil(s -> s.answers() == 1 && driver.out.noteOns() >= 2, end + 20_000 * MS)).isTrue();
+        assertThat(driver.runUntil(s -> s.answers() == 1 && driver.out.noteOns() >= 1, end + 20_000 * MS)).isTrue();
         long second = phrase(driver, driver.now() / MS + 1, 4, 240, 200);
 
         assertThat(driver.runUntil(s -> s.answers() == 2, second + 5_000 * MS)).isTrue();
