@@ -26,7 +26,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "5000", description = "Untimed warm-up steps per step engine (default ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--phrases", defaultValue = "40", description = "Phrases answered through the full shell (default ${DEFAULT-VALUE}).")
+    @Option(names = "--phrases", defaultValue = "100", description = "Phrases answered through the full shell (default ${DEFAULT-VALUE}).")
     int phrases;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed (default ${DEFAULT-VALUE}).")

@@ -53,12 +53,13 @@ public final class AllocationMeter {
         return allocatedBytes() - before;
     }
 
-    /** Runs {@code body} {@code warmups} times, then returns the mean bytes allocated per call over {@code iterations} calls. */
+    /**
+     * Runs {@code body} {@code warmups} times, then returns the mean bytes allocated per call over {@code iterations} calls.
+     * The warm-up goes through the same measuring loop, so the JIT has compiled that loop too before it counts.
+     */
     public double bytesPerCall(Body body, int warmups, int iterations) {
         if (iterations < 1) throw new IllegalArgumentException("iterations must be positive: " + iterations);
-        for (int i = 0; i < warmups; i++) {
-            body.run(i);
-        }
+        measure(body, warmups);
         return (double) measure(body, iterations) / iterations;
     }
 }

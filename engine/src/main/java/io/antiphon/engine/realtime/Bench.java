@@ -40,7 +40,8 @@ public final class Bench {
     private static final long NOTE_SPACING_NANOS = TimeUnit.MILLISECONDS.toNanos(30);
     private static final long FIRST_NOTE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(2);
     private static final long ANSWER_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
-    private static final long POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+    /** How often the bench thread looks for the answer; coarse, so it takes no core from the threads it measures. */
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private Bench() {
     }
