@@ -3,7 +3,9 @@ package io.antiphon.engine.perform;
 /**
  * The performer's one door to {@link MidiOut}, shared by the machine's notes ({@link SoundingNotes}) and the human's
  * messages passed through ({@link ThruNotes}): send times never decrease, a message stamped before the previous one
- * is sent at the previous one's time. The output then plays everything in the order the performer sent it.
+ * is sent at the previous one's time, and nothing is stamped before the present (a note whose tick has just passed,
+ * such as an answer's first note on the tick of the decision, is stamped now). The output then plays everything in the
+ * order the performer sent it, and the scheduler's lateness measures the output, not the tick grid.
  */
 final class OrderedOut {
 
@@ -12,6 +14,11 @@ final class OrderedOut {
 
     OrderedOut(MidiOut out) {
         this.out = out;
+    }
+
+    /** The present: later messages are not stamped before it. */
+    void notBefore(long nanos) {
+        lastSent = Math.max(nanos, lastSent);
     }
 
     void send(long nanos, int status, int data1, int data2) {

@@ -56,6 +56,7 @@ public final class Performer {
     private final PerformerParameters parameters;
     private final MusicalClock clock;
     private final HumanKeys human = new HumanKeys();
+    private final OrderedOut ordered;
     private final SoundingNotes notes;
     private final ThruNotes thru;
     private final ModelStream stream;
@@ -82,7 +83,7 @@ public final class Performer {
     public Performer(StepModel model, PerformerParameters parameters, long seed, MidiOut out) {
         this.parameters = Objects.requireNonNull(parameters, "parameters");
         this.clock = new MusicalClock(parameters.tempoBpm());
-        OrderedOut ordered = new OrderedOut(Objects.requireNonNull(out, "out"));
+        this.ordered = new OrderedOut(Objects.requireNonNull(out, "out"));
         this.notes = new SoundingNotes(ordered);
         this.thru = new ThruNotes(ordered);
         this.stream = new ModelStream(Objects.requireNonNull(model, "model"));
@@ -202,6 +203,7 @@ public final class Performer {
     private void moveTo(long nanos) {
         clock.start(nanos);
         if (nanos > now) now = nanos;
+        ordered.notBefore(now);
         applyLiveChanges();
     }
 
