@@ -49,12 +49,7 @@ public final class Dl4jStepModel implements StepModel {
 
     @Override
     public void step(int token, float[] probabilities) {
-        if (token < 0 || token >= vocabulary) {
-            throw new IllegalArgumentException("token " + token + " is outside the vocabulary 0.." + (vocabulary - 1));
-        }
-        if (probabilities.length < vocabulary) {
-            throw new IllegalArgumentException("probabilities has " + probabilities.length + " slots; need " + vocabulary);
-        }
+        StepArguments.check(token, probabilities, vocabulary);
         input.assign(0);
         if (timeLast) {
             input.putScalar(0, token, 0, 1.0);

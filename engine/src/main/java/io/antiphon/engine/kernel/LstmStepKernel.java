@@ -114,12 +114,7 @@ public final class LstmStepKernel implements StepModel {
 
     @Override
     public void step(int token, float[] probabilities) {
-        if (token < 0 || token >= vocabulary) {
-            throw new IllegalArgumentException("token " + token + " is outside the vocabulary 0.." + (vocabulary - 1));
-        }
-        if (probabilities.length < vocabulary) {
-            throw new IllegalArgumentException("probabilities has " + probabilities.length + " slots; need " + vocabulary);
-        }
+        StepArguments.check(token, probabilities, vocabulary);
         System.arraycopy(tokenTable, token * gateColumns, gates, 0, gateColumns);
         math.multiplyAccumulate(h[0], hidden, recurrentWeights[0], gateColumns, gates);
         math.lstmCell(gates, paddedHidden, c[0], h[0]);
