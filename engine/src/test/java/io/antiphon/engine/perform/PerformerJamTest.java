@@ -73,7 +73,7 @@ class PerformerJamTest {
         PerformerParameters parameters = jam();
         RecordingMidiOut out = new RecordingMidiOut(0);
         Performer performer = new Performer(TestModels.kernel(), parameters, 2024L, out);
-        JamSession session = new JamSession(performer, humanPart(600 * SECOND, 31L));
+        ScriptedHumanPart session = new ScriptedHumanPart(performer, humanPart(600 * SECOND, 31L));
         AllocationMeter meter = new AllocationMeter();
 
         assertThat(performer.warmUp(Performer.WARM_UP_TOKENS, Performer.WARM_UP_ROUNDS)).as("the JIT settled").isTrue();
@@ -115,50 +115,5 @@ class PerformerJamTest {
         }
         events.sort(Comparator.comparingLong(e -> e[0]));
         return events.toArray(new long[0][]);
-    }
-
-    /**
-     * Drives a performer through a human part in 1 ms steps without allocating. It holds no text constant: when the JIT
-     * queues a method for C2, HotSpot resolves the text constants of the method's class on the calling thread, and
-     * that allocation would be counted.
-     */
-    private static final class JamSession {
-
-        static final long STEP = MS;
-
-        final Performer performer;
-        final long[] times;
-        final int[] statuses;
-        final int[] data1;
-        final int[] data2;
-        int delivered;
-        long now;
-
-        JamSession(Performer performer, long[][] events) {
-            this.performer = performer;
-            this.times = new long[events.length];
-            this.statuses = new int[events.length];
-            this.data1 = new int[events.length];
-            this.data2 = new int[events.length];
-            for (int i = 0; i < events.length; i++) {
-                times[i] = events[i][0];
-                statuses[i] = (int) events[i][1];
-                data1[i] = (int) events[i][2];
-                data2[i] = (int) events[i][3];
-            }
-        }
-
-        void runFor(long nanos) {
-            for (long end = now + nanos; now < end; ) step();
-        }
-
-        private void step() {
-            now += STEP;
-            while (delivered < times.length && times[delivered] <= now) {
-                performer.onMidi(times[delivered], statuses[delivered], data1[delivered], data2[delivered]);
-                delivered++;
-            }
-            performer.advance(now);
-        }
     }
 }

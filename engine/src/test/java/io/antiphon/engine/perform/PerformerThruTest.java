@@ -243,7 +243,7 @@ class PerformerThruTest {
         parameters.set(Parameter.MODE, PerformerMode.JAM.ordinal());
         RecordingMidiOut out = new RecordingMidiOut(0, true);
         Performer performer = new Performer(TestModels.kernel(), parameters, 7L, out);
-        HumanPart session = new HumanPart(performer, withBendsAndWheel(PerformerJamTest.humanPart(300 * SECOND, 13L)));
+        ScriptedHumanPart session = new ScriptedHumanPart(performer, withBendsAndWheel(PerformerJamTest.humanPart(300 * SECOND, 13L)));
         AllocationMeter meter = new AllocationMeter();
 
         assertThat(performer.warmUp(Performer.WARM_UP_TOKENS, Performer.WARM_UP_ROUNDS)).as("the JIT settled").isTrue();
@@ -273,45 +273,5 @@ class PerformerThruTest {
         for (long t = 0; t < end; t += 500 * MS) events.add(new long[] {t, 0xB0, 1, (t / MS / 500) % 128});
         events.sort(Comparator.comparingLong(e -> e[0]));
         return events.toArray(new long[0][]);
-    }
-
-    /**
-     * Drives a performer through a human part in 1 ms steps without allocating, and without a text constant (see
-     * PerformerJamTest: the JIT's compile queue resolves a class's text constants on the calling thread).
-     */
-    private static final class HumanPart {
-
-        final Performer performer;
-        final long[] times;
-        final int[] statuses;
-        final int[] data1;
-        final int[] data2;
-        int delivered;
-        long now;
-
-        HumanPart(Performer performer, long[][] events) {
-            this.performer = performer;
-            this.times = new long[events.length];
-            this.statuses = new int[events.length];
-            this.data1 = new int[events.length];
-            this.data2 = new int[events.length];
-            for (int i = 0; i < events.length; i++) {
-                times[i] = events[i][0];
-                statuses[i] = (int) events[i][1];
-                data1[i] = (int) events[i][2];
-                data2[i] = (int) events[i][3];
-            }
-        }
-
-        void runFor(long nanos) {
-            for (long end = now + nanos; now < end; ) {
-                now += MS;
-                while (delivered < times.length && times[delivered] <= now) {
-                    performer.onMidi(times[delivered], statuses[delivered], data1[delivered], data2[delivered]);
-                    delivered++;
-                }
-                performer.advance(now);
-            }
-        }
     }
 }
