@@ -15,8 +15,17 @@ import java.util.concurrent.Callable;
 @Command(name = "presets", mixinStandardHelpOptions = true, description = "List the shipped presets, their model bundles and test-split metrics.")
 final class PresetsCommand implements Callable<Integer> {
 
+    /** The folder of the repository that ships the presets (the presets module's resources). */
+    static final String SHIPPED_IN = "presets/src/main/resources/io/antiphon/presets/";
+
     @Option(names = "--json", description = "Print the list as JSON.")
     boolean json;
+
+    private static long size(PresetEntry entry) throws java.io.IOException {
+        try (java.io.InputStream in = entry.openBundle()) {
+            return in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -25,7 +34,10 @@ final class PresetsCommand implements Callable<Integer> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", entry.preset().name());
             row.put("description", entry.preset().description());
-            row.put("bundle", entry.bundlePath());
+            // Where the bundle is kept in the repository; the jar carries the same file at bundle_url.
+            row.put("bundle", SHIPPED_IN + entry.preset().name() + "/" + entry.preset().bundle());
+            row.put("bundle_url", entry.bundlePath());
+            row.put("bundle_bytes", size(entry));
             row.put("preset", entry.location());
             row.putAll(entry.evaluation());
             row.put("parameters", entry.preset().parameters());

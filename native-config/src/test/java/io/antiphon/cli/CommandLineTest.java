@@ -60,6 +60,23 @@ class CommandLineTest {
     }
 
     @Test
+    void presetsListTheShippedBundlesWithTheirMetrics() throws Exception {
+        CommandRun run = CommandRun.of("presets", "--json");
+        assertThat(run.exitCode()).isZero();
+        JsonNode presets = new ObjectMapper().readTree(run.out());
+        assertThat(presets).hasSizeGreaterThanOrEqualTo(2);
+        for (JsonNode preset : presets) {
+            String name = preset.get("name").asText();
+            assertThat(name).isIn("chorale", "folk");
+            Path bundle = Path.of(System.getProperty("user.dir")).getParent().resolve(preset.get("bundle").asText());
+            assertThat(bundle).as("the bundle of %s in the repository", name).isRegularFile();
+            assertThat(Files.size(bundle)).isEqualTo(preset.get("bundle_bytes").asLong()).isLessThan(10L << 20);
+            assertThat(preset.get("nll").asDouble()).isLessThan(0.85 * preset.get("markov_nll").asDouble());
+            assertThat(preset.has("pitch_accuracy")).isTrue();
+        }
+    }
+
+    @Test
     void unknownCommandIsAUsageError() {
         CommandRun run = CommandRun.of("levitate");
         assertThat(run.exitCode()).isEqualTo(2);
