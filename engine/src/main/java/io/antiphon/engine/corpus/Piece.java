@@ -1,6 +1,7 @@
 package io.antiphon.engine.corpus;
 
 import io.antiphon.engine.token.TimedNote;
+import io.antiphon.engine.token.TokenEncoder;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,5 +18,17 @@ public record Piece(String name, List<TimedNote> notes) {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) throw new IllegalArgumentException("a piece needs a name");
         notes = List.copyOf(notes);
+    }
+
+    /** The piece as event tokens ({@link TokenEncoder}). */
+    public int[] tokens() {
+        return TokenEncoder.encode(notes);
+    }
+
+    /** Every piece as event tokens, in order. */
+    public static List<int[]> tokens(List<Piece> pieces) {
+        List<int[]> sequences = new java.util.ArrayList<>(pieces.size());
+        for (Piece piece : pieces) sequences.add(piece.tokens());
+        return sequences;
     }
 }

@@ -4,7 +4,6 @@ import io.antiphon.engine.corpus.Corpus;
 import io.antiphon.engine.corpus.Piece;
 import io.antiphon.engine.corpus.Split;
 import io.antiphon.engine.corpus.Transposition;
-import io.antiphon.engine.token.TokenEncoder;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 import java.io.IOException;
@@ -62,7 +61,7 @@ public final class CorpusEvaluation {
     }
 
     public static Result run(MultiLayerNetwork net, Corpus corpus, Split split, int markovOrder) throws IOException {
-        List<int[]> held = encode(corpus.pieces(split));
+        List<int[]> held = Piece.tokens(corpus.pieces(split));
         if (held.isEmpty()) throw new IOException("corpus " + corpus.name() + " has no " + split.name().toLowerCase() + " pieces");
         MarkovBaseline markov = MarkovBaseline.train(augmentedTraining(corpus.pieces(Split.TRAIN)), markovOrder);
         EvaluationMetrics lstmMetrics = new LstmSequenceModel(net).evaluate(held, BATCH);
@@ -75,15 +74,10 @@ public final class CorpusEvaluation {
         List<int[]> sequences = new ArrayList<>();
         for (Piece piece : pieces) {
             for (int shift : Transposition.allowedShifts(piece)) {
-                sequences.add(TokenEncoder.encode(Transposition.transpose(piece, shift).notes()));
+                sequences.add(Transposition.transpose(piece, shift).tokens());
             }
         }
         return sequences;
     }
 
-    private static List<int[]> encode(List<Piece> pieces) {
-        List<int[]> sequences = new ArrayList<>(pieces.size());
-        for (Piece piece : pieces) sequences.add(TokenEncoder.encode(piece.notes()));
-        return sequences;
-    }
 }

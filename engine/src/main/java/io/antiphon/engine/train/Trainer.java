@@ -9,7 +9,6 @@ import io.antiphon.engine.network.BundleMetadata;
 import io.antiphon.engine.network.ModelBundle;
 import io.antiphon.engine.network.NetworkFactory;
 import io.antiphon.engine.network.NetworkSpec;
-import io.antiphon.engine.token.TokenEncoder;
 import org.deeplearning4j.earlystopping.EarlyStoppingConfiguration;
 import org.deeplearning4j.earlystopping.EarlyStoppingResult;
 import org.deeplearning4j.earlystopping.listener.EarlyStoppingListener;
@@ -73,8 +72,8 @@ public final class Trainer {
         List<Piece> validPieces = corpus.pieces(Split.VALID);
         if (trainPieces.isEmpty()) throw new IOException("corpus " + corpus.name() + " has no training pieces");
         if (validPieces.isEmpty()) throw new IOException("corpus " + corpus.name() + " has no validation pieces");
-        List<int[]> valid = encodeAll(validPieces);
-        List<int[]> trainSample = sample(encodeAll(trainPieces), TRAIN_SAMPLE_TOKENS);
+        List<int[]> valid = Piece.tokens(validPieces);
+        List<int[]> trainSample = sample(Piece.tokens(trainPieces), TRAIN_SAMPLE_TOKENS);
 
         TokenWindowIterator iterator = new TokenWindowIterator(
                 epoch -> epochSequences(trainPieces, options, epoch), spec.vocabularySize(), options.window(), options.batchSize(), options.seed());
@@ -185,16 +184,11 @@ public final class Trainer {
         List<int[]> sequences = new ArrayList<>(pieces.size());
         for (Piece piece : pieces) {
             Piece p = options.augment() ? Transposition.random(piece, random) : piece;
-            sequences.add(TokenEncoder.encode(p.notes()));
+            sequences.add(p.tokens());
         }
         return sequences;
     }
 
-    static List<int[]> encodeAll(List<Piece> pieces) {
-        List<int[]> sequences = new ArrayList<>(pieces.size());
-        for (Piece piece : pieces) sequences.add(TokenEncoder.encode(piece.notes()));
-        return sequences;
-    }
 
     private static List<int[]> sample(List<int[]> sequences, int tokens) {
         List<int[]> sample = new ArrayList<>();
