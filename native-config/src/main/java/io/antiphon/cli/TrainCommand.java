@@ -3,6 +3,7 @@ package io.antiphon.cli;
 import io.antiphon.engine.corpus.Corpora;
 import io.antiphon.engine.corpus.Corpus;
 import io.antiphon.engine.network.BundleFile;
+import io.antiphon.engine.network.BundleKind;
 import io.antiphon.engine.network.NetworkSpec;
 import io.antiphon.engine.token.Vocabulary;
 import io.antiphon.engine.train.LossChart;
@@ -71,7 +72,7 @@ final class TrainCommand implements Callable<Integer> {
         Corpus source = Corpora.open(corpus);
         NetworkSpec spec = new NetworkSpec(Vocabulary.SIZE, layers, hidden, dropout, learningRate, 1.0, tbptt, seed);
         TrainingOptions options = new TrainingOptions(epochs, patience, maxMinutes, batch, window, !noAugment, seed);
-        MultiLayerNetwork initial = init == null ? null : BundleFile.read(init).network();
+        MultiLayerNetwork initial = init == null ? null : BundleFile.read(init, BundleKind.EVENTS).network();
         // The best network so far is on disk after every improving epoch: an interrupted run keeps its progress.
         Trainer.Result result = new Trainer(System.err).train(source, spec, options, initial, best -> BundleFile.write(best, out));
         BundleFile.write(result.bundle(), out);

@@ -14,6 +14,9 @@ import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationSigmoid;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -47,6 +50,11 @@ public final class BundleFile {
     /** The vocabulary every bundle of this version speaks. */
     public static final BundleMetadata.VocabularyInfo EVENT_VOCABULARY =
             new BundleMetadata.VocabularyInfo("antiphon-events", Vocabulary.SIZE, Vocabulary.TICKS_PER_QUARTER);
+    /** The name of the piano-roll vocabulary: 88 keys, MIDI 21..108, one many-hot frame per step. */
+    public static final String ROLL_VOCABULARY_NAME = "piano-roll-88";
+    public static final int ROLL_KEYS = 88;
+    /** The most frames per quarter note a piano-roll bundle may declare (a 64th-note grid). */
+    static final int MAX_FRAMES_PER_QUARTER = 16;
 
     static final long MAX_BUNDLE_BYTES = 256L << 20;
     static final long MAX_METADATA_BYTES = 1L << 20;
@@ -65,6 +73,14 @@ public final class BundleFile {
     }
 
     private BundleFile() {
+    }
+
+    /** The piano-roll vocabulary of a roll sampled {@code framesPerQuarter} times a quarter note (JSB quarter file: 1). */
+    public static BundleMetadata.VocabularyInfo rollVocabulary(int framesPerQuarter) {
+        if (framesPerQuarter < 1 || framesPerQuarter > MAX_FRAMES_PER_QUARTER) {
+            throw new IllegalArgumentException("frames per quarter note must be 1.." + MAX_FRAMES_PER_QUARTER + ": " + framesPerQuarter);
+        }
+        return new BundleMetadata.VocabularyInfo(ROLL_VOCABULARY_NAME, ROLL_KEYS, framesPerQuarter);
     }
 
     public static void write(ModelBundle bundle, Path file) throws IOException {
@@ -95,14 +111,37 @@ public final class BundleFile {
         return parseMetadata(file.toString(), readEntries(file).get(METADATA_ENTRY));
     }
 
+    /** Reads a bundle of any kind. */
     public static ModelBundle read(Path file) throws BundleException {
         Map<String, byte[]> entries = readEntries(file);
         return decode(file.toString(), entries);
     }
 
-    /** Reads a bundle from a stream (e.g. a classpath resource); {@code source} names it in messages. */
+    /** Reads a bundle and refuses, in one sentence, one that is not of the {@code expected} kind. */
+    public static ModelBundle read(Path file, BundleKind expected) throws BundleException {
+        Map<String, byte[]> entries = readEntries(file);
+        requireKind(file.toString(), parseMetadata(file.toString(), entries.get(METADATA_ENTRY)), expected);
+        return decode(file.toString(), entries);
+    }
+
+    /** Reads a bundle of any kind from a stream (e.g. a classpath resource); {@code source} names it in messages. */
     public static ModelBundle read(InputStream in, String source) throws BundleException {
         return decode(source, readEntries(in, source));
+    }
+
+    /** Reads a bundle from a stream and refuses, in one sentence, one that is not of the {@code expected} kind. */
+    public static ModelBundle read(InputStream in, String source, BundleKind expected) throws BundleException {
+        Map<String, byte[]> entries = readEntries(in, source);
+        requireKind(source, parseMetadata(source, entries.get(METADATA_ENTRY)), expected);
+        return decode(source, entries);
+    }
+
+    private static void requireKind(String source, BundleMetadata metadata, BundleKind expected) throws BundleException {
+        BundleKind kind = metadata.bundleKind();
+        if (kind != expected) {
+            throw new BundleException(source + " holds " + kind.description() + ", but this command needs "
+                    + expected.description() + ".");
+        }
     }
 
     private static ModelBundle decode(String source, Map<String, byte[]> entries) throws BundleException {
@@ -229,8 +268,22 @@ public final class BundleFile {
                     + ", newer than this Antiphon reads (" + BundleMetadata.FORMAT_VERSION + "): upgrade Antiphon.");
         }
         if (metadata.formatVersion() < 1) throw new BundleException(source + " has an invalid format version " + metadata.formatVersion() + ".");
-        if (!EVENT_VOCABULARY.equals(metadata.vocabulary())) {
-            throw new BundleException(source + " speaks vocabulary " + metadata.vocabulary() + ", not " + EVENT_VOCABULARY + ".");
+        BundleKind kind;
+        try {
+            kind = metadata.bundleKind();
+        } catch (IllegalArgumentException e) {
+            throw new BundleException(source + ": " + e.getMessage() + ".");
+        }
+        BundleMetadata.VocabularyInfo vocabulary = metadata.vocabulary();
+        boolean vocabularyFits = switch (kind) {
+            case EVENTS -> EVENT_VOCABULARY.equals(vocabulary);
+            case PIANO_ROLL -> vocabulary != null && ROLL_VOCABULARY_NAME.equals(vocabulary.name()) && vocabulary.size() == ROLL_KEYS
+                    && vocabulary.ticksPerQuarter() >= 1 && vocabulary.ticksPerQuarter() <= MAX_FRAMES_PER_QUARTER;
+        };
+        if (!vocabularyFits) {
+            String expected = kind == BundleKind.EVENTS ? EVENT_VOCABULARY.toString()
+                    : ROLL_VOCABULARY_NAME + " with " + ROLL_KEYS + " keys and 1.." + MAX_FRAMES_PER_QUARTER + " frames per quarter";
+            throw new BundleException(source + " speaks vocabulary " + vocabulary + ", not " + expected + ".");
         }
         if (metadata.spec() == null) throw new BundleException(source + ": the metadata has no network spec.");
         return metadata;
@@ -282,6 +335,15 @@ public final class BundleFile {
             }
             if (!isOutput && !(conf instanceof BaseRecurrentLayer)) {
                 throw new BundleException(source + ": layer " + i + " is not recurrent.");
+            }
+            if (isOutput) {
+                IActivation activation = ((RnnOutputLayer) conf).getActivationFn();
+                boolean fits = metadata.bundleKind() == BundleKind.PIANO_ROLL ? activation instanceof ActivationSigmoid
+                        : activation instanceof ActivationSoftmax;
+                if (!fits) {
+                    throw new BundleException(source + ": the output layer's activation " + activation + " does not fit "
+                            + metadata.bundleKind().description() + " (softmax for events, sigmoid for piano rolls).");
+                }
             }
         }
     }

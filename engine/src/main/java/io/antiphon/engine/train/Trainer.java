@@ -5,6 +5,7 @@ import io.antiphon.engine.corpus.Piece;
 import io.antiphon.engine.corpus.Split;
 import io.antiphon.engine.corpus.Transposition;
 import io.antiphon.engine.network.BundleFile;
+import io.antiphon.engine.network.BundleKind;
 import io.antiphon.engine.network.BundleMetadata;
 import io.antiphon.engine.network.ModelBundle;
 import io.antiphon.engine.network.NetworkFactory;
@@ -175,7 +176,7 @@ public final class Trainer {
                 : epochs.stream().mapToDouble(e -> e.tokensPerSecond() * e.seconds()).sum() / Math.max(seconds, 1e-9)));
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("valid_nll", bestValidNll);
-        return new BundleMetadata(BundleMetadata.FORMAT, BundleMetadata.FORMAT_VERSION, BundleFile.EVENT_VOCABULARY,
+        return new BundleMetadata(BundleMetadata.FORMAT, BundleMetadata.FORMAT_VERSION, BundleKind.EVENTS.id(), BundleFile.EVENT_VOCABULARY,
                 corpus.name(), split, spec, training, metrics, Instant.now().toString());
     }
 

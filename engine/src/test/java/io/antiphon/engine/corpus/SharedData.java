@@ -10,13 +10,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** The shared data folder for tests (system property antiphon.data); tests skip when it or a corpus is absent. */
-final class SharedData {
+public final class SharedData {
 
     private SharedData() {
     }
 
     /** {@code relative} inside the data folder, or the test is skipped. */
-    static Path require(String relative) {
+    public static Path require(String relative) {
         String directory = System.getProperty(DataDirectory.PROPERTY);
         assumeTrue(directory != null && Files.isDirectory(Path.of(directory)),
                 "skipped: no shared data folder (system property antiphon.data is " + directory + ")");

@@ -38,7 +38,7 @@ class BundleFileTest {
     static BundleMetadata metadata(int version, BundleMetadata.VocabularyInfo vocabulary, NetworkSpec spec) {
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("valid_nll", 1.5);
-        return new BundleMetadata(BundleMetadata.FORMAT, version, vocabulary, "jsb", Map.of("train_pieces", 3),
+        return new BundleMetadata(BundleMetadata.FORMAT, version, BundleKind.EVENTS.id(), vocabulary, "jsb", Map.of("train_pieces", 3),
                 spec, Map.of("epochs", 1), metrics, "2026-11-22T00:00:00Z");
     }
 
