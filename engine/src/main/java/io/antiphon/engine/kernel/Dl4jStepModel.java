@@ -11,12 +11,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The reference {@link StepModel}: DL4J's own {@code rnnTimeStep} on a one-hot {@code [1, V, 1]} input, with the
- * state read and written through {@code rnnGetPreviousState}/{@code rnnSetPreviousState}. Allocates on every step
- * (DL4J does); kept behind {@link StepEngine#DL4J} as the reference for {@link LstmStepKernel}.
+ * The reference model: DL4J's own {@code rnnTimeStep} on a one-hot (event model, {@link StepModel}) or many-hot
+ * (piano roll, {@link RollStepModel}) {@code [1, V, 1]} input, with the state read and written through
+ * {@code rnnGetPreviousState}/{@code rnnSetPreviousState}. Allocates on every step (DL4J does); kept behind
+ * {@link StepEngine#DL4J} as the reference for {@link LstmStepKernel}.
  * Steps {@code net} itself: the network's stored RNN state is this model's state.
  */
-public final class Dl4jStepModel implements StepModel {
+public final class Dl4jStepModel implements StepModel, RollStepModel {
 
     private static final String HIDDEN_KEY = org.deeplearning4j.nn.layers.recurrent.LSTM.STATE_KEY_PREV_ACTIVATION;
     private static final String CELL_KEY = org.deeplearning4j.nn.layers.recurrent.LSTM.STATE_KEY_PREV_MEMCELL;
@@ -29,9 +30,18 @@ public final class Dl4jStepModel implements StepModel {
     private final INDArray input;
     private final boolean timeLast;
 
-    /** @throws IllegalArgumentException if {@code net} is not a network {@link LstmStepKernel} could run */
+    /** @throws IllegalArgumentException if {@code net} is not an event network {@link LstmStepKernel#from} could run */
     public Dl4jStepModel(MultiLayerNetwork net) {
-        LstmWeights weights = LstmWeights.from(net);
+        this(net, LstmWeights.Output.SOFTMAX);
+    }
+
+    /** @throws IllegalArgumentException if {@code net} is not a piano roll {@link LstmStepKernel#rollFrom} could run */
+    public static Dl4jStepModel roll(MultiLayerNetwork net) {
+        return new Dl4jStepModel(net, LstmWeights.Output.SIGMOID);
+    }
+
+    private Dl4jStepModel(MultiLayerNetwork net, LstmWeights.Output output) {
+        LstmWeights weights = LstmWeights.from(net, output);
         this.net = net;
         this.vocabulary = weights.vocabularySize();
         this.layers = weights.layers().size();
@@ -48,14 +58,35 @@ public final class Dl4jStepModel implements StepModel {
     }
 
     @Override
+    public int keys() {
+        return vocabulary;
+    }
+
+    @Override
     public void step(int token, float[] probabilities) {
         StepArguments.check(token, probabilities, vocabulary);
         input.assign(0);
+        setOn(token);
+        run(probabilities);
+    }
+
+    @Override
+    public void stepFrame(int[] keys, int count, float[] probabilities) {
+        StepArguments.checkFrame(keys, count, probabilities, vocabulary);
+        input.assign(0);
+        for (int i = 0; i < count; i++) setOn(keys[i]);
+        run(probabilities);
+    }
+
+    private void setOn(int index) {
         if (timeLast) {
-            input.putScalar(0, token, 0, 1.0);
+            input.putScalar(0, index, 0, 1.0);
         } else {
-            input.putScalar(0, 0, token, 1.0);
+            input.putScalar(0, 0, index, 1.0);
         }
+    }
+
+    private void run(float[] probabilities) {
         float[] out = net.rnnTimeStep(input).reshape(vocabulary).toFloatVector();
         System.arraycopy(out, 0, probabilities, 0, vocabulary);
     }

@@ -2,7 +2,8 @@ package io.antiphon.engine.kernel;
 
 /**
  * The arithmetic of {@link LstmStepKernel}: how weight matrices are packed, the matrix-vector product,
- * the LSTM cell and the softmax. {@link #fastest()} picks the JDK Vector API implementation when the
+ * the LSTM cell, the output activations
+ * (softmax, sigmoid) and the row sum of a many-hot input. {@link #fastest()} picks the JDK Vector API implementation when the
  * {@code jdk.incubator.vector} module is present and the scalar one otherwise.
  *
  * <p>Every array the kernel passes in is padded by the kernel: a gate block of {@code hidden} units is padded to
@@ -57,4 +58,16 @@ interface KernelMath {
      * {@link #lanes()}; padding entries hold negative infinity and come out as zero.
      */
     void softmax(float[] logits, int columns);
+
+    /**
+     * The logistic sigmoid {@code 1 / (1 + e^-x)} over {@code logits[0, columns)} in place (a piano roll's independent
+     * per-key probabilities). {@code columns} is a multiple of {@link #lanes()}; negative infinity comes out as zero.
+     */
+    void sigmoid(float[] logits, int columns);
+
+    /**
+     * {@code y[0, columns) += table[offset, offset + columns)}: adds one row of an unpacked row-major table (a many-hot
+     * input adds the input weight row of every active key). {@code columns} is a multiple of {@link #lanes()}.
+     */
+    void addRow(float[] table, int offset, float[] y, int columns);
 }

@@ -5,34 +5,39 @@ import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
- * The live path's {@link StepModel}: a stacked LSTM stepped one token at a time in plain arrays, allocating nothing
- * per step. Built from a trained DL4J network ({@link #from}); same math and gate order as DL4J's
- * {@code rnnTimeStep}, which {@link KernelParity} checks.
+ * The live path's step model: a stacked LSTM stepped one input at a time in plain arrays, allocating nothing per step.
+ * Built from a trained DL4J network, in one of two kinds: an event model ({@link #from}: one-hot token in, softmax
+ * out, a {@link StepModel}) or a piano roll ({@link #rollFrom}: many-hot frame in, independent sigmoids out, a
+ * {@link RollStepModel}). Same math and gate order as DL4J's {@code rnnTimeStep}, which {@link KernelParity} checks.
  *
  * <p>Layout: every matrix is row-major with the 4H gate outputs along the row (DL4J's {@code [in][4H]}), each gate
- * block padded to a whole number of vectors, then packed by {@link KernelMath#pack}. The input is one-hot, so
- * layer 0's input product is one row of its input weights; that table has the layer-0 bias folded in.
- * Not thread-safe: one thread owns a kernel.
+ * block padded to a whole number of vectors, then packed by {@link KernelMath#pack}. Layer 0's input is one-hot or
+ * many-hot, so its input product is the sum of the input weight rows of the active inputs: that table stays
+ * unpacked and is added row by row onto the layer-0 bias. Not thread-safe: one thread owns a kernel.
  */
-public final class LstmStepKernel implements StepModel {
+public final class LstmStepKernel implements StepModel, RollStepModel {
 
     private final KernelMath math;
+    private final LstmWeights.Output output;
     private final int vocabulary;
     private final int hidden;
     private final int paddedHidden;
     private final int gateColumns;
     private final int outputColumns;
 
-    /** Layer 0: row t = input weights row t + bias, {@code [V][gateColumns]} row-major, not packed. */
-    private final float[] tokenTable;
-    /** Per layer l ≥ 1 (null at 0, which uses {@link #tokenTable}): packed input weights and padded bias. */
+    /** Layer 0: row t = the input weights of input t, {@code [V][gateColumns]} row-major, not packed. */
+    private final float[] inputTable;
+    /** Per layer l ≥ 1 (null at 0, which uses {@link #inputTable}): packed input weights. */
     private final float[][] inputWeights;
+    /** Per layer: padded bias. */
     private final float[][] biases;
     /** Per layer: packed recurrent weights. */
     private final float[][] recurrentWeights;
     private final float[] outputWeights;
-    /** Output bias; padding columns hold negative infinity so that softmax gives them zero. */
+    /** Output bias; padding columns hold negative infinity so that softmax and sigmoid give them zero. */
     private final float[] outputBias;
+    /** The one active input of a {@link #step}. */
+    private final int[] oneHot = new int[1];
 
     private final float[][] h;
     private final float[][] c;
@@ -41,6 +46,7 @@ public final class LstmStepKernel implements StepModel {
 
     private LstmStepKernel(LstmWeights weights, KernelMath math) {
         this.math = math;
+        this.output = weights.output();
         this.vocabulary = weights.vocabularySize();
         this.hidden = weights.hidden();
         this.paddedHidden = roundUp(hidden, math.lanes());
@@ -49,24 +55,14 @@ public final class LstmStepKernel implements StepModel {
         List<LstmWeights.LayerWeights> layers = weights.layers();
         int depth = layers.size();
 
-        LstmWeights.LayerWeights first = layers.get(0);
-        float[] table = padGates(first.input(), vocabulary);
-        float[] firstBias = padGates(first.bias(), 1);
-        for (int t = 0; t < vocabulary; t++) {
-            for (int j = 0; j < gateColumns; j++) {
-                table[t * gateColumns + j] += firstBias[j];
-            }
-        }
-        this.tokenTable = table;
+        this.inputTable = padGates(layers.get(0).input(), vocabulary);
         this.inputWeights = new float[depth][];
         this.recurrentWeights = new float[depth][];
         this.biases = new float[depth][];
         for (int l = 0; l < depth; l++) {
             LstmWeights.LayerWeights layer = layers.get(l);
-            if (l > 0) {
-                inputWeights[l] = math.pack(padGates(layer.input(), hidden), hidden, gateColumns);
-                biases[l] = padGates(layer.bias(), 1);
-            }
+            if (l > 0) inputWeights[l] = math.pack(padGates(layer.input(), hidden), hidden, gateColumns);
+            biases[l] = padGates(layer.bias(), 1);
             recurrentWeights[l] = math.pack(padGates(layer.recurrent(), hidden), hidden, gateColumns);
         }
         float[] out = new float[hidden * outputColumns];
@@ -85,7 +81,7 @@ public final class LstmStepKernel implements StepModel {
     }
 
     /**
-     * A kernel for {@code net} on the fastest arithmetic available (the Vector API when its module is present).
+     * An event-model kernel for {@code net} on the fastest arithmetic available (the Vector API when its module is present).
      *
      * @throws IllegalArgumentException if {@code net} is not one-hot input, DL4J {@code LSTM} layers (tanh, sigmoid
      *                                  gates, one size) and a softmax {@code RnnOutputLayer}; the message names the layer
@@ -95,7 +91,21 @@ public final class LstmStepKernel implements StepModel {
     }
 
     static LstmStepKernel from(MultiLayerNetwork net, KernelMath math) {
-        return new LstmStepKernel(LstmWeights.from(net), math);
+        return new LstmStepKernel(LstmWeights.from(net, LstmWeights.Output.SOFTMAX), math);
+    }
+
+    /**
+     * A piano-roll kernel for {@code net} on the fastest arithmetic available: as {@link #from}, but the output layer
+     * is a sigmoid {@code RnnOutputLayer} (per-key probabilities) and the model is stepped by {@link #stepFrame}.
+     *
+     * @throws IllegalArgumentException naming the layer or setting that does not fit
+     */
+    public static LstmStepKernel rollFrom(MultiLayerNetwork net) {
+        return rollFrom(net, KernelMath.fastest());
+    }
+
+    static LstmStepKernel rollFrom(MultiLayerNetwork net, KernelMath math) {
+        return new LstmStepKernel(LstmWeights.from(net, LstmWeights.Output.SIGMOID), math);
     }
 
     static LstmStepKernel of(LstmWeights weights, KernelMath math) {
@@ -113,9 +123,31 @@ public final class LstmStepKernel implements StepModel {
     }
 
     @Override
+    public int keys() {
+        return vocabulary;
+    }
+
+    /** One-hot input {@code token}; for an event model the output is the next token's distribution. */
+    @Override
     public void step(int token, float[] probabilities) {
         StepArguments.check(token, probabilities, vocabulary);
-        System.arraycopy(tokenTable, token * gateColumns, gates, 0, gateColumns);
+        oneHot[0] = token;
+        advance(oneHot, 1, probabilities);
+    }
+
+    /** Many-hot input; for a piano roll the output is each key's probability of sounding in the next frame. */
+    @Override
+    public void stepFrame(int[] keys, int count, float[] probabilities) {
+        StepArguments.checkFrame(keys, count, probabilities, vocabulary);
+        advance(keys, count, probabilities);
+    }
+
+    /** One step with the inputs {@code active[0, count)} on. */
+    private void advance(int[] active, int count, float[] probabilities) {
+        System.arraycopy(biases[0], 0, gates, 0, gateColumns);
+        for (int i = 0; i < count; i++) {
+            math.addRow(inputTable, active[i] * gateColumns, gates, gateColumns);
+        }
         math.multiplyAccumulate(h[0], hidden, recurrentWeights[0], gateColumns, gates);
         math.lstmCell(gates, paddedHidden, c[0], h[0]);
         for (int l = 1; l < h.length; l++) {
@@ -126,7 +158,11 @@ public final class LstmStepKernel implements StepModel {
         }
         System.arraycopy(outputBias, 0, logits, 0, outputColumns);
         math.multiplyAccumulate(h[h.length - 1], hidden, outputWeights, outputColumns, logits);
-        math.softmax(logits, outputColumns);
+        if (output == LstmWeights.Output.SIGMOID) {
+            math.sigmoid(logits, outputColumns);
+        } else {
+            math.softmax(logits, outputColumns);
+        }
         System.arraycopy(logits, 0, probabilities, 0, vocabulary);
     }
 

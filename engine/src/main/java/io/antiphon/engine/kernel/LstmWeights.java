@@ -20,12 +20,26 @@ import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The parameters of a stack of DL4J {@link LSTM} layers under a softmax {@link RnnOutputLayer}, copied into
+ * The parameters of a stack of DL4J {@link LSTM} layers under a softmax or sigmoid {@link RnnOutputLayer}, copied into
  * row-major float arrays in DL4J's own layout: per layer input weights {@code [inputs][4H]}, recurrent weights
  * {@code [H][4H]} and bias {@code [4H]}, the 4H columns in the gate blocks a, f, o, i; output weights
  * {@code [H][V]} and bias {@code [V]}. {@link #from} rejects every network this math does not describe.
  */
 final class LstmWeights {
+
+    /** The output layer's activation: what kind of model the network is. */
+    enum Output {
+        /** A distribution over one-hot tokens (the event model, {@link StepModel}). */
+        SOFTMAX(ActivationSoftmax.class),
+        /** Independent per-key probabilities of a many-hot frame (the piano roll, {@link RollStepModel}). */
+        SIGMOID(ActivationSigmoid.class);
+
+        private final Class<? extends IActivation> activation;
+
+        Output(Class<? extends IActivation> activation) {
+            this.activation = activation;
+        }
+    }
 
     /** One LSTM layer's parameters, row-major. */
     record LayerWeights(int inputs, int hidden, float[] input, float[] recurrent, float[] bias) {
@@ -40,8 +54,13 @@ final class LstmWeights {
     private final List<LayerWeights> layers;
     private final float[] outputWeights;
     private final float[] outputBias;
+    private final Output output;
 
     LstmWeights(List<LayerWeights> layers, float[] outputWeights, float[] outputBias) {
+        this(layers, outputWeights, outputBias, Output.SOFTMAX);
+    }
+
+    LstmWeights(List<LayerWeights> layers, float[] outputWeights, float[] outputBias, Output output) {
         if (layers.isEmpty()) throw new IllegalArgumentException("a step model needs at least one LSTM layer");
         int hidden = layers.get(0).hidden();
         for (int l = 1; l < layers.size(); l++) {
@@ -60,6 +79,7 @@ final class LstmWeights {
         this.layers = List.copyOf(layers);
         this.outputWeights = outputWeights;
         this.outputBias = outputBias;
+        this.output = output;
     }
 
     /**
@@ -69,6 +89,16 @@ final class LstmWeights {
      * @throws IllegalArgumentException naming the first layer or setting that does not fit
      */
     static LstmWeights from(MultiLayerNetwork net) {
+        return from(net, Output.SOFTMAX);
+    }
+
+    /**
+     * Copies the parameters out of {@code net}, whose output layer must have the activation of {@code expected}
+     * (softmax for an event model, sigmoid for a piano roll); otherwise as {@link #from(MultiLayerNetwork)}.
+     *
+     * @throws IllegalArgumentException naming the first layer or setting that does not fit
+     */
+    static LstmWeights from(MultiLayerNetwork net, Output expected) {
         MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
         int count = conf.getConfs().size();
         if (count < 2) {
@@ -79,7 +109,7 @@ final class LstmWeights {
             lstms.add(lstmConf(conf.getConf(i).getLayer(), i));
         }
         int last = count - 1;
-        RnnOutputLayer out = outputConf(conf.getConf(last).getLayer(), last);
+        RnnOutputLayer out = outputConf(conf.getConf(last).getLayer(), last, expected);
         Map<Integer, InputPreProcessor> preProcessors = conf.getInputPreProcessors();
         if (preProcessors != null && !preProcessors.isEmpty()) {
             throw new IllegalArgumentException("network has input preprocessors on layers " + preProcessors.keySet()
@@ -100,7 +130,7 @@ final class LstmWeights {
         int vocabulary = Math.toIntExact(out.getNOut());
         if (vocabulary != layers.get(0).inputs()) {
             throw new IllegalArgumentException("output layer " + last + " has " + vocabulary + " outputs but LSTM layer 0 takes "
-                    + layers.get(0).inputs() + " inputs; a step model feeds its tokens back, so they must match");
+                    + layers.get(0).inputs() + " inputs; a step model feeds its tokens (or frames) back, so they must match");
         }
         int hidden = layers.get(layers.size() - 1).hidden();
         if (outInputs != hidden) {
@@ -112,7 +142,7 @@ final class LstmWeights {
         float[] outputBias = out.hasBias()
                 ? vector(outLayer, last, DefaultParamInitializer.BIAS_KEY, vocabulary)
                 : new float[vocabulary];
-        return new LstmWeights(layers, outputWeights, outputBias);
+        return new LstmWeights(layers, outputWeights, outputBias, expected);
     }
 
     int vocabularySize() {
@@ -130,6 +160,11 @@ final class LstmWeights {
     /** Output weights {@code [H][V]}, row-major. */
     float[] outputWeights() {
         return outputWeights;
+    }
+
+    /** The output activation. */
+    Output output() {
+        return output;
     }
 
     /** Output bias {@code [V]}. */
@@ -153,13 +188,13 @@ final class LstmWeights {
         return lstm;
     }
 
-    private static RnnOutputLayer outputConf(Layer layer, int index) {
+    private static RnnOutputLayer outputConf(Layer layer, int index, Output expected) {
         if (layer == null || layer.getClass() != RnnOutputLayer.class) {
             throw new IllegalArgumentException("last layer " + index + " is " + describe(layer)
                     + "; expected org.deeplearning4j.nn.conf.layers.RnnOutputLayer");
         }
         RnnOutputLayer out = (RnnOutputLayer) layer;
-        requireActivation(out.getActivationFn(), ActivationSoftmax.class, "output layer " + index + " activation");
+        requireActivation(out.getActivationFn(), expected.activation, "output layer " + index + " activation");
         return out;
     }
 

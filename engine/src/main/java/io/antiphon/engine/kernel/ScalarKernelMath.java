@@ -68,6 +68,20 @@ final class ScalarKernelMath implements KernelMath {
         }
     }
 
+    @Override
+    public void sigmoid(float[] logits, int columns) {
+        for (int j = 0; j < columns; j++) {
+            logits[j] = sigmoid(logits[j]);
+        }
+    }
+
+    @Override
+    public void addRow(float[] table, int offset, float[] y, int columns) {
+        for (int j = 0; j < columns; j++) {
+            y[j] += table[offset + j];
+        }
+    }
+
     private static float sigmoid(float x) {
         return (float) (1.0 / (1.0 + Math.exp(-x)));
     }

@@ -18,4 +18,12 @@ public final class StepModels {
             case DL4J -> new Dl4jStepModel(net);
         };
     }
+
+    /** A piano-roll model for {@code net} (sigmoid output) on {@code engine}; as {@link #create} otherwise. */
+    public static RollStepModel createRoll(MultiLayerNetwork net, StepEngine engine) {
+        return switch (engine) {
+            case KERNEL -> LstmStepKernel.rollFrom(net);
+            case DL4J -> Dl4jStepModel.roll(net);
+        };
+    }
 }

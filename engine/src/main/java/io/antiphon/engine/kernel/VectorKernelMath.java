@@ -103,6 +103,20 @@ final class VectorKernelMath implements KernelMath {
         }
     }
 
+    @Override
+    public void sigmoid(float[] logits, int columns) {
+        for (int j = 0; j < columns; j += LANES) {
+            sigmoid(FloatVector.fromArray(SPECIES, logits, j)).intoArray(logits, j);
+        }
+    }
+
+    @Override
+    public void addRow(float[] table, int offset, float[] y, int columns) {
+        for (int j = 0; j < columns; j += LANES) {
+            FloatVector.fromArray(SPECIES, y, j).add(FloatVector.fromArray(SPECIES, table, offset + j)).intoArray(y, j);
+        }
+    }
+
     /** {@code 1 / (1 + e^-x)}. */
     private static FloatVector sigmoid(FloatVector x) {
         return FloatVector.broadcast(SPECIES, 1f).div(x.neg().lanewise(VectorOperators.EXP).add(1f));

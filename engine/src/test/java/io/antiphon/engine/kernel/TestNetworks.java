@@ -6,12 +6,18 @@ import java.util.SplittableRandom;
 import io.antiphon.engine.network.NetworkFactory;
 import io.antiphon.engine.network.NetworkSpec;
 import io.antiphon.engine.token.Vocabulary;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Networks for the kernel tests: NetworkFactory's event LSTM with its initial parameters nudged by seeded noise. */
+/** Networks for the kernel tests: an event LSTM or a piano roll with its initial parameters nudged by seeded noise. */
 final class TestNetworks {
 
     /** Noise on the biases: the forget block is no longer exactly 1 and no two gate blocks look alike. */
@@ -28,6 +34,34 @@ final class TestNetworks {
     /** A {@code layers x hidden} event LSTM (240 tokens) with Gaussian noise on every parameter. */
     static MultiLayerNetwork perturbed(int layers, int hidden, long seed) {
         MultiLayerNetwork net = NetworkFactory.build(NetworkSpec.defaults(Vocabulary.SIZE).withShape(layers, hidden).withSeed(seed));
+        perturb(net, seed);
+        return net;
+    }
+
+    /** Keys of a piano roll. */
+    static final int ROLL_KEYS = 88;
+
+    /**
+     * A {@code layers x hidden} piano-roll LSTM (88 keys many-hot in, 88 sigmoids out, binary cross-entropy), built
+     * with DL4J's builder as the roll networks are, with Gaussian noise on every parameter.
+     */
+    static MultiLayerNetwork perturbedRoll(int layers, int hidden, long seed) {
+        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder().seed(seed).weightInit(WeightInit.XAVIER).list();
+        int in = ROLL_KEYS;
+        for (int l = 0; l < layers; l++) {
+            list.layer(new LSTM.Builder().nIn(in).nOut(hidden).activation(Activation.TANH)
+                    .gateActivationFunction(Activation.SIGMOID).forgetGateBiasInit(1.0).build());
+            in = hidden;
+        }
+        list.layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.XENT).activation(Activation.SIGMOID)
+                .nIn(in).nOut(ROLL_KEYS).build());
+        MultiLayerNetwork net = new MultiLayerNetwork(list.build());
+        net.init();
+        perturb(net, seed);
+        return net;
+    }
+
+    private static void perturb(MultiLayerNetwork net, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         for (int l = 0; l < net.getnLayers(); l++) {
             for (Map.Entry<String, INDArray> param : net.getLayer(l).paramTable().entrySet()) {
@@ -35,7 +69,6 @@ final class TestNetworks {
                 addNoise(param.getValue(), bias ? BIAS_NOISE : WEIGHT_NOISE, random);
             }
         }
-        return net;
     }
 
     private static void addNoise(INDArray param, double sigma, SplittableRandom random) {
