@@ -33,11 +33,16 @@ import javax.sound.midi.Track;
  *   <li>tempo events of every track form one tempo map (at equal ticks the later track wins);</li>
  *   <li>SMPTE-timed files are read at their fixed ticks per second.</li>
  * </ul>
+ * Hostile files are refused before the JDK parses them: a file may be at most {@value #MAX_FILE_BYTES} bytes,
+ * and every chunk the header announces must fit in the bytes that follow it (the JDK would otherwise allocate
+ * whatever length a track header claims). Every fault is a {@link MidiFileException} naming the source.
  */
 public final class MidiFileReader {
 
     private static final int TEMPO_META = 0x51;
     private static final int HEADER_BYTES = 14;
+    /** The largest file read: the largest corpus file is 0.23 MB; a piano-roll of a long concerto stays under 2 MB. */
+    public static final int MAX_FILE_BYTES = 4 << 20;
 
     private MidiFileReader() {
     }
@@ -45,7 +50,13 @@ public final class MidiFileReader {
     public static MidiFileContent read(Path file) throws MidiFileException {
         byte[] bytes;
         try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new MidiFileException(file + ": " + size + " bytes is larger than any MIDI file read here (at most " + MAX_FILE_BYTES + ")");
+            }
             bytes = Files.readAllBytes(file);
+        } catch (MidiFileException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new MidiFileException(file + ": cannot be read (" + describe(e) + ")", e);
         }
@@ -55,9 +66,12 @@ public final class MidiFileReader {
     public static MidiFileContent read(InputStream in, String sourceName) throws MidiFileException {
         byte[] bytes;
         try {
-            bytes = in.readAllBytes();
+            bytes = in.readNBytes(MAX_FILE_BYTES + 1);
         } catch (IOException | RuntimeException e) {
             throw new MidiFileException(sourceName + ": cannot be read (" + describe(e) + ")", e);
+        }
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new MidiFileException(sourceName + ": larger than any MIDI file read here (over " + MAX_FILE_BYTES + " bytes)");
         }
         return parse(bytes, sourceName);
     }
@@ -70,6 +84,7 @@ public final class MidiFileReader {
             throw new MidiFileException(source + ": truncated file: " + bytes.length + " bytes, shorter than the "
                     + HEADER_BYTES + "-byte MIDI header");
         }
+        checkChunkLengths(bytes, source);
         MidiFileFormat header;
         Sequence sequence;
         try {
@@ -102,11 +117,46 @@ public final class MidiFileReader {
         List<Note> notes = new ArrayList<>();
         NotePairingCounts pairing = NotePairingCounts.CLEAN;
         for (int t = 0; t < tracks.length; t++) {
-            NotePairer pairer = pairNotes(tracks[t], t, tempoMap);
+            NotePairer pairer = pairNotes(tracks[t], t, tempoMap, source);
             notes.addAll(pairer.notes());
             pairing = pairing.plus(pairer.counts());
         }
         return new MidiFileContent(source, header.getType(), ticksPerQuarter, tempoMap, notes, pairing);
+    }
+
+    /**
+     * Walks the chunks the JDK will read (the header, then chunks until as many "MTrk" as the header announces)
+     * and refuses a file whose chunk claims more bytes than follow it.
+     */
+    private static void checkChunkLengths(byte[] bytes, String source) throws MidiFileException {
+        int announcedTracks = (bytes[10] & 0xFF) << 8 | bytes[11] & 0xFF;
+        long headerLength = uint32(bytes, 4);
+        if (headerLength < 6 || 8 + headerLength > bytes.length) {
+            throw new MidiFileException(source + ": malformed header chunk (it declares " + headerLength
+                    + " bytes; expected at least 6 and at most the " + (bytes.length - 8) + " that follow)");
+        }
+        long offset = 8 + headerLength;
+        int tracks = 0;
+        while (tracks < announcedTracks) {
+            if (offset + 8 > bytes.length) {
+                throw new MidiFileException(source + ": truncated file: the header announces " + announcedTracks
+                        + " tracks but only " + tracks + " are complete (the file ends at byte " + bytes.length + ")");
+            }
+            long length = uint32(bytes, (int) offset + 4);
+            if (offset + 8 + length > bytes.length) {
+                throw new MidiFileException(source + ": truncated file: the header announces " + announcedTracks
+                        + " tracks but only " + tracks + " are complete (the chunk at byte " + offset + " declares " + length
+                        + " bytes, " + (bytes.length - offset - 8) + " follow)");
+            }
+            if (bytes[(int) offset] == 'M' && bytes[(int) offset + 1] == 'T' && bytes[(int) offset + 2] == 'r' && bytes[(int) offset + 3] == 'k') {
+                tracks++;
+            }
+            offset += 8 + length;
+        }
+    }
+
+    private static long uint32(byte[] bytes, int at) {
+        return (bytes[at] & 0xFFL) << 24 | (bytes[at + 1] & 0xFFL) << 16 | (bytes[at + 2] & 0xFFL) << 8 | bytes[at + 3] & 0xFFL;
     }
 
     /**
@@ -145,13 +195,19 @@ public final class MidiFileReader {
         return changes;
     }
 
-    private static NotePairer pairNotes(Track track, int index, TempoMap tempoMap) {
+    private static NotePairer pairNotes(Track track, int index, TempoMap tempoMap, String source) throws MidiFileException {
         NotePairer pairer = new NotePairer(index, tempoMap);
         for (int i = 0; i < track.size(); i++) {
             MidiEvent event = track.get(i);
             MidiMessage message = event.getMessage();
             if (!(message instanceof ShortMessage sm)) continue;
             int command = sm.getCommand();
+            // The JDK's parser takes any byte after a status as data; a MIDI data byte is 0..127.
+            if (sm.getData1() > 127 || sm.getData2() > 127) {
+                throw new MidiFileException(source + ": malformed event at tick " + event.getTick() + " of track " + index
+                        + String.format(": status 0x%02X is followed by 0x%02X 0x%02X (expected data bytes 0..127)",
+                        sm.getStatus(), sm.getData1(), sm.getData2()));
+            }
             if (command == ShortMessage.NOTE_ON && sm.getData2() > 0) {
                 pairer.noteOn(event.getTick(), sm.getChannel(), sm.getData1(), sm.getData2());
             } else if (command == ShortMessage.NOTE_ON || command == ShortMessage.NOTE_OFF) {

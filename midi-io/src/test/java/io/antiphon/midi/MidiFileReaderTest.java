@@ -132,7 +132,8 @@ class MidiFileReaderTest {
 
         assertThatThrownBy(() -> MidiFileReader.read(file))
                 .isInstanceOf(MidiFileException.class)
-                .hasMessage(file + ": truncated file: the header announces 3 tracks but only 2 are complete");
+                .hasMessageStartingWith(file + ": truncated file: the header announces 3 tracks but only 2 are complete (the chunk at byte ")
+                .hasMessageEndingWith(" follow)");
         Files.write(file, Arrays.copyOf(whole, 9));
         assertThatThrownBy(() -> MidiFileReader.read(file))
                 .isInstanceOf(MidiFileException.class)
@@ -155,6 +156,33 @@ class MidiFileReaderTest {
                 .isInstanceOf(MidiFileException.class)
                 .hasMessageStartingWith("corrupt.mid: malformed Standard MIDI File (")
                 .hasMessageContaining("Invalid status byte");
+    }
+
+    @Test
+    void aStatusByteWhereADataByteBelongsIsRefusedNamingTrackAndTick() {
+        byte[] file = {'M', 'T', 'h', 'd', 0, 0, 0, 6, 0, 0, 0, 1, 0, 96,
+                'M', 'T', 'r', 'k', 0, 0, 0, 8, 0, (byte) 0x90, 0x3C, (byte) 0x83, 0, (byte) 0xFF, 0x2F, 0};
+        assertThatThrownBy(() -> MidiFileReader.read(new ByteArrayInputStream(file), "velocity.mid"))
+                .isInstanceOf(MidiFileException.class)
+                .hasMessage("velocity.mid: malformed event at tick 0 of track 0: status 0x90 is followed by 0x3C 0x83 (expected data bytes 0..127)");
+    }
+
+    @Test
+    void aTrackClaimingMoreBytesThanTheFileHoldsIsRefusedBeforeParsing() {
+        byte[] file = {'M', 'T', 'h', 'd', 0, 0, 0, 6, 0, 0, 0, 1, 0, 96,
+                'M', 'T', 'r', 'k', 0x7F, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0, (byte) 0xFF, 0x2F, 0};
+        assertThatThrownBy(() -> MidiFileReader.read(new ByteArrayInputStream(file), "claims.mid"))
+                .isInstanceOf(MidiFileException.class)
+                .hasMessage("claims.mid: truncated file: the header announces 1 tracks but only 0 are complete"
+                        + " (the chunk at byte 14 declares 2147483647 bytes, 4 follow)");
+    }
+
+    @Test
+    void aFileLargerThanAnyMidiFileIsRefusedUnread() {
+        byte[] large = new byte[MidiFileReader.MAX_FILE_BYTES + 1];
+        assertThatThrownBy(() -> MidiFileReader.read(new ByteArrayInputStream(large), "large.mid"))
+                .isInstanceOf(MidiFileException.class)
+                .hasMessage("large.mid: larger than any MIDI file read here (over " + MidiFileReader.MAX_FILE_BYTES + " bytes)");
     }
 
     @Test
