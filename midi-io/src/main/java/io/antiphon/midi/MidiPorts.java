@@ -15,10 +15,11 @@ import uk.co.xfactorylibrarians.coremidi4j.CoreMidiDeviceProvider;
 import uk.co.xfactorylibrarians.coremidi4j.CoreMidiException;
 
 /**
- * Discovers the hardware and software MIDI ports of this machine. On macOS with CoreMIDI4J's native
+ * Discovers the hardware and software MIDI devices of this machine. On macOS with CoreMIDI4J's native
  * library loaded, its ports come first and the JDK's own (SysEx-broken) CoreMIDI ports are left out;
- * elsewhere the JDK's devices are listed. The JDK's software sequencer and synthesizer are not ports
- * and are never listed. Never throws: a device that cannot be queried is logged and skipped.
+ * elsewhere the JDK's devices are listed. The JDK's software synthesizer (Gervill) can be opened as an
+ * output; its software sequencer is listed by {@link #devices()} but is not a port. Never throws: a device
+ * that cannot be queried is logged and skipped. Every call reads the device list afresh (hot-plug).
  */
 public final class MidiPorts {
 
@@ -32,15 +33,26 @@ public final class MidiPorts {
     private MidiPorts() {
     }
 
+    /** The hardware, driver and loopback ports ({@link MidiPortInfo.Kind#PORT}), as {@code doctor} shows them. */
     public static List<MidiPortInfo> list() {
-        return ports().stream().map(Port::info).toList();
+        return devices().stream().filter(info -> info.kind() == MidiPortInfo.Kind.PORT).toList();
     }
 
-    /** A port found on this machine: what is listed about it and the device that opens it. */
-    record Port(MidiPortInfo info, MidiDevice device) {
+    /** Every MIDI device, ports first, then the JDK's synthesizer and sequencer, as {@code devices} shows them. */
+    public static List<MidiPortInfo> devices() {
+        return all().stream().map(Port::info).toList();
     }
 
-    static List<Port> ports() {
+    /** A device found on this machine: what is listed about it and the device that opens it. */
+    public record Port(MidiPortInfo info, MidiDevice device) {
+    }
+
+    /** What {@code play} can open by name: the ports, and the software synthesizer as an output. */
+    public static List<Port> ports() {
+        return all().stream().filter(port -> port.info().kind() != MidiPortInfo.Kind.SEQUENCER).toList();
+    }
+
+    private static List<Port> all() {
         MidiDevice.Info[] infos;
         try {
             infos = coreMidi4jLoaded() ? CoreMidiDeviceProvider.getMidiDeviceInfo() : MidiSystem.getMidiDeviceInfo();
@@ -52,16 +64,26 @@ public final class MidiPorts {
         for (MidiDevice.Info info : infos) {
             try {
                 MidiDevice device = MidiSystem.getMidiDevice(info);
-                if (device instanceof Sequencer || device instanceof Synthesizer) continue;
-                ports.add(new Port(new MidiPortInfo(info.getName(), info.getVendor(), info.getDescription(), info.getVersion(),
-                        device.getMaxTransmitters() != 0, device.getMaxReceivers() != 0,
-                        info instanceof CoreMidiDeviceInfo ? COREMIDI4J : JAVA_SOUND), device));
+                ports.add(new Port(describe(info, device, OperatingSystem.current()), device));
             } catch (MidiUnavailableException | RuntimeException e) {
                 LOG.warn("MIDI device '{}' skipped: {}", info.getName(), e.toString());
             }
         }
-        ports.sort(Comparator.comparing(port -> !COREMIDI4J.equals(port.info().provider())));   // stable: CoreMIDI4J first
+        ports.sort(Comparator.comparing((Port port) -> port.info().kind())   // stable: ports, synthesizers, sequencers
+                .thenComparing(port -> !COREMIDI4J.equals(port.info().provider())));   // CoreMIDI4J first
         return List.copyOf(ports);
+    }
+
+    /** What is listed about a device: its kind from its class, its direction from its receivers and transmitters. */
+    static MidiPortInfo describe(MidiDevice.Info info, MidiDevice device, OperatingSystem os) {
+        MidiPortInfo.Kind kind = device instanceof Sequencer ? MidiPortInfo.Kind.SEQUENCER
+                : device instanceof Synthesizer ? MidiPortInfo.Kind.SYNTHESIZER : MidiPortInfo.Kind.PORT;
+        String provider = info instanceof CoreMidiDeviceInfo ? COREMIDI4J : JAVA_SOUND;
+        int receivers = device.getMaxReceivers();
+        int transmitters = device.getMaxTransmitters();
+        return new MidiPortInfo(info.getName(), info.getVendor(), info.getDescription(), info.getVersion(),
+                transmitters != 0, receivers != 0, provider, kind,
+                MidiPortCapabilities.of(info.getName(), provider, kind, receivers, transmitters, os));
     }
 
     /** Whether CoreMIDI4J's native library is loaded (macOS only); false, never an exception, elsewhere. */

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 PresetsCommand.class,
                 DemoCommand.class,
                 PlayCommand.class,
+                DevicesCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class
         })

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 /** {@code antiphon play}: live performance between real MIDI ports. */
 @Command(name = "play", mixinStandardHelpOptions = true,
         description = {"Play live: listen on a MIDI input, answer on a MIDI output. Ports are chosen by a case-insensitive",
-                "part of their name (see `antiphon doctor`). Ctrl-C stops cleanly: every sounding note is released."})
+                "part of their name (see `antiphon devices`). Ctrl-C stops cleanly: every sounding note is released."})
 final class PlayCommand implements Callable<Integer> {
 
     enum Mode { call, jam }
@@ -45,11 +45,11 @@ final class PlayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LoadedPreset loaded = LoadedPreset.load(preset, engine);
-        loaded.parameters().set(Parameter.MODE, mode.ordinal());
-        PerformerWarmUp.run(loaded.model(), loaded.parameters(), PerformerWarmUp.DEFAULT_CALLS, seed);
         try (MidiPortOpener.OpenedOutput output = MidiPortOpener.openOutput(out);
              MidiPortOpener.OpenedInput input = MidiPortOpener.openInput(in)) {
+            LoadedPreset loaded = LoadedPreset.load(preset, engine);
+            loaded.parameters().set(Parameter.MODE, mode.ordinal());
+            PerformerWarmUp.run(loaded.model(), loaded.parameters(), PerformerWarmUp.DEFAULT_CALLS, seed);
             ShellOptions options = ShellOptions.defaults().withProgramLoader(LoadedPreset.programLoader(engine));
             try (LiveSession session = LiveSession.open(output.receiver(),
                     midiOut -> new Performer(loaded.model(), loaded.parameters(), seed, midiOut), options)) {
