@@ -23,10 +23,16 @@ final class ThruNotes {
         this.out = out;
     }
 
-    /** Passes a note-on (velocity 1..127) and records the note as sounding on its channel. */
+    /**
+     * Passes a note-on (velocity 1..127) and records the note as sounding on its channel. A note-on of a key thru
+     * already sounds (a second port, or a device that retriggers without a note-off) ends the sounding note first, so
+     * that every note-on at the output is matched by exactly one note-off.
+     */
     void noteOn(long nanos, int status, int key, int velocity) {
         int index = (status & 0x0F) << 7 | key;
-        if (!held[index]) {
+        if (held[index]) {
+            out.send(nanos, NOTE_OFF | status & 0x0F, key, 0);
+        } else {
             held[index] = true;
             count++;
         }

@@ -84,6 +84,23 @@ class PerformerThruTest {
     }
 
     @Test
+    void aSecondNoteOnOfAHeldKeyEndsTheSoundingNoteFirst() {
+        PerformanceDriver driver = driver(withThru(true));
+        driver.message(0, NOTE_ON, 60, 70);
+        driver.message(100 * MS, NOTE_ON, 60, 90); // a second port, or a device that retriggers without a note-off
+        driver.message(200 * MS, NOTE_OFF, 60, 0);
+        driver.message(300 * MS, NOTE_OFF, 60, 0); // the second release finds nothing sounding: not passed
+        driver.runTo(400 * MS);
+
+        assertThat(sent(driver.out, HUMAN)).containsExactly(
+                new Sent(0, NOTE_ON, 60, 70),
+                new Sent(100 * MS, 0x80 | HUMAN, 60, 0), new Sent(100 * MS, NOTE_ON, 60, 90),
+                new Sent(200 * MS, NOTE_OFF, 60, 0));
+        assertThat(driver.out.firstViolation()).isNull();
+        assertThat(driver.out.sounding()).isZero();
+    }
+
+    @Test
     void withThruOffNothingOfTheHumansReachesTheOutput() {
         PerformanceDriver driver = driver(withThru(false));
         playCall(driver);
