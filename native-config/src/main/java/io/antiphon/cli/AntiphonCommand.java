@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 PlayCommand.class,
                 DevicesCommand.class,
                 BenchCommand.class,
+                MeasuresCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class AntiphonCommand implements Runnable {

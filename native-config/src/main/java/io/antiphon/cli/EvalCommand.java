@@ -51,7 +51,7 @@ final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static Split parseSplit(String name) {
+    static Split parseSplit(String name) {
         try {
             return Split.valueOf(name.toUpperCase());
         } catch (IllegalArgumentException e) {

@@ -70,7 +70,7 @@ public final class CorpusEvaluation {
     }
 
     /** Every allowed transposition of every training piece, encoded. */
-    static List<int[]> augmentedTraining(List<Piece> pieces) {
+    public static List<int[]> augmentedTraining(List<Piece> pieces) {
         List<int[]> sequences = new ArrayList<>();
         for (Piece piece : pieces) {
             for (int shift : Transposition.allowedShifts(piece)) {
