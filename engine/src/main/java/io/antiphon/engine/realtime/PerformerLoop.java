@@ -108,17 +108,30 @@ final class PerformerLoop implements EventPoller.Handler<RingEvent>, Runnable {
                 if (!iterate(clock.nanoTime()) && !stopping) LockSupport.parkNanos(this, IDLE_PARK_NANOS);
             }
         } catch (Throwable t) {
-            failure = t;
+            fail(t);
         } finally {
-            try {
-                performer.allNotesOff(clock.nanoTime());
-            } catch (Throwable t) {
-                if (failure == null) failure = t;
-                else failure.addSuppressed(t);
-            }
-            outputRing.tryPublish(RingEvent.Kind.ALL_NOTES_OFF, clock.nanoTime(), 0, 0, 0, -1);
+            silence();
             stopped = true;
         }
+    }
+
+    /**
+     * The way out, after a stop or a failure: {@link Performer#allNotesOff} (if the performer can still do it), then an
+     * all-notes-off down the output ring for the scheduler. Performer thread (or the thread stepping the shell).
+     */
+    void silence() {
+        try {
+            performer.allNotesOff(clock.nanoTime());
+        } catch (Throwable t) {
+            fail(t);
+        }
+        outputRing.tryPublish(RingEvent.Kind.ALL_NOTES_OFF, clock.nanoTime(), 0, 0, 0, -1);
+    }
+
+    /** Records what ended the loop (the first failure; later ones are attached to it). */
+    void fail(Throwable t) {
+        if (failure == null) failure = t;
+        else if (failure != t) failure.addSuppressed(t);
     }
 
     void stop() {
@@ -144,6 +157,11 @@ final class PerformerLoop implements EventPoller.Handler<RingEvent>, Runnable {
     /** When (session clock) the performer thread saw the latest answer decided, or -1 before the first. */
     long answerDecisionNanos() {
         return answerDecisionNanos;
+    }
+
+    /** The thread that runs the loop (the performer thread, or the thread stepping a {@link SteppedShell}): a direct copy. */
+    void readStatusOnLoopThread(PerformerStatus into) {
+        performer.readStatus(into);
     }
 
     /**
