@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 DevicesCommand.class,
                 BenchCommand.class,
                 MeasuresCommand.class,
+                SoakCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class AntiphonCommand implements Runnable {

@@ -1,0 +1,55 @@
+package io.antiphon.cli;
+
+import io.antiphon.engine.kernel.StepEngine;
+import io.antiphon.engine.realtime.Soak;
+import io.antiphon.engine.realtime.SoakOptions;
+import io.antiphon.engine.realtime.SoakResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code antiphon soak}: a long simulated jam through the shell, for hanging notes, memory growth and latency drift. */
+@Command(name = "soak", mixinStandardHelpOptions = true,
+        description = {"Jam for a long time on simulated time (it runs as fast as the work allows): a seeded human plays",
+                "into the real shell and step kernel, 1 ms at a time. Reports hanging notes, heap growth after warm-up",
+                "(after a full GC), off-heap and resident growth, dropped human notes, and the performer's processing",
+                "time per event (HdrHistogram, real clock) in the first and last windows."})
+final class SoakCommand implements Callable<Integer> {
+
+    @Option(names = "--preset", defaultValue = "chorale", description = "Preset name or preset .json file (default ${DEFAULT-VALUE}).")
+    String preset;
+
+    @Option(names = "--minutes", defaultValue = "60", description = "Simulated minutes measured (default ${DEFAULT-VALUE}).")
+    int minutes;
+
+    @Option(names = "--warmup-minutes", defaultValue = "2", description = "Simulated minutes played before measuring (default ${DEFAULT-VALUE}).")
+    int warmUpMinutes;
+
+    @Option(names = "--window-minutes", defaultValue = "10", description = "First and last latency windows compared (default ${DEFAULT-VALUE}; at most --minutes).")
+    int windowMinutes;
+
+    @Option(names = "--rate", defaultValue = "20", description = "Human notes per simulated second (default ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the human part and the sampler (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        LoadedPreset loaded = LoadedPreset.load(preset, StepEngine.KERNEL);
+        SoakResult result = Soak.run(new SoakOptions(loaded.model(), loaded.parameters(), minutes, warmUpMinutes,
+                Math.min(windowMinutes, minutes), rate, seed));
+        Map<String, Object> map = result.toMap();
+        if (json) {
+            System.out.println(Json.pretty(map));
+        } else {
+            map.forEach((k, v) -> System.out.printf("%-24s %s%n", k, v));
+        }
+        return 0;
+    }
+}
