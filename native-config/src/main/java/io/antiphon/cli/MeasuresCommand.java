@@ -16,6 +16,10 @@ import io.antiphon.engine.study.GenerationStatistics;
 import io.antiphon.engine.study.NextPitchScore;
 import io.antiphon.engine.study.NextPitchContext;
 import io.antiphon.engine.study.QuarterChorale;
+import io.antiphon.engine.study.RollNextPitch;
+import io.antiphon.engine.study.RollTemperatureStudy;
+import io.antiphon.engine.kernel.RollStepModel;
+import io.antiphon.engine.network.BundleKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,9 +36,18 @@ import java.util.concurrent.Callable;
                 "effect on the pitch-class entropy and 4-gram repetition of generated music."})
 final class MeasuresCommand implements Callable<Integer> {
 
+    /** Quarter-note frames the piano-roll model hears before generating: two 4/4 bars. */
+    private static final int PRIMER_FRAMES = 8;
+    /** Frames it generates per chorale and temperature: 64 bars. */
+    private static final int GENERATED_FRAMES = 256;
+
     @Option(names = "--model", defaultValue = "chorale", paramLabel = "MODEL",
             description = "The event model: a bundle file, or a preset name or .json file (default ${DEFAULT-VALUE}).")
     String model;
+
+    @Option(names = "--roll-model", paramLabel = "MODEL",
+            description = "A piano-roll model measured beside it: a bundle file, or a preset name or .json file (e.g. chorale-roll).")
+    String rollModel;
 
     @Option(names = "--split", defaultValue = "test", description = "train, valid or test (default ${DEFAULT-VALUE}).")
     String splitName;
@@ -64,11 +77,14 @@ final class MeasuresCommand implements Callable<Integer> {
         List<QuarterChorale> chorales = QuarterChorale.of(corpus, split);
         MarkovBaseline markov = MarkovBaseline.train(CorpusEvaluation.augmentedTraining(corpus.pieces(Split.TRAIN)));
         LstmSequenceModel lstm = new LstmSequenceModel(bundle.network());
+        RollStepModel roll = rollModel == null ? null
+                : StepModels.createRoll(ModelSource.load(rollModel, BundleKind.PIANO_ROLL).network(), StepEngine.KERNEL);
         Map<NextPitchContext, Map<String, NextPitchScore>> scores = new EnumMap<>(NextPitchContext.class);
         for (NextPitchContext context : NextPitchContext.values()) {
             Map<String, NextPitchScore> byModel = new LinkedHashMap<>();
             byModel.put("event_model", EventNextPitch.score(lstm, chorales, context));
             byModel.put("markov", EventNextPitch.score(markov, chorales, context));
+            if (roll != null) byModel.put("roll_model", RollNextPitch.score(roll, chorales, context));
             scores.put(context, byModel);
         }
         List<Piece> pieces = corpus.pieces(split);
@@ -86,6 +102,9 @@ final class MeasuresCommand implements Callable<Integer> {
         report.put("split", split.name().toLowerCase());
         report.put("next_pitch", nextPitch);
         report.put("temperature", json(sweep));
+        Map<String, GenerationStatistics> rollSweep = roll == null ? null
+                : RollTemperatureStudy.run(roll, chorales, temperatures, PRIMER_FRAMES, GENERATED_FRAMES, seed);
+        if (rollSweep != null) report.put("roll_temperature", json(rollSweep));
         if (json) {
             System.out.println(Json.pretty(report));
             return 0;
@@ -96,9 +115,17 @@ final class MeasuresCommand implements Callable<Integer> {
             byModel.forEach(MeasuresCommand::print);
         });
         System.out.printf("Temperature (%d chorales, primer %d tokens, %d generated):%n", pieces.size(), primerTokens, tokens);
+        print(sweep);
+        if (rollSweep != null) {
+            System.out.printf("Piano-roll temperature (%d chorales, primer %d frames, %d generated):%n", chorales.size(), PRIMER_FRAMES, GENERATED_FRAMES);
+            print(rollSweep);
+        }
+        return 0;
+    }
+
+    private static void print(Map<String, GenerationStatistics> sweep) {
         sweep.forEach((label, stats) -> System.out.printf("  %-18s pitch-class entropy %.3f bits  repeated 4-grams %.3f  (%d onsets)%n",
                 label, stats.pitchClassEntropyBits(), stats.repeatedFourGramShare(), stats.onsets()));
-        return 0;
     }
 
     private static void print(String name, NextPitchScore score) {
