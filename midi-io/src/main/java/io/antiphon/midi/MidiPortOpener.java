@@ -39,7 +39,11 @@ public final class MidiPortOpener {
     }
 
     static OpenedInput openInput(String name, List<MidiPorts.Port> ports) throws MidiPortException {
-        MidiPorts.Port port = PortSelector.select(name, "input", ports.stream().filter(p -> p.info().input()).toList(), p -> p.info().name());
+        return openInput(PortSelector.select(name, "input", ports.stream().filter(p -> p.info().input()).toList(), p -> p.info().name()));
+    }
+
+    /** Opens this input port (the chosen one, or one listed again after it was lost). */
+    static OpenedInput openInput(MidiPorts.Port port) throws MidiPortException {
         try {
             port.device().open();
             return new OpenedInput(port.info(), port.device(), port.device().getTransmitter());
@@ -50,7 +54,11 @@ public final class MidiPortOpener {
     }
 
     static OpenedOutput openOutput(String name, List<MidiPorts.Port> ports) throws MidiPortException {
-        MidiPorts.Port port = PortSelector.select(name, "output", ports.stream().filter(p -> p.info().output()).toList(), p -> p.info().name());
+        return openOutput(PortSelector.select(name, "output", ports.stream().filter(p -> p.info().output()).toList(), p -> p.info().name()));
+    }
+
+    /** Opens this output port (the chosen one, or one listed again after it was lost). */
+    static OpenedOutput openOutput(MidiPorts.Port port) throws MidiPortException {
         try {
             port.device().open();
             return new OpenedOutput(port.info(), port.device(), port.device().getReceiver());

@@ -8,7 +8,9 @@ import io.antiphon.engine.realtime.LatencyReport;
 import io.antiphon.engine.realtime.LiveSession;
 import io.antiphon.engine.realtime.PerformerWarmUp;
 import io.antiphon.engine.realtime.ShellOptions;
-import io.antiphon.midi.MidiPortOpener;
+import io.antiphon.midi.PortWatcher;
+import io.antiphon.midi.SupervisedInput;
+import io.antiphon.midi.SupervisedOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 /** {@code antiphon play}: live performance between real MIDI ports. */
 @Command(name = "play", mixinStandardHelpOptions = true,
         description = {"Play live: listen on a MIDI input, answer on a MIDI output. Ports are chosen by a case-insensitive",
-                "part of their name (see `antiphon devices`). Ctrl-C stops cleanly: every sounding note is released."})
+                "part of their name (see `antiphon devices`). A port unplugged mid-performance is waited for and reopened",
+                "(an output gets all-notes-off first). Ctrl-C stops cleanly: every sounding note is released."})
 final class PlayCommand implements Callable<Integer> {
 
     enum Mode { call, jam }
@@ -45,19 +48,21 @@ final class PlayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (MidiPortOpener.OpenedOutput output = MidiPortOpener.openOutput(out);
-             MidiPortOpener.OpenedInput input = MidiPortOpener.openInput(in)) {
+        try (PortWatcher watcher = PortWatcher.forThisMachine(new PortEventsPrinter(System.err))) {
+            SupervisedOutput output = watcher.openOutput(out);
+            SupervisedInput input = watcher.openInput(in);
             LoadedPreset loaded = LoadedPreset.load(preset, engine);
             loaded.parameters().set(Parameter.MODE, mode.ordinal());
             PerformerWarmUp.run(loaded.model(), loaded.parameters(), PerformerWarmUp.DEFAULT_CALLS, seed);
             ShellOptions options = ShellOptions.defaults().withProgramLoader(LoadedPreset.programLoader(engine));
-            try (LiveSession session = LiveSession.open(output.receiver(),
+            try (LiveSession session = LiveSession.open(output,
                     midiOut -> new Performer(loaded.model(), loaded.parameters(), seed, midiOut), options)) {
-                input.transmitter().setReceiver(session.input());
+                input.connect(session.input());
+                watcher.start();
                 CountDownLatch stop = new CountDownLatch(1);
                 Thread hook = new Thread(stop::countDown, "antiphon-play-stop");
                 Runtime.getRuntime().addShutdownHook(hook);
-                System.err.printf("playing: %s -> %s, preset %s, %s mode (Ctrl-C to stop)%n", input.info().name(), output.info().name(),
+                System.err.printf("playing: %s -> %s, preset %s, %s mode (Ctrl-C to stop)%n", input.name(), output.name(),
                         loaded.entry().preset().name(), mode);
                 PerformerStatus status = new PerformerStatus();
                 while (session.isRunning() && !stop.await(250, TimeUnit.MILLISECONDS)) {

@@ -1,0 +1,134 @@
+package io.antiphon.engine.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.sound.midi.VoiceStatus;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+
+import com.lmax.disruptor.dsl.ProducerType;
+import com.sun.media.sound.AudioSynthesizer;
+import io.antiphon.engine.kernel.AllocationMeter;
+import io.antiphon.midi.MidiPorts;
+import io.antiphon.midi.PortWatcher;
+import io.antiphon.midi.SupervisedOutput;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The scheduler sending to the JDK's Gervill synthesizer through a {@link SupervisedOutput}: the synthesizer goes away
+ * mid-answer and comes back.
+ */
+class LostOutputPortTest {
+
+    private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final AudioFormat FORMAT = new AudioFormat(44_100, 16, 2, true, false);
+
+    private final ManualClock clock = new ManualClock();
+    private final EventRing ring = new EventRing(ProducerType.SINGLE, 1024, 8);
+    private final AtomicReference<List<MidiPorts.Port>> plugged = new AtomicReference<>(List.of());
+    private AudioSynthesizer gervill;
+    private MidiPorts.Port gervillPort;
+    private PortWatcher watcher;
+    private SupervisedOutput out;
+    private OutputScheduler scheduler;
+
+    @BeforeEach
+    void openGervill() throws Exception {
+        gervillPort = MidiPorts.ports().stream().filter(p -> p.device() instanceof AudioSynthesizer).findFirst().orElseThrow();
+        gervill = (AudioSynthesizer) gervillPort.device();
+        gervill.openStream(FORMAT, null);
+        plugged.set(List.of(gervillPort));
+        watcher = new PortWatcher(plugged::get, Duration.ofHours(1), PortWatcher.Events.NONE);
+        out = watcher.openOutput("Gervill");
+        scheduler = new OutputScheduler(ring, out, clock, new LatencyMeters(), 1024);
+    }
+
+    @AfterEach
+    void close() {
+        watcher.close();
+        gervill.close();
+    }
+
+    @Test
+    void theSchedulerGoesOnWhenTheOutputVanishesAndPlaysAgainWhenItReturns() throws Exception {
+        publish(0, 0x90, 60, 100);
+        pumpAt(0);
+        assertThat(scheduler.soundingNotes()).isEqualTo(1);
+
+        gervill.close();                          // gone mid-answer
+        plugged.set(List.of());
+        publish(1 * MS, 0x90, 64, 100);
+        publish(2 * MS, 0x80, 60, 0);
+        pumpAt(1 * MS);
+        pumpAt(2 * MS);
+        watcher.checkNow();
+
+        assertThat(scheduler.failure()).isNull();
+        assertThat(scheduler.soundingNotes()).as("nothing counts as sounding on a lost port").isZero();
+        assertThat(out.connected()).isFalse();
+
+        AudioInputStream stream = gervill.openStream(FORMAT, null);   // back
+        plugged.set(List.of(gervillPort));
+        watcher.checkNow();
+        publish(3 * MS, 0x90, 67, 100);
+        pumpAt(3 * MS);
+        stream.read(new byte[4_410 * 4]);
+        assertThat(activeNotes()).containsOnly(67);
+        publish(4 * MS, 0x80, 67, 0);
+        pumpAt(4 * MS);
+
+        assertThat(scheduler.soundingNotes()).isZero();
+        assertThat(scheduler.sendErrors()).isPositive();
+        assertThat(out.losses()).isEqualTo(1);
+        assertThat(out.reconnects()).isEqualTo(1);
+    }
+
+    @Test
+    void sendingToALostPortAllocatesNothing() throws Exception {
+        assumeTrue(AllocationMeter.isSupported(), "this JVM cannot count per-thread allocation");
+        gervill.close();
+        publish(0, 0x90, 60, 100);
+        pumpAt(0);                                // the JDK's own exception: the port is marked lost
+        assertThat(out.connected()).isFalse();
+        long[] time = {0};
+
+        double bytes = new AllocationMeter().bytesPerCall(i -> {
+            long t = time[0] += MS;
+            ring.tryPublish(RingEvent.Kind.MIDI, t, 0x90, 40 + i % 40, 100, t - 1000);
+            ring.tryPublish(RingEvent.Kind.MIDI, t, 0x80, 40 + i % 40, 0, -1);
+            try {
+                scheduler.pump(t);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }, 20_000, 10_000);
+
+        assertThat(bytes).isLessThan(1.0);
+        assertThat(scheduler.failure()).isNull();
+        assertThat(out.refused()).isGreaterThanOrEqualTo(30_000);
+    }
+
+    private List<Integer> activeNotes() {
+        List<Integer> notes = new ArrayList<>();
+        for (VoiceStatus voice : gervill.getVoiceStatus()) if (voice.active) notes.add(voice.note);
+        return notes;
+    }
+
+    private void publish(long nanos, int status, int data1, int data2) {
+        assertThat(ring.tryPublish(RingEvent.Kind.MIDI, nanos, status, data1, data2, -1)).isTrue();
+    }
+
+    private void pumpAt(long nanos) throws Exception {
+        clock.set(nanos);
+        scheduler.pump(nanos);
+    }
+}
