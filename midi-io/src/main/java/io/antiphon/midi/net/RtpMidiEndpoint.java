@@ -38,8 +38,7 @@ import java.util.function.LongSupplier;
  * one network thread that receives on both, runs every {@link RtpMidiSession} and delivers incoming MIDI to a
  * {@link Receiver}; outgoing MIDI ({@link #send}) goes to every open session from the caller's thread.
  *
- * <p>Safety: only invitations from loopback addresses, the allowed peers and hosts this endpoint invited are
- * accepted; at most {@link RtpMidiOptions#maxSessions()} sessions exist at once; datagrams are read into one fixed
+ * <p>Safety: only invitations from the allowed peers and the hosts this endpoint invited are accepted; at most {@link RtpMidiOptions#maxSessions()} sessions exist at once; datagrams are read into one fixed
  * 64 KiB buffer per endpoint and parsed in place; every malformed, unexpected or hostile datagram is counted
  * ({@link #counters()}) and dropped, never thrown. In steady state the receive path allocates nothing on the way to
  * the receiver (one reused {@link ShortMessage}; a SysEx becomes a new {@link SysexMessage}). When a session ends
@@ -53,6 +52,10 @@ public final class RtpMidiEndpoint implements AutoCloseable {
         }
 
         default void ended(RtpMidiPeer peer, String reason) {
+        }
+
+        /** An invitation from a host that is not an allowed peer was ignored. */
+        default void refused(InetSocketAddress from) {
         }
     }
 
@@ -125,6 +128,11 @@ public final class RtpMidiEndpoint implements AutoCloseable {
     private volatile long sendErrors;
     private volatile long unsendable;
     private int refusalsLogged;
+
+    /** The network thread (for allocation measurements in tests). */
+    Thread networkThread() {
+        return thread;
+    }
 
     private RtpMidiEndpoint(RtpMidiOptions options, LongSupplier clock) throws IOException {
         this.options = options;
@@ -336,9 +344,14 @@ public final class RtpMidiEndpoint implements AutoCloseable {
 
     private void admit(InetSocketAddress from, long now) {
         InetAddress host = from.getAddress();
-        if (!host.isLoopbackAddress() && !allowed.contains(host) && !invitedHosts.contains(host)) {
+        if (!allowed.contains(host) && !invitedHosts.contains(host)) {
             refusedInvitations++;
             if (refusalsLogged++ < 10) LOG.warn("RTP-MIDI: refused an invitation from {} (not an allowed peer)", host.getHostAddress());
+            try {
+                listener.refused(from);
+            } catch (RuntimeException e) {
+                LOG.warn("RTP-MIDI listener failed: {}", e.toString());
+            }
             return;
         }
         int free = freeSlot();
@@ -566,7 +579,7 @@ public final class RtpMidiEndpoint implements AutoCloseable {
         }
     }
 
-    /** Hosts admitted besides loopback and the peers invited (for messages). */
+    /** Hosts whose invitations are accepted: the allowed peers and the hosts invited. */
     public Set<InetAddress> allowedPeers() {
         Set<InetAddress> all = new HashSet<>(allowed);
         all.addAll(invitedHosts);

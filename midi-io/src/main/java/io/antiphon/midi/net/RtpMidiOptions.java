@@ -12,8 +12,7 @@ import java.util.Set;
  * @param name          the session name peers see (macOS shows it in Audio MIDI Setup)
  * @param bindAddress   the local address both sockets bind to (127.0.0.1 unless told otherwise)
  * @param port          the control port, even (the data port is the next one); 0 picks a free pair
- * @param allowedPeers  hosts, besides this machine's loopback addresses, whose invitations are accepted
- *                      (hosts this endpoint invites are admitted too)
+ * @param allowedPeers  hosts whose invitations are accepted (hosts this endpoint invites are admitted too)
  * @param maxSessions   sessions open or being opened at once, at most
  * @param maxSysExBytes longest SysEx accepted per session (longer ones are skipped and counted)
  */
@@ -34,9 +33,13 @@ public record RtpMidiOptions(String name, InetAddress bindAddress, int port, Set
         if (maxSessions < 1) throw new IllegalArgumentException("maxSessions must be at least 1");
     }
 
-    /** Session {@code name} on 127.0.0.1, port {@value #DEFAULT_PORT}, loopback peers only, 8 sessions, 64 KiB SysEx. */
+    /**
+     * Session {@code name} on 127.0.0.1, port {@value #DEFAULT_PORT}, invitations from 127.0.0.1 only, 8 sessions,
+     * 64 KiB SysEx.
+     */
     public static RtpMidiOptions loopback(String name) {
-        return new RtpMidiOptions(name, InetAddress.getLoopbackAddress(), DEFAULT_PORT, Set.of(), 8, MidiByteParser.DEFAULT_MAX_SYSEX);
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        return new RtpMidiOptions(name, loopback, DEFAULT_PORT, Set.of(loopback), 8, MidiByteParser.DEFAULT_MAX_SYSEX);
     }
 
     public RtpMidiOptions withPort(int newPort) {
