@@ -157,7 +157,7 @@ final class HotPathWarmUp {
             if (now >= nextModeSwitch) {
                 nextModeSwitch += MODE_SWITCH;
                 scratch.onMidi(now, 0xB0, parameters.controls().controllerOf(Parameter.MODE),
-                        parameters.mode() == PerformerMode.JAM ? 0 : 127);
+                        parameters.mode() == PerformerMode.JAM ? 0 : 64);
                 scratch.onMidi(now, 0xB0, 64, random.nextBoolean() ? 127 : 0);
                 if (buttons.length > 0) scratch.onMidi(now, 0xB0, buttons[random.nextInt(buttons.length)], 127);
                 scratch.onMidi(now, 0xC0, random.nextInt(128), 0);

@@ -9,14 +9,14 @@ import io.antiphon.engine.sampling.Scale;
  * Every live performer parameter: its name (as in presets and CC maps), range, default, and how a MIDI controller
  * value 0..127 maps onto it. Continuous parameters map linearly from the minimum (0) to the maximum (127); whole-number
  * parameters do the same and round; choices split 0..127 into equal zones, one per choice. The values of choices are
- * their indexes: {@code mode} 0 = call, 1 = jam; {@code thru} 0 = off, 1 = on; {@code key_root} 0 = C .. 11 = B;
+ * their indexes: {@code mode} 0 = call, 1 = jam, 2 = harmonize; {@code thru} 0 = off, 1 = on; {@code key_root} 0 = C .. 11 = B;
  * {@code scale} as listed by {@link Scale} (0 = chromatic, 1 = major, 2 = minor, 3 = harmonic_minor, 4 = dorian,
  * 5 = phrygian, 6 = lydian, 7 = mixolydian, 8 = locrian, 9 = major_pentatonic, 10 = minor_pentatonic, 11 = blues,
  * 12 = whole_tone).
  */
 public enum Parameter {
-    /** Call-and-response (0) or jam (1). */
-    MODE("mode", 0, "call", "jam"),
+    /** Call-and-response (0), jam (1) or harmonize (2). */
+    MODE("mode", 0, "call", "jam", "harmonize"),
     /** Sampling temperature; 0 plays the most probable token. */
     TEMPERATURE("temperature", 0.0, 2.0, 0.9, false),
     /** Keep only the k most probable tokens; 0 = off. */

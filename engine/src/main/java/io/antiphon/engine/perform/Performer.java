@@ -46,7 +46,7 @@ import io.antiphon.engine.token.Vocabulary;
  * the machine's note-off goes out first, then the human's note-on (thru), and the model hears the machine release the
  * key and the human strike it. So neither cuts the other: every note-off at the output ends the note its sender began.
  */
-public final class Performer {
+public final class Performer implements PerformerCore {
 
     /** Tokens per warm-up round (see {@link #warmUp}): enough for the JIT to compile the kernel. */
     public static final int WARM_UP_TOKENS = 15_000;

@@ -17,7 +17,7 @@ import io.antiphon.presets.Preset;
  *   <tr><td>16</td><td>temperature</td><td>0.0 .. 2.0</td></tr>
  *   <tr><td>17</td><td>top_p</td><td>0.05 .. 1.0</td></tr>
  *   <tr><td>18</td><td>top_k</td><td>0 (off) .. 240</td></tr>
- *   <tr><td>19</td><td>mode</td><td>0-63 call-and-response, 64-127 jam</td></tr>
+ *   <tr><td>19</td><td>mode</td><td>0-42 call-and-response, 43-85 jam, 86-127 harmonize</td></tr>
  *   <tr><td>70</td><td>max_polyphony</td><td>1 .. 16</td></tr>
  *   <tr><td>71</td><td>pitch_low</td><td>21 .. 108</td></tr>
  *   <tr><td>72</td><td>pitch_high</td><td>21 .. 108</td></tr>

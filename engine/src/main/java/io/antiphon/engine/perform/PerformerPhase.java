@@ -7,5 +7,7 @@ public enum PerformerPhase {
     /** Playing an answer to the human's phrase (call-and-response). */
     ANSWERING,
     /** Generating its own part alongside the human (jam). */
-    JAMMING
+    JAMMING,
+    /** Adding voices under the human's melody, step by step (harmonize). */
+    HARMONIZING
 }

@@ -21,6 +21,8 @@ public final class PerformerStatus {
     long tokensGenerated;
     long answers;
     long bargeIns;
+    long melodyNotes;
+    long chords;
 
     public PerformerMode mode() {
         return mode;
@@ -74,12 +76,12 @@ public final class PerformerStatus {
         return modelTick;
     }
 
-    /** Tokens the model has been fed, human and machine. */
+    /** Tokens the model has been fed, human and machine (harmonize: frames). */
     public long tokensFed() {
         return tokensFed;
     }
 
-    /** Tokens the machine has sampled. */
+    /** Tokens the machine has sampled (harmonize: voice notes started). */
     public long tokensGenerated() {
         return tokensGenerated;
     }
@@ -92,5 +94,15 @@ public final class PerformerStatus {
     /** Answers cut short by the human playing. */
     public long bargeIns() {
         return bargeIns;
+    }
+
+    /** Melody notes the harmonizer heard (harmonize). */
+    public long melodyNotes() {
+        return melodyNotes;
+    }
+
+    /** Chords the harmonizer drew and sounded under the melody (harmonize). */
+    public long chords() {
+        return chords;
     }
 }

@@ -10,6 +10,7 @@ import javax.sound.midi.Receiver;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.antiphon.engine.perform.MidiOut;
 import io.antiphon.engine.perform.Performer;
+import io.antiphon.engine.perform.PerformerCore;
 import io.antiphon.engine.perform.PerformerListener;
 import io.antiphon.engine.perform.PerformerStatus;
 
@@ -26,7 +27,7 @@ import io.antiphon.engine.perform.PerformerStatus;
  * }</pre>
  *
  * <p>No note is left sounding: {@link #close()} (also run by a shutdown hook) stops the performer thread, which ends
- * the machine's notes ({@link Performer#allNotesOff}) and sends an all-notes-off down the output ring; then the
+ * the machine's notes ({@link PerformerCore#allNotesOff}) and sends an all-notes-off down the output ring; then the
  * scheduler stops, sending a note-off for every note sounding at the output and CC 123 on each channel it used, even
  * if the performer thread died. An exception on the performer thread takes the same path at once (the session then
  * stops answering; {@link #failure()} tells why); an output {@code Receiver} that throws gets a notes-off attempt and
@@ -51,7 +52,7 @@ public final class LiveSession implements AutoCloseable {
     private final Thread shutdownHook;
     private boolean closed;
 
-    private LiveSession(Receiver output, Function<MidiOut, Performer> performerFactory, ShellOptions options) {
+    private LiveSession(Receiver output, Function<MidiOut, ? extends PerformerCore> performerFactory, ShellOptions options) {
         this.clock = options.clock();
         this.meters = new LatencyMeters();
         this.inputRing = new EventRing(ProducerType.MULTI, options.inputCapacity(), options.inputReserve());
@@ -59,7 +60,7 @@ public final class LiveSession implements AutoCloseable {
         this.input = new MidiInputReceiver(inputRing, clock, meters);
         this.scheduler = new OutputScheduler(outputRing, output, clock, meters, options.outputCapacity());
         PerformerOutput performerOutput = new PerformerOutput(outputRing);
-        Performer performer = Objects.requireNonNull(performerFactory.apply(performerOutput), "the performer factory returned null");
+        PerformerCore performer = Objects.requireNonNull(performerFactory.apply(performerOutput), "the performer factory returned null");
         this.programs = options.programLoader() == null ? null : new ProgramChanges(options.programLoader());
         performer.setListener(programs == null ? PerformerListener.NONE : programs);
         this.performerLoop = new PerformerLoop(performer, inputRing, outputRing, performerOutput, clock, meters, programs);
@@ -78,14 +79,15 @@ public final class LiveSession implements AutoCloseable {
     }
 
     /**
-     * Starts a session: builds the performer through {@code performerFactory} (handing it the shell's {@link MidiOut})
+     * Starts a session: builds the performer ({@link Performer}, or {@link io.antiphon.engine.perform.Harmonizer} for
+     * harmonize) through {@code performerFactory} (handing it the shell's {@link MidiOut})
      * and starts the scheduler and performer threads. Connect input ports with
      * {@code transmitter.setReceiver(session.input())}.
      *
      * @param output where the machine's MIDI (and with thru on, the human's) goes (a port's {@code Receiver}); it
      *               must consume each message during {@code send}, as ports do (the shell reuses message objects)
      */
-    public static LiveSession open(Receiver output, Function<MidiOut, Performer> performerFactory, ShellOptions options) {
+    public static LiveSession open(Receiver output, Function<MidiOut, ? extends PerformerCore> performerFactory, ShellOptions options) {
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(performerFactory, "performerFactory");
         LiveSession session = new LiveSession(output, performerFactory, options);

@@ -6,16 +6,17 @@ import java.util.concurrent.locks.LockSupport;
 
 import com.lmax.disruptor.EventPoller;
 import io.antiphon.engine.perform.Performer;
+import io.antiphon.engine.perform.PerformerCore;
 import io.antiphon.engine.perform.PerformerStatus;
 
 /**
- * The performer thread's work: the only code that touches the {@link Performer} (and so the network). Each iteration
- * drains the input ring into {@link Performer#onMidi}, advances the performer to now, takes a program loaded off-thread
+ * The performer thread's work: the only code that touches the {@link PerformerCore} (and so the network). Each iteration
+ * drains the input ring into {@link PerformerCore#onMidi}, advances the performer to now, takes a program loaded off-thread
  * and serves a pending status request. Idle, it parks for at most {@value #IDLE_PARK_MICROS} µs (or until an input
  * wakes it), so the performer advances about every millisecond without spinning a core.
  *
  * <p>Whatever ends the loop, {@link #stop} or an exception from the performer, the thread silences the machine on
- * its way out: {@link Performer#allNotesOff} (if the performer can still do it), then an all-notes-off to the output
+ * its way out: {@link PerformerCore#allNotesOff} (if the performer can still do it), then an all-notes-off to the output
  * ring, which the scheduler turns into note-offs for everything sounding at the output.
  */
 final class PerformerLoop implements EventPoller.Handler<RingEvent>, Runnable {
@@ -24,7 +25,7 @@ final class PerformerLoop implements EventPoller.Handler<RingEvent>, Runnable {
     private static final long IDLE_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(IDLE_PARK_MICROS);
     private static final long STATUS_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
 
-    private final Performer performer;
+    private final PerformerCore performer;
     private final EventRing input;
     private final EventRing outputRing;
     private final PerformerOutput output;
@@ -47,7 +48,7 @@ final class PerformerLoop implements EventPoller.Handler<RingEvent>, Runnable {
     private volatile Throwable failure;
 
     /** @param programs where program changes are loaded, or null to ignore them */
-    PerformerLoop(Performer performer, EventRing input, EventRing outputRing, PerformerOutput output, NanoClock clock,
+    PerformerLoop(PerformerCore performer, EventRing input, EventRing outputRing, PerformerOutput output, NanoClock clock,
                   LatencyMeters meters, ProgramChanges programs) {
         this.performer = performer;
         this.input = input;
@@ -188,10 +189,14 @@ final class PerformerLoop implements EventPoller.Handler<RingEvent>, Runnable {
         performer.allNotesOff(now);
     }
 
-    /** A program change: the preset's parameters (if any), then the model; allocates, as a switch may. */
+    /**
+     * A program change: the preset's parameters (if any), then the model; allocates, as a switch may. Programs are
+     * event models: only a {@link Performer} takes them (a harmonize session has no program loader).
+     */
     private void switchTo(LoadedProgram program) {
-        if (program.preset() != null) performer.parameters().applyPreset(program.preset());
-        performer.replaceModel(program.model());
+        if (!(performer instanceof Performer events)) return;
+        if (program.preset() != null) events.parameters().applyPreset(program.preset());
+        events.replaceModel(program.model());
         programSwitches++;
     }
 }

@@ -5,14 +5,10 @@ import java.util.SplittableRandom;
 
 import io.antiphon.engine.network.NetworkFactory;
 import io.antiphon.engine.network.NetworkSpec;
+import io.antiphon.engine.roll.RollNetworkFactory;
+import io.antiphon.engine.roll.RollPiece;
 import io.antiphon.engine.token.Vocabulary;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.LSTM;
-import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.weights.WeightInit;
-import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -38,25 +34,9 @@ final class TestNetworks {
         return net;
     }
 
-    /** Keys of a piano roll. */
-    static final int ROLL_KEYS = 88;
-
-    /**
-     * A {@code layers x hidden} piano-roll LSTM (88 keys many-hot in, 88 sigmoids out, binary cross-entropy), built
-     * with DL4J's builder as the roll networks are, with Gaussian noise on every parameter.
-     */
+    /** A {@code layers x hidden} piano-roll LSTM (RollNetworkFactory: 88 keys many-hot in, 88 sigmoids out) with Gaussian noise on every parameter. */
     static MultiLayerNetwork perturbedRoll(int layers, int hidden, long seed) {
-        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder().seed(seed).weightInit(WeightInit.XAVIER).list();
-        int in = ROLL_KEYS;
-        for (int l = 0; l < layers; l++) {
-            list.layer(new LSTM.Builder().nIn(in).nOut(hidden).activation(Activation.TANH)
-                    .gateActivationFunction(Activation.SIGMOID).forgetGateBiasInit(1.0).build());
-            in = hidden;
-        }
-        list.layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.XENT).activation(Activation.SIGMOID)
-                .nIn(in).nOut(ROLL_KEYS).build());
-        MultiLayerNetwork net = new MultiLayerNetwork(list.build());
-        net.init();
+        MultiLayerNetwork net = RollNetworkFactory.build(NetworkSpec.defaults(RollPiece.KEYS).withShape(layers, hidden).withSeed(seed), 0, 0);
         perturb(net, seed);
         return net;
     }

@@ -160,7 +160,7 @@ class PerformerControlsTest {
         phrase(driver, 0);
         assertThat(driver.runUntil(s -> s.phase() == PerformerPhase.ANSWERING, 5 * SECOND)).isTrue();
         long answerStarted = driver.now();
-        driver.message(driver.now() + MS, 0xB0, 19, 127);
+        driver.message(driver.now() + MS, 0xB0, 19, 64);
         driver.runTo(driver.now() + 2 * MS);
         assertThat(driver.status().phase()).isEqualTo(PerformerPhase.JAMMING);
         long noteOns = driver.out.noteOns();

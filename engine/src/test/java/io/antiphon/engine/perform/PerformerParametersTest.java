@@ -44,8 +44,10 @@ class PerformerParametersTest {
 
     @Test
     void choicesSplitTheControllerIntoEqualZones() {
-        assertThat(Parameter.MODE.fromController(63)).isEqualTo(0);
-        assertThat(Parameter.MODE.fromController(64)).isEqualTo(1);
+        assertThat(Parameter.MODE.fromController(42)).isEqualTo(0);
+        assertThat(Parameter.MODE.fromController(43)).isEqualTo(1);
+        assertThat(Parameter.MODE.fromController(85)).isEqualTo(1);
+        assertThat(Parameter.MODE.fromController(86)).isEqualTo(2);
         assertThat(Parameter.THRU.fromController(63)).isEqualTo(0);
         assertThat(Parameter.THRU.fromController(64)).isEqualTo(1);
         assertThat(Parameter.THRU.describe(1)).isEqualTo("on");
@@ -108,7 +110,7 @@ class PerformerParametersTest {
         assertThatThrownBy(() -> parameters.set(Parameter.TOP_P, 1.5)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("performer parameter 'top_p' must be within 0.05..1.0, got 1.5");
         assertThatThrownBy(() -> parameters.set(Parameter.TOP_K, 2.5)).hasMessageContaining("'top_k' takes whole numbers (0..240)");
-        assertThatThrownBy(() -> parameters.set(Parameter.MODE, 2)).hasMessageContaining("0..1 (0 = call, 1 = jam)");
+        assertThatThrownBy(() -> parameters.set(Parameter.MODE, 3)).hasMessageContaining("0..2 (0 = call, 1 = jam, 2 = harmonize)");
     }
 
     @Test

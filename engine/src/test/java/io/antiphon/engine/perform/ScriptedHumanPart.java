@@ -9,7 +9,7 @@ final class ScriptedHumanPart {
 
     private static final long STEP = 1_000_000L;
 
-    final Performer performer;
+    final PerformerCore performer;
     final long[] times;
     final int[] statuses;
     final int[] data1;
@@ -18,7 +18,7 @@ final class ScriptedHumanPart {
     long now;
 
     /** @param events rows of {time ns, status, data1, data2}, in time order */
-    ScriptedHumanPart(Performer performer, long[][] events) {
+    ScriptedHumanPart(PerformerCore performer, long[][] events) {
         this.performer = performer;
         this.times = new long[events.length];
         this.statuses = new int[events.length];
