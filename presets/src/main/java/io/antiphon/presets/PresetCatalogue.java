@@ -2,6 +2,7 @@ package io.antiphon.presets;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,6 +36,7 @@ public final class PresetCatalogue {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     static {
@@ -125,8 +127,8 @@ public final class PresetCatalogue {
         Map<String, Object> evaluation = Map.of();
         if (preset.evaluation() != null) {
             Path eval = dir.resolve(preset.evaluation());
-            try {
-                evaluation = parseEvaluation(Files.readAllBytes(eval), eval.toString());
+            try (InputStream in = Files.newInputStream(eval)) {
+                evaluation = parseEvaluation(readLimited(in, eval.toString()), eval.toString());
             } catch (NoSuchFileException e) {
                 throw new PresetException("Preset " + file + " names evaluation '" + preset.evaluation() + "', which does not exist.");
             } catch (PresetException e) {
