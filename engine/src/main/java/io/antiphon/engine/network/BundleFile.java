@@ -59,6 +59,10 @@ public final class BundleFile {
 
     static final long MAX_BUNDLE_BYTES = 256L << 20;
     static final long MAX_METADATA_BYTES = 1L << 20;
+    /** How much more than its compressed bytes an archive may inflate to (real bundles: about 1-fold, JSON 10-fold)... */
+    static final int MAX_EXPANSION = 100;
+    /** ...once it has inflated more than this. */
+    static final long EXPANSION_ALLOWANCE_BYTES = 1L << 20;
     private static final Set<String> NETWORK_ENTRIES = Set.of("configuration.json", "coefficients.bin");
 
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -150,7 +154,8 @@ public final class BundleFile {
         BundleMetadata metadata = parseMetadata(source, entries.get(METADATA_ENTRY));
         byte[] network = entries.get(NETWORK_ENTRY);
         if (network == null) throw new BundleException(source + " is incomplete: it has no " + NETWORK_ENTRY + " entry.");
-        checkNetworkArchive(source, network);
+        Map<String, byte[]> networkEntries = checkNetworkArchive(source, network);
+        NetworkArchiveContents.check(source, networkEntries, metadata);
         MultiLayerNetwork net;
         try {
             net = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(network), false);
@@ -185,7 +190,7 @@ public final class BundleFile {
     private static Map<String, byte[]> readEntries(InputStream in, String source) throws BundleException {
         byte[] bytes;
         try {
-            bytes = readLimited(in, MAX_BUNDLE_BYTES, source, "(whole file)");
+            bytes = readLimited(in, MAX_BUNDLE_BYTES, source, "(whole file)", null);
         } catch (BundleException e) {
             throw e;
         } catch (IOException e) {
@@ -198,7 +203,8 @@ public final class BundleFile {
         }
         Map<String, byte[]> entries = new HashMap<>();
         long total = 0;
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+        ArchiveBytes archive = new ArchiveBytes(bytes);
+        try (ZipInputStream zip = new ZipInputStream(archive)) {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 String name = entry.getName();
@@ -207,7 +213,7 @@ public final class BundleFile {
                 }
                 if (entries.containsKey(name)) throw new BundleException(source + " holds the entry '" + name + "' twice.");
                 long limit = name.equals(METADATA_ENTRY) ? MAX_METADATA_BYTES : MAX_BUNDLE_BYTES - total;
-                byte[] content = readLimited(zip, limit, source, name);
+                byte[] content = readLimited(zip, limit, source, name, archive);
                 total += content.length;
                 entries.put(name, content);
             }
@@ -240,7 +246,11 @@ public final class BundleFile {
         return false;
     }
 
-    private static byte[] readLimited(InputStream in, long limit, String source, String entry) throws IOException {
+    /**
+     * Reads one entry (or a whole file) of at most {@code limit} bytes; when {@code archive} is the zip the entry
+     * is inflated from, also refuses an archive that expands more than {@value #MAX_EXPANSION}-fold (a zip bomb).
+     */
+    private static byte[] readLimited(InputStream in, long limit, String source, String entry, ArchiveBytes archive) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[1 << 16];
         long total = 0;
@@ -248,9 +258,28 @@ public final class BundleFile {
         while ((n = in.read(buffer)) > 0) {
             total += n;
             if (total > limit) throw new BundleException(source + ": entry '" + entry + "' exceeds its size limit of " + limit + " bytes.");
+            if (archive != null) archive.inflated(n, source, entry);
             out.write(buffer, 0, n);
         }
         return out.toByteArray();
+    }
+
+    /** A zip archive held in memory that counts what its entries inflate to against the bytes read so far. */
+    private static final class ArchiveBytes extends ByteArrayInputStream {
+
+        private long inflated;
+
+        ArchiveBytes(byte[] bytes) {
+            super(bytes);
+        }
+
+        void inflated(int bytes, String source, String entry) throws BundleException {
+            inflated += bytes;
+            if (inflated > EXPANSION_ALLOWANCE_BYTES && inflated > MAX_EXPANSION * (long) Math.max(pos, 1)) {
+                throw new BundleException(source + ": entry '" + entry + "' inflates " + pos + " zip bytes to over " + inflated
+                        + " (more than " + MAX_EXPANSION + "-fold): refused as a zip bomb.");
+            }
+        }
     }
 
     private static BundleMetadata parseMetadata(String source, byte[] json) throws BundleException {
@@ -291,17 +320,20 @@ public final class BundleFile {
         return metadata;
     }
 
-    private static void checkNetworkArchive(String source, byte[] network) throws BundleException {
-        Set<String> seen = new java.util.HashSet<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(network))) {
+    private static Map<String, byte[]> checkNetworkArchive(String source, byte[] network) throws BundleException {
+        Map<String, byte[]> entries = new HashMap<>();
+        Set<String> seen = entries.keySet();
+        ArchiveBytes archive = new ArchiveBytes(network);
+        try (ZipInputStream zip = new ZipInputStream(archive)) {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 if (!NETWORK_ENTRIES.contains(entry.getName())) {
                     throw new BundleException(source + ": the network archive holds a forbidden entry '" + printable(entry.getName())
                             + "' (only " + NETWORK_ENTRIES + " are accepted).");
                 }
-                if (!seen.add(entry.getName())) throw new BundleException(source + ": the network archive holds '" + entry.getName() + "' twice.");
-                readLimited(zip, MAX_BUNDLE_BYTES, source, entry.getName());
+                if (seen.contains(entry.getName())) throw new BundleException(source + ": the network archive holds '" + entry.getName() + "' twice.");
+                long limit = entry.getName().equals(NetworkArchiveContents.CONFIGURATION) ? MAX_METADATA_BYTES : MAX_BUNDLE_BYTES;
+                entries.put(entry.getName(), readLimited(zip, limit, source, entry.getName(), archive));
             }
         } catch (BundleException e) {
             throw e;
@@ -311,6 +343,7 @@ public final class BundleFile {
         if (!seen.equals(NETWORK_ENTRIES)) {
             throw new BundleException(source + ": the network archive is incomplete (has " + seen + ", needs " + NETWORK_ENTRIES + ").");
         }
+        return entries;
     }
 
     private static void checkNetworkMatches(String source, MultiLayerNetwork net, BundleMetadata metadata) throws BundleException {

@@ -123,6 +123,14 @@ class BundleFileTest {
     }
 
     @Test
+    void zipBombIsRefusedBeforeItInflates() throws IOException {
+        Path file = zip("bomb.bundle", Map.of(BundleFile.METADATA_ENTRY, metadataBytes(), BundleFile.NETWORK_ENTRY, new byte[64 << 20]));
+        assertThat(Files.size(file)).isLessThan(1 << 20);
+        assertThatThrownBy(() -> BundleFile.read(file)).isInstanceOf(BundleException.class)
+                .hasMessageContaining("entry 'network.zip' inflates").hasMessageEndingWith("-fold): refused as a zip bomb.");
+    }
+
+    @Test
     void malformedMetadataNamesTheProblem() throws IOException {
         Path file = zip("bad-json.bundle", Map.of(BundleFile.METADATA_ENTRY, "{\"format\": \"antiphon-bundle\", \"formatVersion\": 1, \"bogus\": 1}".getBytes(StandardCharsets.UTF_8)));
         assertThatThrownBy(() -> BundleFile.read(file)).isInstanceOf(BundleException.class)
