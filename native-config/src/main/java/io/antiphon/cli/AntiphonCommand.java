@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 MeasuresCommand.class,
                 SoakCommand.class,
+                FloodCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class AntiphonCommand implements Runnable {
