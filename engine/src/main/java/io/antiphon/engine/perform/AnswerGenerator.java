@@ -32,6 +32,7 @@ final class AnswerGenerator {
     private final TokenMask mask = new TokenMask();
 
     private boolean active;
+    private long startTick;
     private long endTick;
     private boolean firstToken;
     private long countedTick = -1;
@@ -54,8 +55,19 @@ final class AnswerGenerator {
      * @param startAtOnce forbid a {@code TIME_SHIFT} as the first token, so the part starts at once
      */
     void start(long endTick, boolean startAtOnce) {
+        start(stream.tick(), endTick, startAtOnce);
+    }
+
+    /**
+     * Starts generating at {@code startTick} until {@code endTick}: the model hears the silence until the start (fed
+     * as generated time shifts, as they come due, so a human note before the start rolls it back), then the part.
+     *
+     * @param startAtOnce forbid a {@code TIME_SHIFT} as the first sampled token, so the part starts on {@code startTick}
+     */
+    void start(long startTick, long endTick, boolean startAtOnce) {
         stream.ensureDistribution();
         this.active = true;
+        this.startTick = startTick;
         this.endTick = endTick;
         this.firstToken = startAtOnce;
     }
@@ -89,6 +101,10 @@ final class AnswerGenerator {
             long tick = stream.tick();
             long at = clock.nanosAt(tick);
             if (at > horizonNanos) return false;
+            if (tick < startTick) {
+                stream.feedGenerated(Vocabulary.timeShift((int) Math.min(Vocabulary.MAX_SHIFT, startTick - tick)));
+                continue;
+            }
             if (tick >= endTick) {
                 releaseAll(at);
                 active = false;

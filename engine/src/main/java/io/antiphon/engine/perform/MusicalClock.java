@@ -6,6 +6,14 @@ import io.antiphon.engine.token.Vocabulary;
  * Musical time on the injected clock: ticks of 1/24 quarter note at the tempo parameter, so that ns per tick is
  * {@code 60e9 / (bpm * 24)}. Tick 0 is the first instant the performer was told about ({@link #start}). A tempo change
  * re-anchors the mapping at the instant of the change, so time stays continuous.
+ *
+ * <p><b>Following an external clock</b> ({@link #follow}): each tick received re-anchors the mapping at its arrival,
+ * and the fitted tempo interpolates to the next one. The received tick is authoritative: the tick under way
+ * ({@link #tickAt}) never runs more than one tick past the latest received (a late tick is extrapolated into, never
+ * beyond), and never goes back. {@link #unfollow} lets time run on freely at the last tempo.
+ *
+ * <p><b>The grid</b>: beats and bars count from the grid origin (tick 0 unless a followed or sent clock's song
+ * position 0 says otherwise, {@link #setGridOrigin}); {@link #nextOnGrid} finds the next beat or bar line.
  */
 final class MusicalClock {
 
@@ -14,6 +22,9 @@ final class MusicalClock {
     private double anchorTick;
     private double bpm;
     private double nanosPerTick;
+    private boolean following;
+    private long followedTick;
+    private long gridOrigin;
 
     MusicalClock(double bpm) {
         this.bpm = bpm;
@@ -36,8 +47,9 @@ final class MusicalClock {
         return started;
     }
 
-    /** Changes the tempo from {@code nanos} on (nothing happens when it is unchanged). */
+    /** Changes the tempo from {@code nanos} on (nothing happens when it is unchanged); stops following. */
     void setTempo(long nanos, double newBpm) {
+        unfollow(nanos);
         if (newBpm == bpm) return;
         if (started) {
             anchorTick = exactTick(nanos);
@@ -45,6 +57,58 @@ final class MusicalClock {
         }
         bpm = newBpm;
         nanosPerTick = nanosPerTick(newBpm);
+    }
+
+    /**
+     * Follows an external clock: {@code tick} was received at {@code nanos} (or, when time had run past it already,
+     * the tick under way is kept), and ticks last {@code tickNanos} from there. Starts the clock if needed.
+     */
+    void follow(long nanos, long tick, double tickNanos) {
+        start(nanos);
+        double at = Math.max(tick, Math.floor(exactTick(nanos)));
+        anchorNanos = nanos;
+        anchorTick = at;
+        following = true;
+        followedTick = (long) at;
+        nanosPerTick = tickNanos;
+        bpm = 60e9 / (tickNanos * Vocabulary.TICKS_PER_QUARTER);
+    }
+
+    /** Stops following: from {@code nanos}, time runs on at the last tempo (continuous, never back). */
+    void unfollow(long nanos) {
+        if (!following) return;
+        anchorTick = exactTick(nanos);
+        anchorNanos = nanos;
+        following = false;
+    }
+
+    /** Whether the clock follows an external one (see {@link #follow}). */
+    boolean following() {
+        return following;
+    }
+
+    /**
+     * The first tick that has not begun before {@code nanos}: {@link #tickAt} itself if it begins exactly then, else
+     * the next one. A part that starts there starts on time.
+     */
+    long nextTickFrom(long nanos) {
+        long tick = tickAt(nanos);
+        return nanosAt(tick) >= nanos ? tick : tick + 1;
+    }
+
+    /** Makes {@code tick} a downbeat: beats and bars count from there. */
+    void setGridOrigin(long tick) {
+        gridOrigin = tick;
+    }
+
+    /** The first tick at or after {@code tick} that is a whole number of {@code unitTicks} from the grid origin. */
+    long nextOnGrid(long tick, long unitTicks) {
+        return tick + Math.floorMod(gridOrigin - tick, unitTicks);
+    }
+
+    /** Ticks from the grid origin to {@code tick} (negative before it). */
+    long gridPosition(long tick) {
+        return tick - gridOrigin;
     }
 
     double bpm() {
@@ -55,9 +119,9 @@ final class MusicalClock {
     long tickAt(long nanos) {
         long tick = (long) Math.floor(exactTick(nanos));
         // floating-point rounding can put the estimate one off near a boundary; nanosAt decides
-        if (nanosAt(tick + 1) <= nanos) return tick + 1;
-        if (nanosAt(tick) > nanos) return tick - 1;
-        return tick;
+        if (nanosAt(tick + 1) <= nanos) tick++;
+        else if (nanosAt(tick) > nanos) tick--;
+        return following ? Math.min(tick, followedTick + 1) : tick;
     }
 
     /** The first nanosecond of {@code tick}. */
@@ -75,12 +139,18 @@ final class MusicalClock {
         return Math.max(1, Math.round(beats * Vocabulary.TICKS_PER_QUARTER));
     }
 
+    /** Nanoseconds in one tick at the current tempo. */
+    double nanosPerTick() {
+        return nanosPerTick;
+    }
+
     /** Nanoseconds in one beat at the current tempo. */
     long nanosPerBeat() {
         return Math.round(nanosPerTick * Vocabulary.TICKS_PER_QUARTER);
     }
 
     private double exactTick(long nanos) {
-        return anchorTick + (nanos - anchorNanos) / nanosPerTick;
+        double exact = anchorTick + (nanos - anchorNanos) / nanosPerTick;
+        return following ? Math.min(exact, followedTick + 1) : exact;
     }
 }

@@ -9,7 +9,8 @@ import io.antiphon.engine.sampling.Scale;
  * Every live performer parameter: its name (as in presets and CC maps), range, default, and how a MIDI controller
  * value 0..127 maps onto it. Continuous parameters map linearly from the minimum (0) to the maximum (127); whole-number
  * parameters do the same and round; choices split 0..127 into equal zones, one per choice. The values of choices are
- * their indexes: {@code mode} 0 = call, 1 = jam, 2 = harmonize; {@code thru} 0 = off, 1 = on; {@code key_root} 0 = C .. 11 = B;
+ * their indexes: {@code mode} 0 = call, 1 = jam, 2 = harmonize; {@code thru} 0 = off, 1 = on; {@code clock}
+ * 0 = internal, 1 = follow, 2 = master; {@code answer_start} 0 = now, 1 = beat, 2 = bar; {@code key_root} 0 = C .. 11 = B;
  * {@code scale} as listed by {@link Scale} (0 = chromatic, 1 = major, 2 = minor, 3 = harmonic_minor, 4 = dorian,
  * 5 = phrygian, 6 = lydian, 7 = mixolydian, 8 = locrian, 9 = major_pentatonic, 10 = minor_pentatonic, 11 = blues,
  * 12 = whole_tone).
@@ -52,7 +53,18 @@ public enum Parameter {
     /** How far ahead of their time the machine's events are released to the output, in milliseconds. */
     LOOKAHEAD_MS("lookahead_ms", 0, 50, 5, false),
     /** MIDI thru, off (0) or on (1): the human's messages go to the output unchanged, before the model hears them. */
-    THRU("thru", 0, "off", "on");
+    THRU("thru", 0, "off", "on"),
+    /**
+     * Where musical time comes from: the {@code tempo_bpm} parameter (internal), an external MIDI clock (follow), or
+     * this performer, which then sends MIDI clock to the output (master). See {@link ClockSource}.
+     */
+    CLOCK("clock", 0, "internal", "follow", "master"),
+    /** When an answer starts after the call ends: at once (now), on the next beat, or on the next bar line. */
+    ANSWER_START("answer_start", 0, "now", "beat", "bar"),
+    /** Beats (quarter notes) in a bar, for bar lines and the metronome's accent. */
+    BEATS_PER_BAR("beats_per_bar", 1, 16, 4, true),
+    /** MIDI channel of the metronome clicks (clock master only), 1..16; 0 = no metronome. */
+    METRONOME_CHANNEL("metronome_channel", 0, 16, 0, true);
 
     private static final Parameter[] ALL = values();
 

@@ -62,12 +62,16 @@ public final class Performer implements PerformerCore {
     private final ModelStream stream;
     private final PhraseDetector phrases = new PhraseDetector();
     private final AnswerGenerator generator;
+    private final FollowedClock followed;
+    private final ClockSender sender;
     /** Machine keys ended at the output whose release the model has yet to hear. */
     private final boolean[] released = new boolean[128];
     private int releasedCount;
 
     private PerformerListener listener = PerformerListener.NONE;
     private PerformerMode mode;
+    private ClockSource clockSource = ClockSource.INTERNAL;
+    private double tempoParameter;
     private PerformerPhase phase = PerformerPhase.LISTENING;
     private boolean answerRequested;
     private long now = Long.MIN_VALUE;
@@ -88,7 +92,10 @@ public final class Performer implements PerformerCore {
         this.thru = new ThruNotes(ordered);
         this.stream = new ModelStream(Objects.requireNonNull(model, "model"));
         this.generator = new AnswerGenerator(parameters, stream, notes, human, clock, new Sampler(seed));
+        this.followed = new FollowedClock(clock);
+        this.sender = new ClockSender(clock, ordered, notes);
         this.mode = parameters.mode();
+        this.tempoParameter = parameters.tempoBpm();
     }
 
     /**
@@ -115,7 +122,8 @@ public final class Performer implements PerformerCore {
                 if (parameters.thru()) thru.pass(now, status, data1, data2);
             }
             default -> {
-                // system messages: neither heard nor passed
+                // system messages: the external clock (when followed), never heard nor passed
+                if (followed.onMessage(now, status, data1, data2, clockSource == ClockSource.FOLLOW)) transportStopped();
             }
         }
         perform();
@@ -149,6 +157,15 @@ public final class Performer implements PerformerCore {
         into.mode = mode;
         into.phase = phase;
         into.tempoBpm = clock.bpm();
+        into.clock = clockSource;
+        into.clockRunning = clockSource == ClockSource.FOLLOW ? followed.running() : clockSource == ClockSource.MASTER;
+        long position = clock.started() ? clock.gridPosition(clock.tickAt(now)) : 0;
+        long beat = Math.floorDiv(position, Vocabulary.TICKS_PER_QUARTER);
+        into.bar = Math.floorDiv(beat, parameters.beatsPerBar()) + 1;
+        into.beat = (int) Math.floorMod(beat, parameters.beatsPerBar()) + 1;
+        into.clockTicks = followed.follower().ticks();
+        into.clockStalls = followed.follower().stalls();
+        into.clockRejectedTempos = followed.follower().rejectedTempos();
         into.temperature = parameters.temperature();
         into.topP = parameters.topP();
         into.topK = parameters.topK();
@@ -205,11 +222,22 @@ public final class Performer implements PerformerCore {
         if (nanos > now) now = nanos;
         ordered.notBefore(now);
         applyLiveChanges();
+        if (followed.advance(now, clockSource == ClockSource.FOLLOW)) transportStopped();
     }
 
-    /** Applies parameter changes that need more than reading: tempo (re-anchors the clock) and mode. */
+    /** Applies parameter changes that need more than reading: tempo (re-anchors the clock), clock source and mode. */
     private void applyLiveChanges() {
-        clock.setTempo(now, parameters.tempoBpm());
+        if (parameters.tempoBpm() != tempoParameter) {
+            tempoParameter = parameters.tempoBpm();
+            if (!clock.following()) clock.setTempo(now, tempoParameter);
+        }
+        ClockSource wantedClock = parameters.clock();
+        if (wantedClock != clockSource) {
+            if (clockSource == ClockSource.MASTER) sender.stop(now);
+            if (clockSource == ClockSource.FOLLOW) clock.unfollow(now);
+            clockSource = wantedClock;
+        }
+        if (clockSource == ClockSource.MASTER) sender.start(now);
         PerformerMode wanted = parameters.mode();
         if (wanted == mode) return;
         mode = wanted;
@@ -230,22 +258,47 @@ public final class Performer implements PerformerCore {
                 || phrases.ended(now, human.allUp(), floorNanos(), parameters.phraseEndMultiple(), clock.nanosPerBeat()))) {
             startAnswer();
         }
-        if (generator.active() && generator.generate(now + Math.round(parameters.lookaheadMs() * 1e6))) {
-            phase = PerformerPhase.LISTENING;
+        long horizon = now + Math.round(parameters.lookaheadMs() * 1e6);
+        // the clock master's ticks and the machine's notes go out interleaved in time order
+        while (sender.running() && clock.nanosAt(sender.nextTick()) <= horizon) {
+            generateUntil(clock.nanosAt(sender.nextTick()));
+            sender.sendNext(parameters.metronomeChannel(), parameters.beatsPerBar());
         }
+        generateUntil(horizon);
+    }
+
+    private void generateUntil(long horizon) {
+        if (generator.active() && generator.generate(horizon)) phase = PerformerPhase.LISTENING;
+    }
+
+    /** The followed clock stopped, or its ticks ceased: the machine falls silent, the phrase is dropped. */
+    private void transportStopped() {
+        silenceMachine();
+        phrases.startNewPhrase();
+        answerRequested = false;
     }
 
     private void startAnswer() {
         answerRequested = false;
         stream.feedSilenceUntil(clock.tickAt(now));
+        long start = answerStartTick();
         long callTicks = clock.ticksIn(phrases.callNanos());
         long a = MusicalClock.ticksOfBeats(parameters.answerMinBeats());
         long b = MusicalClock.ticksOfBeats(parameters.answerMaxBeats());
         long length = Math.max(Math.min(a, b), Math.min(Math.max(a, b), Math.round(callTicks * parameters.answerLengthRatio())));
         phrases.startNewPhrase();
-        generator.start(stream.tick() + length, true);
+        generator.start(start, start + length, true);
         phase = PerformerPhase.ANSWERING;
         answers++;
+    }
+
+    /** Where an answer decided now starts: at once, or on the next beat or bar line of the clock's grid. */
+    private long answerStartTick() {
+        AnswerStart when = parameters.answerStart();
+        if (when == AnswerStart.NOW) return stream.tick();
+        long unit = when == AnswerStart.BEAT ? Vocabulary.TICKS_PER_QUARTER
+                : (long) Vocabulary.TICKS_PER_QUARTER * parameters.beatsPerBar();
+        return clock.nextOnGrid(Math.max(stream.tick(), clock.nextTickFrom(now)), unit);
     }
 
     private void humanNoteOn(int status, int pitch, int velocity) {

@@ -32,13 +32,15 @@ import io.antiphon.presets.Preset;
  *   <tr><td>82</td><td>all_notes_off (action)</td><td>64-127 triggers</td></tr>
  *   <tr><td>83</td><td>tempo_bpm</td><td>30 .. 300</td></tr>
  *   <tr><td>85</td><td>thru</td><td>0-63 off, 64-127 on</td></tr>
+ *   <tr><td>86</td><td>answer_start</td><td>0-42 now, 43-85 next beat, 86-127 next bar</td></tr>
  *   <tr><td>64</td><td>sustain pedal (fixed)</td><td>64-127 down; holds off the phrase end</td></tr>
  *   <tr><td>120, 123</td><td>all sound off, all notes off (fixed)</td><td>any value</td></tr>
  *   <tr><td>Program Change</td><td>switch preset (fixed)</td><td>{@link PerformerListener#programChange}</td></tr>
  * </table>
  * CC 74 is left free on purpose: MPE controllers send it with every note; CC 85 is one of MIDI's undefined
- * controllers (CC 84 is portamento control). {@code answer_min_beats},
- * {@code answer_max_beats}, {@code output_channel} and {@code lookahead_ms} have no default controller.
+ * controllers (CC 84 is portamento control), as is CC 86. {@code answer_min_beats}, {@code answer_max_beats},
+ * {@code output_channel}, {@code lookahead_ms}, {@code clock}, {@code beats_per_bar} and {@code metronome_channel}
+ * have no default controller.
  */
 public final class PerformerParameters {
 
@@ -198,5 +200,22 @@ public final class PerformerParameters {
     /** Whether the human's messages are passed to the output (MIDI thru). */
     public boolean thru() {
         return get(Parameter.THRU) != 0;
+    }
+
+    public ClockSource clock() {
+        return ClockSource.ofIndex((int) get(Parameter.CLOCK));
+    }
+
+    public AnswerStart answerStart() {
+        return AnswerStart.ofIndex((int) get(Parameter.ANSWER_START));
+    }
+
+    public int beatsPerBar() {
+        return (int) get(Parameter.BEATS_PER_BAR);
+    }
+
+    /** MIDI channel 1..16 of the metronome, 0 for none. */
+    public int metronomeChannel() {
+        return (int) get(Parameter.METRONOME_CHANNEL);
     }
 }

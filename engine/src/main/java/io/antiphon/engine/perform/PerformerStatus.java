@@ -8,6 +8,13 @@ public final class PerformerStatus {
     PerformerMode mode = PerformerMode.CALL_AND_RESPONSE;
     PerformerPhase phase = PerformerPhase.LISTENING;
     double tempoBpm;
+    ClockSource clock = ClockSource.INTERNAL;
+    boolean clockRunning;
+    long bar;
+    int beat;
+    long clockTicks;
+    long clockStalls;
+    long clockRejectedTempos;
     double temperature;
     double topP;
     int topK;
@@ -34,6 +41,44 @@ public final class PerformerStatus {
 
     public double tempoBpm() {
         return tempoBpm;
+    }
+
+    /** Where musical time comes from. */
+    public ClockSource clock() {
+        return clock;
+    }
+
+    /**
+     * Whether the clock runs: always with the internal clock and as master; when following, whether the external
+     * transport runs and its ticks arrive.
+     */
+    public boolean clockRunning() {
+        return clockRunning;
+    }
+
+    /** The bar under way, counted from 1 at the grid's origin (0 and below before it). */
+    public long bar() {
+        return bar;
+    }
+
+    /** The beat under way in its bar, 1..{@code beats_per_bar}. */
+    public int beat() {
+        return beat;
+    }
+
+    /** External MIDI clock ticks (0xF8) received, followed or not. */
+    public long clockTicks() {
+        return clockTicks;
+    }
+
+    /** Times the followed clock's ticks ceased while its transport ran. */
+    public long clockStalls() {
+        return clockStalls;
+    }
+
+    /** External clock tempi ignored as absurd (see {@code MidiClockFollower}). */
+    public long clockRejectedTempos() {
+        return clockRejectedTempos;
     }
 
     public double temperature() {

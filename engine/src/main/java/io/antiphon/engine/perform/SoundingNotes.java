@@ -42,6 +42,11 @@ final class SoundingNotes {
         return onsetTicks[pitch] >= 0;
     }
 
+    /** The channel (0..15) of sounding key {@code pitch}'s note-on. */
+    int channel(int pitch) {
+        return channels[pitch];
+    }
+
     int count() {
         return count;
     }

@@ -60,4 +60,46 @@ class MusicalClockTest {
         assertThat(MusicalClock.ticksOfBeats(2)).isEqualTo(48);
         assertThat(MusicalClock.ticksOfBeats(0.001)).isEqualTo(1);
     }
+
+    @Test
+    void aFollowedClockRunsAtMostOneTickPastTheLastTickReceivedAndNeverBack() {
+        MusicalClock clock = new MusicalClock(120);
+        clock.start(0);
+        clock.follow(100 * MS, 10, 20 * MS); // tick 10 arrived at 100 ms; ticks last 20 ms
+
+        assertThat(clock.following()).isTrue();
+        assertThat(clock.bpm()).isEqualTo(125);
+        assertThat(clock.tickAt(100 * MS)).isEqualTo(10);
+        assertThat(clock.tickAt(120 * MS - 1)).isEqualTo(10);
+        assertThat(clock.tickAt(120 * MS)).isEqualTo(11);
+        assertThat(clock.tickAt(500 * MS)).as("a late tick is extrapolated into, not beyond").isEqualTo(11);
+        assertThat(clock.nanosAt(12)).as("the prediction").isEqualTo(140 * MS);
+
+        clock.follow(150 * MS, 11, 20 * MS); // late: time does not go back
+        assertThat(clock.tickAt(150 * MS)).isEqualTo(11);
+        assertThat(clock.tickAt(170 * MS)).isEqualTo(12);
+        clock.follow(160 * MS, 12, 20 * MS); // early: time jumps to it
+        assertThat(clock.tickAt(160 * MS)).isEqualTo(12);
+
+        clock.unfollow(170 * MS); // runs on freely from tick 12.5
+        assertThat(clock.following()).isFalse();
+        assertThat(clock.tickAt(170 * MS)).isEqualTo(12);
+        assertThat(clock.tickAt(500 * MS)).isEqualTo(29);
+    }
+
+    @Test
+    void theGridCountsFromItsOrigin() {
+        MusicalClock clock = new MusicalClock(120);
+        clock.start(0);
+        assertThat(clock.nextOnGrid(0, 96)).isZero();
+        assertThat(clock.nextOnGrid(1, 96)).isEqualTo(96);
+
+        clock.setGridOrigin(5);
+        assertThat(clock.nextOnGrid(5, 24)).isEqualTo(5);
+        assertThat(clock.nextOnGrid(6, 24)).isEqualTo(29);
+        assertThat(clock.nextOnGrid(-20, 24)).isEqualTo(-19);
+        assertThat(clock.gridPosition(3)).isEqualTo(-2);
+        assertThat(clock.nextTickFrom(500 * MS)).as("tick 24 begins at 500 ms").isEqualTo(24);
+        assertThat(clock.nextTickFrom(500 * MS + 1)).isEqualTo(25);
+    }
 }

@@ -9,7 +9,8 @@ import io.antiphon.engine.token.TimedNote;
  * A {@link MidiOut} for tests: stores what the performer sends (up to a capacity, preallocated, so that recording
  * allocates nothing) and checks, as messages arrive, that send times never decrease, that no note-on hits a sounding
  * key and that every note-off ends a sounding note on the same channel and key. Counts the notes sounding. Any message
- * but a note is a violation, unless the recorder was made to accept the other channel messages thru may pass.
+ * but a note is a violation, unless the recorder was made to accept the other messages (the channel messages thru may
+ * pass, the MIDI clock a clock master sends).
  */
 final class RecordingMidiOut implements MidiOut {
 
@@ -41,7 +42,7 @@ final class RecordingMidiOut implements MidiOut {
         this(capacity, false);
     }
 
-    /** @param channelMessagesAllowed accept controllers, pitch bend and pressure (thru passes them) */
+    /** @param channelMessagesAllowed accept controllers, pitch bend, pressure (thru passes them) and system messages (clock) */
     RecordingMidiOut(int capacity, boolean channelMessagesAllowed) {
         this.channelMessagesAllowed = channelMessagesAllowed;
         times = new long[capacity];
@@ -75,7 +76,7 @@ final class RecordingMidiOut implements MidiOut {
             if (!down[channel][data1]) violation(STRAY_NOTE_OFF, timeNanos, status, data1);
             down[channel][data1] = false;
             sounding--;
-        } else if (!channelMessagesAllowed || status < 0xA0 || status > 0xEF) {
+        } else if (!channelMessagesAllowed || status < 0xA0 || status > 0xFF) {
             violation(UNEXPECTED_MESSAGE, timeNanos, status, data1);
         }
     }
@@ -160,7 +161,7 @@ final class RecordingMidiOut implements MidiOut {
 
     /**
      * The stored notes in ticks (send time divided by {@code nanosPerTick}, rounded down), in send order of their
-     * onsets. Notes still sounding are left out; notes that last no tick are left out.
+     * onsets; other messages are skipped. Notes still sounding are left out; notes that last no tick are left out.
      */
     List<TimedNote> notes(long nanosPerTick) {
         if (size < total) throw new IllegalStateException(Texts.partlyStored(size, total));
@@ -168,6 +169,8 @@ final class RecordingMidiOut implements MidiOut {
         int[][] onsetIndex = new int[16][128];
         for (int[] row : onsetIndex) java.util.Arrays.fill(row, -1);
         for (int i = 0; i < size; i++) {
+            int command = statuses[i] & 0xF0;
+            if (command != 0x80 && command != 0x90) continue;
             int channel = statuses[i] & 0x0F;
             if ((statuses[i] & 0xF0) == 0x90 && velocities[i] > 0) {
                 onsetIndex[channel][keys[i]] = i;
