@@ -11,8 +11,13 @@ import io.antiphon.engine.realtime.ShellOptions;
 import io.antiphon.midi.PortWatcher;
 import io.antiphon.midi.SupervisedInput;
 import io.antiphon.midi.SupervisedOutput;
+import io.antiphon.midi.net.NetMidiPorts;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+
+import javax.sound.midi.Receiver;
+import javax.sound.midi.Transmitter;
 
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
@@ -28,11 +33,15 @@ final class PlayCommand implements Callable<Integer> {
 
     enum Mode { call, jam }
 
-    @Option(names = "--in", required = true, paramLabel = "NAME", description = "MIDI input port (the keyboard).")
+    @Option(names = "--in", required = true, paramLabel = "NAME", description = "MIDI input port (the keyboard), or net:NAME to open a network MIDI session.")
     String in;
 
-    @Option(names = "--out", required = true, paramLabel = "NAME", description = "MIDI output port (the synth or DAW).")
+    @Option(names = "--out", required = true, paramLabel = "NAME",
+            description = "MIDI output port (the synth or DAW), net:HOST:PORT to invite a network MIDI session, or net:NAME (as --in) to answer its peers.")
     String out;
+
+    @Mixin
+    NetMidiOptions net;
 
     @Option(names = "--preset", defaultValue = "chorale", description = "Preset name or preset .json file (default ${DEFAULT-VALUE}).")
     String preset;
@@ -48,21 +57,26 @@ final class PlayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (PortWatcher watcher = PortWatcher.forThisMachine(new PortEventsPrinter(System.err))) {
-            SupervisedOutput output = watcher.openOutput(out);
-            SupervisedInput input = watcher.openInput(in);
+        try (PortWatcher watcher = PortWatcher.forThisMachine(new PortEventsPrinter(System.err));
+             NetMidiPorts netPorts = net.open(in, out, System.err)) {
+            SupervisedOutput portOutput = NetMidiPorts.isNet(out) ? null : watcher.openOutput(out);
+            Receiver output = portOutput != null ? portOutput : netPorts.openOutput(out);
+            SupervisedInput portInput = NetMidiPorts.isNet(in) ? null : watcher.openInput(in);
+            Transmitter netInput = portInput != null ? null : netPorts.openInput(in);
             LoadedPreset loaded = LoadedPreset.load(preset, engine);
             loaded.parameters().set(Parameter.MODE, mode.ordinal());
             PerformerWarmUp.run(loaded.model(), loaded.parameters(), PerformerWarmUp.DEFAULT_CALLS, seed);
             ShellOptions options = ShellOptions.defaults().withProgramLoader(LoadedPreset.programLoader(engine));
             try (LiveSession session = LiveSession.open(output,
                     midiOut -> new Performer(loaded.model(), loaded.parameters(), seed, midiOut), options)) {
-                input.connect(session.input());
+                if (portInput != null) portInput.connect(session.input());
+                else netInput.setReceiver(session.input());
                 watcher.start();
                 CountDownLatch stop = new CountDownLatch(1);
                 Thread hook = new Thread(stop::countDown, "antiphon-play-stop");
                 Runtime.getRuntime().addShutdownHook(hook);
-                System.err.printf("playing: %s -> %s, preset %s, %s mode (Ctrl-C to stop)%n", input.name(), output.name(),
+                System.err.printf("playing: %s -> %s, preset %s, %s mode (Ctrl-C to stop)%n", portInput != null ? portInput.name() : netPorts.describe(in),
+                        portOutput != null ? portOutput.name() : netPorts.describe(out),
                         loaded.entry().preset().name(), mode);
                 PerformerStatus status = new PerformerStatus();
                 while (session.isRunning() && !stop.await(250, TimeUnit.MILLISECONDS)) {

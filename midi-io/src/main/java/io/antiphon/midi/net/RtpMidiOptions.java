@@ -42,6 +42,10 @@ public record RtpMidiOptions(String name, InetAddress bindAddress, int port, Set
         return new RtpMidiOptions(name, loopback, DEFAULT_PORT, Set.of(loopback), 8, MidiByteParser.DEFAULT_MAX_SYSEX);
     }
 
+    public RtpMidiOptions withName(String newName) {
+        return new RtpMidiOptions(newName, bindAddress, port, allowedPeers, maxSessions, maxSysExBytes);
+    }
+
     public RtpMidiOptions withPort(int newPort) {
         return new RtpMidiOptions(name, bindAddress, newPort, allowedPeers, maxSessions, maxSysExBytes);
     }
