@@ -50,10 +50,10 @@ public final class DemoSession {
     /** The bundled call: two bars at 120 BPM, a melody over C, Am, F, G, ending open on the dominant. */
     public static final String BUNDLED_CALL = "/io/antiphon/engine/demo/call.mid";
     static final int TICKS_PER_QUARTER = 480;
+    static final int RECORDING_SLOTS = 1 << 16;
     static final int HUMAN_PROGRAM = 0;       // Acoustic Grand Piano
     static final int ANTIPHON_PROGRAM = 11;   // Vibraphone
     private static final int END_OF_TRACK = 0x2F;
-    private static final int RECORDING_CAPACITY = 1 << 16;
     private static final long POLL_MILLIS = 10;
 
     private DemoSession() {
@@ -81,8 +81,8 @@ public final class DemoSession {
         options.parameters().set(Parameter.THRU, 1);
         options.parameters().set(Parameter.OUTPUT_CHANNEL, answerChannel + 1);
         PerformerWarmUp.run(options.model(), options.parameters(), PerformerWarmUp.DEFAULT_CALLS, options.seed());
-        RecordingReceiver call = new RecordingReceiver(NanoClock.SYSTEM, RECORDING_CAPACITY);
-        RecordingReceiver output = new RecordingReceiver(NanoClock.SYSTEM, RECORDING_CAPACITY);
+        RecordingReceiver call = new RecordingReceiver(NanoClock.SYSTEM, RECORDING_SLOTS);
+        RecordingReceiver output = new RecordingReceiver(NanoClock.SYSTEM, RECORDING_SLOTS);
 
         boolean finished;
         LiveSession session = LiveSession.open(output,
@@ -125,7 +125,7 @@ public final class DemoSession {
                 callNotes.hanging() + answerNotes.hanging(), finished, session.latency(), session.counters(), wav, midi, png);
     }
 
-    private static void playCall(Sequence sequence, Receiver human, String callName) throws InterruptedException {
+    static void playCall(Sequence sequence, Receiver human, String callName) throws InterruptedException {
         Sequencer sequencer;
         try {
             sequencer = MidiSystem.getSequencer(false);
@@ -168,7 +168,7 @@ public final class DemoSession {
         return false;
     }
 
-    private static long firstTime(List<RecordedMessage> messages) {
+    static long firstTime(List<RecordedMessage> messages) {
         return messages.isEmpty() ? Long.MAX_VALUE : messages.get(0).nanos();
     }
 
@@ -179,7 +179,7 @@ public final class DemoSession {
     }
 
     /** The answer's channel (0..15): the lowest the call's notes do not use, other than the percussion channel. */
-    private static int answerChannel(MidiFileContent call, String callName) throws IOException {
+    static int answerChannel(MidiFileContent call, String callName) throws IOException {
         boolean[] used = new boolean[16];
         for (Note note : call.notes()) used[note.channel()] = true;
         for (int channel = 0; channel < 16; channel++) {
@@ -190,38 +190,43 @@ public final class DemoSession {
     }
 
     private static byte[] readCall(Path callFile) throws IOException {
-        if (callFile != null) {
+        return readPhrase(callFile, "call", BUNDLED_CALL);
+    }
+
+    /** The bytes of {@code file}, or of the bundled resource when it is null; {@code what} names it in messages. */
+    static byte[] readPhrase(Path file, String what, String bundled) throws IOException {
+        if (file != null) {
             try {
-                return Files.readAllBytes(callFile);
+                return Files.readAllBytes(file);
             } catch (IOException e) {
-                throw new IOException("the call file " + callFile + " cannot be read (" + e + ")", e);
+                throw new IOException("the " + what + " file " + file + " cannot be read (" + e + ")", e);
             }
         }
-        try (InputStream in = DemoSession.class.getResourceAsStream(BUNDLED_CALL)) {
-            if (in == null) throw new IOException("the bundled call " + BUNDLED_CALL + " is missing from the classpath");
+        try (InputStream in = DemoSession.class.getResourceAsStream(bundled)) {
+            if (in == null) throw new IOException("the bundled " + what + " " + bundled + " is missing from the classpath");
             return in.readAllBytes();
         }
     }
 
-    private static MidiFileContent contentOf(byte[] callBytes, String callName) throws IOException {
+    static MidiFileContent contentOf(byte[] callBytes, String callName) throws IOException {
         MidiFileContent content;
         try {
             content = MidiFileReader.read(new ByteArrayInputStream(callBytes), callName);
         } catch (MidiFileException e) {
             throw new IOException(e.getMessage(), e);
         }
-        if (content.notes().isEmpty()) throw new IOException(callName + ": has no notes to play as a call");
+        if (content.notes().isEmpty()) throw new IOException(callName + ": has no notes to play");
         return content;
     }
 
-    private static double tempoOf(MidiFileContent content) {
+    static double tempoOf(MidiFileContent content) {
         double bpm = content.tempoMap().bpmAt(0);
         double low = Parameter.TEMPO_BPM.min();
         double high = Parameter.TEMPO_BPM.max();
         return Math.max(low, Math.min(high, bpm));
     }
 
-    private static Sequence sequenceOf(byte[] callBytes, String callName) throws IOException {
+    static Sequence sequenceOf(byte[] callBytes, String callName) throws IOException {
         try {
             return MidiSystem.getSequence(new ByteArrayInputStream(callBytes));
         } catch (InvalidMidiDataException e) {
@@ -230,7 +235,7 @@ public final class DemoSession {
     }
 
     /** Passes the call's notes on to the session and to the call's recording; drops everything else. */
-    private record HumanNotes(Receiver session, Receiver recording) implements Receiver {
+    record HumanNotes(Receiver session, Receiver recording) implements Receiver {
 
         @Override
         public void send(MidiMessage message, long timeStamp) {
