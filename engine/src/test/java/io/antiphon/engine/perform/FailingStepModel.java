@@ -17,7 +17,7 @@ public final class FailingStepModel implements StepModel {
     }
 
     private final StepModel model;
-    private int stepsUntilFault;
+    private volatile int stepsUntilFault;
 
     public FailingStepModel(StepModel model) {
         this.model = model;
