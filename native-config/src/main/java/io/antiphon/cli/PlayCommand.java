@@ -3,9 +3,13 @@ package io.antiphon.cli;
 import io.antiphon.engine.kernel.StepEngine;
 import io.antiphon.engine.perform.Parameter;
 import io.antiphon.engine.perform.Performer;
+import io.antiphon.engine.perform.PerformerParameters;
 import io.antiphon.engine.perform.PerformerStatus;
 import io.antiphon.engine.realtime.LatencyReport;
 import io.antiphon.engine.realtime.LiveSession;
+import io.antiphon.engine.realtime.NanoClock;
+import io.antiphon.engine.realtime.SessionRecording;
+import io.antiphon.engine.realtime.ShellCounters;
 import io.antiphon.engine.realtime.PerformerWarmUp;
 import io.antiphon.engine.realtime.ShellOptions;
 import io.antiphon.midi.PortWatcher;
@@ -19,7 +23,9 @@ import picocli.CommandLine.Option;
 import javax.sound.midi.Receiver;
 import javax.sound.midi.Transmitter;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +61,15 @@ final class PlayCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Sampling seed (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--record", paramLabel = "FILE.mid", description = {"Write the session to FILE.mid when play stops, however",
+            "it stops (Ctrl-C, SIGTERM, a failure): track 1 your notes, track 2 Antiphon's."})
+    Path record;
+
+    /** Messages recorded per side: about 12 MB each, hours of playing. */
+    private static final int RECORDING_CAPACITY = 1 << 20;
+    /** How long the shutdown hook waits for the session to close and the recording to be written. */
+    private static final long SHUTDOWN_WAIT_SECONDS = 5;
+
     @Override
     public Integer call() throws Exception {
         try (PortWatcher watcher = PortWatcher.forThisMachine(new PortEventsPrinter(System.err));
@@ -67,34 +82,70 @@ final class PlayCommand implements Callable<Integer> {
             loaded.parameters().set(Parameter.MODE, mode.ordinal());
             PerformerWarmUp.run(loaded.model(), loaded.parameters(), PerformerWarmUp.DEFAULT_CALLS, seed);
             ShellOptions options = ShellOptions.defaults().withProgramLoader(LoadedPreset.programLoader(engine));
-            try (LiveSession session = LiveSession.open(output,
-                    midiOut -> new Performer(loaded.model(), loaded.parameters(), seed, midiOut), options)) {
-                if (portInput != null) portInput.connect(session.input());
-                else netInput.setReceiver(session.input());
-                watcher.start();
-                CountDownLatch stop = new CountDownLatch(1);
-                Thread hook = new Thread(stop::countDown, "antiphon-play-stop");
-                Runtime.getRuntime().addShutdownHook(hook);
-                System.err.printf("playing: %s -> %s, preset %s, %s mode (Ctrl-C to stop)%n", portInput != null ? portInput.name() : netPorts.describe(in),
-                        portOutput != null ? portOutput.name() : netPorts.describe(out),
-                        loaded.entry().preset().name(), mode);
-                PerformerStatus status = new PerformerStatus();
-                while (session.isRunning() && !stop.await(250, TimeUnit.MILLISECONDS)) {
-                    if (session.readStatus(status)) printStatus(System.err, status, session.latency());
+            SessionRecording recording = record == null ? null : new SessionRecording(NanoClock.SYSTEM, RECORDING_CAPACITY);
+            // Ctrl-C and SIGTERM run the shutdown hooks, then the JVM halts: this hook stops the loop below and waits
+            // (bounded) until the session has closed (all notes off) and the recording is written.
+            CountDownLatch stop = new CountDownLatch(1);
+            CountDownLatch finished = new CountDownLatch(1);
+            Thread hook = new Thread(() -> {
+                stop.countDown();
+                awaitQuietly(finished);
+            }, "antiphon-play-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                try (LiveSession session = LiveSession.open(recording == null ? output : recording.machine(output),
+                        midiOut -> new Performer(loaded.model(), loaded.parameters(), seed, midiOut), options)) {
+                    Receiver sessionInput = recording == null ? session.input() : recording.human(session.input());
+                    if (portInput != null) portInput.connect(sessionInput);
+                    else netInput.setReceiver(sessionInput);
+                    watcher.start();
+                    System.err.printf("playing: %s -> %s, preset %s, %s mode (Ctrl-C to stop)%n", portInput != null ? portInput.name() : netPorts.describe(in),
+                            portOutput != null ? portOutput.name() : netPorts.describe(out),
+                            loaded.entry().preset().name(), mode);
+                    PerformerStatus status = new PerformerStatus();
+                    while (session.isRunning() && !stop.await(250, TimeUnit.MILLISECONDS)) {
+                        if (session.readStatus(status)) printStatus(System.err, status, session.latency(), session.counters());
+                    }
+                    System.err.println();
+                    if (session.failure().isPresent()) {
+                        throw new IllegalStateException("the performer stopped: " + session.failure().get().getMessage());
+                    }
                 }
-                System.err.println();
-                if (session.failure().isPresent()) {
-                    throw new IllegalStateException("the performer stopped: " + session.failure().get().getMessage());
+            } finally {
+                try {
+                    if (recording != null) writeRecording(recording, loaded.parameters());
+                } finally {
+                    finished.countDown();
                 }
             }
         }
         return 0;
     }
 
-    private static void printStatus(PrintStream err, PerformerStatus s, LatencyReport latency) {
-        err.printf("\r%-6s %-10s tempo %5.1f  temp %.2f  keys %d  notes %d  answers %d  in->out p99 %s   ",
+    /** Writes the recording; a failure to write is one line on stderr (the session has ended either way). */
+    private void writeRecording(SessionRecording recording, PerformerParameters parameters) {
+        try {
+            int[] notes = recording.write(record, parameters.tempoBpm(), parameters.outputChannel() - 1);
+            System.err.printf("recorded %d notes of yours and %d of Antiphon's to %s%s%n", notes[0], notes[1], record,
+                    recording.overflow() > 0 ? " (" + recording.overflow() + " messages past the recording's capacity were not kept)" : "");
+        } catch (IOException | RuntimeException e) {
+            System.err.println("antiphon: the recording could not be written to " + record + ": " + e.getMessage());
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch finished) {
+        try {
+            finished.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void printStatus(PrintStream err, PerformerStatus s, LatencyReport latency, ShellCounters counters) {
+        err.printf("\r%-6s %-10s tempo %5.1f  temp %.2f  keys %d  notes %d  answers %d  in->out p99 %s%s   ",
                 s.mode() == io.antiphon.engine.perform.PerformerMode.JAM ? "jam" : "call", s.phase().name().toLowerCase(),
                 s.tempoBpm(), s.temperature(), s.humanKeysDown(), s.machineNotesSounding(), s.answers(),
-                latency.inputToOutput().count() == 0 ? "-" : String.format("%.0f us", latency.inputToOutput().p99()));
+                latency.inputToOutput().count() == 0 ? "-" : String.format("%.0f us", latency.inputToOutput().p99()),
+                counters.inputDropped() == 0 ? "" : "  dropped " + counters.inputDropped());
     }
 }
