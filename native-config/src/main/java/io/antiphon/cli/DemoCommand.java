@@ -45,6 +45,7 @@ final class DemoCommand implements Callable<Integer> {
         if (call != null && !java.nio.file.Files.isRegularFile(call)) {
             throw new java.nio.file.NoSuchFileException(call + " (the --call MIDI file does not exist)");
         }
+        if (call != null) io.antiphon.midi.MidiFileReader.read(call);   // a broken call is refused before the model loads
         LoadedPreset loaded = LoadedPreset.load(preset, engine);
         DemoResult result = DemoSession.run(new DemoOptions(out, loaded.model(), loaded.parameters(), seed, call, maxWait));
         Map<String, Object> map = result.toMap();

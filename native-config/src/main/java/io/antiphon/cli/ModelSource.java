@@ -1,5 +1,6 @@
 package io.antiphon.cli;
 
+import io.antiphon.engine.network.BundleException;
 import io.antiphon.engine.network.BundleFile;
 import io.antiphon.engine.network.BundleKind;
 import io.antiphon.engine.network.ModelBundle;
@@ -40,6 +41,8 @@ final class ModelSource {
     static ModelBundle load(PresetEntry entry, BundleKind kind) throws IOException {
         try (InputStream in = entry.openBundle()) {
             return BundleFile.read(in, entry.bundlePath(), kind);
+        } catch (BundleException e) {
+            throw new BundleException("preset '" + entry.preset().name() + "': " + e.getMessage(), e);
         }
     }
 }

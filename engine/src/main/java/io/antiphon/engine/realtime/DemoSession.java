@@ -196,11 +196,19 @@ public final class DemoSession {
     /** The bytes of {@code file}, or of the bundled resource when it is null; {@code what} names it in messages. */
     static byte[] readPhrase(Path file, String what, String bundled) throws IOException {
         if (file != null) {
+            long size;
+            byte[] bytes;
             try {
-                return Files.readAllBytes(file);
+                size = Files.size(file);
+                bytes = size > MidiFileReader.MAX_FILE_BYTES ? null : Files.readAllBytes(file);
             } catch (IOException e) {
                 throw new IOException("the " + what + " file " + file + " cannot be read (" + e + ")", e);
             }
+            if (bytes == null) {
+                throw new IOException(file + ": " + size + " bytes is larger than any MIDI file read here (at most "
+                        + MidiFileReader.MAX_FILE_BYTES + ")");
+            }
+            return bytes;
         }
         try (InputStream in = DemoSession.class.getResourceAsStream(bundled)) {
             if (in == null) throw new IOException("the bundled " + what + " " + bundled + " is missing from the classpath");
