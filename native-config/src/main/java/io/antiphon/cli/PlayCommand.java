@@ -39,6 +39,8 @@ final class PlayCommand implements Callable<Integer> {
 
     enum Mode { call, jam }
 
+    enum Clock { internal, follow, master }
+
     @Option(names = "--in", required = true, paramLabel = "NAME", description = "MIDI input port (the keyboard), or net:NAME to open a network MIDI session.")
     String in;
 
@@ -61,6 +63,15 @@ final class PlayCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Sampling seed (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--clock", defaultValue = "internal", description = {"Musical time: internal (the preset's tempo_bpm),",
+            "follow (the MIDI clock arriving on --in: tempo, Start/Stop/Continue, song position and bars from the host),",
+            "or master (send MIDI clock to --out) (default ${DEFAULT-VALUE})."})
+    Clock clock;
+
+    @Option(names = "--metronome-channel", paramLabel = "N", description = "With --clock master: a click on every beat on "
+            + "MIDI channel N (1..16; 10 is General MIDI percussion), accented on the bar line.")
+    Integer metronomeChannel;
+
     @Option(names = "--record", paramLabel = "FILE.mid", description = {"Write the session to FILE.mid when play stops, however",
             "it stops (Ctrl-C, SIGTERM, a failure): track 1 your notes, track 2 Antiphon's."})
     Path record;
@@ -72,6 +83,7 @@ final class PlayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        checkClockOptions();
         try (PortWatcher watcher = PortWatcher.forThisMachine(new PortEventsPrinter(System.err));
              NetMidiPorts netPorts = net.open(in, out, System.err)) {
             SupervisedOutput portOutput = NetMidiPorts.isNet(out) ? null : watcher.openOutput(out);
@@ -80,6 +92,7 @@ final class PlayCommand implements Callable<Integer> {
             Transmitter netInput = portInput != null ? null : netPorts.openInput(in);
             LoadedPreset loaded = LoadedPreset.load(preset, engine);
             loaded.parameters().set(Parameter.MODE, mode.ordinal());
+            setClock(loaded.parameters());
             PerformerWarmUp.run(loaded.model(), loaded.parameters(), PerformerWarmUp.DEFAULT_CALLS, seed);
             ShellOptions options = ShellOptions.defaults().withProgramLoader(LoadedPreset.programLoader(engine));
             SessionRecording recording = record == null ? null : new SessionRecording(NanoClock.SYSTEM, RECORDING_CAPACITY);
@@ -141,10 +154,31 @@ final class PlayCommand implements Callable<Integer> {
         }
     }
 
+    /** Refuses --metronome-channel without --clock master or outside 1..16, before any port is opened. */
+    private void checkClockOptions() {
+        if (metronomeChannel == null) return;
+        if (clock != Clock.master) throw new IllegalArgumentException("--metronome-channel needs --clock master");
+        if (metronomeChannel < 1 || metronomeChannel > 16) {
+            throw new IllegalArgumentException("--metronome-channel must be a MIDI channel 1..16, got " + metronomeChannel);
+        }
+    }
+
+    /** Applies --clock and --metronome-channel. */
+    private void setClock(PerformerParameters parameters) {
+        parameters.set(Parameter.CLOCK, clock.ordinal());
+        if (metronomeChannel == null) return;
+        if (metronomeChannel == parameters.outputChannel()) {
+            throw new IllegalArgumentException("--metronome-channel " + metronomeChannel
+                    + " is the preset's output_channel: choose another channel for the clicks");
+        }
+        parameters.set(Parameter.METRONOME_CHANNEL, metronomeChannel);
+    }
+
     private static void printStatus(PrintStream err, PerformerStatus s, LatencyReport latency, ShellCounters counters) {
-        err.printf("\r%-6s %-10s tempo %5.1f  temp %.2f  keys %d  notes %d  answers %d  in->out p99 %s%s   ",
+        err.printf("\r%-6s %-10s tempo %5.1f %s %s  temp %.2f  keys %d  notes %d  answers %d  in->out p99 %s%s   ",
                 s.mode() == io.antiphon.engine.perform.PerformerMode.JAM ? "jam" : "call", s.phase().name().toLowerCase(),
-                s.tempoBpm(), s.temperature(), s.humanKeysDown(), s.machineNotesSounding(), s.answers(),
+                s.tempoBpm(), s.clock().name().toLowerCase(), s.clockRunning() ? s.bar() + ":" + s.beat() : "stopped",
+                s.temperature(), s.humanKeysDown(), s.machineNotesSounding(), s.answers(),
                 latency.inputToOutput().count() == 0 ? "-" : String.format("%.0f us", latency.inputToOutput().p99()),
                 counters.inputDropped() == 0 ? "" : "  dropped " + counters.inputDropped());
     }

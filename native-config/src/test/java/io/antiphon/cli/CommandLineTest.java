@@ -77,6 +77,17 @@ class CommandLineTest {
     }
 
     @Test
+    void aMetronomeWithoutTheClockMasterOrOnNoChannelIsRefusedBeforeAnyPortOpens() {
+        CommandRun follow = CommandRun.of("play", "--in", "no such port", "--out", "none either", "--clock", "follow",
+                "--metronome-channel", "10");
+        assertThat(follow.exitCode()).isEqualTo(2);
+        assertThat(follow.err().strip()).isEqualTo("antiphon: --metronome-channel needs --clock master");
+        CommandRun channel = CommandRun.of("play", "--in", "x", "--out", "y", "--clock", "master", "--metronome-channel", "17");
+        assertThat(channel.exitCode()).isEqualTo(2);
+        assertThat(channel.err()).contains("--metronome-channel must be a MIDI channel 1..16, got 17");
+    }
+
+    @Test
     void unknownCommandIsAUsageError() {
         CommandRun run = CommandRun.of("levitate");
         assertThat(run.exitCode()).isEqualTo(2);

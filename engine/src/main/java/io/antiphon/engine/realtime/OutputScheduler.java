@@ -34,6 +34,9 @@ public final class OutputScheduler {
     private static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
     private static final long LONGEST_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final int ALL_NOTES_OFF_CC = 123;
+    private static final int CLOCK_START = 0xFA;
+    private static final int CLOCK_CONTINUE = 0xFB;
+    private static final int CLOCK_STOP = 0xFC;
 
     /** One queued message. */
     private static final class Slot {
@@ -54,6 +57,8 @@ public final class OutputScheduler {
     private final ShortMessage[] messages = new ShortMessage[MESSAGE_POOL];
     private int nextMessage;
     private long lastDue = Long.MIN_VALUE;
+    /** Whether a MIDI clock Start (or Continue) went out with no Stop since: the receiver's transport runs. */
+    private boolean clockRunning;
     private long drainNanos;
 
     private final EventPoller.Handler<RingEvent> enqueue = this::enqueue;
@@ -124,11 +129,16 @@ public final class OutputScheduler {
 
     /**
      * Discards every queued message and sends a note-off for every sounding note, then CC 123 on each channel that
-     * carried notes since the last time. Scheduler thread only.
+     * carried notes since the last time, then a MIDI clock Stop if a Start went out without one (a clock master's
+     * receiver must not run on alone). Scheduler thread only.
      */
     void allNotesOff() {
         while (!queue.isEmpty()) free.addLast(queue.pollFirst());
         silenceSounding();
+        if (clockRunning) {
+            clockRunning = false;
+            trySend(CLOCK_STOP, 0, 0);
+        }
     }
 
     /** Sends a note-off for every sounding note, then CC 123 on each channel that carried notes since the last time. */
@@ -206,6 +216,8 @@ public final class OutputScheduler {
             return;
         }
         long handed = clock.nanoTime();
+        if (slot.status == CLOCK_START || slot.status == CLOCK_CONTINUE) clockRunning = true;
+        else if (slot.status == CLOCK_STOP) clockRunning = false;
         if (hand(message)) {
             meters.recordSchedulerLateness(handed - slot.due);
             if (slot.causeNanos >= 0) meters.recordInputToOutput(handed - slot.causeNanos);

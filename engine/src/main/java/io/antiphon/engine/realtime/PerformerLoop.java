@@ -90,7 +90,8 @@ final class PerformerLoop implements EventPoller.Handler<RingEvent>, Runnable {
 
     @Override
     public boolean onEvent(RingEvent event, long sequence, boolean endOfBatch) {
-        output.setCause(event.nanos);
+        // a system message (a followed clock's tick) is not an input anything answers: no input-to-output latency
+        output.setCause(event.kind == RingEvent.Kind.MIDI && event.status >= 0xF0 ? -1 : event.nanos);
         if (event.kind == RingEvent.Kind.ALL_NOTES_OFF) {
             performer.allNotesOff(event.nanos);
         } else {

@@ -97,6 +97,29 @@ class OutputSchedulerTest {
     }
 
     @Test
+    void aClockStartedAtTheOutputIsStoppedByAllNotesOffAndAStoppedOneIsLeftAlone() throws Exception {
+        publish(0, 0xFA, 0, 0);
+        publish(0, 0xF8, 0, 0);
+        publish(20 * MS, 0xF8, 0, 0);
+        pumpAt(0);
+        pumpAt(20 * MS);
+        ring.tryPublish(RingEvent.Kind.ALL_NOTES_OFF, 0, 0, 0, 0, -1);
+        pumpAt(21 * MS);
+        assertThat(out.messages()).containsExactly(
+                new RecordedMessage(0, 0xFA, 0, 0),
+                new RecordedMessage(0, 0xF8, 0, 0),
+                new RecordedMessage(20 * MS, 0xF8, 0, 0),
+                new RecordedMessage(21 * MS, 0xFC, 0, 0));
+
+        publish(30 * MS, 0xFB, 0, 0);
+        publish(30 * MS, 0xFC, 0, 0);
+        pumpAt(30 * MS);
+        ring.tryPublish(RingEvent.Kind.ALL_NOTES_OFF, 0, 0, 0, 0, -1);
+        pumpAt(31 * MS);
+        assertThat(out.size()).as("no second Stop").isEqualTo(6);
+    }
+
+    @Test
     void aReceiverThatThrowsIsCountedAnsweredWithNotesOffAndTheSchedulerGoesOn() throws Exception {
         Receiver flaky = new Receiver() {
             @Override
