@@ -21,7 +21,7 @@ import java.util.function.IntFunction;
  * <p>Every {@link #reset()} after a served epoch starts a new one and asks {@code epochSequences} for that epoch's sequences, so a
  * caller can draw a fresh random transposition of each piece per epoch (augmentation).
  */
-public final class TokenWindowIterator implements DataSetIterator {
+public final class TokenWindowIterator implements DataSetIterator, EpochFeed {
 
     private final IntFunction<List<int[]>> epochSequences;
     private final int vocabularySize;
@@ -54,15 +54,18 @@ public final class TokenWindowIterator implements DataSetIterator {
     }
 
     /** Predicted tokens (label time steps) in the current epoch. */
+    @Override
     public long epochTokens() {
         return epochTokens;
     }
 
     /** Predicted tokens served so far in the current epoch. */
+    @Override
     public long tokensServed() {
         return tokensServed;
     }
 
+    @Override
     public int epoch() {
         return epoch;
     }

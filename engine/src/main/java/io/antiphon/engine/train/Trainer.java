@@ -10,17 +10,6 @@ import io.antiphon.engine.network.BundleMetadata;
 import io.antiphon.engine.network.ModelBundle;
 import io.antiphon.engine.network.NetworkFactory;
 import io.antiphon.engine.network.NetworkSpec;
-import org.deeplearning4j.earlystopping.EarlyStoppingConfiguration;
-import org.deeplearning4j.earlystopping.EarlyStoppingResult;
-import org.deeplearning4j.earlystopping.listener.EarlyStoppingListener;
-import org.deeplearning4j.earlystopping.saver.InMemoryModelSaver;
-import org.deeplearning4j.earlystopping.termination.EpochTerminationCondition;
-import org.deeplearning4j.earlystopping.termination.InvalidScoreIterationTerminationCondition;
-import org.deeplearning4j.earlystopping.termination.IterationTerminationCondition;
-import org.deeplearning4j.earlystopping.termination.MaxEpochsTerminationCondition;
-import org.deeplearning4j.earlystopping.termination.MaxTimeIterationTerminationCondition;
-import org.deeplearning4j.earlystopping.termination.ScoreImprovementEpochTerminationCondition;
-import org.deeplearning4j.earlystopping.trainer.EarlyStoppingTrainer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 import java.io.IOException;
@@ -31,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Trains an event LSTM on a corpus with DL4J's early stopping (best validation NLL kept), and packs the result
@@ -86,72 +74,17 @@ public final class Trainer {
             net.setParams(initial.params().dup());
         }
         int segment = Math.min(spec.tbpttLength(), options.window());
-        TrainingProgress progress = new TrainingProgress(iterator, options.maxEpochs(), segment, console);
-        net.setListeners(progress);
-
-        List<EpochRecord> epochs = new ArrayList<>();
-        EpochClock clock = new EpochClock(iterator);
-        List<EpochTerminationCondition> stopEpochs = List.of(
-                new MaxEpochsTerminationCondition(options.maxEpochs()),
-                new ScoreImprovementEpochTerminationCondition(options.patience(), 1e-4));
-        List<IterationTerminationCondition> stopIterations = new ArrayList<>();
-        stopIterations.add(new InvalidScoreIterationTerminationCondition());
-        if (options.maxMinutes() > 0) stopIterations.add(new MaxTimeIterationTerminationCondition(options.maxMinutes(), TimeUnit.MINUTES));
-        EarlyStoppingConfiguration<MultiLayerNetwork> config = new EarlyStoppingConfiguration.Builder<MultiLayerNetwork>()
-                .epochTerminationConditions(stopEpochs)
-                .iterationTerminationConditions(stopIterations.toArray(new IterationTerminationCondition[0]))
-                .scoreCalculator(new ValidationNll(valid))
-                .evaluateEveryNEpochs(1)
-                .modelSaver(new InMemoryModelSaver<>())
-                .build();
-
-        long started = System.nanoTime();
-        EarlyStoppingListener<MultiLayerNetwork> recorder = new EarlyStoppingListener<>() {
-            @Override
-            public void onStart(EarlyStoppingConfiguration<MultiLayerNetwork> c, MultiLayerNetwork n) {
-                clock.start();
-            }
-
-            @Override
-            public void onEpoch(int epoch, double validNll, EarlyStoppingConfiguration<MultiLayerNetwork> c, MultiLayerNetwork n) {
-                progress.close();
-                double seconds = clock.epochSeconds();
-                double rate = clock.epochTokens() / Math.max(seconds, 1e-9);
-                double trainNll = ValidationNll.meanNll(n, trainSample);
-                boolean improved = epochs.stream().allMatch(e -> validNll < e.validNll());
-                epochs.add(new EpochRecord(epoch, trainNll, validNll, seconds, rate));
-                if (improved) {
-                    try {
-                        checkpoint.save(new ModelBundle(n, metadata(corpus, spec, options, trainPieces.size(), validPieces.size(), epochs, epoch, validNll, 0)));
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                }
-                console.printf("epoch %d: train NLL %.4f, validation NLL %.4f nats/token, %.0f tokens/s, %.0f s%n",
-                        epoch + 1, trainNll, validNll, rate, seconds);
-                clock.start();
-            }
-
-            @Override
-            public void onCompletion(EarlyStoppingResult<MultiLayerNetwork> result) {
-                progress.close();
-            }
-        };
-        EarlyStoppingResult<MultiLayerNetwork> result = new EarlyStoppingTrainer(config, net, iterator, recorder).fit();
-        double totalSeconds = (System.nanoTime() - started) / 1e9;
-        MultiLayerNetwork best = result.getBestModel();
-        if (best == null) throw new IOException("training produced no model (" + result.getTerminationDetails() + ")");
-        best.setListeners();
-
-        double trainSeconds = epochs.stream().mapToDouble(EpochRecord::seconds).sum();
-        long trainedTokens = 0;
-        for (EpochRecord e : epochs) trainedTokens += Math.round(e.tokensPerSecond() * e.seconds());
-        int bestEpoch = result.getBestModelEpoch();
-        double bestValidNll = bestEpoch >= 0 && bestEpoch < epochs.size() ? epochs.get(bestEpoch).validNll() : ValidationNll.meanNll(best, valid);
+        EarlyStoppingRun.Outcome outcome = EarlyStoppingRun.fit(net, iterator, new ValidationNll(valid),
+                n -> ValidationNll.meanNll(n, trainSample), options, segment, "token", console,
+                (n, epochs, epoch, validNll) -> checkpoint.save(new ModelBundle(n,
+                        metadata(corpus, spec, options, trainPieces.size(), validPieces.size(), epochs, epoch, validNll, 0))));
+        MultiLayerNetwork best = outcome.best();
+        List<EpochRecord> epochs = outcome.epochs();
+        int bestEpoch = outcome.bestEpoch();
+        double bestValidNll = outcome.bestValidScore();
+        double totalSeconds = outcome.totalSeconds();
         TrainingReport report = new TrainingReport(corpus.name(), spec, options, trainPieces.size(), iterator.epochTokens(),
-                countPredicted(valid), List.copyOf(epochs), bestEpoch, bestValidNll,
-                result.getTerminationReason() + ": " + result.getTerminationDetails(), totalSeconds,
-                trainSeconds > 0 ? trainedTokens / trainSeconds : 0);
+                countPredicted(valid), epochs, bestEpoch, bestValidNll, outcome.termination(), totalSeconds, outcome.unitsPerSecond());
 
         BundleMetadata metadata = metadata(corpus, spec, options, trainPieces.size(), validPieces.size(), epochs, bestEpoch,
                 bestValidNll, report.tokensPerSecond());
@@ -206,27 +139,5 @@ public final class Trainer {
         long n = 0;
         for (int[] s : sequences) n += Math.max(0, s.length - 1);
         return n;
-    }
-
-    /** Measures each epoch's training time and tokens, excluding the evaluation that follows it. */
-    private static final class EpochClock {
-        private final TokenWindowIterator iterator;
-        private long startNanos;
-
-        EpochClock(TokenWindowIterator iterator) {
-            this.iterator = iterator;
-        }
-
-        void start() {
-            startNanos = System.nanoTime();
-        }
-
-        double epochSeconds() {
-            return (System.nanoTime() - startNanos) / 1e9;
-        }
-
-        long epochTokens() {
-            return iterator.tokensServed();
-        }
     }
 }

@@ -10,23 +10,34 @@ import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import java.io.PrintStream;
 
 /**
- * A console progress bar for training: one bar per epoch over its predicted tokens, with throughput, ETA and the
- * running training loss (DL4J's minibatch score divided by the tBPTT segment length: nats per token, approximately).
+ * A console progress bar for training: one bar per epoch over its predicted units (tokens or frames), with
+ * throughput, ETA and the running training loss (DL4J's minibatch score divided by the segment length: nats per
+ * unit, approximately).
  */
 public final class TrainingProgress extends BaseTrainingListener implements AutoCloseable {
 
-    private final TokenWindowIterator iterator;
+    private final EpochFeed iterator;
     private final int maxEpochs;
     private final int segmentLength;
+    private final String unit;
     private final PrintStream out;
     private ProgressBar bar;
     private int barEpoch = -1;
     private double smoothedLoss = Double.NaN;
 
-    public TrainingProgress(TokenWindowIterator iterator, int maxEpochs, int segmentLength, PrintStream out) {
+    public TrainingProgress(EpochFeed iterator, int maxEpochs, int segmentLength, PrintStream out) {
+        this(iterator, maxEpochs, segmentLength, "tok", out);
+    }
+
+    /**
+     * @param segmentLength the time steps one minibatch score covers per sequence (the loss shown is score / this)
+     * @param unit          short unit name shown with the counts, e.g. {@code tok} or {@code frm}
+     */
+    public TrainingProgress(EpochFeed iterator, int maxEpochs, int segmentLength, String unit, PrintStream out) {
         this.iterator = iterator;
         this.maxEpochs = maxEpochs;
         this.segmentLength = segmentLength;
+        this.unit = " " + unit;
         this.out = out;
     }
 
@@ -45,7 +56,7 @@ public final class TrainingProgress extends BaseTrainingListener implements Auto
         bar = new ProgressBarBuilder()
                 .setTaskName(String.format("epoch %d/%d", barEpoch + 1, maxEpochs))
                 .setInitialMax(iterator.epochTokens())
-                .setUnit(" tok", 1)
+                .setUnit(unit, 1)
                 .showSpeed()
                 .setStyle(ProgressBarStyle.ASCII)
                 .setConsumer(new ConsoleProgressBarConsumer(out))

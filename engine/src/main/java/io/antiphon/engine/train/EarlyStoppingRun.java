@@ -1,0 +1,141 @@
+package io.antiphon.engine.train;
+
+import org.deeplearning4j.earlystopping.EarlyStoppingConfiguration;
+import org.deeplearning4j.earlystopping.EarlyStoppingResult;
+import org.deeplearning4j.earlystopping.listener.EarlyStoppingListener;
+import org.deeplearning4j.earlystopping.saver.InMemoryModelSaver;
+import org.deeplearning4j.earlystopping.scorecalc.ScoreCalculator;
+import org.deeplearning4j.earlystopping.termination.EpochTerminationCondition;
+import org.deeplearning4j.earlystopping.termination.InvalidScoreIterationTerminationCondition;
+import org.deeplearning4j.earlystopping.termination.IterationTerminationCondition;
+import org.deeplearning4j.earlystopping.termination.MaxEpochsTerminationCondition;
+import org.deeplearning4j.earlystopping.termination.MaxTimeIterationTerminationCondition;
+import org.deeplearning4j.earlystopping.termination.ScoreImprovementEpochTerminationCondition;
+import org.deeplearning4j.earlystopping.trainer.EarlyStoppingTrainer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The training loop every trainer shares: DL4J's {@link EarlyStoppingTrainer} over an epoch-serving iterator, scored on
+ * validation data after every epoch, stopped by {@link TrainingOptions} (epochs, patience, wall time, invalid scores),
+ * keeping the best network; with a progress bar, one console line and one {@link EpochRecord} per epoch, and a call
+ * after every epoch that improved the validation score (to write a checkpoint).
+ */
+public final class EarlyStoppingRun {
+
+    private EarlyStoppingRun() {
+    }
+
+    /** Called with the network after an epoch that improved the best validation score (e.g. to write it to disk). */
+    @FunctionalInterface
+    public interface Improvement {
+        void improved(MultiLayerNetwork network, List<EpochRecord> epochs, int epoch, double validScore) throws IOException;
+    }
+
+    /**
+     * What the run produced.
+     *
+     * @param best           the network of the best epoch (listeners removed)
+     * @param epochs         one record per finished epoch
+     * @param bestEpoch      0-based epoch whose weights were kept
+     * @param bestValidScore its validation score
+     * @param termination    DL4J's termination reason and details
+     * @param totalSeconds   wall time of the whole run
+     * @param unitsPerSecond mean training throughput (epochs' training time only)
+     */
+    public record Outcome(MultiLayerNetwork best, List<EpochRecord> epochs, int bestEpoch, double bestValidScore,
+                          String termination, double totalSeconds, double unitsPerSecond) {
+    }
+
+    /**
+     * @param net           the network to train (its weights change)
+     * @param iterator      serves one epoch per pass; {@code reset()} starts the next
+     * @param validation    the validation score, lower is better (per predicted unit)
+     * @param trainScore    the training score reported beside it each epoch (same unit)
+     * @param segmentLength time steps one minibatch score covers per sequence, for the progress bar's running loss
+     * @param unit          the predicted unit's name, singular ({@code token}, {@code frame})
+     * @param console       where the progress bar and per-epoch lines go
+     */
+    public static <I extends DataSetIterator & EpochFeed> Outcome fit(MultiLayerNetwork net, I iterator,
+                                                                      ScoreCalculator<MultiLayerNetwork> validation,
+                                                                      ToDoubleFunction<MultiLayerNetwork> trainScore,
+                                                                      TrainingOptions options, int segmentLength, String unit,
+                                                                      PrintStream console, Improvement improvement) throws IOException {
+        TrainingProgress progress = new TrainingProgress(iterator, options.maxEpochs(), segmentLength, unit.substring(0, Math.min(3, unit.length())), console);
+        net.setListeners(progress);
+        List<EpochRecord> epochs = new ArrayList<>();
+        List<EpochTerminationCondition> stopEpochs = List.of(
+                new MaxEpochsTerminationCondition(options.maxEpochs()),
+                new ScoreImprovementEpochTerminationCondition(options.patience(), 1e-4));
+        List<IterationTerminationCondition> stopIterations = new ArrayList<>();
+        stopIterations.add(new InvalidScoreIterationTerminationCondition());
+        if (options.maxMinutes() > 0) stopIterations.add(new MaxTimeIterationTerminationCondition(options.maxMinutes(), TimeUnit.MINUTES));
+        EarlyStoppingConfiguration<MultiLayerNetwork> config = new EarlyStoppingConfiguration.Builder<MultiLayerNetwork>()
+                .epochTerminationConditions(stopEpochs)
+                .iterationTerminationConditions(stopIterations.toArray(new IterationTerminationCondition[0]))
+                .scoreCalculator(validation)
+                .evaluateEveryNEpochs(1)
+                .modelSaver(new InMemoryModelSaver<>())
+                .build();
+
+        long started = System.nanoTime();
+        long[] epochStart = {started};
+        EarlyStoppingListener<MultiLayerNetwork> recorder = new EarlyStoppingListener<>() {
+            @Override
+            public void onStart(EarlyStoppingConfiguration<MultiLayerNetwork> c, MultiLayerNetwork n) {
+                epochStart[0] = System.nanoTime();
+            }
+
+            @Override
+            public void onEpoch(int epoch, double validScore, EarlyStoppingConfiguration<MultiLayerNetwork> c, MultiLayerNetwork n) {
+                progress.close();
+                // The epoch's time includes its validation pass, which the early-stopping trainer runs before this call.
+                double seconds = (System.nanoTime() - epochStart[0]) / 1e9;
+                double rate = iterator.tokensServed() / Math.max(seconds, 1e-9);
+                double train = trainScore.applyAsDouble(n);
+                boolean improved = epochs.stream().allMatch(e -> validScore < e.validNll());
+                epochs.add(new EpochRecord(epoch, train, validScore, seconds, rate));
+                if (improved) {
+                    try {
+                        improvement.improved(n, List.copyOf(epochs), epoch, validScore);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                console.printf("epoch %d: train NLL %.4f, validation NLL %.4f nats/%s, %.0f %ss/s, %.0f s%s%n",
+                        epoch + 1, train, validScore, unit, rate, unit, seconds, improved ? " (best)" : "");
+                epochStart[0] = System.nanoTime();
+            }
+
+            @Override
+            public void onCompletion(EarlyStoppingResult<MultiLayerNetwork> result) {
+                progress.close();
+            }
+        };
+        EarlyStoppingResult<MultiLayerNetwork> result;
+        try {
+            result = new EarlyStoppingTrainer(config, net, iterator, recorder).fit();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        double totalSeconds = (System.nanoTime() - started) / 1e9;
+        MultiLayerNetwork best = result.getBestModel();
+        if (best == null) throw new IOException("training produced no model (" + result.getTerminationDetails() + ")");
+        best.setListeners();
+        double trainSeconds = epochs.stream().mapToDouble(EpochRecord::seconds).sum();
+        double trainedUnits = epochs.stream().mapToDouble(e -> e.tokensPerSecond() * e.seconds()).sum();
+        int bestEpoch = result.getBestModelEpoch();
+        double bestValid = bestEpoch >= 0 && bestEpoch < epochs.size() ? epochs.get(bestEpoch).validNll() : validation.calculateScore(best);
+        return new Outcome(best, List.copyOf(epochs), bestEpoch, bestValid,
+                result.getTerminationReason() + ": " + result.getTerminationDetails(), totalSeconds,
+                trainSeconds > 0 ? trainedUnits / trainSeconds : 0);
+    }
+}
