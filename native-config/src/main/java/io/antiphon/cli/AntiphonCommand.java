@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
                 DoctorCommand.class,
                 TrainCommand.class,
                 EvalCommand.class,
+                TrainRollCommand.class,
+                EvalRollCommand.class,
                 PresetsCommand.class,
                 DemoCommand.class,
                 PlayCommand.class,

@@ -34,7 +34,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Split which = parseSplit(split);
+        Split which = Splits.parse(split);
         ModelBundle bundle = ModelSource.load(model);
         CorpusEvaluation.Result result = CorpusEvaluation.run(bundle.network(), Corpora.open(corpus), which, markovOrder);
         Map<String, Object> report = result.toJson();
@@ -49,13 +49,5 @@ final class EvalCommand implements Callable<Integer> {
             System.out.printf("  LSTM NLL is %.1f%% below the baseline's%n", 100 * result.nllReductionVsMarkov());
         }
         return 0;
-    }
-
-    static Split parseSplit(String name) {
-        try {
-            return Split.valueOf(name.toUpperCase());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--split must be train, valid or test, not '" + name + "'");
-        }
     }
 }

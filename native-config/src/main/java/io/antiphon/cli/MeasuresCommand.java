@@ -71,7 +71,7 @@ final class MeasuresCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (primerTokens < 1 || tokens < 1) throw new IllegalArgumentException("--primer-tokens and --tokens must be at least 1");
-        Split split = EvalCommand.parseSplit(splitName);
+        Split split = Splits.parse(splitName);
         JsbChoralesCorpus corpus = JsbChoralesCorpus.in(DataDirectory.require());
         ModelBundle bundle = ModelSource.load(model);
         List<QuarterChorale> chorales = QuarterChorale.of(corpus, split);
