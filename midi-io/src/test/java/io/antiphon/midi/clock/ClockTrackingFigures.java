@@ -6,9 +6,8 @@ import java.util.function.LongToDoubleFunction;
 /**
  * Prints how closely {@link MidiClockFollower} tracks simulated hosts (±2 ms uniform jitter, 200 seeds each): the
  * relative tempo error from one beat after each change, as median, p99 and max. Not a test: run its {@code main} from
- * the test class path, e.g.
- * {@code mvn -pl midi-io test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.antiphon.midi.clock.ClockTrackingFigures}.
+ * the test class path: {@code mvn -B -q -o test-compile -pl midi-io && java -cp
+ * midi-io/target/classes:midi-io/target/test-classes io.antiphon.midi.clock.ClockTrackingFigures}.
  */
 public final class ClockTrackingFigures {
 
