@@ -94,7 +94,8 @@ final class ClockSender {
         clicks++;
     }
 
-    private void endClick(long nanos) {
+    /** Ends a sounding click now (an all-notes-off); the clock runs on. */
+    void endClick(long nanos) {
         if (!clickDown) return;
         out.send(nanos, clickStatusOff, clickKey, 0);
         clickDown = false;

@@ -142,11 +142,13 @@ public final class Performer implements PerformerCore {
      * Ends every sounding machine note now (note-offs through {@link MidiOut}, and fed to the model, which heard them
      * end) and stops playing: the phrase being collected is dropped; a jam resumes with the human's next note. The
      * notes thru passed end too (a note-off each, and a release of every sustain pedal thru passed down); their keys'
-     * later releases are then not passed. For stop, error, port loss and shutdown; CC 120 and 123 do the same.
+     * later releases are then not passed. A sounding metronome click (clock master) ends too; the clock runs on. For
+     * stop, error, port loss and shutdown; CC 120 and 123 do the same.
      */
     public void allNotesOff(long nanos) {
         moveTo(nanos);
         thru.releaseAll(now);
+        sender.endClick(now);
         silenceMachine();
         phrases.startNewPhrase();
         answerRequested = false;

@@ -2,8 +2,9 @@ package io.antiphon.engine.perform;
 
 /**
  * The output invariants as a {@link MidiOut}: {@link RecordingMidiOut}'s (send times never decrease, a note-on only on
- * a silent key, a note-off only on a sounding one, nothing but channel messages) plus the polyphony limit: a machine
- * note-on never makes more machine notes sound than {@code max_polyphony} allows at that moment.
+ * a silent key, a note-off only on a sounding one, nothing but channel messages and, from a clock master, the system
+ * real-time messages) plus the polyphony limit: a machine note-on never makes more machine notes sound than
+ * {@code max_polyphony} allows at that moment.
  */
 final class InvariantOut implements MidiOut {
 
@@ -13,6 +14,8 @@ final class InvariantOut implements MidiOut {
     private final boolean[] machineDown = new boolean[128];
     private int machineSounding;
     private String polyphonyViolation;
+    private String systemViolation;
+    private long lastSystemTime = Long.MIN_VALUE;
 
     /**
      * @param machineChannel the channel (0..15) only the machine plays on, where polyphony is counted; -1 when the
@@ -25,6 +28,18 @@ final class InvariantOut implements MidiOut {
 
     @Override
     public void send(long timeNanos, int status, int data1, int data2) {
+        if (status >= 0xF0) {
+            // clock (0xF8), start (0xFA), continue (0xFB), stop (0xFC) from the clock master; checked for order here
+            boolean realTime = status == 0xF8 || status == 0xFA || status == 0xFB || status == 0xFC;
+            if (systemViolation == null && (!realTime || timeNanos < lastSystemTime || timeNanos < recorder.lastTime())) {
+                systemViolation = "system message " + status + " at " + timeNanos + " ns (out of order or not real-time)";
+            }
+            lastSystemTime = timeNanos;
+            return;
+        }
+        if (systemViolation == null && timeNanos < lastSystemTime) {
+            systemViolation = "a message at " + timeNanos + " ns comes before the clock message sent before it";
+        }
         recorder.send(timeNanos, status, data1, data2);
         if ((status & 0x0F) != machineChannel || data1 < 0 || data1 > 127) return;
         int command = status & 0xF0;
@@ -44,7 +59,8 @@ final class InvariantOut implements MidiOut {
     /** The first broken invariant, or null. */
     String firstViolation() {
         String order = recorder.firstViolation();
-        return order != null ? order : polyphonyViolation;
+        if (order != null) return order;
+        return systemViolation != null ? systemViolation : polyphonyViolation;
     }
 
     /** Notes sounding at the output now, human (thru) and machine. */

@@ -8,8 +8,8 @@ import java.util.SplittableRandom;
  * A seeded random performance for the invariant tests: human notes (on keys held or not, inside and outside the 88
  * keys, stamped now or a few ms in the past as a second port might), time passing, every mapped controller at any
  * value (so every mode, parameter and action, including modes added later to the {@code mode} controller's range), the
- * sustain pedal, all-notes-off controllers, pitch bend, a stop, a model switch and a fault of the model. The same seed
- * always gives the same steps.
+ * sustain pedal, all-notes-off controllers, pitch bend, a stop, a model switch, a fault of the model, and an external
+ * MIDI clock that starts, stops, continues and jumps. The same seed always gives the same steps.
  */
 public final class RandomPerformance {
 
@@ -30,7 +30,15 @@ public final class RandomPerformance {
         /** a program change: {@link Performer#replaceModel} */
         REPLACE_MODEL,
         /** the model throws at its {@code a}-th next step */
-        FAULT
+        FAULT,
+        /** an external MIDI clock starts (0xFA) at {@code a} BPM; its ticks (0xF8) come while time passes */
+        CLOCK_START,
+        /** the external clock stops (0xFC) */
+        CLOCK_STOP,
+        /** the external clock continues (0xFB) */
+        CLOCK_CONTINUE,
+        /** song position pointer (0xF2) {@code a} (LSB) {@code b} (MSB) */
+        SONG_POSITION
     }
 
     /** One step of a performance. */
@@ -42,7 +50,7 @@ public final class RandomPerformance {
     }
 
     /** Every controller the default map gives a meaning, plus the fixed ones and one unmapped (thru passes it). */
-    private static final int[] CONTROLLERS = {16, 17, 18, 19, 70, 71, 72, 73, 75, 76, 77, 78, 79, 80, 81, 82, 83, 85,
+    private static final int[] CONTROLLERS = {16, 17, 18, 19, 70, 71, 72, 73, 75, 76, 77, 78, 79, 80, 81, 82, 83, 85, 86,
             64, 64, 64, 120, 123, 1};
 
     private RandomPerformance() {
@@ -71,10 +79,17 @@ public final class RandomPerformance {
                 script.add(new Step(Kind.NOTE_OFF, key, 0, late(random)));
             } else if (roll < 93) {
                 script.add(new Step(Kind.CONTROL, CONTROLLERS[random.nextInt(CONTROLLERS.length)], random.nextInt(128), 0));
-            } else if (roll < 95) {
+            } else if (roll < 94) {
                 script.add(new Step(Kind.PITCH_BEND, random.nextInt(128), random.nextInt(128), 0));
-            } else if (roll < 97) {
+            } else if (roll < 95) {
                 script.add(new Step(Kind.STOP, 0, 0, 0));
+            } else if (roll < 97) {
+                switch (random.nextInt(4)) {
+                    case 0 -> script.add(new Step(Kind.CLOCK_START, 60 + random.nextInt(121), 0, 0));
+                    case 1 -> script.add(new Step(Kind.CLOCK_STOP, 0, 0, 0));
+                    case 2 -> script.add(new Step(Kind.CLOCK_CONTINUE, 0, 0, 0));
+                    default -> script.add(new Step(Kind.SONG_POSITION, random.nextInt(128), random.nextInt(4), 0));
+                }
             } else if (roll < 98) {
                 script.add(new Step(Kind.REPLACE_MODEL, 0, 0, 0));
             } else if (faults) {

@@ -126,6 +126,11 @@ final class RecordingMidiOut implements MidiOut {
         return sounding;
     }
 
+    /** The send time of the latest message, or {@link Long#MIN_VALUE} before the first. */
+    long lastTime() {
+        return lastTime;
+    }
+
     int maxSounding() {
         return maxSounding;
     }

@@ -85,6 +85,10 @@ class ShellInvariantsTest {
                     // program changes are the loader thread's; the core's property test covers replaceModel
                 }
                 case FAULT -> model.failAtStep(step.a());
+                case CLOCK_START -> system(shell, ShortMessage.START, 0, 0);
+                case CLOCK_STOP -> system(shell, ShortMessage.STOP, 0, 0);
+                case CLOCK_CONTINUE -> system(shell, ShortMessage.CONTINUE, 0, 0);
+                case SONG_POSITION -> system(shell, ShortMessage.SONG_POSITION_POINTER, step.a(), step.b());
             }
             shell.step();
             if (silences && shell.failure().isEmpty()) {
@@ -109,6 +113,16 @@ class ShellInvariantsTest {
         for (long ms = 0; ms < millis && shell.failure().isEmpty(); ms++) {
             clock.advance(MS);
             shell.step();
+        }
+    }
+
+    private static void system(SteppedShell shell, int status, int data1, int data2) {
+        try {
+            ShortMessage message = new ShortMessage();
+            message.setMessage(status, data1, data2);
+            shell.input().send(message, -1);
+        } catch (InvalidMidiDataException e) {
+            throw new IllegalArgumentException(e);
         }
     }
 
