@@ -78,12 +78,21 @@ final class PlayCommand implements Callable<Integer> {
 
     /** Messages recorded per side: about 12 MB each, hours of playing. */
     private static final int RECORDING_CAPACITY = 1 << 20;
-    /** How long the shutdown hook waits for the session to close and the recording to be written. */
+    /** How long the shutdown hook waits for the session to close, the recording to be written and the ports to close. */
     private static final long SHUTDOWN_WAIT_SECONDS = 5;
 
     @Override
     public Integer call() throws Exception {
         checkClockOptions();
+        CountDownLatch finished = new CountDownLatch(1);   // the shutdown hook waits for it: ports closed, network peers told
+        try {
+            return play(finished);
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private Integer play(CountDownLatch finished) throws Exception {
         try (PortWatcher watcher = PortWatcher.forThisMachine(new PortEventsPrinter(System.err));
              NetMidiPorts netPorts = net.open(in, out, System.err)) {
             SupervisedOutput portOutput = NetMidiPorts.isNet(out) ? null : watcher.openOutput(out);
@@ -97,9 +106,8 @@ final class PlayCommand implements Callable<Integer> {
             ShellOptions options = ShellOptions.defaults().withProgramLoader(LoadedPreset.programLoader(engine));
             SessionRecording recording = record == null ? null : new SessionRecording(NanoClock.SYSTEM, RECORDING_CAPACITY);
             // Ctrl-C and SIGTERM run the shutdown hooks, then the JVM halts: this hook stops the loop below and waits
-            // (bounded) until the session has closed (all notes off) and the recording is written.
+            // (bounded) until the session has closed (all notes off), the recording is written and the ports are closed.
             CountDownLatch stop = new CountDownLatch(1);
-            CountDownLatch finished = new CountDownLatch(1);
             Thread hook = new Thread(() -> {
                 stop.countDown();
                 awaitQuietly(finished);
@@ -125,11 +133,7 @@ final class PlayCommand implements Callable<Integer> {
                     }
                 }
             } finally {
-                try {
-                    if (recording != null) writeRecording(recording, loaded.parameters());
-                } finally {
-                    finished.countDown();
-                }
+                if (recording != null) writeRecording(recording, loaded.parameters());
             }
         }
         return 0;
