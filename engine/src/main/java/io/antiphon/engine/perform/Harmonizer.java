@@ -15,10 +15,12 @@ import io.antiphon.engine.token.Vocabulary;
  * allocate nothing once warm ({@link #warmUp}).
  *
  * <p><b>Steps.</b> A step is one frame of the model, {@code frameTicks} ticks (24, a quarter note, for the JSB
- * chorale roll). The grid starts at the melody's first note (and again at the first note after the harmonizer fell
- * idle); frame f's beat is {@code f * frameTicks} ticks later. A note up to {@code frameTicks / 6} ticks (a triplet
- * sixteenth) before a beat counts for that beat's frame, so a player slightly ahead of the grid is not heard a frame
- * early.
+ * chorale roll), on the same {@link MusicalClock} as the {@link Performer}'s, so the {@code clock} parameter works here
+ * too: on the internal clock the grid starts at the melody's first note (and again at the first note after the
+ * harmonizer fell idle); following an external MIDI clock (or sending one as master) the frames are the clock's beats
+ * (frame lines from its song position 0), and a stopped or stalled external clock ends the voices. Frame f's beat is
+ * {@code f * frameTicks} ticks after the grid's start. A note up to {@code frameTicks / 6} ticks (a triplet sixteenth)
+ * before a beat counts for that beat's frame, so a player slightly ahead of the grid is not heard a frame early.
  *
  * <p><b>The melody conditions the model by being in its input.</b> The melody is the latest key the human pressed and
  * still holds (21..108). Each frame fed to the model is the chord that sounded first in it: the melody key forced on
@@ -45,9 +47,9 @@ public final class Harmonizer implements PerformerCore {
     /** Voices play at this share of the melody note's velocity, so that the melody leads. */
     static final double VOICE_VELOCITY_RATIO = 0.8;
     /** Frames the warm-up plays per round (see {@link #warmUp}). */
-    public static final int WARM_UP_FRAMES = 6_000;
-    /** Most warm-up rounds. */
-    public static final int WARM_UP_ROUNDS = 8;
+    public static final int WARM_UP_FRAMES = 2_000;
+    /** Most warm-up rounds: compilation runs in the background and may lag on a busy machine. */
+    public static final int WARM_UP_ROUNDS = 24;
 
     private static final int ALL_KEYS = 128;
 
@@ -61,6 +63,8 @@ public final class Harmonizer implements PerformerCore {
     private final SoundingNotes voices;
     private final ThruNotes thru;
     private final ChordSampler chords;
+    private final FollowedClock followed;
+    private final ClockSender sender;
 
     /** The model's prediction for frame {@link #openFrame} (valid once primed). */
     private final float[] prediction;
@@ -72,6 +76,8 @@ public final class Harmonizer implements PerformerCore {
 
     private PerformerListener listener = PerformerListener.NONE;
     private PerformerMode mode;
+    private ClockSource clockSource = ClockSource.INTERNAL;
+    private double tempoParameter;
     private long now = Long.MIN_VALUE;
     private boolean primed;
     private boolean running;
@@ -96,25 +102,21 @@ public final class Harmonizer implements PerformerCore {
      * @param out        where the voices (and with thru on, the human's messages) go
      */
     public Harmonizer(RollStepModel model, int frameTicks, PerformerParameters parameters, long seed, MidiOut out) {
-        this.model = Objects.requireNonNull(model, "model");
-        if (model.keys() != Vocabulary.PITCHES) {
-            throw new IllegalArgumentException("the harmonizer needs a piano roll of the " + Vocabulary.PITCHES
-                    + " piano keys; this model has " + model.keys());
-        }
-        if (frameTicks < 6 || frameTicks > 4 * Vocabulary.TICKS_PER_QUARTER) {
-            throw new IllegalArgumentException("a harmonizer frame must last 6..96 ticks (a sixteenth to a whole note), not "
-                    + frameTicks);
-        }
-        this.parameters = Objects.requireNonNull(parameters, "parameters");
+        Refusals.check(model, frameTicks, parameters, out);
+        this.model = model;
+        this.parameters = parameters;
         this.frameTicks = frameTicks;
         this.tolerance = frameTicks / 6;
         this.clock = new MusicalClock(parameters.tempoBpm());
-        this.ordered = new OrderedOut(Objects.requireNonNull(out, "out"));
+        this.ordered = new OrderedOut(out);
         this.voices = new SoundingNotes(ordered);
         this.thru = new ThruNotes(ordered);
         this.chords = new ChordSampler(new Sampler(seed));
+        this.followed = new FollowedClock(clock);
+        this.sender = new ClockSender(clock, ordered, voices);
         this.prediction = new float[model.keys()];
         this.mode = parameters.mode();
+        this.tempoParameter = parameters.tempoBpm();
         model.reset();
     }
 
@@ -124,11 +126,7 @@ public final class Harmonizer implements PerformerCore {
      * @throws IllegalArgumentException unless 24 ticks divide into that many whole frames of 6..96 ticks
      */
     public static int frameTicksOf(int framesPerQuarter) {
-        if (framesPerQuarter < 1 || Vocabulary.TICKS_PER_QUARTER % framesPerQuarter != 0
-                || Vocabulary.TICKS_PER_QUARTER / framesPerQuarter < 6) {
-            throw new IllegalArgumentException("a piano roll of " + framesPerQuarter + " frames per quarter note cannot be"
-                    + " harmonized on a grid of " + Vocabulary.TICKS_PER_QUARTER + " ticks per quarter (1, 2 or 4 can)");
-        }
+        Refusals.checkFramesPerQuarter(framesPerQuarter);
         return Vocabulary.TICKS_PER_QUARTER / framesPerQuarter;
     }
 
@@ -149,7 +147,8 @@ public final class Harmonizer implements PerformerCore {
                 if (parameters.thru()) thru.pass(now, status, data1, data2);
             }
             default -> {
-                // system messages: neither heard nor passed
+                // system messages: the external clock (when followed), never passed
+                if (followed.onMessage(now, status, data1, data2, clockSource == ClockSource.FOLLOW)) transportStopped();
             }
         }
     }
@@ -172,7 +171,7 @@ public final class Harmonizer implements PerformerCore {
     public void readStatus(PerformerStatus into) {
         into.mode = mode;
         into.phase = running ? PerformerPhase.HARMONIZING : PerformerPhase.LISTENING;
-        into.tempoBpm = clock.bpm();
+        ClockStatus.fill(into, clockSource, followed, clock, now, parameters.beatsPerBar());
         into.temperature = parameters.temperature();
         into.topP = parameters.topP();
         into.topK = parameters.topK();
@@ -212,16 +211,38 @@ public final class Harmonizer implements PerformerCore {
         return HarmonizerWarmUp.run(model, frameTicks, framesPerRound, maxRounds);
     }
 
+    /**
+     * Time moves to {@code nanos}: live changes apply, a followed clock that stopped silences the voices, frames due
+     * are settled and fed, and as clock master the ticks due by now go out (when due, not ahead: a voice is never held
+     * back behind a tick released early).
+     */
     private void moveTo(long nanos) {
         clock.start(nanos);
         if (nanos > now) now = nanos;
         ordered.notBefore(now);
         applyLiveChanges();
+        if (followed.advance(now, clockSource == ClockSource.FOLLOW)) transportStopped();
         if (running) catchUp(clock.tickAt(now));
+        while (sender.running() && clock.nanosAt(sender.nextTick()) <= now) {
+            sender.sendNext(parameters.metronomeChannel(), parameters.beatsPerBar());
+        }
     }
 
+    /** Tempo (unless an external clock is followed), clock source and mode, as {@link Performer} applies them. */
     private void applyLiveChanges() {
-        clock.setTempo(now, parameters.tempoBpm());
+        if (parameters.tempoBpm() != tempoParameter) {
+            tempoParameter = parameters.tempoBpm();
+            if (!clock.following()) clock.setTempo(now, tempoParameter);
+        }
+        ClockSource wantedClock = parameters.clock();
+        if (wantedClock != clockSource) {
+            if (clockSource == ClockSource.MASTER) sender.stop(now);
+            if (clockSource == ClockSource.FOLLOW) clock.unfollow(now);
+            clockSource = wantedClock;
+            endVoices(); // the grid changes: the next note starts a new one
+            running = false;
+        }
+        if (clockSource == ClockSource.MASTER) sender.start(now);
         PerformerMode wanted = parameters.mode();
         if (wanted == mode) return;
         mode = wanted;
@@ -289,11 +310,26 @@ public final class Harmonizer implements PerformerCore {
         sound(pitch, velocity, parameters.thru(), status);
     }
 
-    /** The grid starts at this note: frame 0's beat is now. */
+    /** The followed clock stopped, or its ticks ceased: the voices end and the grid waits for the clock and a note. */
+    private void transportStopped() {
+        endVoices();
+        running = false;
+    }
+
+    /**
+     * The grid starts at this note: on the internal clock frame 0's beat is now; following or sending a clock, it is
+     * the clock's beat (frame line) the note falls on, so that the frames are the host's beats.
+     */
     private void startGrid() {
         prime();
         running = true;
-        originTick = clock.tickAt(now);
+        long tick = clock.tickAt(now);
+        if (clockSource == ClockSource.INTERNAL) {
+            originTick = tick;
+        } else {
+            long late = tick + tolerance;
+            originTick = late - Math.floorMod(clock.gridPosition(late), (long) frameTicks);
+        }
         openFrame = 0;
         frameKeyCount = 0;
         decided = false;
@@ -390,6 +426,36 @@ public final class Harmonizer implements PerformerCore {
     private void endVoices() {
         for (int key = 0; key < ALL_KEYS; key++) {
             if (voices.isDown(key)) voices.noteOff(now, key);
+        }
+    }
+
+    /**
+     * The harmonizer's argument checks and their messages, in a class of their own: when the JIT queues a method for
+     * C2, HotSpot resolves the text constants of the method's class on the calling thread, and the live path's class
+     * must hold none that its warm-up did not resolve, or the first compilation in play would allocate.
+     */
+    private static final class Refusals {
+
+        static void check(RollStepModel model, int frameTicks, PerformerParameters parameters, MidiOut out) {
+            Objects.requireNonNull(model, "model");
+            Objects.requireNonNull(parameters, "parameters");
+            Objects.requireNonNull(out, "out");
+            if (model.keys() != Vocabulary.PITCHES) {
+                throw new IllegalArgumentException("the harmonizer needs a piano roll of the " + Vocabulary.PITCHES
+                        + " piano keys; this model has " + model.keys());
+            }
+            if (frameTicks < 6 || frameTicks > 4 * Vocabulary.TICKS_PER_QUARTER) {
+                throw new IllegalArgumentException("a harmonizer frame must last 6..96 ticks (a sixteenth to a whole note), not "
+                        + frameTicks);
+            }
+        }
+
+        static void checkFramesPerQuarter(int framesPerQuarter) {
+            if (framesPerQuarter < 1 || Vocabulary.TICKS_PER_QUARTER % framesPerQuarter != 0
+                    || Vocabulary.TICKS_PER_QUARTER / framesPerQuarter < 6) {
+                throw new IllegalArgumentException("a piano roll of " + framesPerQuarter + " frames per quarter note cannot be"
+                        + " harmonized on a grid of " + Vocabulary.TICKS_PER_QUARTER + " ticks per quarter (1, 2 or 4 can)");
+            }
         }
     }
 }

@@ -78,32 +78,75 @@ final class HarmonizerWarmUp {
         int modeCc = scratch.parameters().controls().controllerOf(Parameter.MODE);
         int temperatureCc = scratch.parameters().controls().controllerOf(Parameter.TEMPERATURE);
         int thruCc = scratch.parameters().controls().controllerOf(Parameter.THRU);
+        long beat = 500 * MS;
         long now = 0;
         int melody = 72;
-        int note = 0;
-        while (true) {
-            int beats = 1 + random.nextInt(3);
-            long length = (beats * 500L - 20 - random.nextInt(200)) * MS;
-            melody = Math.max(60, Math.min(84, melody + random.nextInt(7) - 3));
+        int held = -1;
+        int previousKey = -1;
+        long previousRelease = 0;
+        for (int note = 1; ; note++) {
+            int kind = random.nextInt(10);
+            if (kind == 0) {
+                now = release(scratch, now, previousKey, previousRelease);
+                previousKey = -1;
+                now = run(scratch, now, now + 2 * beat + random.nextInt(400) * MS); // a rest: falls idle
+            }
+            long length = kind == 1 ? beat / 2 : kind == 2 ? 2 * beat : beat;
+            int next = Math.max(60, Math.min(84, melody + random.nextInt(7) - 3));
+            if (next == melody || next == held) next = next < 84 ? next + 1 : next - 1;
+            melody = next;
             scratch.onMidi(now, 0x90, melody, 40 + random.nextInt(80));
-            for (long t = MS; t < length; t += MS) scratch.advance(now + t);
-            scratch.onMidi(now + length, 0x80, melody, 0);
-            now += length + (random.nextInt(12) == 0 ? 1_600 : 20) * MS;
-            for (long t = now - 19 * MS; t <= now; t += MS) scratch.advance(t);
-            note++;
+            if (previousKey >= 0) {
+                now = release(scratch, now, previousKey, previousRelease); // legato: released after the next key is down
+            }
+            previousKey = melody;
+            previousRelease = now + length + (random.nextBoolean() ? 15 : -60 - random.nextInt(100)) * MS;
+            if (previousRelease < now + length) {
+                now = release(scratch, now, previousKey, previousRelease);
+                previousKey = -1;
+            }
+            if (held < 0 && random.nextInt(9) == 0) {
+                held = melody - 7;
+                scratch.onMidi(now, 0x90, held, 60); // a key held under the line for a while
+            } else if (held >= 0 && random.nextInt(3) == 0) {
+                scratch.onMidi(now, 0x80, held, 0);
+                held = -1;
+            }
+            now = run(scratch, now, Math.max(now, previousRelease - 15 * MS));
+            if (previousKey < 0) now = run(scratch, now, now + 60 * MS);
             if (note % 5 == 0 && temperatureCc >= 0) scratch.onMidi(now, 0xB0, temperatureCc, random.nextInt(128));
             if (note % 7 == 0 && thruCc >= 0) scratch.onMidi(now, 0xB0, thruCc, random.nextInt(128));
             if (note % 11 == 0) scratch.onMidi(now, 0xE0, random.nextInt(128), random.nextInt(128));
-            if (note % 13 == 0 && modeCc >= 0) {
+            if (note % 13 == 0) scratch.onMidi(now, 0xB0, 64, random.nextBoolean() ? 127 : 0);
+            if (note % 29 == 0 && modeCc >= 0) {
                 scratch.onMidi(now, 0xB0, modeCc, 0);
                 scratch.onMidi(now, 0xB0, modeCc, 127);
             }
-            if (note % 17 == 0) scratch.allNotesOff(now);
+            if (note % 37 == 0) {
+                scratch.allNotesOff(now);
+                previousKey = -1;
+                held = -1;
+            }
             if (note % 8 == 0) {
                 scratch.readStatus(status);
                 if (status.tokensFed() >= frames) break;
             }
         }
         scratch.allNotesOff(now);
+    }
+
+    /** Releases {@code key} at {@code at} (not before {@code now}), advancing time to it. */
+    private static long release(Harmonizer scratch, long now, int key, long at) {
+        if (key < 0) return now;
+        long time = run(scratch, now, Math.max(now, at));
+        scratch.onMidi(time, 0x80, key, 0);
+        return time;
+    }
+
+    /** Advances from {@code from} to {@code to} in steps of two milliseconds; returns {@code to}. */
+    private static long run(Harmonizer scratch, long from, long to) {
+        for (long t = from + 2 * MS; t < to; t += 2 * MS) scratch.advance(t);
+        scratch.advance(to);
+        return to;
     }
 }

@@ -158,16 +158,7 @@ public final class Performer implements PerformerCore {
     public void readStatus(PerformerStatus into) {
         into.mode = mode;
         into.phase = phase;
-        into.tempoBpm = clock.bpm();
-        into.clock = clockSource;
-        into.clockRunning = clockSource == ClockSource.FOLLOW ? followed.running() : clockSource == ClockSource.MASTER;
-        long position = clock.started() ? clock.gridPosition(clock.tickAt(now)) : 0;
-        long beat = Math.floorDiv(position, Vocabulary.TICKS_PER_QUARTER);
-        into.bar = Math.floorDiv(beat, parameters.beatsPerBar()) + 1;
-        into.beat = (int) Math.floorMod(beat, parameters.beatsPerBar()) + 1;
-        into.clockTicks = followed.follower().ticks();
-        into.clockStalls = followed.follower().stalls();
-        into.clockRejectedTempos = followed.follower().rejectedTempos();
+        ClockStatus.fill(into, clockSource, followed, clock, now, parameters.beatsPerBar());
         into.temperature = parameters.temperature();
         into.topP = parameters.topP();
         into.topK = parameters.topK();

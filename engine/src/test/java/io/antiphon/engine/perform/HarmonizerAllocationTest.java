@@ -26,10 +26,10 @@ class HarmonizerAllocationTest {
         AllocationMeter meter = new AllocationMeter();
 
         assertThat(harmonizer.warmUp(Harmonizer.WARM_UP_FRAMES, Harmonizer.WARM_UP_ROUNDS)).as("the JIT settled").isTrue();
-        session.runFor(30 * SECOND);
+        session.runFor(60 * SECOND);
         long noteOnsAfterWarmUp = out.noteOns();
         long before = meter.allocatedBytes();
-        session.runFor(270 * SECOND);
+        session.runFor(240 * SECOND);
         long bytes = meter.allocatedBytes() - before;
         harmonizer.allNotesOff(session.now);
 
@@ -37,7 +37,7 @@ class HarmonizerAllocationTest {
         assertThat(out.noteOns() - noteOnsAfterWarmUp).as("melody and voices kept sounding").isGreaterThan(500);
         assertThat(out.firstViolation()).isNull();
         assertThat(out.sounding()).as("hanging notes").isZero();
-        assertThat(bytes).as("bytes allocated in 270 s of onMidi/advance").isZero();
+        assertThat(bytes).as("bytes allocated in 240 s of onMidi/advance").isZero();
     }
 
     /** A melody at 125 BPM: quarters, halves and pairs of eighths, legato or detached, a rest now and then. */

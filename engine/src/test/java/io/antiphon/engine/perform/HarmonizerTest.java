@@ -220,6 +220,33 @@ class HarmonizerTest {
     }
 
     @Test
+    void followingAnExternalClockTheStepsAreTheHostsBeatsAndItsStopEndsTheVoices() {
+        for (ClockSource source : new ClockSource[] {ClockSource.INTERNAL, ClockSource.FOLLOW}) {
+            PerformerParameters parameters = parameters();
+            parameters.set(Parameter.CLOCK, source.ordinal());
+            Session s = new Session(parameters, 14L);
+            s.harmonizer.onMidi(0, 0xFA, 0, 0); // Start; then a Timing Clock every 20 ms (125 BPM), beats at 0, 480, 960 ms
+            long chordsAtHostBeatTwo = -1;
+            for (long ms = 0; ms <= 1_500; ms++) {
+                s.now = ms * MS;
+                if (ms % 20 == 0) s.harmonizer.onMidi(s.now, 0xF8, 0, 0);
+                if (ms == 700) s.harmonizer.onMidi(s.now, 0x90 | HUMAN, 76, 90); // 220 ms after the host's second beat
+                s.harmonizer.advance(s.now);
+                if (ms == 1_100) chordsAtHostBeatTwo = s.status().chords();
+            }
+            // held from 700 ms: following, the next step is the host's beat at 960 ms (+80 ms); on the internal
+            // clock, the note's own onset + a beat (1180 ms, +80 ms)
+            assertThat(chordsAtHostBeatTwo).as("chords by 1100 ms on the %s clock", source).isEqualTo(source == ClockSource.FOLLOW ? 2 : 1);
+            s.harmonizer.onMidi(s.now, 0xFC, 0, 0); // Stop
+            if (source == ClockSource.FOLLOW) {
+                assertThat(s.status().machineNotesSounding()).as("a stopped host silences the voices").isZero();
+            }
+            s.harmonizer.onMidi(s.now + MS, 0x80 | HUMAN, 76, 0);
+            s.assertCleanAndSilent();
+        }
+    }
+
+    @Test
     void aFrameLengthOffTheTickGridIsRefused() {
         assertThatThrownBy(() -> new Harmonizer(TestRollModels.kernel(), 5, parameters(), 1L, (t, st, d1, d2) -> { }))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("6..96 ticks");
