@@ -72,6 +72,10 @@ final class PlayCommand implements Callable<Integer> {
             + "MIDI channel N (1..16; 10 is General MIDI percussion), accented on the bar line.")
     Integer metronomeChannel;
 
+    @Option(names = "--clock-in", paramLabel = "NAME", description = "With --clock follow: the MIDI input the host's clock "
+            + "arrives on, when it is not --in (e.g. a DAW's virtual port while you play a keyboard).")
+    String clockIn;
+
     @Option(names = "--record", paramLabel = "FILE.mid", description = {"Write the session to FILE.mid when play stops, however",
             "it stops (Ctrl-C, SIGTERM, a failure): track 1 your notes, track 2 Antiphon's."})
     Path record;
@@ -99,6 +103,7 @@ final class PlayCommand implements Callable<Integer> {
             Receiver output = portOutput != null ? portOutput : netPorts.openOutput(out);
             SupervisedInput portInput = NetMidiPorts.isNet(in) ? null : watcher.openInput(in);
             Transmitter netInput = portInput != null ? null : netPorts.openInput(in);
+            SupervisedInput clockInput = clockIn == null ? null : watcher.openInput(clockIn);
             LoadedPreset loaded = LoadedPreset.load(preset, engine);
             loaded.parameters().set(Parameter.MODE, mode.ordinal());
             setClock(loaded.parameters());
@@ -119,6 +124,7 @@ final class PlayCommand implements Callable<Integer> {
                     Receiver sessionInput = recording == null ? session.input() : recording.human(session.input());
                     if (portInput != null) portInput.connect(sessionInput);
                     else netInput.setReceiver(sessionInput);
+                    if (clockInput != null) clockInput.connect(session.input());
                     watcher.start();
                     System.err.printf("playing: %s -> %s, preset %s, %s mode (Ctrl-C to stop)%n", portInput != null ? portInput.name() : netPorts.describe(in),
                             portOutput != null ? portOutput.name() : netPorts.describe(out),
@@ -158,8 +164,12 @@ final class PlayCommand implements Callable<Integer> {
         }
     }
 
-    /** Refuses --metronome-channel without --clock master or outside 1..16, before any port is opened. */
+    /**
+     * Refuses --clock-in without --clock follow, --metronome-channel without --clock master or outside 1..16, before
+     * any port is opened.
+     */
     private void checkClockOptions() {
+        if (clockIn != null && clock != Clock.follow) throw new IllegalArgumentException("--clock-in needs --clock follow");
         if (metronomeChannel == null) return;
         if (clock != Clock.master) throw new IllegalArgumentException("--metronome-channel needs --clock master");
         if (metronomeChannel < 1 || metronomeChannel > 16) {

@@ -77,7 +77,7 @@ class CommandLineTest {
     }
 
     @Test
-    void aMetronomeWithoutTheClockMasterOrOnNoChannelIsRefusedBeforeAnyPortOpens() {
+    void clockOptionsWithoutTheirClockOrOutOfRangeAreRefusedBeforeAnyPortOpens() {
         CommandRun follow = CommandRun.of("play", "--in", "no such port", "--out", "none either", "--clock", "follow",
                 "--metronome-channel", "10");
         assertThat(follow.exitCode()).isEqualTo(2);
@@ -85,6 +85,9 @@ class CommandLineTest {
         CommandRun channel = CommandRun.of("play", "--in", "x", "--out", "y", "--clock", "master", "--metronome-channel", "17");
         assertThat(channel.exitCode()).isEqualTo(2);
         assertThat(channel.err()).contains("--metronome-channel must be a MIDI channel 1..16, got 17");
+        CommandRun clockIn = CommandRun.of("play", "--in", "x", "--out", "y", "--clock-in", "z");
+        assertThat(clockIn.exitCode()).isEqualTo(2);
+        assertThat(clockIn.err().strip()).isEqualTo("antiphon: --clock-in needs --clock follow");
     }
 
     @Test
