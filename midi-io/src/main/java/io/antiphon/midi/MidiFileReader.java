@@ -43,6 +43,8 @@ public final class MidiFileReader {
     private static final int HEADER_BYTES = 14;
     /** The largest file read: the largest corpus file is 0.23 MB; a piano-roll of a long concerto stays under 2 MB. */
     public static final int MAX_FILE_BYTES = 4 << 20;
+    /** The latest tick an event may have: 2^36, over two years at 960 ticks per quarter and 120 BPM. */
+    static final long MAX_TICK = 1L << 36;
 
     private MidiFileReader() {
     }
@@ -103,6 +105,7 @@ public final class MidiFileReader {
             throw new MidiFileException(source + ": malformed Standard MIDI File (" + describe(e) + ")", e);
         }
         Track[] tracks = sequence.getTracks();
+        checkTicks(tracks, source);
         int ticksPerQuarter;
         TempoMap tempoMap;
         if (sequence.getDivisionType() == Sequence.PPQ) {
@@ -152,6 +155,22 @@ public final class MidiFileReader {
                 tracks++;
             }
             offset += 8 + length;
+        }
+    }
+
+    /**
+     * The JDK adds delta times up without bound (and reads delta times longer than the four bytes a file may use),
+     * so a hostile file reaches any tick, negative ones included. No event may lie past {@value #MAX_TICK}.
+     */
+    private static void checkTicks(Track[] tracks, String source) throws MidiFileException {
+        for (int t = 0; t < tracks.length; t++) {
+            for (int i = 0; i < tracks[t].size(); i++) {
+                long tick = tracks[t].get(i).getTick();
+                if (tick < 0 || tick > MAX_TICK) {
+                    throw new MidiFileException(source + ": event " + i + " of track " + t + " is at tick " + tick
+                            + " (expected 0.." + MAX_TICK + "; its delta times add up past any piece)");
+                }
+            }
         }
     }
 

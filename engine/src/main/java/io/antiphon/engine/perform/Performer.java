@@ -119,7 +119,7 @@ public final class Performer implements PerformerCore {
             case 0xC0 -> listener.programChange(key);
             case 0xA0, 0xD0, 0xE0 -> {
                 // pressure and pitch bend: nothing the model hears, only passed through
-                if (parameters.thru()) thru.pass(now, status, data1, data2);
+                if (parameters.thru()) thru.pass(now, status, key, value);   // data bytes as MIDI carries them: 0..127
             }
             default -> {
                 // system messages: the external clock (when followed), never heard nor passed
