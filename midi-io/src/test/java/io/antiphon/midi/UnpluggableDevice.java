@@ -14,7 +14,7 @@ import javax.sound.midi.Transmitter;
  * status/data bytes), and which can be made to fail like an unplugged port: {@link #fail()} makes every send throw,
  * as the JDK's receivers do once their device is gone.
  */
-final class UnpluggableDevice implements MidiDevice {
+public final class UnpluggableDevice implements MidiDevice {
 
     private final Info info;
     private final List<int[]> received = new ArrayList<>();
@@ -22,12 +22,12 @@ final class UnpluggableDevice implements MidiDevice {
     private volatile boolean failing;
     private int opens;
 
-    UnpluggableDevice(String name) {
+    public UnpluggableDevice(String name) {
         this.info = new Info(name, "Antiphon tests", "an output that can be unplugged", "1") {
         };
     }
 
-    MidiPorts.Port port() {
+    public MidiPorts.Port port() {
         return new MidiPorts.Port(MidiPorts.describe(info, this, OperatingSystem.current()), this);
     }
 
@@ -36,7 +36,7 @@ final class UnpluggableDevice implements MidiDevice {
         failing = true;
     }
 
-    synchronized List<int[]> received() {
+    public synchronized List<int[]> received() {
         return List.copyOf(received);
     }
 

@@ -12,16 +12,12 @@ import io.antiphon.engine.realtime.SessionRecording;
 import io.antiphon.engine.realtime.ShellCounters;
 import io.antiphon.engine.realtime.PerformerWarmUp;
 import io.antiphon.engine.realtime.ShellOptions;
-import io.antiphon.midi.PortWatcher;
-import io.antiphon.midi.SupervisedInput;
-import io.antiphon.midi.SupervisedOutput;
-import io.antiphon.midi.net.NetMidiPorts;
+import io.antiphon.midi.virtual.VirtualPorts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import javax.sound.midi.Receiver;
-import javax.sound.midi.Transmitter;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -41,12 +37,17 @@ final class PlayCommand implements Callable<Integer> {
 
     enum Clock { internal, follow, master }
 
-    @Option(names = "--in", required = true, paramLabel = "NAME", description = "MIDI input port (the keyboard), or net:NAME to open a network MIDI session.")
+    @Option(names = "--in", paramLabel = "NAME", description = "MIDI input port (the keyboard), or net:NAME to open a network MIDI session.")
     String in;
 
-    @Option(names = "--out", required = true, paramLabel = "NAME",
+    @Option(names = "--out", paramLabel = "NAME",
             description = "MIDI output port (the synth or DAW), net:HOST:PORT to invite a network MIDI session, or net:NAME (as --in) to answer its peers.")
     String out;
+
+    @Option(names = "--virtual", arity = "0..1", fallbackValue = VirtualPorts.DEFAULT_NAME, paramLabel = "NAME",
+            description = {"Create a virtual MIDI device NAME (default " + VirtualPorts.DEFAULT_NAME + ") that a DAW plays into",
+                    "(port 'NAME in') and reads the answers from ('NAME out'), for the sides --in/--out do not name."})
+    String virtual;
 
     @Mixin
     NetMidiOptions net;
@@ -97,13 +98,8 @@ final class PlayCommand implements Callable<Integer> {
     }
 
     private Integer play(CountDownLatch finished) throws Exception {
-        try (PortWatcher watcher = PortWatcher.forThisMachine(new PortEventsPrinter(System.err));
-             NetMidiPorts netPorts = net.open(in, out, System.err)) {
-            SupervisedOutput portOutput = NetMidiPorts.isNet(out) ? null : watcher.openOutput(out);
-            Receiver output = portOutput != null ? portOutput : netPorts.openOutput(out);
-            SupervisedInput portInput = NetMidiPorts.isNet(in) ? null : watcher.openInput(in);
-            Transmitter netInput = portInput != null ? null : netPorts.openInput(in);
-            SupervisedInput clockInput = clockIn == null ? null : watcher.openInput(clockIn);
+        try (PlayPorts ports = PlayPorts.open(in, out, virtual, clockIn, net, System.err)) {
+            Receiver output = ports.output();
             LoadedPreset loaded = LoadedPreset.load(preset, engine);
             loaded.parameters().set(Parameter.MODE, mode.ordinal());
             setClock(loaded.parameters());
@@ -122,12 +118,8 @@ final class PlayCommand implements Callable<Integer> {
                 try (LiveSession session = LiveSession.open(recording == null ? output : recording.machine(output),
                         midiOut -> new Performer(loaded.model(), loaded.parameters(), seed, midiOut), options)) {
                     Receiver sessionInput = recording == null ? session.input() : recording.human(session.input());
-                    if (portInput != null) portInput.connect(sessionInput);
-                    else netInput.setReceiver(sessionInput);
-                    if (clockInput != null) clockInput.connect(session.input());
-                    watcher.start();
-                    System.err.printf("playing: %s -> %s, preset %s, %s mode (Ctrl-C to stop)%n", portInput != null ? portInput.name() : netPorts.describe(in),
-                            portOutput != null ? portOutput.name() : netPorts.describe(out),
+                    ports.connect(sessionInput, session.input());
+                    System.err.printf("playing: %s, preset %s, %s mode (Ctrl-C to stop)%n", ports.describe(),
                             loaded.entry().preset().name(), mode);
                     PerformerStatus status = new PerformerStatus();
                     while (session.isRunning() && !stop.await(250, TimeUnit.MILLISECONDS)) {
