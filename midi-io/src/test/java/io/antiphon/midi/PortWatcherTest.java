@@ -176,6 +176,50 @@ class PortWatcherTest {
     }
 
     @Test
+    void keysHeldOnAnInputThatVanishesAreReleasedToItsReceiver() throws Exception {
+        Sequencer sequencer = MidiSystem.getSequencer(false);
+        MidiPorts.Port port = new MidiPorts.Port(MidiPorts.describe(sequencer.getDeviceInfo(), sequencer, OperatingSystem.current()), sequencer);
+        plugged.set(List.of(port));
+        List<String> heard = new ArrayList<>();
+        CountDownLatch pressed = new CountDownLatch(2);
+        Receiver session = new Receiver() {
+            @Override
+            public synchronized void send(MidiMessage message, long timeStamp) {
+                ShortMessage m = (ShortMessage) message;
+                if (m.getCommand() == ShortMessage.NOTE_ON || m.getCommand() == ShortMessage.NOTE_OFF
+                        || m.getCommand() == ShortMessage.CONTROL_CHANGE) {
+                    heard.add(Integer.toHexString(m.getStatus()) + " " + m.getData1() + " " + m.getData2());
+                    pressed.countDown();
+                }
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        try (PortWatcher watcher = new PortWatcher(plugged::get, NEVER, recordEvents)) {
+            SupervisedInput in = watcher.openInput("real time");
+            in.connect(session);
+            Sequence sequence = new Sequence(Sequence.PPQ, 24);
+            Track track = sequence.createTrack();
+            track.add(new MidiEvent(new ShortMessage(ShortMessage.CONTROL_CHANGE, 0, 64, 127), 0));   // pedal down
+            track.add(new MidiEvent(noteOn(60), 0));                                                   // and a key
+            track.add(new MidiEvent(noteOff(60), 24 * 1000));                                          // released long after
+            sequencer.setSequence(sequence);
+            sequencer.start();
+            assertThat(pressed.await(10, TimeUnit.SECONDS)).isTrue();
+
+            plugged.set(List.of());                // the keyboard is unplugged mid-phrase with the key and pedal down
+            watcher.checkNow();
+
+            synchronized (session) {
+                assertThat(heard).containsExactly("b0 64 127", "90 60 100", "80 60 0", "b0 64 0");
+            }
+            assertThat(in.connected()).isFalse();
+        }
+    }
+
+    @Test
     void aPortMissingAtTheStartIsRefusedWithTheListOfPorts() {
         plugged.set(List.of(new UnpluggableDevice("Synth C").port()));
         try (PortWatcher watcher = new PortWatcher(plugged::get, NEVER, recordEvents)) {
