@@ -8,7 +8,7 @@ import javax.sound.midi.Receiver;
 
 import com.lmax.disruptor.dsl.ProducerType;
 import io.antiphon.engine.perform.MidiOut;
-import io.antiphon.engine.perform.Performer;
+import io.antiphon.engine.perform.PerformerCore;
 import io.antiphon.engine.perform.PerformerListener;
 import io.antiphon.engine.perform.PerformerStatus;
 
@@ -32,7 +32,7 @@ public final class SteppedShell {
     private final OutputScheduler scheduler;
     private boolean stopped;
 
-    public SteppedShell(Receiver output, Function<MidiOut, Performer> performerFactory, ShellOptions options) {
+    public SteppedShell(Receiver output, Function<MidiOut, ? extends PerformerCore> performerFactory, ShellOptions options) {
         Objects.requireNonNull(output, "output");
         this.clock = options.clock();
         LatencyMeters meters = new LatencyMeters();
@@ -41,7 +41,7 @@ public final class SteppedShell {
         this.input = new MidiInputReceiver(inputRing, clock, meters);
         this.scheduler = new OutputScheduler(outputRing, output, clock, meters, options.outputCapacity());
         PerformerOutput performerOutput = new PerformerOutput(outputRing);
-        Performer performer = Objects.requireNonNull(performerFactory.apply(performerOutput), "the performer factory returned null");
+        PerformerCore performer = Objects.requireNonNull(performerFactory.apply(performerOutput), "the performer factory returned null");
         performer.setListener(PerformerListener.NONE);
         this.loop = new PerformerLoop(performer, inputRing, outputRing, performerOutput, clock, meters, null);
     }
