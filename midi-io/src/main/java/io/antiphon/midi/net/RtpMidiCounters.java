@@ -6,7 +6,7 @@ package io.antiphon.midi.net;
  *
  * @param packetsReceived      datagrams read from either socket
  * @param midiPackets          RTP MIDI packets decoded for an open session
- * @param messagesDelivered    MIDI messages handed to the input's receiver
+ * @param messagesDelivered    MIDI messages handed to the input's receiver (including any it then threw on)
  * @param malformedSession     datagrams that started like a session packet but did not decode
  * @param strangers            datagrams from no open session (unknown address, port or SSRC), or RTP on the control port
  * @param refusedInvitations   invitations from hosts not allowed

@@ -113,7 +113,7 @@ public final class RtpMidiEndpoint implements AutoCloseable {
     // sender side, under sendLock
     private final Object sendLock = new Object();
     private final byte[] sendBytes = new byte[RtpMidiEncoder.OVERHEAD + RtpMidiEncoder.MAX_LIST];
-    private final ByteBuffer sendBuffer = ByteBuffer.wrap(sendBytes);
+    private final ByteBuffer sendBuffer = ByteBuffer.allocateDirect(sendBytes.length);   // direct: no copy through a temporary buffer
     private int sendSequence;
 
     private volatile long packetsReceived;
@@ -437,10 +437,10 @@ public final class RtpMidiEndpoint implements AutoCloseable {
     }
 
     private void sendSessionPacket(boolean controlPort, InetSocketAddress to, byte[] bytes, int length) {
-        ByteBuffer buffer = bytes == outBuffer.array() ? outBuffer : ByteBuffer.wrap(bytes);
-        buffer.clear().limit(length);
+        if (bytes != outBuffer.array()) System.arraycopy(bytes, 0, outBuffer.array(), 0, length);
+        outBuffer.clear().limit(length);
         try {
-            (controlPort ? control : data).send(buffer, to);
+            (controlPort ? control : data).send(outBuffer, to);
         } catch (IOException | RuntimeException e) {
             sendErrors++;
         }
@@ -454,8 +454,8 @@ public final class RtpMidiEndpoint implements AutoCloseable {
         }
         try {
             incoming.setMessage(status, data1, data2);
+            messagesDelivered++;   // before the call: whoever the receiver wakes sees it counted
             target.send(incoming, -1);
-            messagesDelivered++;
         } catch (InvalidMidiDataException | RuntimeException e) {
             deliveryErrors++;
         }
@@ -470,8 +470,9 @@ public final class RtpMidiEndpoint implements AutoCloseable {
         try {
             byte[] copy = new byte[len];
             System.arraycopy(bytes, off, copy, 0, len);
-            target.send(new SysexMessage(copy, len), -1);
+            SysexMessage message = new SysexMessage(copy, len);
             messagesDelivered++;
+            target.send(message, -1);
         } catch (InvalidMidiDataException | RuntimeException e) {
             deliveryErrors++;
         }
@@ -503,6 +504,8 @@ public final class RtpMidiEndpoint implements AutoCloseable {
                 unsendable++;
                 return false;
             }
+            sendBuffer.clear();
+            sendBuffer.put(sendBytes, 0, length);
             boolean sent = false;
             for (int i = 0; i < slots.length(); i++) {
                 RtpMidiSession session = slots.get(i);

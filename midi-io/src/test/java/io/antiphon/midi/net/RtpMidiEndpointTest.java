@@ -152,12 +152,17 @@ class RtpMidiEndpointTest {
             int length = RtpMidiEncoder.writeShort(spoof, 0, 1, 0, 0, 3, 0x90, 1, 1);
             attacker.send(new DatagramPacket(spoof, length, LOOPBACK, listening.dataPort()));
         }
-        // the session still works, and nothing the attacker sent was delivered
-        inviting.send(new ShortMessage(0x90, 64, 80));
-        assertThat(atListening.next()).isEqualTo("144 64 80");
+        // the session still works, and nothing the attacker sent was delivered. The flood may have filled the socket's
+        // receive buffer (the kernel then drops what arrives): send until a note gets through, each a second apart
+        String heard = null;
+        for (int attempt = 0; attempt < 20 && heard == null; attempt++) {
+            inviting.send(new ShortMessage(0x90, 64 + attempt, 80));
+            heard = atListening.messages.poll(1, TimeUnit.SECONDS);
+        }
+        assertThat(heard).as("a note from the session's peer after the flood").matches("144 (6[4-9]|7[0-9]|8[0-3]) 80");
         RtpMidiCounters counters = listening.counters();
         assertThat(counters.malformedSession() + counters.strangers()).isPositive();
-        assertThat(counters.messagesDelivered()).isEqualTo(1);
+        assertThat(atListening.messages).allMatch(m -> m.matches("144 (6[4-9]|7[0-9]|8[0-3]) 80"));
         assertThat(listening.peers()).hasSize(1);
     }
 
@@ -181,7 +186,7 @@ class RtpMidiEndpointTest {
     }
 
     @Test
-    void theReceivePathAllocatesNothingPerMessageInSteadyState() throws Exception {
+    void neitherReceivingNorSendingAllocatesPerMessageInSteadyState() throws Exception {
         connect(RtpMidiOptions.loopback("listening").withPort(0));
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long threadId = listening.networkThread().getId();
@@ -190,25 +195,35 @@ class RtpMidiEndpointTest {
         atListening.record = false;
         int window = 50;
         int perRound = 2_000;
-        long[] allocated = new long[3];
+        long[] allocated = new long[5];
+        long[] sending = new long[5];
+        long sender = Thread.currentThread().getId();
         for (int round = 0; round < allocated.length; round++) {
             long before = threads.getThreadAllocatedBytes(threadId);
             for (int sent = 0; sent < perRound; sent += window) {
                 // a window at a time, so that no datagram overflows the socket's receive buffer
                 CountDownLatch latch = new CountDownLatch(window);
                 atListening.latch = latch;
+                long sendBefore = threads.getThreadAllocatedBytes(sender);
                 for (int i = 0; i < window / 2; i++) {
                     inviting.send(on);
                     inviting.send(off);
                 }
+                sending[round] += threads.getThreadAllocatedBytes(sender) - sendBefore;
                 assertThat(latch.await(WAIT_SECONDS, TimeUnit.SECONDS)).as("round %d: a window of messages arrived", round).isTrue();
             }
             allocated[round] = threads.getThreadAllocatedBytes(threadId) - before;
         }
-        System.out.printf("RTP-MIDI receive path: bytes allocated on the network thread per %d messages, by round: %s%n",
-                perRound, java.util.Arrays.toString(allocated));
-        // the last round, after the JIT has settled: far below one byte per message (timers and clock sync may allocate a little)
-        assertThat(allocated[allocated.length - 1]).as("bytes allocated on the network thread for %d messages", perRound)
-                .isLessThan(perRound);
+        System.out.printf("RTP-MIDI: bytes allocated per %d messages, by round: receiving (network thread) %s, sending %s%n",
+                perRound, java.util.Arrays.toString(allocated), java.util.Arrays.toString(sending));
+        // An allocation per message would cost at least 16 bytes x 2,000 = 32,000 bytes in every round. What remains after
+        // the first round is sporadic (a few hundred bytes now and then: lock contention between the sending thread and
+        // the network thread, timers), so each later round stays far below one small object per message.
+        for (int round = 1; round < allocated.length; round++) {
+            assertThat(allocated[round]).as("bytes allocated on the network thread in round %d of %d messages", round, perRound)
+                    .isLessThan(16L * perRound / 4);
+            assertThat(sending[round]).as("bytes allocated by the sender in round %d of %d messages", round, perRound)
+                    .isLessThan(16L * perRound / 4);
+        }
     }
 }
