@@ -175,7 +175,8 @@ class LiveSessionTest {
     }
 
     /** Seven notes (14 messages): a major arpeggio up from {@code root} and a chord, each struck and released. */
-    private static void playCall(LiveSession session, int root) {
+    /** A four-note call and a chord, played into the session input as a port would. */
+    static void playCall(LiveSession session, int root) {
         try {
             Receiver in = session.input();
             for (int interval : new int[]{0, 4, 7, 12}) {

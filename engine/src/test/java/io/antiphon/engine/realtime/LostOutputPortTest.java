@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import javax.sound.midi.ShortMessage;
 import javax.sound.midi.VoiceStatus;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
@@ -16,6 +17,8 @@ import javax.sound.sampled.AudioInputStream;
 import com.lmax.disruptor.dsl.ProducerType;
 import com.sun.media.sound.AudioSynthesizer;
 import io.antiphon.engine.kernel.AllocationMeter;
+import io.antiphon.engine.perform.PerformerPhase;
+import io.antiphon.engine.perform.PerformerStatus;
 import io.antiphon.midi.MidiPorts;
 import io.antiphon.midi.PortWatcher;
 import io.antiphon.midi.SupervisedOutput;
@@ -24,12 +27,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The scheduler sending to the JDK's Gervill synthesizer through a {@link SupervisedOutput}: the synthesizer goes away
- * mid-answer and comes back.
+ * The scheduler, and a whole session, sending to the JDK's Gervill synthesizer through a {@link SupervisedOutput}: the
+ * synthesizer goes away mid-answer and comes back.
  */
 class LostOutputPortTest {
 
     private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final int ANSWER_NOW_CC = 80;
     private static final AudioFormat FORMAT = new AudioFormat(44_100, 16, 2, true, false);
 
     private final ManualClock clock = new ManualClock();
@@ -115,6 +119,43 @@ class LostOutputPortTest {
         assertThat(bytes).isLessThan(1.0);
         assertThat(scheduler.failure()).isNull();
         assertThat(out.refused()).isGreaterThanOrEqualTo(30_000);
+    }
+
+    @Test
+    void theSessionKeepsListeningWhileItsOutputIsGoneAndAnswersThroughItWhenItReturns() throws Exception {
+        PerformerStatus status = new PerformerStatus();
+        try (LiveSession session = LiveSession.open(out, TinyPerformers::performer, ShellOptions.defaults().withShutdownHook(false))) {
+            LiveSessionTest.playCall(session, 60);
+            session.control(ShortMessage.CONTROL_CHANGE, ANSWER_NOW_CC, 127);
+            Await.until("the first answer to reach Gervill and end", 20, () -> session.counters().sent() > 0
+                    && answered(session, status, 1));
+
+            gervill.close();                      // the synthesizer goes away
+            plugged.set(List.of());
+            LiveSessionTest.playCall(session, 62);
+            session.control(ShortMessage.CONTROL_CHANGE, ANSWER_NOW_CC, 127);
+            Await.until("an answer into the lost port", 20, () -> answered(session, status, 2)
+                    && session.counters().sendErrors() > 0);
+            assertThat(session.isRunning()).isTrue();
+            assertThat(session.failure()).isEmpty();
+            watcher.checkNow();                   // the watcher closes what failed while the synthesizer is away
+
+            gervill.openStream(FORMAT, null);     // it returns
+            plugged.set(List.of(gervillPort));
+            watcher.checkNow();
+            long sentBefore = session.counters().sent();
+            LiveSessionTest.playCall(session, 64);
+            session.control(ShortMessage.CONTROL_CHANGE, ANSWER_NOW_CC, 127);
+            Await.until("the third answer to reach Gervill", 20, () -> answered(session, status, 3)
+                    && session.counters().sent() > sentBefore);
+            assertThat(session.failure()).isEmpty();
+        }
+        assertThat(out.reconnects()).isEqualTo(1);
+    }
+
+    private static boolean answered(LiveSession session, PerformerStatus status, int answers) {
+        return session.readStatus(status) && status.answers() >= answers && status.phase() == PerformerPhase.LISTENING
+                && status.machineNotesSounding() == 0;
     }
 
     private List<Integer> activeNotes() {
