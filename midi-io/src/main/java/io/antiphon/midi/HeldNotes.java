@@ -26,6 +26,11 @@ public final class HeldNotes {
         }
     }
 
+    /** Whether this key (0..127) is held on this channel (0..15). */
+    public boolean isDown(int channel, int key) {
+        return (keys[(channel & 15) * 2 + ((key & 127) >>> 6)] & (1L << (key & 63))) != 0;
+    }
+
     /** Whether any key or pedal is down. */
     public boolean any() {
         if (pedals != 0) return true;

@@ -11,14 +11,16 @@ package io.antiphon.midi.net;
  * @param strangers            datagrams from no open session (unknown address, port or SSRC), or RTP on the control port
  * @param refusedInvitations   invitations from hosts not allowed
  * @param sessionsFull         invitations declined because the session table was full
- * @param decodeErrors         faults inside RTP MIDI packets (headers, lists, journals, late packets, bad bytes)
+ * @param decodeErrors         faults inside RTP MIDI packets (headers, lists, journals, late packets, bad bytes), and
+ *                             datagrams this endpoint failed to handle through a fault of its own (logged)
  * @param lostPackets          RTP sequence numbers skipped
+ * @param recoveredNoteOffs    held keys released because a journal said their note-off was lost
  * @param deliveryErrors       messages the input's receiver threw on, or that had no receiver
  * @param messagesSent         MIDI messages sent (once per message, whatever the number of sessions)
  * @param sendErrors           datagrams the operating system refused to send
  * @param unsendable           output messages not sent: meta messages, SysEx continuations, SysEx over 4,095 bytes
  */
 public record RtpMidiCounters(long packetsReceived, long midiPackets, long messagesDelivered, long malformedSession,
-                              long strangers, long refusedInvitations, long sessionsFull, long decodeErrors, long lostPackets,
+                              long strangers, long refusedInvitations, long sessionsFull, long decodeErrors, long lostPackets, long recoveredNoteOffs,
                               long deliveryErrors, long messagesSent, long sendErrors, long unsendable) {
 }

@@ -8,7 +8,7 @@ import io.antiphon.midi.MidiByteParser;
  * <p>Packet: the RTP header (RFC 3550: version 2, padding, extension, CSRCs are honoured), then the MIDI command
  * section {@code B J Z P LEN(4 or 12 bits)} and its MIDI list (delta time, command, delta time, command, ...; the
  * first delta time only when Z is set), then the recovery journal when J is set ({@link RecoveryJournal}: checked
- * and skipped). Commands are handed, in order, to a {@link MidiByteParser}, which holds the stream's state:
+ * and skipped; after a lost packet, the notes it marks as released are handed over first, see the constructor). Commands are handed, in order, to a {@link MidiByteParser}, which holds the stream's state:
  * <ul>
  *   <li>running status: each list starts without one; a channel command without a status byte takes that of the
  *       latest channel command of the same list (system commands do not cancel it within a list, which accepts
@@ -32,6 +32,7 @@ public final class RtpMidiDecoder {
     static final int RESYNC_AFTER_LATE = 8;
 
     private final MidiByteParser parser;
+    private final RecoveryJournal.ReleasedNotes afterLoss;
     private boolean started;
     private int lastSequence;
     private int lateInARow;
@@ -47,9 +48,18 @@ public final class RtpMidiDecoder {
     private volatile long latePackets;
     private volatile long lostPackets;
 
-    /** A decoder whose parser accepts SysEx of up to {@code maxSysExBytes} bytes. */
+    /** A decoder whose parser accepts SysEx of up to {@code maxSysExBytes} bytes, ignoring what journals say. */
     public RtpMidiDecoder(int maxSysExBytes) {
+        this(maxSysExBytes, null);
+    }
+
+    /**
+     * A decoder that, when a packet follows a loss, first hands the notes its journal marks as released (chapter N)
+     * to {@code afterLoss} (null: ignore them), before the packet's own commands.
+     */
+    public RtpMidiDecoder(int maxSysExBytes, RecoveryJournal.ReleasedNotes afterLoss) {
         this.parser = new MidiByteParser(maxSysExBytes);
+        this.afterLoss = afterLoss;
     }
 
     /** The SSRC of an RTP packet, or 0 if the bytes are too short to hold one. */
@@ -95,13 +105,17 @@ public final class RtpMidiDecoder {
             return false;
         }
         int seq = SessionPacketCodec.u16(buf, off + 2);
+        boolean lossBefore = false;
         if (started) {
             int ahead = (seq - lastSequence) & 0xFFFF;
             if ((ahead == 0 || ahead >= 0x8000) && ++lateInARow < RESYNC_AFTER_LATE) {
                 latePackets++;
                 return false;
             }
-            if (ahead != 0 && ahead < 0x8000) lostPackets += ahead - 1;
+            if (ahead != 0 && ahead < 0x8000) {
+                lostPackets += ahead - 1;
+                lossBefore = ahead > 1;
+            }
         }
         started = true;
         lateInARow = 0;
@@ -126,8 +140,14 @@ public final class RtpMidiDecoder {
             malformedLists++;
             return true;
         }
+        boolean journal = (flags & 0x40) != 0;
+        if (journal && lossBefore && afterLoss != null) {
+            // the journal tells the state before this packet: repair first, then play the packet's own commands
+            if (RecoveryJournal.releasedNotes(buf, listEnd, end, afterLoss) < 0) malformedJournals++;
+            journal = false;
+        }
         if (!decodeList(buf, pos, listEnd, (flags & 0x20) != 0, sink)) malformedLists++;
-        if ((flags & 0x40) != 0 && RecoveryJournal.length(buf, listEnd, end) < 0) malformedJournals++;
+        if (journal && RecoveryJournal.length(buf, listEnd, end) < 0) malformedJournals++;
         return true;
     }
 

@@ -109,6 +109,7 @@ public final class RtpMidiEndpoint implements AutoCloseable {
     };
     private long lastDecodeErrorsOfEnded;
     private long lastLostOfEnded;
+    private long lastRecoveredOfEnded;
 
     // sender side, under sendLock
     private final Object sendLock = new Object();
@@ -127,6 +128,7 @@ public final class RtpMidiEndpoint implements AutoCloseable {
     private volatile long messagesSent;
     private volatile long sendErrors;
     private volatile long unsendable;
+    private volatile long internalErrors;
     private int refusalsLogged;
 
     /** The network thread (for allocation measurements in tests). */
@@ -298,7 +300,11 @@ public final class RtpMidiEndpoint implements AutoCloseable {
             }
             if (from == null) return;
             packetsReceived++;
-            handle(isControl, (InetSocketAddress) from, inBuffer.position(), clock.getAsLong());
+            try {
+                handle(isControl, (InetSocketAddress) from, inBuffer.position(), clock.getAsLong());
+            } catch (RuntimeException e) {   // a fault of ours, not the sender's: count it, log it once, keep serving
+                if (internalErrors++ == 0) LOG.error("RTP-MIDI endpoint '{}': a datagram could not be handled", options.name(), e);
+            }
         }
     }
 
@@ -397,6 +403,7 @@ public final class RtpMidiEndpoint implements AutoCloseable {
                 slots.set(i, null);
                 lastDecodeErrorsOfEnded += session.decoder.errors();
                 lastLostOfEnded += session.decoder.lostPackets();
+                lastRecoveredOfEnded += session.recoveredNoteOffs();
                 if (endedSessions == null) endedSessions = new ArrayList<>();
                 endedSessions.add(session);
             } else if (session.state() == RtpMidiSession.State.CONNECTED && !announced[i]) {
@@ -531,15 +538,17 @@ public final class RtpMidiEndpoint implements AutoCloseable {
     public RtpMidiCounters counters() {
         long decodeErrors = lastDecodeErrorsOfEnded;
         long lost = lastLostOfEnded;
+        long recovered = lastRecoveredOfEnded;
         for (int i = 0; i < slots.length(); i++) {
             RtpMidiSession session = slots.get(i);
             if (session != null) {
                 decodeErrors += session.decoder.errors();
                 lost += session.decoder.lostPackets();
+                recovered += session.recoveredNoteOffs();
             }
         }
         return new RtpMidiCounters(packetsReceived, midiPackets, messagesDelivered, malformedSession, strangers,
-                refusedInvitations, sessionsFull, decodeErrors, lost, deliveryErrors, messagesSent, sendErrors, unsendable);
+                refusedInvitations, sessionsFull, decodeErrors + internalErrors, lost, recovered, deliveryErrors, messagesSent, sendErrors, unsendable);
     }
 
     /**

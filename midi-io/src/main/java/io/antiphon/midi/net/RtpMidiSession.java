@@ -64,6 +64,7 @@ final class RtpMidiSession {
     private long latencyTicks = -1;     // one-way latency estimate, 100 µs units; -1 before the first exchange
     private long offsetTicks;           // peer clock minus ours, 100 µs units (valid once latencyTicks >= 0)
     private boolean feedbackDue;
+    private volatile long recoveredNoteOffs;   // written by the network thread only
     private long feedbackAtNanos;
 
     final RtpMidiDecoder decoder;
@@ -92,7 +93,7 @@ final class RtpMidiSession {
         this.epochNanos = epochNanos;
         this.peerControl = peerControl;
         this.token = token;
-        this.decoder = new RtpMidiDecoder(maxSysExBytes);
+        this.decoder = new RtpMidiDecoder(maxSysExBytes, this::releasedDuringLoss);
     }
 
     /** A session we open: the first IN goes out at once. */
@@ -185,6 +186,14 @@ final class RtpMidiSession {
                 latencyTicks = latency;
                 offsetTicks = packet.timestamp(3) - (packet.timestamp(2) + latency);
             }
+        }
+    }
+
+    /** A journal says this note was released while packets were lost: release it if its key is still held here. */
+    private void releasedDuringLoss(int channel, int note) {
+        if (held.isDown(channel, note)) {
+            recoveredNoteOffs++;
+            tracking.shortMessage(0x80 | channel, note, 0);
         }
     }
 
@@ -306,6 +315,11 @@ final class RtpMidiSession {
 
     String endReason() {
         return endReason;
+    }
+
+    /** Note-offs recovered from journals after lost packets. */
+    long recoveredNoteOffs() {
+        return recoveredNoteOffs;
     }
 
     /** Whether at least one clock exchange has completed. */

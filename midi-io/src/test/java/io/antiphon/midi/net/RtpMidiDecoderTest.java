@@ -15,8 +15,8 @@ class RtpMidiDecoderTest {
 
     private static final HexFormat HEX = HexFormat.ofDelimiter(" ");
 
-    private final RtpMidiDecoder decoder = new RtpMidiDecoder(64);
     private final List<String> messages = new ArrayList<>();
+    private final RtpMidiDecoder decoder = new RtpMidiDecoder(64, (channel, note) -> messages.add("released " + channel + " " + note));
     private final MidiByteParser.Sink sink = new MidiByteParser.Sink() {
         @Override
         public void shortMessage(int status, int data1, int data2) {
@@ -117,6 +117,35 @@ class RtpMidiDecoderTest {
         // a system journal (Y = 1) of 4 bytes, then no channel journals
         assertThat(packet("43 90 40 64 40 00 63 00 04 ff ff")).isTrue();
         assertThat(decoder.malformedJournals()).isEqualTo(1);
+    }
+
+    @Test
+    void afterALossTheJournalsReleasedNotesComeBeforeThePacketsCommands() {
+        // channel journal for channel 0 with chapters C (one log: CC 64 = 127) and N (no logs, LOW = HIGH = 7,
+        // OFFBITS 0x08: note 60 released)
+        String journal = "20 00 64 00 09 48 00 40 7f 00 77 08";
+        packetWithSequence(100, "03 90 3c 64");
+        packetWithSequence(101, "43 90 3e 64 " + journal);   // no loss: the journal is only checked
+        assertThat(messages).containsExactly("90 3c 64", "90 3e 64");
+        packetWithSequence(103, "43 90 40 64 " + journal);   // 102 was lost
+        assertThat(messages).containsExactly("90 3c 64", "90 3e 64", "released 0 60", "90 40 64");
+        assertThat(decoder.lostPackets()).isEqualTo(1);
+        assertThat(decoder.malformedJournals()).isZero();
+        // chapter N claiming more OFFBITS bytes than its channel journal holds
+        packetWithSequence(105, "43 90 41 64 20 00 64 00 05 08 00 77");
+        assertThat(messages).endsWith("90 41 64");
+        assertThat(decoder.malformedJournals()).isEqualTo(1);
+    }
+
+    @Test
+    void chapterNsOffbitsCoverTheirRangeHighBitFirst() {
+        List<String> released = new ArrayList<>();
+        // channel 9 (CHAN bits 1001: 0x48), LOW = 0, HIGH = 1: notes 0..15; 0x81 0x01 = notes 0, 7 and 15
+        byte[] journal = HEX.parseHex("20 00 01 48 07 08 00 01 81 01");
+        assertThat(RecoveryJournal.releasedNotes(journal, 0, journal.length, (c, n) -> released.add(c + ":" + n)))
+                .isEqualTo(journal.length);
+        assertThat(released).containsExactly("9:0", "9:7", "9:15");
+        assertThat(RecoveryJournal.length(journal, 0, journal.length - 1)).isEqualTo(-1);
     }
 
     @Test

@@ -180,6 +180,21 @@ class RtpMidiSessionTest {
     }
 
     @Test
+    void aKeyReleasedDuringAPacketLossIsReleasedFromTheJournal() {
+        RtpMidiSession session = connectedResponder();
+        byte[] rtp = new byte[64];
+        int length = RtpMidiEncoder.writeShort(rtp, 0, 1, 0, PEER_SSRC, 3, 0x90, 60, 100);
+        session.onMidi(rtp, 0, length, 200 * MS);
+        // packet 2 (the note-off of 60) is lost; packet 3 carries note-on 64 and a journal whose chapter N marks notes 60
+        // and 61 released (61 was never held here: nothing to release)
+        byte[] third = java.util.HexFormat.ofDelimiter(" ").parseHex(
+                "80 61 00 03 00 00 00 00 00 00 00 77 43 90 40 64 20 00 02 00 06 08 00 77 0c");
+        session.onMidi(third, 0, third.length, 300 * MS);
+        assertThat(delivered).containsExactly("90 3c 64", "80 3c 00", "90 40 64");
+        assertThat(session.recoveredNoteOffs()).isEqualTo(1);
+    }
+
+    @Test
     void aSilentPeerIsSaidGoodbyeAfterAMinute() {
         RtpMidiSession session = connectedResponder();
         int before = sent.size();
