@@ -16,6 +16,8 @@ final class FollowedClock {
     private final MusicalClock clock;
     /** The performer's tick minus the song position. */
     private long offset;
+    /** Whether {@link #offset} holds for the ticks now arriving (false until a tick is followed after not following). */
+    private boolean anchored;
 
     FollowedClock(MusicalClock clock) {
         this.clock = clock;
@@ -28,9 +30,13 @@ final class FollowedClock {
      */
     boolean onMessage(long nanos, int status, int data1, int data2, boolean following) {
         ClockEvent event = follower.onMessage(nanos, status, data1, data2);
-        if (!following) return false;
+        if (!following) {
+            anchored = false; // following may start mid-song: its first tick then anchors
+            return false;
+        }
         // if-else rather than an enum switch: no synthetic class to initialise (and allocate) on the first message
-        if (event == ClockEvent.FIRST_TICK) {
+        if (event == ClockEvent.FIRST_TICK || event == ClockEvent.TICK && !anchored) {
+            anchored = true;
             long tick = clock.nextTickFrom(nanos);
             offset = tick - follower.position();
             clock.setGridOrigin(offset);
@@ -57,6 +63,12 @@ final class FollowedClock {
         if (follower.advance(nanos) != ClockEvent.STALL || !following) return false;
         clock.unfollow(nanos);
         return true;
+    }
+
+    /** The performer stops following (another clock source): time runs on from {@code nanos}; a later follow re-anchors. */
+    void stopFollowing(long nanos) {
+        clock.unfollow(nanos);
+        anchored = false;
     }
 
     private double tickNanos() {

@@ -162,6 +162,7 @@ public final class Harmonizer implements PerformerCore {
     public void allNotesOff(long nanos) {
         moveTo(nanos);
         thru.releaseAll(now);
+        sender.endClick(now); // a sounding metronome click ends too; the clock runs on
         endVoices();
         melody = -1;
         running = false;
@@ -237,7 +238,7 @@ public final class Harmonizer implements PerformerCore {
         ClockSource wantedClock = parameters.clock();
         if (wantedClock != clockSource) {
             if (clockSource == ClockSource.MASTER) sender.stop(now);
-            if (clockSource == ClockSource.FOLLOW) clock.unfollow(now);
+            if (clockSource == ClockSource.FOLLOW) followed.stopFollowing(now);
             clockSource = wantedClock;
             endVoices(); // the grid changes: the next note starts a new one
             running = false;

@@ -227,7 +227,7 @@ public final class Performer implements PerformerCore {
         ClockSource wantedClock = parameters.clock();
         if (wantedClock != clockSource) {
             if (clockSource == ClockSource.MASTER) sender.stop(now);
-            if (clockSource == ClockSource.FOLLOW) clock.unfollow(now);
+            if (clockSource == ClockSource.FOLLOW) followed.stopFollowing(now);
             clockSource = wantedClock;
         }
         if (clockSource == ClockSource.MASTER) sender.start(now);

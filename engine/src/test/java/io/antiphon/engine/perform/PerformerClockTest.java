@@ -107,6 +107,35 @@ class PerformerClockTest {
     }
 
     @Test
+    void followingThatBeginsMidSongTakesTheHostsBarsFromItsNextTick() {
+        PerformerParameters parameters = PerformanceDriver.parameters();
+        PerformanceDriver driver = new PerformanceDriver(TestModels.kernel(), parameters, 21L);
+        Host host = new Host(driver, 5_000 * MS, 100, 6L); // the host's song starts 5 s into the session
+        host.sendUntil(driver, 40_000 * MS);
+        driver.runTo(7_003 * MS);
+        assertThat(driver.status().tempoBpm()).isEqualTo(125); // internal: the host is ignored
+
+        parameters.set(Parameter.CLOCK, ClockSource.FOLLOW.ordinal());
+        assertBarsFollowTheHost(driver, host, 150, 290);
+
+        parameters.set(Parameter.CLOCK, ClockSource.INTERNAL.ordinal()); // free at 125 BPM for a while: time runs ahead
+        driver.runTo(host.due(400));
+        parameters.set(Parameter.CLOCK, ClockSource.FOLLOW.ordinal());
+        assertBarsFollowTheHost(driver, host, 413, 600);
+        assertThat(driver.status().tempoBpm()).isCloseTo(100, within(1.0));
+    }
+
+    /** Bar and beat (4/4) are the host's at song positions {@code from}, {@code from + 7}, ... up to {@code to}. */
+    private static void assertBarsFollowTheHost(PerformanceDriver driver, Host host, long from, long to) {
+        for (long p = from; p <= to; p += 7) {
+            driver.runTo(host.due(p) + 3 * MS); // tick p has arrived (±2 ms), tick p + 1 has not
+            long beat = p / BEAT;
+            assertThat(driver.status().bar()).as("bar at song position %d", p).isEqualTo(beat / 4 + 1);
+            assertThat(driver.status().beat()).as("beat at song position %d", p).isEqualTo((int) (beat % 4) + 1);
+        }
+    }
+
+    @Test
     void aStopMidAnswerReleasesEveryNoteAtOnce() {
         PerformerParameters parameters = PerformanceDriver.parameters();
         parameters.set(Parameter.CLOCK, ClockSource.FOLLOW.ordinal());
