@@ -39,10 +39,11 @@ import java.util.zip.ZipOutputStream;
  * Reads and writes model bundles: one zip file holding {@value #METADATA_ENTRY} (the {@link BundleMetadata})
  * and {@value #NETWORK_ENTRY} (the network as written by DL4J's {@link ModelSerializer}, without updater state).
  *
- * <p>A bundle is data, never code: entries are checked by name, count and size before anything is parsed,
- * the JSON is strict with depth and size limits, and the inner DL4J archive may only hold its configuration
- * JSON and coefficient array (no normalizer or preprocessor entries, which DL4J would read with Java
- * deserialization). Every fault becomes a {@link BundleException} with one sentence naming the file.
+ * <p>A bundle is data, never code: entries are checked by name, count, size and inflation ratio (a zip bomb is
+ * refused) before anything is parsed, the JSON is strict with depth and size limits, and the inner DL4J archive
+ * may only hold its configuration JSON and coefficient array (no normalizer or preprocessor entries, which DL4J
+ * would read with Java deserialization), both checked by {@link NetworkArchiveContents} before DL4J reads them.
+ * Every fault becomes a {@link BundleException} with one sentence naming the file.
  */
 public final class BundleFile {
 
@@ -221,6 +222,8 @@ public final class BundleFile {
             throw e;
         } catch (ZipException | java.io.EOFException e) {
             throw new BundleException(source + " is corrupt or truncated (not a complete zip archive: " + oneLine(e) + ").");
+        } catch (IllegalArgumentException e) {   // ZipInputStream's refusal of an entry name that is not UTF-8
+            throw new BundleException(source + " is corrupt: a zip entry's name is not valid UTF-8 (" + oneLine(e) + ").");
         } catch (IOException e) {
             throw new BundleException(source + " cannot be read: " + oneLine(e) + ".");
         }
@@ -339,6 +342,8 @@ public final class BundleFile {
             throw e;
         } catch (IOException e) {
             throw new BundleException(source + ": the network archive is corrupt or truncated (" + oneLine(e) + ").");
+        } catch (IllegalArgumentException e) {   // ZipInputStream's refusal of an entry name that is not UTF-8
+            throw new BundleException(source + ": the network archive is corrupt: an entry's name is not valid UTF-8 (" + oneLine(e) + ").");
         }
         if (!seen.equals(NETWORK_ENTRIES)) {
             throw new BundleException(source + ": the network archive is incomplete (has " + seen + ", needs " + NETWORK_ENTRIES + ").");
