@@ -24,7 +24,7 @@ final class NetMidiOptions {
     int port;
 
     @Option(names = "--allow-peer", paramLabel = "HOST",
-            description = "Network MIDI: a host whose invitations are accepted (repeatable); 127.0.0.1 always is, hosts invited with --out net:HOST:PORT too.")
+            description = "Network MIDI: a host whose invitations are accepted (repeatable); 127.0.0.1 and ::1 always are, hosts invited with --out net:HOST:PORT too.")
     List<String> allowPeers = List.of();
 
     /** Opens what {@code in} and {@code out} need, or null if neither is a {@code net:} port. */
@@ -33,7 +33,8 @@ final class NetMidiOptions {
         RtpMidiOptions options;
         try {
             Set<InetAddress> allowed = new HashSet<>();
-            allowed.add(InetAddress.getLoopbackAddress());
+            allowed.add(InetAddress.getByName("127.0.0.1"));
+            allowed.add(InetAddress.getByName("::1"));
             for (String host : allowPeers) allowed.addAll(List.of(InetAddress.getAllByName(host)));
             options = RtpMidiOptions.loopback(NetMidiPorts.DEFAULT_NAME).withBindAddress(InetAddress.getByName(bind))
                     .withPort(port).withAllowedPeers(allowed);

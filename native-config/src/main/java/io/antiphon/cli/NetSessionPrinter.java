@@ -26,6 +26,11 @@ final class NetSessionPrinter implements RtpMidiEndpoint.Listener {
     }
 
     @Override
+    public void failed(InetSocketAddress peer, String reason) {
+        err.printf("%nnetwork MIDI: no session with %s:%d: %s.%n", peer.getAddress().getHostAddress(), peer.getPort(), reason);
+    }
+
+    @Override
     public void refused(InetSocketAddress from) {
         err.printf("%nnetwork MIDI: refused an invitation from %s (not an allowed peer: see --allow-peer).%n",
                 from.getAddress().getHostAddress());

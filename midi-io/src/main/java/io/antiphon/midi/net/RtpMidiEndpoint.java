@@ -54,6 +54,10 @@ public final class RtpMidiEndpoint implements AutoCloseable {
         default void ended(RtpMidiPeer peer, String reason) {
         }
 
+        /** A session that never opened was given up (the peer did not answer, declined, or never opened its data port). */
+        default void failed(InetSocketAddress peerControl, String reason) {
+        }
+
         /** An invitation from a host that is not an allowed peer was ignored. */
         default void refused(InetSocketAddress from) {
         }
@@ -376,7 +380,7 @@ public final class RtpMidiEndpoint implements AutoCloseable {
         int free = freeSlot();
         if (free < 0) {
             sessionsFull++;
-            listener.ended(new RtpMidiPeer("", peer, true, -1), "too many sessions are open");
+            listener.failed(peer, "too many sessions are open");
             return;
         }
         announced[free] = false;
@@ -396,6 +400,7 @@ public final class RtpMidiEndpoint implements AutoCloseable {
     private void publishChanges() {
         List<RtpMidiSession> opened = null;
         List<RtpMidiSession> endedSessions = null;
+        List<RtpMidiSession> failedSessions = null;
         for (int i = 0; i < slots.length(); i++) {
             RtpMidiSession session = slots.get(i);
             if (session == null) continue;
@@ -404,14 +409,21 @@ public final class RtpMidiEndpoint implements AutoCloseable {
                 lastDecodeErrorsOfEnded += session.decoder.errors();
                 lastLostOfEnded += session.decoder.lostPackets();
                 lastRecoveredOfEnded += session.recoveredNoteOffs();
-                if (endedSessions == null) endedSessions = new ArrayList<>();
-                endedSessions.add(session);
+                if (announced[i]) {
+                    if (endedSessions == null) endedSessions = new ArrayList<>();
+                    endedSessions.add(session);
+                } else {
+                    if (failedSessions == null) failedSessions = new ArrayList<>();
+                    failedSessions.add(session);
+                }
+                announced[i] = false;
             } else if (session.state() == RtpMidiSession.State.CONNECTED && !announced[i]) {
                 announced[i] = true;
                 if (opened == null) opened = new ArrayList<>();
                 opened.add(session);
             }
         }
+        if (failedSessions != null) failedSessions.forEach(this::notifyFailure);
         if (opened == null && endedSessions == null) return;
         List<RtpMidiPeer> open = new ArrayList<>();
         for (int i = 0; i < slots.length(); i++) {
@@ -433,6 +445,16 @@ public final class RtpMidiEndpoint implements AutoCloseable {
                 LOG.info("RTP-MIDI session with {} ended: {}", peer, session.endReason());
                 listener.ended(peer, session.endReason());
             }
+        } catch (RuntimeException e) {
+            LOG.warn("RTP-MIDI listener failed: {}", e.toString());
+        }
+    }
+
+    private void notifyFailure(RtpMidiSession session) {
+        LOG.info("RTP-MIDI session with {}:{} not opened: {}", session.peerControl().getAddress().getHostAddress(),
+                session.peerControl().getPort(), session.endReason());
+        try {
+            listener.failed(session.peerControl(), session.endReason());
         } catch (RuntimeException e) {
             LOG.warn("RTP-MIDI listener failed: {}", e.toString());
         }

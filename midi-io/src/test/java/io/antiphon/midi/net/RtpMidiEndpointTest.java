@@ -186,6 +186,28 @@ class RtpMidiEndpointTest {
     }
 
     @Test
+    void aFullEndpointDeclinesAndTheInviterIsToldWhy() throws Exception {
+        connect(RtpMidiOptions.loopback("listening").withPort(0).withMaxSessions(1));
+        CountDownLatch failed = new CountDownLatch(1);
+        String[] why = new String[1];
+        try (RtpMidiEndpoint third = RtpMidiEndpoint.open(RtpMidiOptions.loopback("third").withPort(0))) {
+            third.setListener(new RtpMidiEndpoint.Listener() {
+                @Override
+                public void failed(InetSocketAddress peer, String reason) {
+                    why[0] = reason;
+                    failed.countDown();
+                }
+            });
+            third.invite(new InetSocketAddress(LOOPBACK, listening.controlPort()));
+            assertThat(failed.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+            assertThat(why[0]).isEqualTo("the peer declined the invitation");
+            assertThat(listening.counters().sessionsFull()).isEqualTo(1);
+            assertThat(third.peers()).isEmpty();
+        }
+        assertThat(listening.peers()).hasSize(1);
+    }
+
+    @Test
     void neitherReceivingNorSendingAllocatesPerMessageInSteadyState() throws Exception {
         connect(RtpMidiOptions.loopback("listening").withPort(0));
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
