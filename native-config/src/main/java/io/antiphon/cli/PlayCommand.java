@@ -181,11 +181,13 @@ final class PlayCommand implements Callable<Integer> {
     }
 
     private static void printStatus(PrintStream err, PerformerStatus s, LatencyReport latency, ShellCounters counters) {
-        err.printf("\r%-6s %-10s tempo %5.1f %s %s  temp %.2f  keys %d  notes %d  answers %d  in->out p99 %s%s   ",
+        err.printf("\r%-6s %-10s tempo %5.1f %s %s  temp %.2f  keys %d  notes %d  answers %d  in->out p99 %s%s%s   ",
                 s.mode() == io.antiphon.engine.perform.PerformerMode.JAM ? "jam" : "call", s.phase().name().toLowerCase(),
                 s.tempoBpm(), s.clock().name().toLowerCase(), s.clockRunning() ? s.bar() + ":" + s.beat() : "stopped",
                 s.temperature(), s.humanKeysDown(), s.machineNotesSounding(), s.answers(),
                 latency.inputToOutput().count() == 0 ? "-" : String.format("%.0f us", latency.inputToOutput().p99()),
-                counters.inputDropped() == 0 ? "" : "  dropped " + counters.inputDropped());
+                counters.inputDropped() == 0 ? "" : "  dropped " + counters.inputDropped(),
+                s.clockRejectedTempos() + s.clockStalls() == 0 ? ""
+                        : "  clock: " + s.clockRejectedTempos() + " absurd tempi ignored, " + s.clockStalls() + " stalls");
     }
 }
