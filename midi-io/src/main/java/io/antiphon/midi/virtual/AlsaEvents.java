@@ -28,8 +28,8 @@ final class AlsaEvents {
     static final int TUNE_REQUEST = 40;
     static final int RESET = 41;
     static final int SENSING = 42;
-    /** A user event: sent by the client to itself to wake its reader when closing. */
-    static final int USR0 = 90;
+    /** Sent by the sequencer when a program subscribes to a port: not a MIDI message. */
+    static final int PORT_SUBSCRIBED = 66;
     static final int NONE = 255;
 
     static final int ADDRESS_SUBSCRIBERS = 254;
@@ -92,16 +92,6 @@ final class AlsaEvents {
             }
         }
         return true;
-    }
-
-    /** A user event to {@code client:port} itself, delivered at once: wakes the client's blocked reader. */
-    static void encodeWakeUp(int client, int port, Pointer ev) {
-        ev.clear(SIZE);
-        ev.setByte(TYPE, (byte) USR0);
-        ev.setByte(QUEUE, (byte) QUEUE_DIRECT);
-        ev.setByte(SOURCE_PORT, (byte) port);
-        ev.setByte(DEST_CLIENT, (byte) client);
-        ev.setByte(DEST_PORT, (byte) port);
     }
 
     static int type(Pointer ev) {

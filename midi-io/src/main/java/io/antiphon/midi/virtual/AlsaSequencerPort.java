@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A virtual MIDI device on Linux: an ALSA sequencer client named like the device, with a readable port "NAME out"
  * (Antiphon's answers; a DAW or {@code aconnect} subscribes to it) and a writable port "NAME in" (the player's notes).
- * Output events are sent direct ({@code snd_seq_event_output_direct}, no queue) from the caller's thread; input is
- * read by a daemon thread blocked in {@code snd_seq_event_input}, woken on close by an event the client sends itself.
+ * The client is non-blocking: output events are sent direct ({@code snd_seq_event_output_direct}, no queue) from the
+ * caller's thread and never wait (a full kernel pool is counted, not waited for); input is read by a daemon thread
+ * that waits in {@code poll} on the client's descriptors (up to {@value #POLL_MILLIS} ms, so that it sees a close).
  */
 final class AlsaSequencerPort implements VirtualPort {
 
@@ -28,13 +29,12 @@ final class AlsaSequencerPort implements VirtualPort {
     private static final Path SEQUENCER_DEVICE = Path.of("/dev/snd/seq");
     private static final int EAGAIN = 11;
     private static final int ENOSPC = 28;
+    private static final int POLL_MILLIS = 200;
     private static final long JOIN_MILLIS = 2_000;
 
     private final String name;
     private final Pointer handle;
-    private final int client;
     private final int outPort;
-    private final int inPort;
     private final Output output = new Output();
     private final Thread reader;
     private final AtomicLong sendErrors = new AtomicLong();
@@ -42,12 +42,10 @@ final class AlsaSequencerPort implements VirtualPort {
     private volatile boolean closing;
     private boolean closed;
 
-    private AlsaSequencerPort(String name, Pointer handle, int client, int outPort, int inPort) {
+    private AlsaSequencerPort(String name, Pointer handle, int outPort) {
         this.name = name;
         this.handle = handle;
-        this.client = client;
         this.outPort = outPort;
-        this.inPort = inPort;
         this.reader = new Thread(this::read, "antiphon-alsa-seq-in");
         reader.setDaemon(true);
         reader.setPriority(Thread.MAX_PRIORITY);
@@ -67,7 +65,7 @@ final class AlsaSequencerPort implements VirtualPort {
                     + " (Debian and Ubuntu: apt install libasound2)");
         }
         PointerByReference ref = new PointerByReference();
-        int err = LibAsound.snd_seq_open(ref, "default", LibAsound.SND_SEQ_OPEN_DUPLEX, 0);
+        int err = LibAsound.snd_seq_open(ref, "default", LibAsound.SND_SEQ_OPEN_DUPLEX, LibAsound.SND_SEQ_NONBLOCK);
         if (err < 0) {
             String reason = Files.exists(SEQUENCER_DEVICE) ? "" : ", as " + SEQUENCER_DEVICE
                     + " is missing (no sound devices here, or the snd-seq kernel module is not loaded)";
@@ -86,7 +84,8 @@ final class AlsaSequencerPort implements VirtualPort {
             throw new VirtualPortUnavailableException(name, "the ALSA sequencer refused its ports ("
                     + LibAsound.snd_strerror(out < 0 ? out : in) + ")");
         }
-        return new AlsaSequencerPort(name, handle, LibAsound.snd_seq_client_id(handle), out, in);
+        LOG.debug("ALSA sequencer client {} '{}': ports {} (out) and {} (in)", LibAsound.snd_seq_client_id(handle), name, out, in);
+        return new AlsaSequencerPort(name, handle, out);
     }
 
     @Override
@@ -114,9 +113,6 @@ final class AlsaSequencerPort implements VirtualPort {
         if (closed) return;
         closed = true;
         closing = true;
-        Memory wake = new Memory(AlsaEvents.SIZE);
-        AlsaEvents.encodeWakeUp(client, inPort, wake);
-        LibAsound.snd_seq_event_output_direct(handle, wake);
         try {
             reader.join(JOIN_MILLIS);
         } catch (InterruptedException e) {
@@ -166,16 +162,22 @@ final class AlsaSequencerPort implements VirtualPort {
             public void sysEx(byte[] data, int off, int len) {
             }
         };
+        int count = LibAsound.snd_seq_poll_descriptors_count(handle, LibAsound.POLLIN);
+        Memory descriptors = new Memory((long) Math.max(1, count) * LibAsound.Poll.POLLFD_SIZE);
+        int filled = LibAsound.snd_seq_poll_descriptors(handle, descriptors, count, LibAsound.POLLIN);
         while (!closing) {
-            int result = LibAsound.snd_seq_event_input(handle, ref);
-            if (result < 0) {
-                if (result == -EAGAIN || result == -ENOSPC) continue;   // nothing yet, or the kernel dropped some
-                LOG.warn("ALSA sequencer input stopped: {}", LibAsound.snd_strerror(result));
-                return;
+            if (LibAsound.Poll.poll(descriptors, filled, POLL_MILLIS) <= 0) continue;   // timeout (or EINTR): look again
+            while (!closing) {
+                int result = LibAsound.snd_seq_event_input(handle, ref);
+                if (result == -EAGAIN) break;                     // drained
+                if (result == -ENOSPC) continue;                  // the kernel dropped some: read on
+                if (result < 0) {
+                    LOG.warn("ALSA sequencer input stopped: {}", LibAsound.snd_strerror(result));
+                    return;
+                }
+                Pointer event = ref.getValue();
+                if (event != null) AlsaEvents.decode(event, sink);
             }
-            Pointer event = ref.getValue();
-            if (event == null || AlsaEvents.type(event) == AlsaEvents.USR0) continue;
-            AlsaEvents.decode(event, sink);
         }
     }
 }

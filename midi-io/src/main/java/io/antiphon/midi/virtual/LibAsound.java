@@ -15,6 +15,8 @@ final class LibAsound {
 
     static final String LIBRARY = "libasound.so.2";
     static final int SND_SEQ_OPEN_DUPLEX = 3;
+    static final int SND_SEQ_NONBLOCK = 1;
+    static final short POLLIN = 1;
     static final int SND_SEQ_PORT_CAP_READ = 1;
     static final int SND_SEQ_PORT_CAP_WRITE = 1 << 1;
     static final int SND_SEQ_PORT_CAP_SUBS_READ = 1 << 5;
@@ -45,6 +47,7 @@ final class LibAsound {
         NativeLibrary found = NativeLibrary.getInstance(library);
         if (loaded) return;
         Native.register(LibAsound.class, found);
+        Native.register(Poll.class, NativeLibrary.getInstance("c"));
         loaded = true;
         snd_lib_error_set_handler(SILENT);
     }
@@ -66,4 +69,19 @@ final class LibAsound {
     static native int snd_seq_event_output_direct(Pointer handle, Pointer event);
 
     static native int snd_seq_event_input(Pointer handle, PointerByReference event);
+
+    static native int snd_seq_poll_descriptors_count(Pointer handle, short events);
+
+    static native int snd_seq_poll_descriptors(Pointer handle, Pointer pfds, int space, short events);
+
+    /** libc's {@code poll}, to wait for sequencer input with a timeout. */
+    static final class Poll {
+        /** {@code sizeof(struct pollfd)}: int fd, short events, short revents. */
+        static final int POLLFD_SIZE = 8;
+
+        private Poll() {
+        }
+
+        static native int poll(Pointer fds, long nfds, int timeoutMillis);
+    }
 }

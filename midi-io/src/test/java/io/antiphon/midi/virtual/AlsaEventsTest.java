@@ -56,8 +56,9 @@ class AlsaEventsTest {
     void statusesAlsaHasNoEventForAreNotEncoded() {
         assertThat(AlsaEvents.encode(0xF0, 0, 0, 0, event)).isFalse();
         assertThat(AlsaEvents.encode(0xF4, 0, 0, 0, event)).isFalse();
-        AlsaEvents.encodeWakeUp(128, 1, event);
-        assertThat(AlsaEvents.decode(event, null)).as("the wake-up is not a MIDI message").isFalse();
+        event.clear(AlsaEvents.SIZE);
+        event.setByte(0, (byte) AlsaEvents.PORT_SUBSCRIBED);
+        assertThat(AlsaEvents.decode(event, null)).as("a subscription is not a MIDI message").isFalse();
     }
 
     @Test
