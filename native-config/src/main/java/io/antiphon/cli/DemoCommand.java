@@ -4,6 +4,9 @@ import io.antiphon.engine.kernel.StepEngine;
 import io.antiphon.engine.realtime.DemoOptions;
 import io.antiphon.engine.realtime.DemoResult;
 import io.antiphon.engine.realtime.DemoSession;
+import io.antiphon.engine.realtime.HarmonizeDemo;
+import io.antiphon.engine.realtime.HarmonizeDemoOptions;
+import io.antiphon.engine.realtime.HarmonizeDemoResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,17 +19,28 @@ import java.util.concurrent.Callable;
         description = {"Play a call phrase into the real-time engine and record the answer: no MIDI hardware needed.",
                 "The JDK Sequencer plays the call (the shipped two-bar phrase, or --call FILE.mid) in real time through the full",
                 "real-time shell; the preset answers. Writes DIR/session.wav (Gervill), DIR/session.mid (track 1 the human,",
-                "track 2 Antiphon) and DIR/session.png (piano roll)."})
+                "track 2 Antiphon) and DIR/session.png (piano roll).",
+                "With --mode harmonize the sequencer plays a melody (the shipped eight-bar chorale soprano line, or --melody",
+                "FILE.mid) and a piano-roll preset (default chorale-roll) adds up to three voices under every note; session.mid",
+                "then holds track 1 the melody and tracks 2-4 the voices (alto, tenor, bass)."})
 final class DemoCommand implements Callable<Integer> {
+
+    enum Mode { call, harmonize }
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for session.wav, session.mid and session.png.")
     Path out;
 
-    @Option(names = "--preset", defaultValue = "chorale", description = "Preset name or preset .json file (default ${DEFAULT-VALUE}).")
+    @Option(names = "--mode", defaultValue = "call", description = "call (call-and-response) or harmonize (default ${DEFAULT-VALUE}).")
+    Mode mode;
+
+    @Option(names = "--preset", description = "Preset name or preset .json file (default chorale; chorale-roll with --mode harmonize).")
     String preset;
 
     @Option(names = "--call", paramLabel = "FILE.mid", description = "The call to play instead of the shipped phrase.")
     Path call;
+
+    @Option(names = "--melody", paramLabel = "FILE.mid", description = "With --mode harmonize: the melody to play instead of the shipped one.")
+    Path melody;
 
     @Option(names = "--seed", defaultValue = "1", description = "Sampling seed (default ${DEFAULT-VALUE}).")
     long seed;
@@ -34,7 +48,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--engine", defaultValue = "KERNEL", description = "Step engine: KERNEL (allocation-free) or DL4J (reference rnnTimeStep) (default ${DEFAULT-VALUE}).")
     StepEngine engine;
 
-    @Option(names = "--max-wait", defaultValue = "20", description = "Seconds the answer may take after the call ends (default ${DEFAULT-VALUE}).")
+    @Option(names = "--max-wait", defaultValue = "20", description = "Seconds the answer (or the voices) may take after the call (melody) ends (default ${DEFAULT-VALUE}).")
     double maxWait;
 
     @Option(names = "--json", description = "Print the result as JSON.")
@@ -42,11 +56,13 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (mode == Mode.harmonize) return harmonize();
+        if (melody != null) throw new IllegalArgumentException("--melody goes with --mode harmonize; a call is given with --call");
         if (call != null && !java.nio.file.Files.isRegularFile(call)) {
             throw new java.nio.file.NoSuchFileException(call + " (the --call MIDI file does not exist)");
         }
         if (call != null) io.antiphon.midi.MidiFileReader.read(call);   // a broken call is refused before the model loads
-        LoadedPreset loaded = LoadedPreset.load(preset, engine);
+        LoadedPreset loaded = LoadedPreset.load(preset == null ? "chorale" : preset, engine);
         DemoResult result = DemoSession.run(new DemoOptions(out, loaded.model(), loaded.parameters(), seed, call, maxWait));
         Map<String, Object> map = result.toMap();
         if (json) {
@@ -54,6 +70,26 @@ final class DemoCommand implements Callable<Integer> {
         } else {
             System.out.printf("call: %d notes; answer: %d notes, first answer note %.1f ms after the phrase-end decision; hanging notes: %d%n",
                     result.callNotes(), result.answerNotes(), result.answerStartMs(), result.hangingNotes());
+            System.out.println("wrote " + out.resolve("session.wav") + ", " + out.resolve("session.mid") + ", " + out.resolve("session.png"));
+        }
+        return 0;
+    }
+
+    private Integer harmonize() throws Exception {
+        if (call != null) throw new IllegalArgumentException("--call goes with --mode call; a melody is given with --melody");
+        if (melody != null && !java.nio.file.Files.isRegularFile(melody)) {
+            throw new java.nio.file.NoSuchFileException(melody + " (the --melody MIDI file does not exist)");
+        }
+        if (melody != null) io.antiphon.midi.MidiFileReader.read(melody);   // a broken melody is refused before the model loads
+        LoadedRollPreset roll = LoadedRollPreset.load(preset == null ? LoadedRollPreset.DEFAULT : preset, engine);
+        HarmonizeDemoResult result = HarmonizeDemo.run(
+                new HarmonizeDemoOptions(out, roll.model(), roll.frameTicks(), roll.parameters(), seed, melody, maxWait));
+        if (json) {
+            System.out.println(Json.pretty(result.toMap()));
+        } else {
+            System.out.printf("melody: %d notes, %d accompanied (voices below each, sounding with it); voices per note %s;"
+                            + " %d voice notes; hanging notes: %d%n", result.melodyNotes(), result.accompaniedMelodyNotes(),
+                    result.voicesPerNote(), result.voiceNotes(), result.hangingNotes());
             System.out.println("wrote " + out.resolve("session.wav") + ", " + out.resolve("session.mid") + ", " + out.resolve("session.png"));
         }
         return 0;

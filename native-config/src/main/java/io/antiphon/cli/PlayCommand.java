@@ -2,7 +2,10 @@ package io.antiphon.cli;
 
 import io.antiphon.engine.kernel.StepEngine;
 import io.antiphon.engine.perform.Parameter;
+import io.antiphon.engine.perform.MidiOut;
 import io.antiphon.engine.perform.Performer;
+import io.antiphon.engine.perform.PerformerCore;
+import io.antiphon.engine.perform.PerformerMode;
 import io.antiphon.engine.perform.PerformerParameters;
 import io.antiphon.engine.perform.PerformerStatus;
 import io.antiphon.engine.realtime.LatencyReport;
@@ -23,6 +26,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -33,7 +37,7 @@ import java.util.concurrent.TimeUnit;
                 "(an output gets all-notes-off first). Ctrl-C stops cleanly: every sounding note is released."})
 final class PlayCommand implements Callable<Integer> {
 
-    enum Mode { call, jam }
+    enum Mode { call, jam, harmonize }
 
     enum Clock { internal, follow, master }
 
@@ -52,10 +56,11 @@ final class PlayCommand implements Callable<Integer> {
     @Mixin
     NetMidiOptions net;
 
-    @Option(names = "--preset", defaultValue = "chorale", description = "Preset name or preset .json file (default ${DEFAULT-VALUE}).")
+    @Option(names = "--preset", description = "Preset name or preset .json file (default chorale; chorale-roll with --mode harmonize).")
     String preset;
 
-    @Option(names = "--mode", defaultValue = "call", description = "call (call-and-response) or jam (default ${DEFAULT-VALUE}).")
+    @Option(names = "--mode", defaultValue = "call", description = {"call (call-and-response), jam, or harmonize (voices under your",
+            "melody from a piano-roll preset) (default ${DEFAULT-VALUE})."})
     Mode mode;
 
     @Option(names = "--engine", defaultValue = "KERNEL", description = "Step engine: KERNEL or DL4J (reference) (default ${DEFAULT-VALUE}).")
@@ -100,11 +105,27 @@ final class PlayCommand implements Callable<Integer> {
     private Integer play(CountDownLatch finished) throws Exception {
         try (PlayPorts ports = PlayPorts.open(in, out, virtual, clockIn, net, System.err)) {
             Receiver output = ports.output();
-            LoadedPreset loaded = LoadedPreset.load(preset, engine);
-            loaded.parameters().set(Parameter.MODE, mode.ordinal());
-            setClock(loaded.parameters());
-            PerformerWarmUp.run(loaded.model(), loaded.parameters(), PerformerWarmUp.DEFAULT_CALLS, seed);
-            ShellOptions options = ShellOptions.defaults().withProgramLoader(LoadedPreset.programLoader(engine));
+            PerformerParameters parameters;
+            String presetName;
+            Function<MidiOut, PerformerCore> core;
+            ShellOptions options = ShellOptions.defaults();
+            if (mode == Mode.harmonize) {
+                LoadedRollPreset roll = LoadedRollPreset.load(preset == null ? LoadedRollPreset.DEFAULT : preset, engine);
+                parameters = roll.parameters();
+                presetName = roll.entry().preset().name();
+                parameters.set(Parameter.MODE, mode.ordinal());
+                setClock(parameters);
+                core = midiOut -> roll.harmonizer(seed, midiOut);   // program changes switch event presets: none here
+            } else {
+                LoadedPreset loaded = LoadedPreset.load(preset == null ? "chorale" : preset, engine);
+                parameters = loaded.parameters();
+                presetName = loaded.entry().preset().name();
+                parameters.set(Parameter.MODE, mode.ordinal());
+                setClock(parameters);
+                PerformerWarmUp.run(loaded.model(), parameters, PerformerWarmUp.DEFAULT_CALLS, seed);
+                core = midiOut -> new Performer(loaded.model(), parameters, seed, midiOut);
+                options = options.withProgramLoader(LoadedPreset.programLoader(engine));
+            }
             SessionRecording recording = record == null ? null : new SessionRecording(NanoClock.SYSTEM, RECORDING_CAPACITY);
             // Ctrl-C and SIGTERM run the shutdown hooks, then the JVM halts: this hook stops the loop below and waits
             // (bounded) until the session has closed (all notes off), the recording is written and the ports are closed.
@@ -115,12 +136,10 @@ final class PlayCommand implements Callable<Integer> {
             }, "antiphon-play-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
-                try (LiveSession session = LiveSession.open(recording == null ? output : recording.machine(output),
-                        midiOut -> new Performer(loaded.model(), loaded.parameters(), seed, midiOut), options)) {
+                try (LiveSession session = LiveSession.open(recording == null ? output : recording.machine(output), core, options)) {
                     Receiver sessionInput = recording == null ? session.input() : recording.human(session.input());
                     ports.connect(sessionInput, session.input());
-                    System.err.printf("playing: %s, preset %s, %s mode (Ctrl-C to stop)%n", ports.describe(),
-                            loaded.entry().preset().name(), mode);
+                    System.err.printf("playing: %s, preset %s, %s mode (Ctrl-C to stop)%n", ports.describe(), presetName, mode);
                     PerformerStatus status = new PerformerStatus();
                     while (session.isRunning() && !stop.await(250, TimeUnit.MILLISECONDS)) {
                         if (session.readStatus(status)) printStatus(System.err, status, session.latency(), session.counters());
@@ -131,7 +150,7 @@ final class PlayCommand implements Callable<Integer> {
                     }
                 }
             } finally {
-                if (recording != null) writeRecording(recording, loaded.parameters());
+                if (recording != null) writeRecording(recording, parameters);
             }
         }
         return 0;
@@ -180,9 +199,17 @@ final class PlayCommand implements Callable<Integer> {
         parameters.set(Parameter.METRONOME_CHANNEL, metronomeChannel);
     }
 
+    private static String modeLabel(PerformerMode mode) {
+        return switch (mode) {
+            case CALL_AND_RESPONSE -> "call";
+            case JAM -> "jam";
+            case HARMONIZE -> "harm";
+        };
+    }
+
     private static void printStatus(PrintStream err, PerformerStatus s, LatencyReport latency, ShellCounters counters) {
         err.printf("\r%-6s %-10s tempo %5.1f %s %s  temp %.2f  keys %d  notes %d  answers %d  in->out p99 %s%s%s   ",
-                s.mode() == io.antiphon.engine.perform.PerformerMode.JAM ? "jam" : "call", s.phase().name().toLowerCase(),
+                modeLabel(s.mode()), s.phase().name().toLowerCase(),
                 s.tempoBpm(), s.clock().name().toLowerCase(), s.clockRunning() ? s.bar() + ":" + s.beat() : "stopped",
                 s.temperature(), s.humanKeysDown(), s.machineNotesSounding(), s.answers(),
                 latency.inputToOutput().count() == 0 ? "-" : String.format("%.0f us", latency.inputToOutput().p99()),

@@ -29,7 +29,7 @@ import io.antiphon.midi.WavRenderer;
  */
 public final class HarmonizeDemo {
 
-    /** The shipped melody: eight bars of a chorale-like soprano line in G major at 96 BPM, 28 notes. */
+    /** The shipped melody: eight bars of a chorale-like soprano line in C major at 96 BPM, 28 notes (G4..E5). */
     public static final String BUNDLED_MELODY = "/io/antiphon/engine/demo/melody.mid";
     static final int MELODY_PROGRAM = 0;   // Acoustic Grand Piano
     static final int VOICE_PROGRAM = 48;   // String Ensemble 1
@@ -105,7 +105,7 @@ public final class HarmonizeDemo {
         Path png = options.outputDirectory().resolve("session.png");
         MidiFileWriter.writeType1(midi, DemoSession.TICKS_PER_QUARTER, bpm, tracks);
         WavRenderer.renderTracks(wav, DemoSession.TICKS_PER_QUARTER, bpm, tracks);
-        PianoRoll.write(png, melody.notes(), voices.notes(), -1);
+        PianoRoll.write(png, melody.notes(), voices.notes(), -1, "Antiphon: harmonize", "melody (human", "voices (Antiphon");
         return new HarmonizeDemoResult(melodyNotes, melody.notes().size(), accompaniment.accompanied(), voices.notes().size(),
                 accompaniment.voicesPerNote(), accompaniment.meanVoices(), accompaniment.withVoiceNotBelow(), chords,
                 melody.hanging() + voices.hanging(), finished, session.latency(), session.counters(), wav, midi, png);

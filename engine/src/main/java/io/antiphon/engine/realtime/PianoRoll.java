@@ -48,19 +48,29 @@ public final class PianoRoll {
      * @param decisionSeconds when the answer was decided (a dashed line), or a negative number for none
      */
     public static void write(Path png, List<Note> call, List<Note> answer, double decisionSeconds) throws IOException {
+        write(png, call, answer, decisionSeconds, "Antiphon: call and response", "call (human", "answer (Antiphon");
+    }
+
+    /**
+     * As {@link #write(Path, List, List, double)}, titled {@code title}, the two parts named in the legend
+     * {@code humanName} and {@code machineName} (each followed by its note count), e.g. a melody and its voices.
+     */
+    public static void write(Path png, List<Note> call, List<Note> answer, double decisionSeconds, String title, String humanName,
+                             String machineName) throws IOException {
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            draw(g, call, answer, decisionSeconds);
+            draw(g, call, answer, decisionSeconds, title, humanName, machineName);
         } finally {
             g.dispose();
         }
         if (!ImageIO.write(image, "png", png.toFile())) throw new IOException("no PNG writer available for " + png);
     }
 
-    private static void draw(Graphics2D g, List<Note> call, List<Note> answer, double decisionSeconds) {
+    private static void draw(Graphics2D g, List<Note> call, List<Note> answer, double decisionSeconds, String title,
+                             String humanName, String machineName) {
         int low = 127;
         int high = 0;
         double end = 1;
@@ -128,11 +138,11 @@ public final class PianoRoll {
         }
 
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-        g.drawString("Antiphon: call and response", LEFT, 30);
+        g.drawString(title, LEFT, 30);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        String answerLabel = "answer (Antiphon, " + answer.size() + " notes)";
+        String answerLabel = machineName + ", " + answer.size() + " notes)";
         int answerX = WIDTH - RIGHT - LEGEND_SWATCH - g.getFontMetrics().stringWidth(answerLabel);
-        String callLabel = "call (human, " + call.size() + " notes)";
+        String callLabel = humanName + ", " + call.size() + " notes)";
         int callX = answerX - 24 - LEGEND_SWATCH - g.getFontMetrics().stringWidth(callLabel);
         legend(g, callX, 30, CALL, callLabel);
         legend(g, answerX, 30, ANSWER, answerLabel);
