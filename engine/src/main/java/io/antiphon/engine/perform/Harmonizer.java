@@ -47,7 +47,7 @@ public final class Harmonizer implements PerformerCore {
     /** Voices play at this share of the melody note's velocity, so that the melody leads. */
     static final double VOICE_VELOCITY_RATIO = 0.8;
     /** Frames the warm-up plays per round (see {@link #warmUp}). */
-    public static final int WARM_UP_FRAMES = 2_000;
+    public static final int WARM_UP_FRAMES = 3_000;
     /** Most warm-up rounds: compilation runs in the background and may lag on a busy machine. */
     public static final int WARM_UP_ROUNDS = 24;
 
