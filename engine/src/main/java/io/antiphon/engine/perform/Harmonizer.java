@@ -164,6 +164,7 @@ public final class Harmonizer implements PerformerCore {
         thru.releaseAll(now);
         sender.endClick(now); // a sounding metronome click ends too; the clock runs on
         endVoices();
+        sender.endClick(now); // a sounding metronome click ends too (the clock itself runs on)
         melody = -1;
         running = false;
     }
