@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,7 @@ public final class PortWatcher implements AutoCloseable {
     public static final Duration DEFAULT_POLL = Duration.ofMillis(500);
     private static final Logger LOG = LoggerFactory.getLogger(PortWatcher.class);
     private static final long JOIN_MILLIS = 2_000;
+    private static final Pattern ALSA_ADDRESS = Pattern.compile("\\s*\\[hw:\\d+,\\d+(,\\d+)?\\]$");
 
     /** What the watcher did, for the terminal; called on the watcher's thread. */
     public interface Events {
@@ -187,8 +189,23 @@ public final class PortWatcher implements AutoCloseable {
         }
     }
 
-    private static Optional<MidiPorts.Port> find(List<MidiPorts.Port> listed, String name, Predicate<MidiPortInfo> direction) {
-        return listed.stream().filter(p -> p.info().name().equals(name) && direction.test(p.info())).findFirst();
+    /**
+     * The listed port of this name; failing that, the only one whose name differs just in the ALSA address the JDK
+     * appends on Linux ("KeyStep 37 [hw:2,0,0]" for "KeyStep 37 [hw:1,0,0]": a device plugged back in may get
+     * another card number).
+     */
+    static Optional<MidiPorts.Port> find(List<MidiPorts.Port> listed, String name, Predicate<MidiPortInfo> direction) {
+        Optional<MidiPorts.Port> exact = listed.stream().filter(p -> p.info().name().equals(name) && direction.test(p.info())).findFirst();
+        if (exact.isPresent()) return exact;
+        String base = withoutAlsaAddress(name);
+        if (base.equals(name)) return Optional.empty();
+        List<MidiPorts.Port> moved = listed.stream()
+                .filter(p -> direction.test(p.info()) && withoutAlsaAddress(p.info().name()).equals(base)).toList();
+        return moved.size() == 1 ? Optional.of(moved.get(0)) : Optional.empty();
+    }
+
+    private static String withoutAlsaAddress(String name) {
+        return ALSA_ADDRESS.matcher(name).replaceFirst("");
     }
 
     private void run() {

@@ -220,6 +220,29 @@ class PortWatcherTest {
     }
 
     @Test
+    void aLinuxPortPluggedBackUnderAnotherCardNumberIsTakenBackUnlessThatIsAmbiguous() throws Exception {
+        UnpluggableDevice before = new UnpluggableDevice("KeyStep 37 [hw:1,0,0]");
+        plugged.set(List.of(before.port()));
+        try (PortWatcher watcher = new PortWatcher(plugged::get, NEVER, recordEvents)) {
+            SupervisedOutput out = watcher.openOutput("keystep");
+            plugged.set(List.of());
+            watcher.checkNow();
+
+            UnpluggableDevice twin = new UnpluggableDevice("KeyStep 37 [hw:3,0,0]");
+            UnpluggableDevice after = new UnpluggableDevice("KeyStep 37 [hw:2,0,0]");
+            plugged.set(List.of(after.port(), twin.port()));
+            watcher.checkNow();
+            assertThat(out.connected()).as("two candidates: neither is chosen").isFalse();
+
+            plugged.set(List.of(after.port()));
+            watcher.checkNow();
+            out.send(noteOn(60), -1);
+            assertThat(after.received()).last().satisfies(m -> assertThat(m).containsExactly(0x90, 60, 100));
+            assertThat(PortWatcher.find(plugged.get(), "Other [hw:1,0,0]", info -> true)).isEmpty();
+        }
+    }
+
+    @Test
     void aPortMissingAtTheStartIsRefusedWithTheListOfPorts() {
         plugged.set(List.of(new UnpluggableDevice("Synth C").port()));
         try (PortWatcher watcher = new PortWatcher(plugged::get, NEVER, recordEvents)) {
