@@ -23,10 +23,10 @@ import java.nio.channels.Selector;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -77,7 +77,7 @@ public final class RtpMidiEndpoint implements AutoCloseable {
     private final byte[] nameBytes;
     private final SecureRandom random = new SecureRandom();
     private final Set<InetAddress> allowed;
-    private final Set<InetAddress> invitedHosts = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<InetAddress> invitedHosts = ConcurrentHashMap.newKeySet();
     private final DatagramChannel control;
     private final DatagramChannel data;
     private final Selector selector;
@@ -611,12 +611,5 @@ public final class RtpMidiEndpoint implements AutoCloseable {
         } catch (Exception e) {
             LOG.debug("closing {}: {}", closeable, e.toString());
         }
-    }
-
-    /** Hosts whose invitations are accepted: the allowed peers and the hosts invited. */
-    public Set<InetAddress> allowedPeers() {
-        Set<InetAddress> all = new HashSet<>(allowed);
-        all.addAll(invitedHosts);
-        return all;
     }
 }

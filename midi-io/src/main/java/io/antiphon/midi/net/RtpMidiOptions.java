@@ -61,8 +61,4 @@ public record RtpMidiOptions(String name, InetAddress bindAddress, int port, Set
     public RtpMidiOptions withMaxSessions(int sessions) {
         return new RtpMidiOptions(name, bindAddress, port, allowedPeers, sessions, maxSysExBytes);
     }
-
-    public RtpMidiOptions withMaxSysExBytes(int bytes) {
-        return new RtpMidiOptions(name, bindAddress, port, allowedPeers, maxSessions, bytes);
-    }
 }

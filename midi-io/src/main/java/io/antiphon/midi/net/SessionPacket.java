@@ -83,9 +83,4 @@ public final class SessionPacket {
         name.codePoints().forEach(c -> clean.appendCodePoint(Character.isISOControl(c) ? '?' : c));
         return clean.toString();
     }
-
-    /** Two-letter name of a command code, for messages: "IN", "CK", ... */
-    public static String commandName(int command) {
-        return "" + (char) ((command >>> 8) & 0x7F) + (char) (command & 0x7F);
-    }
 }
