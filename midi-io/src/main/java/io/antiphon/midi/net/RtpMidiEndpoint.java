@@ -58,7 +58,7 @@ public final class RtpMidiEndpoint implements AutoCloseable {
         default void failed(InetSocketAddress peerControl, String reason) {
         }
 
-        /** An invitation from a host that is not an allowed peer was ignored. */
+        /** An invitation from a host that is not an allowed peer was ignored (the first ten only; all are counted). */
         default void refused(InetSocketAddress from) {
         }
     }
@@ -69,6 +69,7 @@ public final class RtpMidiEndpoint implements AutoCloseable {
     private static final long MAX_WAIT_MILLIS = 250;
     private static final int PORT_PAIR_ATTEMPTS = 64;
     private static final long JOIN_MILLIS = 2_000;
+    private static final int MAX_REFUSALS_REPORTED = 10;
 
     private final RtpMidiOptions options;
     private final LongSupplier clock;
@@ -133,7 +134,7 @@ public final class RtpMidiEndpoint implements AutoCloseable {
     private volatile long sendErrors;
     private volatile long unsendable;
     private volatile long internalErrors;
-    private int refusalsLogged;
+    private int refusalsReported;
 
     /** The network thread (for allocation measurements in tests). */
     Thread networkThread() {
@@ -356,11 +357,13 @@ public final class RtpMidiEndpoint implements AutoCloseable {
         InetAddress host = from.getAddress();
         if (!allowed.contains(host) && !invitedHosts.contains(host)) {
             refusedInvitations++;
-            if (refusalsLogged++ < 10) LOG.warn("RTP-MIDI: refused an invitation from {} (not an allowed peer)", host.getHostAddress());
-            try {
-                listener.refused(from);
-            } catch (RuntimeException e) {
-                LOG.warn("RTP-MIDI listener failed: {}", e.toString());
+            if (refusalsReported++ < MAX_REFUSALS_REPORTED) {   // a flood of invitations must not flood the log or terminal
+                LOG.warn("RTP-MIDI: refused an invitation from {} (not an allowed peer)", host.getHostAddress());
+                try {
+                    listener.refused(from);
+                } catch (RuntimeException e) {
+                    LOG.warn("RTP-MIDI listener failed: {}", e.toString());
+                }
             }
             return;
         }
