@@ -68,8 +68,10 @@ public final class Launcher {
         if (!"1".equals(env.get("OMP_NUM_THREADS"))) return null; // the user chose otherwise: respect it, run here
         try {
             Process child = builder.start();
-            // Ctrl-C reaches the child through the process group; wait for its clean shutdown.
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> waitQuietly(child), "antiphon-launcher-wait"));
+            // Ctrl-C reaches the child through the process group; a SIGTERM sent to this process alone does not, so the
+            // hook passes it on (destroy() is SIGTERM on Unix; a second one to a child already stopping is harmless),
+            // then waits for the child's clean shutdown: all notes off, recording written.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAndWait(child), "antiphon-launcher-stop"));
             return child.waitFor();
         } catch (IOException e) {
             return null;
@@ -79,7 +81,8 @@ public final class Launcher {
         }
     }
 
-    private static void waitQuietly(Process child) {
+    private static void stopAndWait(Process child) {
+        child.destroy();
         try {
             child.waitFor();
         } catch (InterruptedException e) {
