@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 EvalCommand.class,
                 TrainRollCommand.class,
                 EvalRollCommand.class,
+                MergeRollCommand.class,
                 PresetsCommand.class,
                 DemoCommand.class,
                 PlayCommand.class,

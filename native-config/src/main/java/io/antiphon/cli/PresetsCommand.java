@@ -50,7 +50,10 @@ final class PresetsCommand implements Callable<Integer> {
         for (Map<String, Object> row : rows) {
             System.out.printf("%-10s %s%n", row.get("name"), row.get("description"));
             System.out.printf("%-10s bundle %s%n", "", row.get("bundle"));
-            if (row.containsKey("nll")) {
+            if (row.containsKey("baseline_nll")) {
+                System.out.printf("%-10s %s test: frame NLL %.3f nats (key-frequency baseline %.3f)%n", "",
+                        row.get("corpus"), num(row.get("nll")), num(row.get("baseline_nll")));
+            } else if (row.containsKey("nll")) {
                 System.out.printf("%-10s %s test: NLL %.3f (Markov %.3f), accuracy %.3f, pitch accuracy %.3f%n", "",
                         row.get("corpus"), num(row.get("nll")), num(row.get("markov_nll")), num(row.get("accuracy")), num(row.get("pitch_accuracy")));
             }

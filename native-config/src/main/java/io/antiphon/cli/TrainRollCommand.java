@@ -53,6 +53,9 @@ final class TrainRollCommand implements Callable<Integer> {
     @Option(names = "--weight-decay", defaultValue = "0", description = "Decoupled weight decay on the weights (default ${DEFAULT-VALUE}).")
     double weightDecay;
 
+    @Option(names = "--weight-drop", defaultValue = "0", description = "DropConnect on the LSTM weights, input and recurrent, one mask per minibatch (default ${DEFAULT-VALUE}).")
+    double weightDrop;
+
     @Option(names = {"--lr", "--learning-rate"}, defaultValue = "0.001", description = "Adam step size (default ${DEFAULT-VALUE}).")
     double learningRate;
 
@@ -81,7 +84,7 @@ final class TrainRollCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PianoRollCorpus source = PianoRollCorpus.open(corpus);
         NetworkSpec spec = new NetworkSpec(RollPiece.KEYS, layers, hidden, dropout, learningRate, clip, tbptt, seed);
-        RollRegularization regularization = new RollRegularization(inputDropout, weightDecay);
+        RollRegularization regularization = new RollRegularization(inputDropout, weightDecay, weightDrop);
         TrainingOptions options = new TrainingOptions(epochs, patience, maxMinutes, batch, window, augment, seed);
         MultiLayerNetwork initial = init == null ? null : BundleFile.read(init, BundleKind.PIANO_ROLL).network();
         // The best network so far is on disk after every improving epoch: an interrupted run keeps its progress.

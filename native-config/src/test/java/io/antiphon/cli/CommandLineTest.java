@@ -67,10 +67,16 @@ class CommandLineTest {
         assertThat(presets).hasSizeGreaterThanOrEqualTo(2);
         for (JsonNode preset : presets) {
             String name = preset.get("name").asText();
-            assertThat(name).isIn("chorale", "folk");
+            assertThat(name).isIn("chorale", "folk", "chorale-roll", "folk-roll");
             Path bundle = Path.of(System.getProperty("user.dir")).getParent().resolve(preset.get("bundle").asText());
             assertThat(bundle).as("the bundle of %s in the repository", name).isRegularFile();
             assertThat(Files.size(bundle)).isEqualTo(preset.get("bundle_bytes").asLong()).isLessThan(10L << 20);
+            if (preset.has("baseline_nll")) {
+                // A piano-roll preset: the benchmark's frame NLL beside the key-frequency baseline.
+                assertThat(preset.get("nll").asDouble()).isLessThan(0.85 * preset.get("baseline_nll").asDouble());
+                assertThat(preset.get("frames").asLong()).isPositive();
+                continue;
+            }
             assertThat(preset.get("nll").asDouble()).isLessThan(0.85 * preset.get("markov_nll").asDouble());
             assertThat(preset.has("pitch_accuracy")).isTrue();
         }

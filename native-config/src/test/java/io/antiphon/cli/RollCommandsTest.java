@@ -118,4 +118,21 @@ class RollCommandsTest {
         assertThat(human.exitCode()).isZero();
         assertThat(human.out()).contains("model     NLL").contains("baseline  NLL 11.09").contains("LSTM 8.45");
     }
+
+    @Test
+    void theShippedChoraleRollPresetBeatsThePublishedLstmOnTheJsbTestSplit() throws Exception {
+        assumeJsbRolls();
+        CommandRun run = CommandRun.of("eval-roll", "--model", "chorale-roll", "--corpus", "jsb", "--split", "test", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("frames").asLong()).isEqualTo(4_648);
+        assertThat(json.get("nll").asDouble()).isLessThan(8.45).isLessThan(json.get("baseline_nll").asDouble());
+        JsonNode shipped = new ObjectMapper().readTree(getClass().getClassLoader()
+                .getResource("io/antiphon/presets/chorale-roll/chorale-roll.eval.json"));
+        assertThat(json.get("nll").asDouble()).as("the shipped evaluation is reproduced").isCloseTo(shipped.get("nll").asDouble(),
+                org.assertj.core.data.Offset.offset(1e-4));
+        CommandRun refused = CommandRun.of("eval", "--model", "chorale-roll", "--corpus", "jsb");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("holds a piano-roll model");
+    }
 }

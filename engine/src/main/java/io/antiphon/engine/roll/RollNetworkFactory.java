@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration.ListBuilder;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.conf.weightnoise.DropConnect;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -33,11 +34,16 @@ public final class RollNetworkFactory {
      * @param weightDecay  decoupled weight decay coefficient (0 = none)
      */
     public static MultiLayerNetwork build(NetworkSpec spec, double inputDropout, double weightDecay) {
+        return build(spec, new RollRegularization(inputDropout, weightDecay, 0));
+    }
+
+    /** The network with every regulariser of {@code regularization}. */
+    public static MultiLayerNetwork build(NetworkSpec spec, RollRegularization regularization) {
+        double inputDropout = regularization.inputDropout();
+        double weightDecay = regularization.weightDecay();
         if (spec.vocabularySize() != RollPiece.KEYS) {
             throw new IllegalArgumentException("a piano-roll network has " + RollPiece.KEYS + " inputs and outputs, not " + spec.vocabularySize());
         }
-        if (inputDropout < 0 || inputDropout >= 1) throw new IllegalArgumentException("input dropout must be in [0, 1): " + inputDropout);
-        if (weightDecay < 0) throw new IllegalArgumentException("weight decay must not be negative: " + weightDecay);
         // DL4J's dropOut(x) takes the probability of RETAINING an activation.
         double retain = 1.0 - spec.dropout();
         NeuralNetConfiguration.Builder builder = new NeuralNetConfiguration.Builder()
@@ -57,6 +63,7 @@ public final class RollNetworkFactory {
                     .forgetGateBiasInit(1.0);
             if (layer == 0 && inputDropout > 0) lstm.dropOut(1.0 - inputDropout);
             if (layer > 0 && spec.dropout() > 0) lstm.dropOut(retain);
+            if (regularization.weightDrop() > 0) lstm.weightNoise(new DropConnect(1.0 - regularization.weightDrop()));
             list.layer(lstm.build());
             in = spec.hidden();
         }

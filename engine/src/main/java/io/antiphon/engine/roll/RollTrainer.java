@@ -58,7 +58,7 @@ public final class RollTrainer {
 
         RollWindowIterator iterator = new RollWindowIterator(epoch -> epochPieces(trainPieces, options, epoch),
                 options.window(), options.batchSize(), options.seed());
-        MultiLayerNetwork net = RollNetworkFactory.build(spec, regularization.inputDropout(), regularization.weightDecay());
+        MultiLayerNetwork net = RollNetworkFactory.build(spec, regularization);
         if (initial != null) {
             if (initial.numParams() != net.numParams()) {
                 throw new IllegalArgumentException("the initial network has " + initial.numParams() + " parameters, the spec needs " + net.numParams());
@@ -96,6 +96,7 @@ public final class RollTrainer {
         training.put("augment", options.augment());
         training.put("input_dropout", regularization.inputDropout());
         training.put("weight_decay", regularization.weightDecay());
+        training.put("weight_drop", regularization.weightDrop());
         double seconds = totalSeconds > 0 ? totalSeconds : epochs.stream().mapToDouble(EpochRecord::seconds).sum();
         training.put("seconds", Math.round(seconds));
         training.put("frames_per_second", Math.round(framesPerSecond));

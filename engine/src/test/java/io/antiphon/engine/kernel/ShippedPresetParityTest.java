@@ -1,6 +1,7 @@
 package io.antiphon.engine.kernel;
 
 import io.antiphon.engine.network.BundleFile;
+import io.antiphon.engine.network.BundleKind;
 import io.antiphon.engine.network.ModelBundle;
 import io.antiphon.presets.PresetCatalogue;
 import io.antiphon.presets.PresetEntry;
@@ -30,7 +31,9 @@ class ShippedPresetParityTest {
             try (InputStream in = entry.openBundle()) {
                 bundle = BundleFile.read(in, entry.bundlePath());
             }
-            KernelParity.Result result = KernelParity.check(bundle.network(), 1_000, 2026L);
+            KernelParity.Result result = bundle.metadata().bundleKind() == BundleKind.PIANO_ROLL
+                    ? KernelParity.checkRoll(bundle.network(), 1_000, 2026L)
+                    : KernelParity.check(bundle.network(), 1_000, 2026L);
             assertThat(result.steps()).isEqualTo(1_000);
             assertThat(result.maxProbabilityDifference()).as("max |p_kernel - p_dl4j| over 1,000 steps").isLessThanOrEqualTo(1e-4);
         }));
