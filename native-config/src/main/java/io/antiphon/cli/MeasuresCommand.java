@@ -2,6 +2,8 @@ package io.antiphon.cli;
 
 import io.antiphon.engine.corpus.DataDirectory;
 import io.antiphon.engine.corpus.JsbChoralesCorpus;
+import io.antiphon.engine.roll.PianoRollCorpus;
+import java.nio.file.Path;
 import io.antiphon.engine.corpus.Piece;
 import io.antiphon.engine.corpus.Split;
 import io.antiphon.engine.eval.CorpusEvaluation;
@@ -72,9 +74,10 @@ final class MeasuresCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (primerTokens < 1 || tokens < 1) throw new IllegalArgumentException("--primer-tokens and --tokens must be at least 1");
         Split split = Splits.parse(splitName);
-        JsbChoralesCorpus corpus = JsbChoralesCorpus.in(DataDirectory.require());
+        Path data = DataDirectory.require();
+        JsbChoralesCorpus corpus = JsbChoralesCorpus.in(data);
         ModelBundle bundle = ModelSource.load(model);
-        List<QuarterChorale> chorales = QuarterChorale.of(corpus, split);
+        List<QuarterChorale> chorales = QuarterChorale.of(PianoRollCorpus.jsb(data), split);
         MarkovBaseline markov = MarkovBaseline.train(CorpusEvaluation.augmentedTraining(corpus.pieces(Split.TRAIN)));
         LstmSequenceModel lstm = new LstmSequenceModel(bundle.network());
         RollStepModel roll = rollModel == null ? null
@@ -109,7 +112,7 @@ final class MeasuresCommand implements Callable<Integer> {
             System.out.println(Json.pretty(report));
             return 0;
         }
-        System.out.printf("Next soprano pitch on %d %s chorales (quarter notes, in C):%n", chorales.size(), split.name().toLowerCase());
+        System.out.printf("Next soprano pitch on %d %s chorales (the piano-roll benchmark file: quarter notes, in C):%n", chorales.size(), split.name().toLowerCase());
         scores.forEach((context, byModel) -> {
             System.out.printf("  %s:%n", context.name().toLowerCase().replace('_', ' '));
             byModel.forEach(MeasuresCommand::print);

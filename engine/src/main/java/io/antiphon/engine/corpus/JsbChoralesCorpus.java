@@ -26,8 +26,8 @@ public final class JsbChoralesCorpus implements Corpus {
     public static final String FILE_IN_DATA_DIRECTORY = "jsb-chorales/Jsb16thSeparated.json";
     public static final int TICKS_PER_STEP = Vocabulary.TICKS_PER_QUARTER / 4;
     public static final int VELOCITY = 80;
-    public static final int VOICES = 4;
-    public static final int REST = -1;
+    private static final int VOICES = 4;
+    private static final int REST = -1;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
@@ -53,38 +53,23 @@ public final class JsbChoralesCorpus implements Corpus {
 
     @Override
     public List<Piece> pieces(Split split) throws IOException {
-        List<int[][]> chorales = voiceSteps(split);
-        List<Piece> pieces = new ArrayList<>(chorales.size());
-        String key = split.name().toLowerCase(Locale.ROOT);
-        for (int index = 0; index < chorales.size(); index++) {
-            pieces.add(new Piece(String.format(Locale.ROOT, "jsb-%s-%03d", key, index), notes(chorales.get(index))));
-        }
-        return pieces;
-    }
-
-    /**
-     * The chorales of {@code split} in the file's order, each as its time steps: {@code [step][voice]}, voices
-     * soprano, alto, tenor, bass, {@value #REST} for a resting voice.
-     */
-    public List<int[][]> voiceSteps(Split split) throws IOException {
         String key = split.name().toLowerCase(Locale.ROOT);
         JsonNode chorales = JSON.readTree(file.toFile()).get(key);
         if (chorales == null || !chorales.isArray()) {
             throw new IOException(file + ": no \"" + key + "\" list of chorales at the top level");
         }
-        List<int[][]> result = new ArrayList<>(chorales.size());
+        List<Piece> pieces = new ArrayList<>(chorales.size());
         for (int index = 0; index < chorales.size(); index++) {
             String where = file + ": " + key + " chorale " + index;
-            JsonNode steps = chorales.get(index);
-            if (!steps.isArray()) throw new IOException(where + " is not a list of time steps");
-            int[][] pitches = new int[steps.size()][];
-            for (int s = 0; s < steps.size(); s++) pitches[s] = voices(steps.get(s), where + ", step " + s);
-            result.add(pitches);
+            pieces.add(new Piece(String.format(Locale.ROOT, "jsb-%s-%03d", key, index), notes(chorales.get(index), where)));
         }
-        return result;
+        return pieces;
     }
 
-    private static List<TimedNote> notes(int[][] pitches) {
+    private static List<TimedNote> notes(JsonNode steps, String where) throws IOException {
+        if (!steps.isArray()) throw new IOException(where + " is not a list of time steps");
+        int[][] pitches = new int[steps.size()][];
+        for (int s = 0; s < steps.size(); s++) pitches[s] = voices(steps.get(s), where + ", step " + s);
         List<TimedNote> notes = new ArrayList<>();
         for (int voice = 0; voice < VOICES; voice++) {
             int held = REST;

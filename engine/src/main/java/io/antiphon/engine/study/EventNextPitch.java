@@ -14,9 +14,9 @@ import java.util.Map;
  * tokens and predicted in one pass; for every soprano note after the first, the predicted pitch is the most probable
  * {@code NOTE_ON} in the distribution the model gave just before that note's {@code NOTE_ON}. The model has heard
  * everything before it in the stream, and so the time up to the onset and, with {@link NextPitchContext#FULL_TEXTURE},
- * the lower voices struck at the same instant (the stream orders a chord's onsets upwards). When the previous soprano
- * note ends exactly where this one starts, its pitch is not a candidate: the question is "which new pitch", as in
- * {@link RollNextPitch}. A soprano onset the stream does not hold as its own {@code NOTE_ON} (a unison merged into
+ * the lower voices struck at the same instant (the stream orders a chord's onsets upwards). As in {@link RollNextPitch},
+ * with the full texture only pitches above the highest lower voice of the frame before are candidates, and when the
+ * previous soprano note ends exactly where this one starts, its pitch is not one: the question is "which new pitch". A soprano onset the stream does not hold as its own {@code NOTE_ON} (a unison merged into
  * another voice's note) is not scored.
  */
 public final class EventNextPitch {
@@ -27,7 +27,7 @@ public final class EventNextPitch {
     public static NextPitchScore score(SequenceModel model, List<QuarterChorale> chorales, NextPitchContext context) {
         NextPitchScore score = new NextPitchScore();
         for (QuarterChorale chorale : chorales) {
-            List<TimedNote> soprano = chorale.voiceNotes(QuarterChorale.SOPRANO);
+            List<TimedNote> soprano = chorale.sopranoNotes();
             if (soprano.size() < 2) continue;
             int[] tokens = TokenEncoder.encode(context == NextPitchContext.MELODY_ONLY ? soprano : chorale.allNotes());
             Map<Long, Integer> onsets = noteOnPositions(tokens);
@@ -37,8 +37,11 @@ public final class EventNextPitch {
                 Integer position = onsets.get(key(note.startTick(), note.pitch()));
                 if (position == null || position == 0) continue;
                 TimedNote previous = soprano.get(i - 1);
-                int excluded = previous.endTick() == note.startTick() ? previous.pitch() : -1;
-                score.add(mostProbableNoteOn(rows[position - 1], excluded), note.pitch());
+                int excluded = previous.endTick() == note.startTick() ? previous.pitch() : QuarterChorale.REST;
+                int frame = (int) (note.startTick() / Vocabulary.TICKS_PER_QUARTER);
+                int floor = context == NextPitchContext.MELODY_ONLY ? QuarterChorale.REST : chorale.highestLowerVoice(frame - 1);
+                score.add(NextPitchCandidates.mostProbable(rows[position - 1], Vocabulary.NOTE_ON_BASE, Vocabulary.PITCHES,
+                        Vocabulary.LOWEST_PITCH, floor, excluded), note.pitch());
             }
         }
         return score;
@@ -59,12 +62,4 @@ public final class EventNextPitch {
         return tick * 128 + pitch;
     }
 
-    private static int mostProbableNoteOn(float[] distribution, int excludedPitch) {
-        int best = -1;
-        for (int pitch = Vocabulary.LOWEST_PITCH; pitch <= Vocabulary.HIGHEST_PITCH; pitch++) {
-            if (pitch == excludedPitch) continue;
-            if (best < 0 || distribution[Vocabulary.noteOn(pitch)] > distribution[Vocabulary.noteOn(best)]) best = pitch;
-        }
-        return best;
-    }
 }

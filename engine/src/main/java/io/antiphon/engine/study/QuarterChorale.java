@@ -1,7 +1,8 @@
 package io.antiphon.engine.study;
 
-import io.antiphon.engine.corpus.JsbChoralesCorpus;
 import io.antiphon.engine.corpus.Split;
+import io.antiphon.engine.roll.PianoRollCorpus;
+import io.antiphon.engine.roll.RollPiece;
 import io.antiphon.engine.token.SameKeyOverlaps;
 import io.antiphon.engine.token.TimedNote;
 import io.antiphon.engine.token.Vocabulary;
@@ -9,91 +10,102 @@ import io.antiphon.engine.token.Vocabulary;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * A held-out chorale as the next-pitch measure reads it: the four voices of {@code Jsb16thSeparated.json} sampled at
- * every quarter note (every fourth sixteenth: the frame of the piano-roll benchmark file), transposed so that the last
- * bass note is a C (Boulanger-Lewandowski's piano-roll file puts 356 of the 382 chorales in C this way, and the
- * piano-roll model was trained on it). A pitch repeated by a voice on consecutive frames is one held note.
+ * A held-out chorale as the next-pitch measure reads it: a frame of the piano-roll benchmark file
+ * ({@code jsb-chorales-quarter.json}) per quarter note, in that file's key and register (Boulanger-Lewandowski's, the
+ * one the piano-roll model was trained on), so both models are asked about exactly the same notes. The soprano is the
+ * highest key of a frame. A key sounding on consecutive frames is one held note (the file does not mark re-strikes).
  *
  * @param name   the chorale, e.g. {@code jsb-test-004}
- * @param frames {@code [frame][voice]}: soprano, alto, tenor, bass; {@link JsbChoralesCorpus#REST} for a rest
+ * @param frames per frame, the MIDI pitches sounding, ascending
  */
 public record QuarterChorale(String name, int[][] frames) {
 
-    public static final int SOPRANO = 0;
-    private static final int BASS = 3;
-    private static final int STEPS_PER_FRAME = 4;
+    /** "No pitch": the soprano of a silent frame, the floor when the soprano sounds alone. */
+    public static final int REST = -1;
+    /** Velocity of every note (the file has no dynamics), as the event corpus gives the chorales. */
+    private static final int VELOCITY = 80;
 
-    /** Every chorale of {@code split}. */
-    public static List<QuarterChorale> of(JsbChoralesCorpus corpus, Split split) throws IOException {
-        List<int[][]> chorales = corpus.voiceSteps(split);
-        List<QuarterChorale> result = new ArrayList<>(chorales.size());
-        String key = split.name().toLowerCase(Locale.ROOT);
-        for (int index = 0; index < chorales.size(); index++) {
-            result.add(of(String.format(Locale.ROOT, "jsb-%s-%03d", key, index), chorales.get(index)));
+    /** The chorales of {@code split} of the benchmark file. */
+    public static List<QuarterChorale> of(PianoRollCorpus corpus, Split split) throws IOException {
+        List<QuarterChorale> result = new ArrayList<>();
+        for (RollPiece piece : corpus.pieces(split)) {
+            int[][] frames = new int[piece.length()][];
+            for (int t = 0; t < frames.length; t++) {
+                int[] keys = piece.keys(t);
+                frames[t] = new int[keys.length];
+                for (int i = 0; i < keys.length; i++) frames[t][i] = keys[i] + RollPiece.LOWEST_PITCH;
+            }
+            result.add(new QuarterChorale(piece.name(), frames));
         }
         return result;
     }
 
-    /** One chorale given as {@code [sixteenth][voice]}. */
-    static QuarterChorale of(String name, int[][] sixteenths) {
-        int shift = shiftToC(sixteenths);
-        int[][] frames = new int[(sixteenths.length + STEPS_PER_FRAME - 1) / STEPS_PER_FRAME][JsbChoralesCorpus.VOICES];
-        for (int f = 0; f < frames.length; f++) {
-            for (int voice = 0; voice < JsbChoralesCorpus.VOICES; voice++) {
-                int pitch = sixteenths[f * STEPS_PER_FRAME][voice];
-                frames[f][voice] = pitch == JsbChoralesCorpus.REST ? pitch : pitch + shift;
-            }
-        }
-        return new QuarterChorale(name, frames);
+    /** The soprano's pitch in {@code frame} (its highest key), or {@link REST} in silence. */
+    public int soprano(int frame) {
+        int[] pitches = frames[frame];
+        return pitches.length == 0 ? REST : pitches[pitches.length - 1];
     }
 
-    /** Semitones (-6..5) that make the last bass note a C; 0 when the bass never sounds. */
-    static int shiftToC(int[][] sixteenths) {
-        for (int s = sixteenths.length - 1; s >= 0; s--) {
-            int bass = sixteenths[s][BASS];
-            if (bass == JsbChoralesCorpus.REST) continue;
-            int pitchClass = bass % 12;
-            return pitchClass <= 6 ? -pitchClass : 12 - pitchClass;
-        }
-        return 0;
+    /**
+     * The highest pitch below the soprano in {@code frame}, or {@link REST} when the soprano sounds
+     * alone: the floor above which the full-texture measure looks for the soprano's next pitch.
+     */
+    public int highestLowerVoice(int frame) {
+        int[] pitches = frames[frame];
+        return pitches.length < 2 ? REST : pitches[pitches.length - 2];
     }
 
-    /** The notes of one voice, a frame lasting a quarter note, in onset order. */
-    public List<TimedNote> voiceNotes(int voice) {
+    /** The soprano's notes (runs of the same highest pitch), a frame lasting a quarter note. */
+    public List<TimedNote> sopranoNotes() {
         List<TimedNote> notes = new ArrayList<>();
         for (int f = 0; f < frames.length; ) {
-            int pitch = frames[f][voice];
+            int pitch = soprano(f);
             int end = f + 1;
-            while (end < frames.length && frames[end][voice] == pitch) end++;
-            if (pitch != JsbChoralesCorpus.REST) {
-                notes.add(new TimedNote(pitch, JsbChoralesCorpus.VELOCITY,
-                        (long) f * Vocabulary.TICKS_PER_QUARTER, (long) end * Vocabulary.TICKS_PER_QUARTER));
-            }
+            while (end < frames.length && soprano(end) == pitch) end++;
+            if (pitch != REST) notes.add(note(pitch, f, end));
             f = end;
         }
         return notes;
     }
 
-    /** The notes of all four voices, in onset order. */
+    /** Every key's notes (runs of frames it sounds in), in onset order. */
     public List<TimedNote> allNotes() {
+        boolean[][] roll = roll(false);
         List<TimedNote> notes = new ArrayList<>();
-        for (int voice = 0; voice < JsbChoralesCorpus.VOICES; voice++) notes.addAll(voiceNotes(voice));
+        for (int key = 0; key < Vocabulary.PITCHES; key++) {
+            for (int f = 0; f < roll.length; ) {
+                if (!roll[f][key]) {
+                    f++;
+                    continue;
+                }
+                int end = f + 1;
+                while (end < roll.length && roll[end][key]) end++;
+                notes.add(note(key + Vocabulary.LOWEST_PITCH, f, end));
+                f = end;
+            }
+        }
         notes.sort(SameKeyOverlaps.ONSET_ORDER);
         return notes;
     }
 
-    /** The keys sounding in each frame (all voices, or the soprano alone), as the piano-roll model hears them. */
+    /** The keys sounding in each frame (all of them, or the soprano alone), as the piano-roll model hears them. */
     public boolean[][] roll(boolean sopranoOnly) {
         boolean[][] roll = new boolean[frames.length][Vocabulary.PITCHES];
         for (int f = 0; f < frames.length; f++) {
-            for (int voice = 0; voice < (sopranoOnly ? 1 : JsbChoralesCorpus.VOICES); voice++) {
-                int pitch = frames[f][voice];
-                if (pitch != JsbChoralesCorpus.REST) roll[f][pitch - Vocabulary.LOWEST_PITCH] = true;
+            if (sopranoOnly) {
+                int pitch = soprano(f);
+                if (pitch != REST) roll[f][pitch - Vocabulary.LOWEST_PITCH] = true;
+            } else {
+                for (int pitch : frames[f]) roll[f][pitch - Vocabulary.LOWEST_PITCH] = true;
             }
         }
         return roll;
+    }
+
+    private static TimedNote note(int pitch, int startFrame, int endFrame) {
+        return new TimedNote(pitch, VELOCITY, (long) startFrame * Vocabulary.TICKS_PER_QUARTER,
+                (long) endFrame * Vocabulary.TICKS_PER_QUARTER);
     }
 }

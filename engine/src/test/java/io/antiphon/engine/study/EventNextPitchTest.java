@@ -11,9 +11,9 @@ import static org.assertj.core.api.Assertions.within;
 
 class EventNextPitchTest {
 
-    /** Soprano 72 72 74 | rest | 74 76 over a held C-major triad below. */
+    /** Soprano 72 72 74 | rest | 74 76 over a C-major triad below. */
     private static final QuarterChorale CHORALE = new QuarterChorale("x", new int[][]{
-            {72, 64, 55, 48}, {72, 64, 55, 48}, {74, 64, 55, 48}, {-1, 64, 55, 48}, {74, 64, 55, 48}, {76, 64, 55, 48}});
+            {48, 55, 64, 72}, {48, 55, 64, 72}, {48, 55, 64, 74}, {}, {48, 55, 64, 74}, {48, 55, 64, 76}});
 
     /** A model that always ranks the note-ons 72 > 74 > 76 > everything else. */
     private static final SequenceModel PREFERS_72_74_76 = new SequenceModel() {

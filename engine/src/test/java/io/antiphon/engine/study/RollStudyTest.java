@@ -20,16 +20,17 @@ class RollStudyTest {
     private static final RollStepModel MODEL = StepModels.createRoll(
             RollNetworkFactory.build(NetworkSpec.defaults(RollPiece.KEYS).withShape(1, 16).withSeed(5), 0.0, 0.0), StepEngine.KERNEL);
     private static final QuarterChorale CHORALE = new QuarterChorale("x", new int[][]{
-            {72, 64, 55, 48}, {72, 64, 55, 48}, {74, 65, 55, 47}, {-1, 65, 55, 47}, {74, 64, 55, 48}, {76, 67, 60, 48}});
+            {48, 55, 64, 72}, {48, 55, 64, 72}, {47, 55, 65, 74}, {}, {48, 55, 64, 74}, {48, 60, 67, 76}});
 
     @Test
-    void highestOfTheMostProbableKeysSkipsTheExcludedKey() {
-        float[] p = {0.1f, 0.9f, 0.8f, 0.2f, 0.7f, 0.6f};
+    void theMostProbablePitchAboveTheFloorOtherThanTheExcludedOne() {
+        float[] p = {0.1f, 0.9f, 0.8f, 0.2f, 0.7f, 0.6f};   // pitches 60..65
 
-        assertThat(RollNextPitch.highestOfMostProbable(p, -1, 1)).isEqualTo(1);
-        assertThat(RollNextPitch.highestOfMostProbable(p, 1, 1)).isEqualTo(2);
-        assertThat(RollNextPitch.highestOfMostProbable(p, -1, 3)).isEqualTo(4);
-        assertThat(RollNextPitch.highestOfMostProbable(p, 4, 3)).isEqualTo(5);
+        assertThat(NextPitchCandidates.mostProbable(p, 0, 6, 60, -1, -1)).isEqualTo(61);
+        assertThat(NextPitchCandidates.mostProbable(p, 0, 6, 60, -1, 61)).isEqualTo(62);
+        assertThat(NextPitchCandidates.mostProbable(p, 0, 6, 60, 62, -1)).isEqualTo(64);
+        assertThat(NextPitchCandidates.mostProbable(p, 2, 4, 62, 62, 64)).isEqualTo(65);
+        assertThat(NextPitchCandidates.mostProbable(p, 0, 6, 60, 65, -1)).as("nothing above the floor: any pitch").isEqualTo(61);
     }
 
     @Test
