@@ -135,4 +135,19 @@ class RollCommandsTest {
         assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(refused.err()).contains("holds a piano-roll model");
     }
+
+    @Test
+    void theShippedFolkRollPresetReproducesItsNottinghamFigure() throws Exception {
+        Path data = DataDirectory.find().orElse(null);
+        assumeTrue(data != null && Files.isRegularFile(data.resolve(PianoRollCorpus.NOTTINGHAM_FILE)),
+                "skipped: no shared data folder with " + PianoRollCorpus.NOTTINGHAM_FILE);
+        CommandRun run = CommandRun.of("eval-roll", "--model", "folk-roll", "--corpus", "nottingham", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("frames").asLong()).isEqualTo(44_463 - 170);
+        assertThat(json.get("baseline_nll").asDouble()).isBetween(10.255, 10.265);
+        JsonNode shipped = new ObjectMapper().readTree(getClass().getClassLoader()
+                .getResource("io/antiphon/presets/folk-roll/folk-roll.eval.json"));
+        assertThat(json.get("nll").asDouble()).isLessThan(3.5).isCloseTo(shipped.get("nll").asDouble(), org.assertj.core.data.Offset.offset(1e-4));
+    }
 }
