@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -79,9 +80,12 @@ class PerformerJamTest {
         assertThat(performer.warmUp(Performer.WARM_UP_TOKENS, Performer.WARM_UP_ROUNDS)).as("the JIT settled").isTrue();
         session.runFor(60 * SECOND);
         long noteOnsAfterWarmUp = out.noteOns();
-        long before = meter.allocatedBytes();
-        session.runFor(540 * SECOND);
-        long bytes = meter.allocatedBytes() - before;
+        long[] bytesPerMinute = new long[9];
+        for (int minute = 0; minute < bytesPerMinute.length; minute++) {
+            long before = meter.allocatedBytes();
+            session.runFor(60 * SECOND);
+            bytesPerMinute[minute] = meter.allocatedBytes() - before;
+        }
         performer.allNotesOff(session.now);
 
         assertThat(session.delivered).isEqualTo(session.times.length);
@@ -89,7 +93,14 @@ class PerformerJamTest {
         assertThat(out.firstViolation()).isNull();
         assertThat(out.sounding()).as("hanging notes").isZero();
         assertThat(out.maxSounding()).isLessThanOrEqualTo(parameters.maxPolyphony());
-        assertThat(bytes).as("bytes allocated in 9 minutes of onMidi/advance").isZero();
+        // Allocation on the path shows in every minute (one object per event would be tens of kilobytes a minute). Once
+        // in a clean CI run one minute showed 128 bytes: the input is seeded, so only the JIT's timing varies (most
+        // likely a deoptimisation or OSR entry materialising objects the compiler otherwise keeps in registers). One
+        // minute may show up to 256 bytes, no more.
+        assertThat(Arrays.stream(bytesPerMinute).filter(bytes -> bytes > 0).count())
+                .as("minutes of onMidi/advance that allocated, of 9: %s bytes", Arrays.toString(bytesPerMinute)).isLessThanOrEqualTo(1);
+        assertThat(Arrays.stream(bytesPerMinute).max().orElseThrow())
+                .as("bytes allocated in the worst minute: %s", Arrays.toString(bytesPerMinute)).isLessThanOrEqualTo(256);
     }
 
     /** About three human notes a second (some chords), sustain pedal now and then, a temperature knob turned every 30 s. */
