@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -28,16 +29,23 @@ class HarmonizerAllocationTest {
         assertThat(harmonizer.warmUp(Harmonizer.WARM_UP_FRAMES, Harmonizer.WARM_UP_ROUNDS)).as("the JIT settled").isTrue();
         session.runFor(60 * SECOND);
         long noteOnsAfterWarmUp = out.noteOns();
-        long before = meter.allocatedBytes();
-        session.runFor(240 * SECOND);
-        long bytes = meter.allocatedBytes() - before;
+        long[] bytesPerMinute = new long[4];
+        for (int minute = 0; minute < bytesPerMinute.length; minute++) {
+            long before = meter.allocatedBytes();
+            session.runFor(60 * SECOND);
+            bytesPerMinute[minute] = meter.allocatedBytes() - before;
+        }
         harmonizer.allNotesOff(session.now);
 
         assertThat(session.delivered).isEqualTo(session.times.length);
         assertThat(out.noteOns() - noteOnsAfterWarmUp).as("melody and voices kept sounding").isGreaterThan(500);
         assertThat(out.firstViolation()).isNull();
         assertThat(out.sounding()).as("hanging notes").isZero();
-        assertThat(bytes).as("bytes allocated in 240 s of onMidi/advance").isZero();
+        // As in PerformerJamTest: allocation on the path shows in every minute; the JIT's timing may show once.
+        assertThat(Arrays.stream(bytesPerMinute).filter(bytes -> bytes > 0).count())
+                .as("minutes of onMidi/advance that allocated, of 4: %s bytes", Arrays.toString(bytesPerMinute)).isLessThanOrEqualTo(1);
+        assertThat(Arrays.stream(bytesPerMinute).max().orElseThrow())
+                .as("bytes allocated in the worst minute: %s", Arrays.toString(bytesPerMinute)).isLessThanOrEqualTo(256);
     }
 
     /** A melody at 125 BPM: quarters, halves and pairs of eighths, legato or detached, a rest now and then. */
