@@ -46,10 +46,7 @@ public record HarmonizeDemoResult(int melodyNotes, int heardMelodyNotes, int acc
         map.put("chords", chords);
         map.put("hanging_notes", hangingNotes);
         map.put("finished", finished);
-        map.put("input_to_output_us", latency.inputToOutput().toMap());
-        map.put("scheduler_lateness_us", latency.schedulerLateness().toMap());
-        map.put("midi_callback_us", latency.midiCallback().toMap());
-        map.put("performer_step_us", latency.performerStep().toMap());
+        map.putAll(latency.toMap());
         map.put("counters", counters.toMap());
         map.put("wav", wav.toString());
         map.put("mid", midi.toString());

@@ -54,12 +54,12 @@ public record LatencyReport(Percentiles midiCallback, Percentiles inputToOutput,
         }
     }
 
-    /** Keys {@code midi_callback_us, input_to_output_us, scheduler_lateness_us, performer_step_us}, for JSON. */
+    /** Keys {@code input_to_output_us, scheduler_lateness_us, midi_callback_us, performer_step_us}, for JSON. */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("midi_callback_us", midiCallback.toMap());
         map.put("input_to_output_us", inputToOutput.toMap());
         map.put("scheduler_lateness_us", schedulerLateness.toMap());
+        map.put("midi_callback_us", midiCallback.toMap());
         map.put("performer_step_us", performerStep.toMap());
         return map;
     }
