@@ -61,7 +61,7 @@ final class DemoCommand implements Callable<Integer> {
         if (call != null && !java.nio.file.Files.isRegularFile(call)) {
             throw new java.nio.file.NoSuchFileException(call + " (the --call MIDI file does not exist)");
         }
-        if (call != null) io.antiphon.midi.MidiFileReader.read(call);   // a broken call is refused before the model loads
+        if (call != null) io.antiphon.midi.file.MidiFileReader.read(call);   // a broken call is refused before the model loads
         LoadedPreset loaded = LoadedPreset.load(preset == null ? "chorale" : preset, engine);
         DemoResult result = DemoSession.run(new DemoOptions(out, loaded.model(), loaded.parameters(), seed, call, maxWait));
         Map<String, Object> map = result.toMap();
@@ -80,7 +80,7 @@ final class DemoCommand implements Callable<Integer> {
         if (melody != null && !java.nio.file.Files.isRegularFile(melody)) {
             throw new java.nio.file.NoSuchFileException(melody + " (the --melody MIDI file does not exist)");
         }
-        if (melody != null) io.antiphon.midi.MidiFileReader.read(melody);   // a broken melody is refused before the model loads
+        if (melody != null) io.antiphon.midi.file.MidiFileReader.read(melody);   // a broken melody is refused before the model loads
         LoadedRollPreset roll = LoadedRollPreset.load(preset == null ? LoadedRollPreset.DEFAULT : preset, engine);
         HarmonizeDemoResult result = HarmonizeDemo.run(
                 new HarmonizeDemoOptions(out, roll.model(), roll.frameTicks(), roll.parameters(), seed, melody, maxWait));

@@ -1,9 +1,9 @@
 package io.antiphon.cli;
 
-import io.antiphon.midi.MidiPortCapabilities;
-import io.antiphon.midi.MidiPortInfo;
-import io.antiphon.midi.MidiPorts;
-import io.antiphon.midi.OperatingSystem;
+import io.antiphon.midi.port.MidiPortCapabilities;
+import io.antiphon.midi.port.MidiPortInfo;
+import io.antiphon.midi.port.MidiPorts;
+import io.antiphon.midi.port.OperatingSystem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,7 +1,7 @@
 package io.antiphon.cli;
 
-import io.antiphon.midi.MidiPortInfo;
-import io.antiphon.midi.MidiPorts;
+import io.antiphon.midi.port.MidiPortInfo;
+import io.antiphon.midi.port.MidiPorts;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,6 +1,6 @@
 package io.antiphon.cli;
 
-import io.antiphon.midi.MidiPortException;
+import io.antiphon.midi.port.MidiPortException;
 import io.antiphon.midi.net.NetMidiPorts;
 import io.antiphon.midi.net.RtpMidiOptions;
 import picocli.CommandLine.Option;

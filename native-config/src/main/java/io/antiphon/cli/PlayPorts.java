@@ -1,9 +1,9 @@
 package io.antiphon.cli;
 
-import io.antiphon.midi.MidiPortException;
-import io.antiphon.midi.PortWatcher;
-import io.antiphon.midi.SupervisedInput;
-import io.antiphon.midi.SupervisedOutput;
+import io.antiphon.midi.port.MidiPortException;
+import io.antiphon.midi.port.PortWatcher;
+import io.antiphon.midi.port.SupervisedInput;
+import io.antiphon.midi.port.SupervisedOutput;
 import io.antiphon.midi.net.NetMidiPorts;
 import io.antiphon.midi.virtual.VirtualPort;
 import io.antiphon.midi.virtual.VirtualPorts;

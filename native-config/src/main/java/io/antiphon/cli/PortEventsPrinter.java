@@ -1,6 +1,6 @@
 package io.antiphon.cli;
 
-import io.antiphon.midi.PortWatcher;
+import io.antiphon.midi.port.PortWatcher;
 
 import java.io.PrintStream;
 

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.antiphon.midi.MidiFileContent;
-import io.antiphon.midi.MidiFileReader;
-import io.antiphon.midi.Note;
+import io.antiphon.midi.file.MidiFileContent;
+import io.antiphon.midi.file.MidiFileReader;
+import io.antiphon.midi.file.Note;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,6 @@
 package io.antiphon.cli;
 
-import io.antiphon.midi.OperatingSystem;
+import io.antiphon.midi.port.OperatingSystem;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

@@ -3,8 +3,8 @@ package io.antiphon.engine.corpus;
 import io.antiphon.engine.token.SameKeyOverlaps;
 import io.antiphon.engine.token.TimedNote;
 import io.antiphon.engine.token.Vocabulary;
-import io.antiphon.midi.MidiFileContent;
-import io.antiphon.midi.Note;
+import io.antiphon.midi.file.MidiFileContent;
+import io.antiphon.midi.file.Note;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.antiphon.engine.corpus;
 
-import io.antiphon.midi.MidiFileReader;
+import io.antiphon.midi.file.MidiFileReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.antiphon.midi.Note;
+import io.antiphon.midi.file.Note;
 
 /**
  * How a melody was accompanied, read off the notes at the output: for each melody note, the voice notes that sound

@@ -21,7 +21,7 @@ import io.antiphon.engine.perform.PerformerParameters;
 import io.antiphon.engine.perform.PerformerPhase;
 import io.antiphon.engine.perform.PerformerStatus;
 import io.antiphon.engine.token.Vocabulary;
-import io.antiphon.midi.TempoMap;
+import io.antiphon.midi.file.TempoMap;
 import org.HdrHistogram.Histogram;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.conf.layers.LSTM;

@@ -24,14 +24,14 @@ import io.antiphon.engine.perform.Performer;
 import io.antiphon.engine.perform.PerformerMode;
 import io.antiphon.engine.perform.PerformerPhase;
 import io.antiphon.engine.perform.PerformerStatus;
-import io.antiphon.midi.MidiFileContent;
-import io.antiphon.midi.MidiFileException;
-import io.antiphon.midi.MidiFileReader;
-import io.antiphon.midi.MidiFileWriter;
-import io.antiphon.midi.MidiTrackSpec;
-import io.antiphon.midi.Note;
-import io.antiphon.midi.TempoMap;
-import io.antiphon.midi.WavRenderer;
+import io.antiphon.midi.file.MidiFileContent;
+import io.antiphon.midi.file.MidiFileException;
+import io.antiphon.midi.file.MidiFileReader;
+import io.antiphon.midi.file.MidiFileWriter;
+import io.antiphon.midi.file.MidiTrackSpec;
+import io.antiphon.midi.file.Note;
+import io.antiphon.midi.file.TempoMap;
+import io.antiphon.midi.render.WavRenderer;
 
 /**
  * The demo: the JDK {@link Sequencer} plays a call phrase in real time into a {@link LiveSession} as if a human

@@ -13,7 +13,7 @@ import io.antiphon.engine.perform.Performer;
 import io.antiphon.engine.perform.PerformerMode;
 import io.antiphon.engine.perform.PerformerParameters;
 import io.antiphon.engine.perform.PerformerStatus;
-import io.antiphon.midi.TempoMap;
+import io.antiphon.midi.file.TempoMap;
 
 /**
  * A MIDI flood into the real shell on the real clock: a producer thread (standing in for a MIDI device's thread) calls

@@ -12,12 +12,12 @@ import io.antiphon.engine.perform.Harmonizer;
 import io.antiphon.engine.perform.Parameter;
 import io.antiphon.engine.perform.PerformerMode;
 import io.antiphon.engine.perform.PerformerStatus;
-import io.antiphon.midi.MidiFileContent;
-import io.antiphon.midi.MidiFileWriter;
-import io.antiphon.midi.MidiTrackSpec;
-import io.antiphon.midi.Note;
-import io.antiphon.midi.TempoMap;
-import io.antiphon.midi.WavRenderer;
+import io.antiphon.midi.file.MidiFileContent;
+import io.antiphon.midi.file.MidiFileWriter;
+import io.antiphon.midi.file.MidiTrackSpec;
+import io.antiphon.midi.file.Note;
+import io.antiphon.midi.file.TempoMap;
+import io.antiphon.midi.render.WavRenderer;
 
 /**
  * The harmonize demo, on the same real-time path as {@link DemoSession}: the JDK sequencer plays a melody (the shipped

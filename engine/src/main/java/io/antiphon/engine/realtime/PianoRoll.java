@@ -14,7 +14,7 @@ import java.util.Locale;
 
 import javax.imageio.ImageIO;
 
-import io.antiphon.midi.Note;
+import io.antiphon.midi.file.Note;
 
 /**
  * Draws a call and its answer as a piano roll PNG (Java2D, works headless): time runs left to right with a labelled

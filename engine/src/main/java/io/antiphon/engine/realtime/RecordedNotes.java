@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.antiphon.midi.Note;
-import io.antiphon.midi.TempoMap;
+import io.antiphon.midi.file.Note;
+import io.antiphon.midi.file.TempoMap;
 
 /**
  * Notes paired from recorded messages: a note-off ends the oldest sounding note of its channel and key.

@@ -7,10 +7,10 @@ import java.util.List;
 import javax.sound.midi.MidiMessage;
 import javax.sound.midi.Receiver;
 
-import io.antiphon.midi.MidiFileWriter;
-import io.antiphon.midi.MidiTrackSpec;
-import io.antiphon.midi.Note;
-import io.antiphon.midi.TempoMap;
+import io.antiphon.midi.file.MidiFileWriter;
+import io.antiphon.midi.file.MidiTrackSpec;
+import io.antiphon.midi.file.Note;
+import io.antiphon.midi.file.TempoMap;
 
 /**
  * A live session's recording: what the human played (taken at the MIDI input, before the input ring) and what the

@@ -12,7 +12,7 @@ import io.antiphon.engine.perform.Parameter;
 import io.antiphon.engine.perform.PerformerMode;
 import io.antiphon.engine.perform.Performer;
 import io.antiphon.engine.perform.PerformerParameters;
-import io.antiphon.midi.TempoMap;
+import io.antiphon.midi.file.TempoMap;
 import org.HdrHistogram.Histogram;
 
 /**

@@ -13,10 +13,10 @@ import javax.imageio.ImageIO;
 
 import io.antiphon.engine.perform.Parameter;
 import io.antiphon.engine.perform.PerformerParameters;
-import io.antiphon.midi.MidiFileContent;
-import io.antiphon.midi.MidiFileReader;
-import io.antiphon.midi.Note;
-import io.antiphon.midi.WavRenderer;
+import io.antiphon.midi.file.MidiFileContent;
+import io.antiphon.midi.file.MidiFileReader;
+import io.antiphon.midi.file.Note;
+import io.antiphon.midi.render.WavRenderer;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -18,10 +18,10 @@ import io.antiphon.engine.perform.Harmonizer;
 import io.antiphon.engine.perform.PerformerParameters;
 import io.antiphon.engine.roll.RollNetworkFactory;
 import io.antiphon.engine.roll.RollPiece;
-import io.antiphon.midi.MidiFileContent;
-import io.antiphon.midi.MidiFileReader;
-import io.antiphon.midi.Note;
-import io.antiphon.midi.WavRenderer;
+import io.antiphon.midi.file.MidiFileContent;
+import io.antiphon.midi.file.MidiFileReader;
+import io.antiphon.midi.file.Note;
+import io.antiphon.midi.render.WavRenderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

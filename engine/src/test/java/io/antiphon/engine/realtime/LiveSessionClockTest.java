@@ -12,7 +12,7 @@ import io.antiphon.engine.perform.Parameter;
 import io.antiphon.engine.perform.Performer;
 import io.antiphon.engine.perform.PerformerParameters;
 import io.antiphon.engine.perform.PerformerStatus;
-import io.antiphon.midi.TempoMap;
+import io.antiphon.midi.file.TempoMap;
 import org.junit.jupiter.api.Test;
 
 /** MIDI clock through the whole shell: a host's clock into the input port's receiver, a master's clock out of the scheduler. */

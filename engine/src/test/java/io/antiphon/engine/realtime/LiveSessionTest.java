@@ -17,7 +17,7 @@ import io.antiphon.engine.perform.MidiOut;
 import io.antiphon.engine.perform.Performer;
 import io.antiphon.engine.perform.PerformerPhase;
 import io.antiphon.engine.perform.PerformerStatus;
-import io.antiphon.midi.TempoMap;
+import io.antiphon.midi.file.TempoMap;
 import org.junit.jupiter.api.Test;
 
 class LiveSessionTest {

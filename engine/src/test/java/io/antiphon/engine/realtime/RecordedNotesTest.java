@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
-import io.antiphon.midi.Note;
-import io.antiphon.midi.TempoMap;
+import io.antiphon.midi.file.Note;
+import io.antiphon.midi.file.TempoMap;
 import org.junit.jupiter.api.Test;
 
 class RecordedNotesTest {

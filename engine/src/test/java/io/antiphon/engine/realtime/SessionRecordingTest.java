@@ -12,10 +12,10 @@ import javax.sound.midi.ShortMessage;
 import io.antiphon.engine.perform.FailingStepModel;
 import io.antiphon.engine.perform.Performer;
 import io.antiphon.engine.perform.PerformerParameters;
-import io.antiphon.midi.MidiFileContent;
-import io.antiphon.midi.MidiFileReader;
-import io.antiphon.midi.Note;
-import io.antiphon.midi.TempoMap;
+import io.antiphon.midi.file.MidiFileContent;
+import io.antiphon.midi.file.MidiFileReader;
+import io.antiphon.midi.file.Note;
+import io.antiphon.midi.file.TempoMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

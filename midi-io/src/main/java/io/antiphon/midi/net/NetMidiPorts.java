@@ -1,6 +1,6 @@
 package io.antiphon.midi.net;
 
-import io.antiphon.midi.MidiPortException;
+import io.antiphon.midi.port.MidiPortException;
 
 import javax.sound.midi.Receiver;
 import javax.sound.midi.Transmitter;

@@ -5,11 +5,11 @@ import java.util.function.Supplier;
 
 import javax.sound.midi.Receiver;
 
-import io.antiphon.midi.MidiPortException;
-import io.antiphon.midi.MidiPorts;
-import io.antiphon.midi.PortWatcher;
-import io.antiphon.midi.SupervisedInput;
-import io.antiphon.midi.SupervisedOutput;
+import io.antiphon.midi.port.MidiPortException;
+import io.antiphon.midi.port.MidiPorts;
+import io.antiphon.midi.port.PortWatcher;
+import io.antiphon.midi.port.SupervisedInput;
+import io.antiphon.midi.port.SupervisedOutput;
 
 /**
  * The virtual device on Windows, which has no API for one that Java can reach: two loopback ports the user created

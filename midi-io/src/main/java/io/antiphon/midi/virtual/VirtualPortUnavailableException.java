@@ -1,6 +1,6 @@
 package io.antiphon.midi.virtual;
 
-import io.antiphon.midi.MidiPortException;
+import io.antiphon.midi.port.MidiPortException;
 
 /** This machine cannot create the virtual MIDI device; the message is one sentence naming the cause and the alternatives. */
 public final class VirtualPortUnavailableException extends MidiPortException {

@@ -3,9 +3,9 @@ package io.antiphon.midi.virtual;
 import java.util.List;
 import java.util.function.Supplier;
 
-import io.antiphon.midi.MidiPorts;
-import io.antiphon.midi.OperatingSystem;
-import io.antiphon.midi.PortWatcher;
+import io.antiphon.midi.port.MidiPorts;
+import io.antiphon.midi.port.OperatingSystem;
+import io.antiphon.midi.port.PortWatcher;
 
 /**
  * Creates the virtual MIDI device {@code antiphon play --virtual NAME} offers to other programs, the way each OS

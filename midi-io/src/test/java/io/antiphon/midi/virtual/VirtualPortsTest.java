@@ -17,11 +17,11 @@ import javax.sound.midi.Receiver;
 import javax.sound.midi.Sequencer;
 import javax.sound.midi.ShortMessage;
 
-import io.antiphon.midi.MidiPortInfo;
-import io.antiphon.midi.MidiPorts;
-import io.antiphon.midi.OperatingSystem;
-import io.antiphon.midi.PortWatcher;
-import io.antiphon.midi.UnpluggableDevice;
+import io.antiphon.midi.port.MidiPortInfo;
+import io.antiphon.midi.port.MidiPorts;
+import io.antiphon.midi.port.OperatingSystem;
+import io.antiphon.midi.port.PortWatcher;
+import io.antiphon.midi.port.UnpluggableDevice;
 import org.junit.jupiter.api.Test;
 
 class VirtualPortsTest {

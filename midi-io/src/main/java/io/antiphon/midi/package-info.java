@@ -1,0 +1,10 @@
+/**
+ * MIDI input and output for Antiphon. This package holds what every kind of endpoint shares: the byte-stream parser
+ * ({@link io.antiphon.midi.MidiByteParser}) and the notes a source holds down ({@link io.antiphon.midi.HeldNotes}).
+ * By role: {@code file} reads and writes Standard MIDI Files, {@code port} opens and looks after the machine's MIDI
+ * ports, {@code render} turns messages into audio with the JDK's synthesizer, {@code net} is network MIDI (RTP-MIDI),
+ * {@code virtual} the virtual device, {@code clock} follows a host's MIDI clock. Dependencies point one way: the
+ * role packages use this one, {@code net} and {@code virtual} use {@code port}, and none of them uses another's
+ * dependents.
+ */
+package io.antiphon.midi;
