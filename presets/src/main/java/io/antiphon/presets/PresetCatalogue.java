@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
@@ -31,6 +34,9 @@ public final class PresetCatalogue {
     static final int MAX_JSON_BYTES = 1 << 20;
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,40}");
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,100}");
+
+    /** The fields of a preset JSON file, for messages. */
+    static final String FIELDS = "format, formatVersion, name, description, bundle, evaluation, parameters, cc";
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -65,14 +71,50 @@ public final class PresetCatalogue {
         return entries;
     }
 
-    /** A preset by name ({@code chorale}) or by the path of a preset JSON file. */
+    /**
+     * The names every preset is known by, in the order {@code antiphon presets} lists them and Program Change numbers
+     * them (0 first): the shipped presets in catalogue order, then the user's presets by name.
+     */
+    public static List<String> names() throws PresetException {
+        List<String> names = new ArrayList<>(builtInNames());
+        for (String user : UserPresetFolder.names()) if (!names.contains(user)) names.add(user);
+        return names;
+    }
+
+    /** Whether {@code name} is a shipped preset's or one of the user's presets' name. */
+    public static boolean exists(String name) throws PresetException {
+        return names().contains(name);
+    }
+
+    /**
+     * A preset by name ({@code chorale}, or one of the user's presets) or by the path of a preset JSON file or of a
+     * folder holding a preset.json.
+     */
     public static PresetEntry find(String nameOrPath) throws PresetException {
-        if (NAME.matcher(nameOrPath).matches() && builtInNames().contains(nameOrPath)) return builtIn(nameOrPath);
-        if (nameOrPath.endsWith(".json") || nameOrPath.contains("/") || nameOrPath.contains(java.io.File.separator)) {
-            return fromFile(Path.of(nameOrPath));
+        if (NAME.matcher(nameOrPath).matches()) {
+            if (builtInNames().contains(nameOrPath)) return builtIn(nameOrPath);
+            if (UserPresetFolder.names().contains(nameOrPath)) return user(nameOrPath);
         }
-        throw new PresetException("No preset named '" + nameOrPath + "'; the presets are " + builtInNames()
-                + ", or give the path of a preset .json file.");
+        Path path = Path.of(nameOrPath);
+        if (Files.isDirectory(path) && Files.isRegularFile(path.resolve(UserPresetFolder.PRESET_FILE))) {
+            return fromFile(path.resolve(UserPresetFolder.PRESET_FILE));
+        }
+        if (nameOrPath.endsWith(".json") || nameOrPath.contains("/") || nameOrPath.contains(java.io.File.separator)) {
+            return fromFile(path);
+        }
+        throw new PresetException("No preset named '" + nameOrPath + "'; the presets are " + names()
+                + " (your own are in " + UserPresetFolder.path() + "), or give the path of a preset .json file.");
+    }
+
+    /** One of the user's presets by name ({@link UserPresetFolder}). */
+    public static PresetEntry user(String name) throws PresetException {
+        Path file = UserPresetFolder.of(name).resolve(UserPresetFolder.PRESET_FILE);
+        PresetEntry entry = fromFile(file, PresetEntry.Origin.USER);
+        if (!entry.preset().name().equals(name)) {
+            throw new PresetException("The preset in " + file.getParent() + " is named '" + entry.preset().name()
+                    + "', not '" + name + "' as its folder; rename the folder or its \"name\".");
+        }
+        return entry;
     }
 
     /** A shipped preset by name. */
@@ -102,11 +144,15 @@ public final class PresetCatalogue {
                 throw new PresetException("Preset '" + name + "': its evaluation cannot be read: " + e.getMessage());
             }
         }
-        return new PresetEntry(preset, json.toString(), bundle.toString(), evaluation, bundle::openStream);
+        return new PresetEntry(preset, PresetEntry.Origin.SHIPPED, json.toString(), bundle.toString(), evaluation, bundle::openStream);
     }
 
     /** A preset JSON file on disk; its bundle and evaluation are resolved beside it. */
     public static PresetEntry fromFile(Path file) throws PresetException {
+        return fromFile(file, PresetEntry.Origin.FILE);
+    }
+
+    private static PresetEntry fromFile(Path file, PresetEntry.Origin origin) throws PresetException {
         byte[] bytes;
         try {
             if (Files.size(file) > MAX_JSON_BYTES) throw new PresetException(file + " is too large for a preset (over " + MAX_JSON_BYTES + " bytes).");
@@ -137,32 +183,53 @@ public final class PresetCatalogue {
                 throw new PresetException("Preset " + file + ": its evaluation cannot be read: " + e.getMessage());
             }
         }
-        return new PresetEntry(preset, file.toString(), bundle.toString(), evaluation, () -> Files.newInputStream(bundle));
+        return new PresetEntry(preset, origin, file.toString(), bundle.toString(), evaluation, () -> Files.newInputStream(bundle));
     }
 
     static Preset parse(byte[] json, String source) throws PresetException {
         Preset preset;
         try {
             preset = JSON.readValue(json, Preset.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new PresetException(source + ": unknown field \"" + e.getPropertyName() + "\"" + where(e)
+                    + "; a preset's fields are " + FIELDS + ".");
+        } catch (MismatchedInputException e) {
+            throw new PresetException(source + ": " + field(e) + " must be " + expected(e.getTargetType()) + where(e) + ".");
         } catch (JsonProcessingException e) {
-            throw new PresetException(source + " is not a valid preset: " + e.getOriginalMessage()
-                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")" : "") + ".");
+            throw new PresetException(source + " is not a valid preset: " + e.getOriginalMessage() + where(e) + ".");
         } catch (IOException e) {
             throw new PresetException(source + " cannot be read: " + e.getMessage());
         }
         if (preset == null) throw new PresetException(source + " is empty, not a preset.");
-        if (!Preset.FORMAT.equals(preset.format())) throw new PresetException(source + " is not an Antiphon preset (format is not '" + Preset.FORMAT + "').");
+        if (preset.format() == null) {
+            throw new PresetException(source + ": the field \"format\" is missing; an Antiphon preset has \"format\": \"" + Preset.FORMAT + "\".");
+        }
+        if (!Preset.FORMAT.equals(preset.format())) {
+            throw new PresetException(source + " is not an Antiphon preset: \"format\" is '" + preset.format() + "', not '" + Preset.FORMAT + "'.");
+        }
+        if (preset.formatVersion() == null) {
+            throw new PresetException(source + ": the field \"formatVersion\" is missing; this Antiphon reads \"formatVersion\": " + Preset.FORMAT_VERSION + ".");
+        }
         if (preset.formatVersion() > Preset.FORMAT_VERSION) {
             throw new PresetException(source + " has preset format version " + preset.formatVersion() + ", newer than this Antiphon reads (" + Preset.FORMAT_VERSION + ").");
         }
-        if (preset.formatVersion() < 1) throw new PresetException(source + " has an invalid format version " + preset.formatVersion() + ".");
-        if (preset.name() == null || !NAME.matcher(preset.name()).matches()) {
-            throw new PresetException(source + ": the preset name must be lower-case letters, digits and dashes, got '" + preset.name() + "'.");
+        if (preset.formatVersion() < 1) throw new PresetException(source + ": \"formatVersion\" " + preset.formatVersion() + " is invalid; it must be " + Preset.FORMAT_VERSION + ".");
+        if (preset.name() == null) {
+            throw new PresetException(source + ": the field \"name\" is missing; it is the name the preset is played by (lower-case letters, digits and dashes).");
+        }
+        if (!NAME.matcher(preset.name()).matches()) {
+            throw new PresetException(source + ": \"name\" must be lower-case letters, digits and dashes (at most 41), got '" + preset.name() + "'.");
         }
         checkFileName(source, "bundle", preset.bundle(), true);
         checkFileName(source, "evaluation", preset.evaluation(), false);
-        for (Map.Entry<String, Double> p : preset.parameters().entrySet()) {
-            if (p.getValue() == null || !Double.isFinite(p.getValue())) throw new PresetException(source + ": parameter '" + p.getKey() + "' must be a finite number.");
+        for (Map.Entry<String, Object> p : preset.parameters().entrySet()) {
+            Object value = p.getValue();
+            if (value instanceof Double d) {
+                if (!Double.isFinite(d)) throw new PresetException(source + ": parameter \"" + p.getKey() + "\" must be a finite number.");
+            } else if (!(value instanceof String)) {
+                throw new PresetException(source + ": parameter \"" + p.getKey() + "\" must be a number or a choice's name (\"key_root\": \"D\", \"scale\": \"dorian\"), got "
+                        + (value == null ? "null" : value) + ".");
+            }
         }
         for (String key : preset.cc().keySet()) {
             int cc;
@@ -176,9 +243,32 @@ public final class PresetCatalogue {
         return preset;
     }
 
+    /** The field a mapping error is about, as a JSON path ({@code "parameters"."temperature"}). */
+    private static String field(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (path.length() > 0) path.append('.');
+            path.append(ref.getFieldName() != null ? "\"" + ref.getFieldName() + "\"" : "[" + ref.getIndex() + "]");
+        }
+        return path.length() == 0 ? "the preset" : "the field " + path;
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) return "of another type";
+        if (type == Integer.class || type == int.class) return "a whole number";
+        if (type == String.class) return "a text string";
+        if (Map.class.isAssignableFrom(type) || type == Preset.class) return "an object {...}";
+        if (Number.class.isAssignableFrom(type)) return "a number";
+        return "a " + type.getSimpleName();
+    }
+
+    private static String where(JsonProcessingException e) {
+        return e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")" : "";
+    }
+
     private static void checkFileName(String source, String field, String value, boolean required) throws PresetException {
         if (value == null) {
-            if (required) throw new PresetException(source + ": the preset names no " + field + ".");
+            if (required) throw new PresetException(source + ": the field \"" + field + "\" is missing; it names the model bundle file beside the preset (\"bundle\": \"mine.bundle\").");
             return;
         }
         if (!FILE_NAME.matcher(value).matches() || value.contains("..")) {

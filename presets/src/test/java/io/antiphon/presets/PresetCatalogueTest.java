@@ -85,4 +85,74 @@ class PresetCatalogueTest {
         assertThatThrownBy(() -> PresetCatalogue.find(dir.resolve("nothing.json").toString()))
                 .isInstanceOf(PresetException.class).hasMessageContaining("does not exist");
     }
+
+    @Test
+    void aMissingOrWrongFieldIsNamed() throws IOException {
+        Files.write(dir.resolve("mine.bundle"), new byte[]{1});
+        assertThatThrownBy(() -> PresetCatalogue.fromFile(preset("{\"bundle\": \"mine.bundle\"}"))).isInstanceOf(PresetException.class)
+                .hasMessageContaining("\"format\" is missing");
+        assertThatThrownBy(() -> PresetCatalogue.fromFile(preset("{\"format\": \"antiphon-preset\", \"bundle\": \"mine.bundle\"}")))
+                .isInstanceOf(PresetException.class).hasMessageContaining("\"formatVersion\" is missing");
+        assertThatThrownBy(() -> PresetCatalogue.fromFile(preset(valid("mine.bundle").replace("\"formatVersion\": 1", "\"formatVersion\": \"one\""))))
+                .isInstanceOf(PresetException.class).hasMessageContaining("\"formatVersion\" must be a whole number");
+        assertThatThrownBy(() -> PresetCatalogue.fromFile(preset(valid("mine.bundle").replace("\"name\": \"mine\",", ""))))
+                .isInstanceOf(PresetException.class).hasMessageContaining("\"name\" is missing");
+        assertThatThrownBy(() -> PresetCatalogue.fromFile(preset(valid("mine.bundle").replace("\"bundle\": \"mine.bundle\",", ""))))
+                .isInstanceOf(PresetException.class).hasMessageContaining("\"bundle\" is missing");
+        assertThatThrownBy(() -> PresetCatalogue.fromFile(preset(valid("mine.bundle").replace("\"cc\": {\"74\": \"temperature\"}", "\"cc\": 3"))))
+                .isInstanceOf(PresetException.class).hasMessageContaining("\"cc\" must be an object");
+        assertThatThrownBy(() -> PresetCatalogue.fromFile(preset(valid("mine.bundle").replace("0.9", "[1]"))))
+                .isInstanceOf(PresetException.class).hasMessageContaining("parameter \"temperature\" must be a number or a choice's name");
+    }
+
+    @Test
+    void parametersTakeNamesAsWellAsNumbers() throws IOException {
+        Files.write(dir.resolve("mine.bundle"), new byte[]{1});
+        Path file = preset(valid("mine.bundle").replace("\"temperature\": 0.9", "\"key_root\": \"D\", \"scale\": \"dorian\", \"pitch_low\": 40"));
+        Preset preset = PresetCatalogue.fromFile(file).preset();
+        assertThat(preset.parameters()).containsEntry("key_root", "D").containsEntry("scale", "dorian").containsEntry("pitch_low", 40.0);
+    }
+
+    @Test
+    void userPresetsAreFoundByNameAfterTheShippedOnes() throws IOException {
+        String before = System.getProperty(UserPresetFolder.PROPERTY);
+        System.setProperty(UserPresetFolder.PROPERTY, dir.resolve("presets").toString());
+        try {
+            assertThat(PresetCatalogue.names()).isEqualTo(PresetCatalogue.builtInNames());
+            Path mine = Files.createDirectories(dir.resolve("presets").resolve("mine"));
+            Files.write(mine.resolve("mine.bundle"), new byte[]{4, 2});
+            Files.writeString(mine.resolve("preset.json"), valid("mine.bundle"));
+            assertThat(PresetCatalogue.names()).endsWith("mine").hasSize(PresetCatalogue.builtInNames().size() + 1);
+            PresetEntry entry = PresetCatalogue.find("mine");
+            assertThat(entry.origin()).isEqualTo(PresetEntry.Origin.USER);
+            try (InputStream in = entry.openBundle()) {
+                assertThat(in.readAllBytes()).containsExactly(4, 2);
+            }
+            assertThat(PresetCatalogue.find("folk").origin()).isEqualTo(PresetEntry.Origin.SHIPPED);
+            assertThatThrownBy(() -> PresetCatalogue.find("yours")).isInstanceOf(PresetException.class)
+                    .hasMessageContaining("mine").hasMessageContaining(dir.resolve("presets").toString());
+        } finally {
+            if (before == null) System.clearProperty(UserPresetFolder.PROPERTY);
+            else System.setProperty(UserPresetFolder.PROPERTY, before);
+        }
+    }
+
+    @Test
+    void exportThenImportUnderAnotherNameKeepsEveryFile() throws IOException {
+        PresetEntry folk = PresetCatalogue.builtIn("folk");
+        Path exported = dir.resolve("export");
+        PresetWriter.copy(folk, folk.preset(), exported);
+        PresetEntry read = PresetCatalogue.find(exported.toString());
+        assertThat(read.preset()).isEqualTo(folk.preset());
+        assertThat(read.evaluation()).isEqualTo(folk.evaluation());
+        Path imported = dir.resolve("imported");
+        PresetWriter.copy(read, PresetWriter.renamed(read.preset(), "my-folk"), imported);
+        PresetEntry again = PresetCatalogue.fromFile(imported.resolve("preset.json"));
+        assertThat(again.preset().name()).isEqualTo("my-folk");
+        try (InputStream a = folk.openBundle(); InputStream b = again.openBundle()) {
+            assertThat(b.readAllBytes()).isEqualTo(a.readAllBytes());
+        }
+        assertThatThrownBy(() -> PresetWriter.copy(folk, folk.preset(), exported)).isInstanceOf(PresetException.class)
+                .hasMessageContaining("already holds a preset");
+    }
 }

@@ -28,8 +28,9 @@ class PresetFuzzTest {
         assertThat(preset.formatVersion()).isEqualTo(Preset.FORMAT_VERSION);
         assertThat(preset.name()).matches("[a-z0-9][a-z0-9-]*");
         assertThat(preset.bundle()).doesNotContain("/", "\\", "..");
-        for (Map.Entry<String, Double> parameter : preset.parameters().entrySet()) {
-            assertThat(parameter.getValue()).isFinite();
+        for (Map.Entry<String, Object> parameter : preset.parameters().entrySet()) {
+            if (parameter.getValue() instanceof Double value) assertThat(value).isFinite();
+            else assertThat(parameter.getValue()).isInstanceOf(String.class);
         }
         for (String cc : preset.cc().keySet()) {
             assertThat(Integer.parseInt(cc)).isBetween(0, 127);

@@ -130,6 +130,45 @@ public enum Parameter {
     }
 
     /**
+     * The value {@code text} gives this parameter: a number, or for a choice its name, case-insensitive
+     * ({@code "D"} for key_root, also with a flat: {@code "Bb"}; {@code "dorian"} for scale; {@code "harmonize"} for mode).
+     *
+     * @throws IllegalArgumentException naming this parameter and what it takes, when {@code text} is neither a number
+     *                                  in range nor one of its choices
+     */
+    public double parse(String text) {
+        String trimmed = text.strip();
+        if (choices != null) {
+            String wanted = this == KEY_ROOT ? sharpOf(trimmed) : trimmed;
+            for (int i = 0; i < choices.length; i++) {
+                if (choices[i].equalsIgnoreCase(wanted)) return i;
+            }
+        }
+        double value;
+        try {
+            value = Double.parseDouble(trimmed);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("performer parameter '" + label + "' takes "
+                    + (choices == null ? "a number within " + describeRange() : "one of " + String.join(", ", choices)
+                    + " (or its number 0.." + (choices.length - 1) + ")") + ", not '" + text + "'");
+        }
+        check(value);
+        return value;
+    }
+
+    /** A key name with a flat as the same key with a sharp ({@code Bb} is {@code A#}); others unchanged. */
+    private static String sharpOf(String key) {
+        if (key.length() != 2 || (key.charAt(1) != 'b' && key.charAt(1) != 'B')) return key;
+        String sharps = "C#D#EF#G#A#B";
+        String naturals = "CDEFGAB";
+        int natural = naturals.indexOf(Character.toUpperCase(key.charAt(0)));
+        if (natural < 0) return key;
+        int[] semitone = {0, 2, 4, 5, 7, 9, 11};
+        int flat = Math.floorMod(semitone[natural] - 1, 12);
+        return KEY_ROOT.choices[flat];
+    }
+
+    /**
      * @throws IllegalArgumentException naming this parameter, when {@code value} is outside its range or not a whole
      *                                  number where one is needed
      */

@@ -65,15 +65,38 @@ public final class PerformerParameters {
      * @throws IllegalArgumentException naming the preset and the bad parameter, value or controller
      */
     public void applyPreset(Preset preset) {
+        Map<String, Double> values;
         try {
-            checkValues(preset.parameters());
+            values = valuesOf(preset.parameters());
+            checkValues(values);
             ControlMap trial = ControlMap.defaults();
             trial.apply(preset.cc());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("preset '" + preset.name() + "': " + e.getMessage(), e);
         }
-        applyValues(preset.parameters());
+        applyValues(values);
         controls.apply(preset.cc());
+    }
+
+    /**
+     * A preset's parameter values as numbers: a number stays, a name is its choice's number ({@link Parameter#parse}).
+     *
+     * @throws IllegalArgumentException naming the unknown parameter or the value that is neither a number nor a choice
+     */
+    public static Map<String, Double> valuesOf(Map<String, ?> byName) {
+        Map<String, Double> values = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, ?> entry : byName.entrySet()) {
+            Parameter p = Parameter.byLabel(entry.getKey());
+            Object value = entry.getValue();
+            if (value instanceof Number n) {
+                values.put(entry.getKey(), n.doubleValue());
+            } else if (value instanceof String text) {
+                values.put(entry.getKey(), p.parse(text));
+            } else {
+                throw new IllegalArgumentException("performer parameter '" + p.label() + "' has no value");
+            }
+        }
+        return values;
     }
 
     /**

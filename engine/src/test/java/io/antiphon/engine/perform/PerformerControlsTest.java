@@ -95,7 +95,7 @@ class PerformerControlsTest {
 
     @Test
     void aPresetsControllerMapDrivesItsParameters() {
-        Preset preset = new Preset(Preset.FORMAT, 1, "folk", "test", "folk.bundle", null, Map.of("top_k", 20.0),
+        Preset preset = new Preset(Preset.FORMAT, 1, "folk", "test", "folk.bundle", null, Map.<String, Object>of("top_k", 20.0),
                 Map.of("21", "max_polyphony", "16", "none"));
         PerformanceDriver driver = driver(PerformerParameters.of(preset));
         driver.message(5 * MS, 0xB0, 21, 0);

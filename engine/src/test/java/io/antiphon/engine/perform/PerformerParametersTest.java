@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class PerformerParametersTest {
 
-    private static Preset preset(Map<String, Double> values, Map<String, String> cc) {
-        return new Preset(Preset.FORMAT, 1, "test", "a test preset", "test.bundle", null, values, cc);
+    private static Preset preset(Map<String, ?> values, Map<String, String> cc) {
+        return new Preset(Preset.FORMAT, 1, "test", "a test preset", "test.bundle", null, new java.util.HashMap<>(values), cc);
     }
 
     @Test
@@ -137,5 +137,23 @@ class PerformerParametersTest {
 
         assertThat(value).isEqualTo(108);
         assertThat(parameters.pitchHigh()).isEqualTo(108);
+    }
+
+    @Test
+    void choicesTakeTheirNamesInAPreset() {
+        PerformerParameters parameters = PerformerParameters.of(preset(Map.of("key_root", "D", "scale", "Dorian", "mode", "jam"), Map.of()));
+        assertThat(parameters.keyRoot()).isEqualTo(2);
+        assertThat(parameters.scale()).isEqualTo(Scale.DORIAN);
+        assertThat(parameters.mode()).isEqualTo(PerformerMode.JAM);
+        assertThat(Parameter.KEY_ROOT.parse("Bb")).isEqualTo(10);
+        assertThat(Parameter.KEY_ROOT.parse("f#")).isEqualTo(6);
+        assertThat(Parameter.KEY_ROOT.parse("Cb")).isEqualTo(11);
+        assertThat(Parameter.SCALE.parse("4")).isEqualTo(4);
+        assertThat(Parameter.TEMPERATURE.parse("0.5")).isEqualTo(0.5);
+        assertThatThrownBy(() -> PerformerParameters.of(preset(Map.of("scale", "dorain"), Map.of())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'scale' takes one of chromatic, major")
+                .hasMessageContaining("not 'dorain'");
+        assertThatThrownBy(() -> Parameter.TEMPERATURE.parse("hot")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'temperature' takes a number within 0.0..2.0");
     }
 }
