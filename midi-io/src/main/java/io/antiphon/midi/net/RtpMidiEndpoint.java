@@ -46,7 +46,11 @@ import java.util.function.LongSupplier;
  */
 public final class RtpMidiEndpoint implements AutoCloseable {
 
-    /** Hears about sessions, on the network thread: keep it short. */
+    /**
+     * Hears about sessions, on the network thread: keep it short. The endpoint logs these events at DEBUG only: the
+     * listener is where a user is told. A peer that rejoins without BY ends its old session once, with the reason
+     * {@value RtpMidiSession#REPLACED}, before its new one opens.
+     */
     public interface Listener {
         default void connected(RtpMidiPeer peer) {
         }
@@ -358,7 +362,7 @@ public final class RtpMidiEndpoint implements AutoCloseable {
         if (!allowed.contains(host) && !invitedHosts.contains(host)) {
             refusedInvitations++;
             if (refusalsReported++ < MAX_REFUSALS_REPORTED) {   // a flood of invitations must not flood the log or terminal
-                LOG.warn("RTP-MIDI: refused an invitation from {} (not an allowed peer)", host.getHostAddress());
+                LOG.debug("RTP-MIDI: refused an invitation from {} (not an allowed peer)", host.getHostAddress());
                 try {
                     listener.refused(from);
                 } catch (RuntimeException e) {
@@ -366,6 +370,9 @@ public final class RtpMidiEndpoint implements AutoCloseable {
                 }
             }
             return;
+        }
+        if (packet.version() == SessionPacketCodec.VERSION && replaceRejoined(from)) {
+            publishChanges();   // the old session is announced ended and its slot freed first
         }
         int free = freeSlot();
         if (free < 0 || packet.version() != SessionPacketCodec.VERSION) {
@@ -377,6 +384,19 @@ public final class RtpMidiEndpoint implements AutoCloseable {
         }
         announced[free] = false;
         slots.set(free, RtpMidiSession.invited(packet, from, ssrc, nameBytes, epochNanos, options.maxSysExBytes(), delivery, now, outbox));
+    }
+
+    /** Ends the sessions a peer rejoining without BY left behind ({@link RtpMidiSession#isRejoinedBy}); whether there were any. */
+    private boolean replaceRejoined(InetSocketAddress from) {
+        boolean replaced = false;
+        for (int i = 0; i < slots.length(); i++) {
+            RtpMidiSession session = slots.get(i);
+            if (session != null && session.isRejoinedBy(packet, from)) {
+                session.replace(outbox);
+                replaced = true;
+            }
+        }
+        return replaced;
     }
 
     private void startInvitation(InetSocketAddress peer, long now) {
@@ -442,10 +462,10 @@ public final class RtpMidiEndpoint implements AutoCloseable {
         RtpMidiPeer peer = peerOf(session);
         try {
             if (connected) {
-                LOG.info("RTP-MIDI session with {} open", peer);
+                LOG.debug("RTP-MIDI session with {} open", peer);
                 listener.connected(peer);
             } else {
-                LOG.info("RTP-MIDI session with {} ended: {}", peer, session.endReason());
+                LOG.debug("RTP-MIDI session with {} ended: {}", peer, session.endReason());
                 listener.ended(peer, session.endReason());
             }
         } catch (RuntimeException e) {
@@ -454,7 +474,7 @@ public final class RtpMidiEndpoint implements AutoCloseable {
     }
 
     private void notifyFailure(RtpMidiSession session) {
-        LOG.info("RTP-MIDI session with {}:{} not opened: {}", session.peerControl().getAddress().getHostAddress(),
+        LOG.debug("RTP-MIDI session with {}:{} not opened: {}", session.peerControl().getAddress().getHostAddress(),
                 session.peerControl().getPort(), session.endReason());
         try {
             listener.failed(session.peerControl(), session.endReason());

@@ -44,6 +44,8 @@ final class RtpMidiSession {
     static final long SYNC_MILLIS = 10_000;
     static final long FEEDBACK_MILLIS = 1_000;
     static final long SILENCE_MILLIS = 60_000;
+    /** The end reason of a session whose peer rejoined without BY ({@link #replace}). */
+    static final String REPLACED = "the peer rejoined: its new session replaces this one";
 
     private final Role role;
     private final int localSsrc;
@@ -128,6 +130,28 @@ final class RtpMidiSession {
             case SessionPacket.INVITATION -> role == Role.RESPONDER && packet.ssrc() == peerSsrc && packet.token() == token;
             default -> peerSsrc != 0 && packet.ssrc() == peerSsrc;
         };
+    }
+
+    /**
+     * Whether a new invitation (one this session does not {@link #matches}) is this session's peer coming back without
+     * having said BY (it crashed, or lost the network, and restarted): an invitation on the control port from the same
+     * address and port, or with the same SSRC from the same host, while this session is open or waits for the peer's data
+     * port. Such a session is dead on the peer's side; keeping it would send every message twice to the peer's new one.
+     * A session we are still inviting is not replaced (the peer may be inviting us at the same moment).
+     */
+    boolean isRejoinedBy(SessionPacket invitation, InetSocketAddress from) {
+        if (state == State.ENDED || state == State.INVITING_CONTROL) return false;
+        if (role == Role.INITIATOR && state != State.CONNECTED) return false;
+        if (!from.getAddress().equals(peerControl.getAddress())) return false;
+        return from.getPort() == peerControl.getPort() || (peerSsrc != 0 && invitation.ssrc() == peerSsrc);
+    }
+
+    /**
+     * Ends this session because its peer opened a new one ({@link #isRejoinedBy}): no BY (the peer no longer knows this
+     * session, and a BY carrying our SSRC could end its new one); the keys its MIDI held are released.
+     */
+    void replace(Outbox outbox) {
+        end(REPLACED, false, outbox);
     }
 
     /** Whether an RTP packet with this SSRC from {@code from} is this session's MIDI. */

@@ -57,8 +57,12 @@ final class NpmRtpMidiPeer implements AutoCloseable {
 
     /** Starts the peer as session {@code name} on a free even/odd port pair of 127.0.0.1 and waits until it listens. */
     static NpmRtpMidiPeer start(String name) throws IOException, InterruptedException {
+        return start(name, freePortPair());
+    }
+
+    /** Starts the peer as session {@code name} on control port {@code port} of 127.0.0.1 and waits until it listens. */
+    static NpmRtpMidiPeer start(String name, int port) throws IOException, InterruptedException {
         Path modules = modules();
-        int port = freePortPair();
         ProcessBuilder builder = new ProcessBuilder(node(), SCRIPT.toString(), Integer.toString(port), name)
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().put("NODE_PATH", modules.toAbsolutePath().toString());
@@ -171,6 +175,13 @@ final class NpmRtpMidiPeer implements AutoCloseable {
         synchronized (otherOutput) {
             return String.join(" | ", otherOutput);
         }
+    }
+
+    /** Kills the peer at once (SIGKILL): it says no BY, as when a peer crashes or its machine loses the network. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(5, TimeUnit.SECONDS);
+        reader.join(5_000);
     }
 
     @Override

@@ -34,6 +34,7 @@ class RtpMidiInteropTest {
     private final CountDownLatch connected = new CountDownLatch(1);
     private final CountDownLatch ended = new CountDownLatch(1);
     private final List<String> endReasons = new ArrayList<>();
+    private final BlockingQueue<String> sessionEvents = new LinkedBlockingQueue<>();
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -57,6 +58,7 @@ class RtpMidiInteropTest {
         endpoint.setListener(new RtpMidiEndpoint.Listener() {
             @Override
             public void connected(RtpMidiPeer p) {
+                sessionEvents.add("connected " + p.name());
                 connected.countDown();
             }
 
@@ -65,6 +67,7 @@ class RtpMidiInteropTest {
                 synchronized (endReasons) {
                     endReasons.add(reason);
                 }
+                sessionEvents.add("ended " + reason);
                 ended.countDown();
             }
         });
@@ -122,6 +125,37 @@ class RtpMidiInteropTest {
         assertThat(endpoint.counters().decodeErrors()).isZero();
     }
 
+    @Test
+    void aPeerThatRejoinsWithoutByeHearsEveryNoteOnce() throws Exception {
+        openEndpoint();
+        peer = NpmRtpMidiPeer.start("npm peer");
+        int port = peer.port;
+        peer.command("invite 127.0.0.1 " + endpoint.controlPort());
+        peer.await("connected");
+        assertThat(nextSessionEvent()).isEqualTo("connected npm peer");
+        peer.await("synced");
+        peer.command("send 144 67 99");
+        assertThat(next()).isEqualTo("144 67 99");
+
+        for (int rejoin = 1; rejoin <= 2; rejoin++) {
+            peer.kill();   // no BY: a crash or a lost network
+            peer = NpmRtpMidiPeer.start("npm peer", port);
+            peer.command("invite 127.0.0.1 " + endpoint.controlPort());
+            assertThat(peer.await("connected")).isEqualTo("connected Antiphon test");
+            List<String> events = new ArrayList<>();
+            do {
+                events.add(nextSessionEvent());
+            } while (!events.get(events.size() - 1).startsWith("connected"));
+            notesFromAntiphonArrive();   // each exactly once, in order: no second session sends them again
+            assertThat(events).as("rejoin " + rejoin + ": the old session ends once, then the new one opens")
+                    .containsExactly("ended " + RtpMidiSession.REPLACED, "connected npm peer");
+            assertThat(endpoint.peers()).as("one session after rejoin " + rejoin).hasSize(1);
+        }
+        assertThat(sessionEvents).isEmpty();
+        assertThat(next()).as("the key the first peer held is released when its session is replaced").isEqualTo("128 67 0");
+        assertThat(received).isEmpty();
+    }
+
     private void notesFromAntiphonArrive() throws Exception {
         int[][] notes = {{0x90, 60, 100}, {0x90, 64, 90}, {0x80, 60, 0}, {0x90, 67, 1}, {0x80, 64, 64}, {0x80, 67, 0}, {0x91, 36, 127}, {0x81, 36, 0}};
         for (int[] note : notes) {
@@ -137,6 +171,12 @@ class RtpMidiInteropTest {
         List<String> got = new ArrayList<>();
         for (int i = 0; i < notes.length; i++) got.add(next());
         assertThat(got).containsExactly(notes);
+    }
+
+    private String nextSessionEvent() throws InterruptedException {
+        String event = sessionEvents.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertThat(event).as("a session event within " + WAIT_SECONDS + " s").isNotNull();
+        return event;
     }
 
     private String next() throws InterruptedException, InvalidMidiDataException {

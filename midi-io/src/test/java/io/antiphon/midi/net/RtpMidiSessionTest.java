@@ -209,6 +209,58 @@ class RtpMidiSessionTest {
         });
     }
 
+    @Test
+    void aPeerThatRejoinsWithoutByeReplacesItsSessionSilentlyAndItsKeysAreReleased() {
+        RtpMidiSession session = connectedResponder();
+        byte[] rtp = new byte[64];
+        int length = RtpMidiEncoder.writeShort(rtp, 0, 1, 0, PEER_SSRC, 3, 0x90, 60, 100);
+        session.onMidi(rtp, 0, length, 200 * MS);
+        int before = sent.size();
+
+        SessionPacket fresh = invitation(99, 0x5151);   // the restarted peer: a new token and a new SSRC, the same port
+        assertThat(session.matches(fresh, PEER_CONTROL)).isFalse();
+        assertThat(session.isRejoinedBy(fresh, PEER_CONTROL)).isTrue();
+        assertThat(session.isRejoinedBy(invitation(99, PEER_SSRC), new InetSocketAddress(HOST, 7000)))
+                .as("the same SSRC from another port of the same host").isTrue();
+        assertThat(session.isRejoinedBy(fresh, new InetSocketAddress(HOST, 7000)))
+                .as("another peer on the same host: another port, another SSRC").isFalse();
+        assertThat(session.isRejoinedBy(fresh, new InetSocketAddress(otherHost(), 6000))).as("another host").isFalse();
+
+        session.replace(outbox);
+        assertThat(session.state()).isEqualTo(RtpMidiSession.State.ENDED);
+        assertThat(session.endReason()).isEqualTo(RtpMidiSession.REPLACED);
+        assertThat(sent).as("no BY: it would carry our SSRC to the peer's new session").hasSize(before);
+        assertThat(delivered).containsExactly("90 3c 64", "80 3c 00");
+        assertThat(session.isRejoinedBy(fresh, PEER_CONTROL)).as("an ended session is not replaced again").isFalse();
+    }
+
+    @Test
+    void aSessionWeAreStillInvitingIsNotReplacedByThePeersOwnInvitation() {
+        RtpMidiSession session = invite(0);
+        assertThat(session.isRejoinedBy(invitation(99, PEER_SSRC), PEER_CONTROL)).isFalse();
+        session.onSessionPacket(peerPacket(SessionPacket.ACCEPTED, 1234), true, PEER_CONTROL, 5 * MS, outbox);
+        assertThat(session.state()).isEqualTo(RtpMidiSession.State.INVITING_DATA);
+        assertThat(session.isRejoinedBy(invitation(99, PEER_SSRC), PEER_CONTROL)).isFalse();
+        session.onSessionPacket(peerPacket(SessionPacket.ACCEPTED, 1234), false, PEER_DATA, 6 * MS, outbox);
+        assertThat(session.state()).isEqualTo(RtpMidiSession.State.CONNECTED);
+        assertThat(session.isRejoinedBy(invitation(99, 0x5151), PEER_CONTROL)).as("open: the peer restarted").isTrue();
+    }
+
+    private SessionPacket invitation(int token, int ssrc) {
+        int length = SessionPacketCodec.writeControl(buf, 0, SessionPacket.INVITATION, token, ssrc, "Peer".getBytes(StandardCharsets.UTF_8));
+        SessionPacket packet = new SessionPacket();
+        assertThat(SessionPacketCodec.decode(Arrays.copyOf(buf, length), 0, length, packet)).isTrue();
+        return packet;
+    }
+
+    private static InetAddress otherHost() {
+        try {
+            return InetAddress.getByAddress(new byte[]{127, 0, 0, 2});
+        } catch (java.net.UnknownHostException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private RtpMidiSession connectedResponder() {
         SessionPacket in = peerPacket(SessionPacket.INVITATION, 55);
         RtpMidiSession session = RtpMidiSession.invited(in, PEER_CONTROL, LOCAL_SSRC, NAME, 0, 256, sink, 0, outbox);
