@@ -56,11 +56,11 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        PathChecks.outputFolder(out, "--out");
+        PathChecks.inputFile(call, "--call");
+        PathChecks.inputFile(melody, "--melody");
         if (mode == Mode.harmonize) return harmonize();
         if (melody != null) throw new IllegalArgumentException("--melody goes with --mode harmonize; a call is given with --call");
-        if (call != null && !java.nio.file.Files.isRegularFile(call)) {
-            throw new java.nio.file.NoSuchFileException(call + " (the --call MIDI file does not exist)");
-        }
         if (call != null) io.antiphon.midi.file.MidiFileReader.read(call);   // a broken call is refused before the model loads
         LoadedPreset loaded = LoadedPreset.load(preset == null ? "chorale" : preset, engine);
         DemoResult result = DemoSession.run(new DemoOptions(out, loaded.model(), loaded.parameters(), seed, call, maxWait));
@@ -77,9 +77,6 @@ final class DemoCommand implements Callable<Integer> {
 
     private Integer harmonize() throws Exception {
         if (call != null) throw new IllegalArgumentException("--call goes with --mode call; a melody is given with --melody");
-        if (melody != null && !java.nio.file.Files.isRegularFile(melody)) {
-            throw new java.nio.file.NoSuchFileException(melody + " (the --melody MIDI file does not exist)");
-        }
         if (melody != null) io.antiphon.midi.file.MidiFileReader.read(melody);   // a broken melody is refused before the model loads
         LoadedRollPreset roll = LoadedRollPreset.load(preset == null ? LoadedRollPreset.DEFAULT : preset, engine);
         HarmonizeDemoResult result = HarmonizeDemo.run(

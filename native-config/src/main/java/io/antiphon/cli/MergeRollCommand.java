@@ -29,6 +29,8 @@ final class MergeRollCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        PathChecks.outputFile(out, "--out");
+        for (Path member : members) PathChecks.inputFile(member, "MEMBER");
         List<ModelBundle> bundles = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (Path member : members) {

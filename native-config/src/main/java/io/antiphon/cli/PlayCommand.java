@@ -93,6 +93,7 @@ final class PlayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        PathChecks.outputFile(record, "--record");   // before any port opens or a note is played
         checkClockOptions();
         CountDownLatch finished = new CountDownLatch(1);   // the shutdown hook waits for it: ports closed, network peers told
         try {

@@ -69,6 +69,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        PathChecks.outputFile(out, "--out");   // before the corpus is read or an epoch is run
         Corpus source = Corpora.open(corpus);
         NetworkSpec spec = new NetworkSpec(Vocabulary.SIZE, layers, hidden, dropout, learningRate, 1.0, tbptt, seed);
         TrainingOptions options = new TrainingOptions(epochs, patience, maxMinutes, batch, window, !noAugment, seed);

@@ -82,6 +82,7 @@ final class TrainRollCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        PathChecks.outputFile(out, "--out");   // before the corpus is read or an epoch is run
         PianoRollCorpus source = PianoRollCorpus.open(corpus);
         NetworkSpec spec = new NetworkSpec(RollPiece.KEYS, layers, hidden, dropout, learningRate, clip, tbptt, seed);
         RollRegularization regularization = new RollRegularization(inputDropout, weightDecay, weightDrop);

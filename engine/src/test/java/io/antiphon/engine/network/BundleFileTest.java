@@ -56,6 +56,15 @@ class BundleFileTest {
     }
 
     @Test
+    void aFailedWriteLeavesNoTemporaryFileBehind() throws IOException {
+        Path target = dir.resolve("folder.bundle");
+        Files.createDirectories(target.resolve("inside"));   // a folder where the bundle should go: the final move fails
+        assertThatThrownBy(() -> BundleFile.write(bundle, target)).isInstanceOf(IOException.class);
+        assertThat(dir.resolve("folder.bundle.tmp")).doesNotExist();
+        assertThat(target.resolve("inside")).isDirectory();
+    }
+
+    @Test
     void missingFileIsOneClearSentence() {
         assertThatThrownBy(() -> BundleFile.read(dir.resolve("absent.bundle")))
                 .isInstanceOf(BundleException.class).hasMessageContaining("does not exist");
