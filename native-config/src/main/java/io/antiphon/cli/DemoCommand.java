@@ -30,10 +30,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for session.wav, session.mid and session.png.")
     Path out;
 
-    @Option(names = "--mode", defaultValue = "call", description = "call (call-and-response) or harmonize (default ${DEFAULT-VALUE}).")
+    @Option(names = "--mode", description = "call (call-and-response) or harmonize (default: the mode the preset serves, call without --preset).")
     Mode mode;
 
-    @Option(names = "--preset", description = "Preset name or preset .json file (default chorale; chorale-roll with --mode harmonize).")
+    @Option(names = "--preset", description = "A preset name (shipped or yours, see antiphon presets), preset .json file, or model bundle file (default chorale; chorale-roll with --mode harmonize).")
     String preset;
 
     @Option(names = "--call", paramLabel = "FILE.mid", description = "The call to play instead of the shipped phrase.")
@@ -59,6 +59,7 @@ final class DemoCommand implements Callable<Integer> {
         PathChecks.outputFolder(out, "--out");
         PathChecks.inputFile(call, "--call");
         PathChecks.inputFile(melody, "--melody");
+        if (mode == null) mode = ModelSource.harmonizes(preset) ? Mode.harmonize : Mode.call;
         if (mode == Mode.harmonize) return harmonize();
         if (melody != null) throw new IllegalArgumentException("--melody goes with --mode harmonize; a call is given with --call");
         if (call != null) io.antiphon.midi.file.MidiFileReader.read(call);   // a broken call is refused before the model loads

@@ -20,21 +20,33 @@ record LoadedPreset(PresetEntry entry, ModelBundle bundle, StepModel model, Perf
 
     private static final Logger LOG = LoggerFactory.getLogger(LoadedPreset.class);
 
-    /** Loads a preset by name or preset-file path, validating everything before any note is played. */
+    /**
+     * Loads a preset by name (shipped or the user's), preset file or folder, or a bundle file ({@link ModelSource}),
+     * validating everything before any note is played.
+     */
     static LoadedPreset load(String nameOrPath, StepEngine engine) throws IOException {
-        PresetEntry entry = PresetCatalogue.find(nameOrPath);
+        PresetEntry entry = ModelSource.entry(nameOrPath);
         ModelBundle bundle = ModelSource.load(entry);
         PerformerParameters parameters = PerformerParameters.of(entry.preset());
         return new LoadedPreset(entry, bundle, StepModels.create(bundle.network(), engine), parameters);
     }
 
-    /** Program Change n loads the n-th shipped preset (in `antiphon presets` order); others are ignored with a warning. */
+    /**
+     * Program Change n loads the n-th preset in {@code antiphon presets} order (the shipped presets, then the user's by
+     * name; the list is read at each change, so a preset trained during the session is found); a number naming no
+     * preset, or a harmonizer preset, is ignored with a warning.
+     */
     static IntFunction<LoadedProgram> programLoader(StepEngine engine) {
         return program -> {
             try {
-                List<String> names = PresetCatalogue.builtInNames();
+                List<String> names = PresetCatalogue.names();
                 if (program < 0 || program >= names.size()) {
                     LOG.warn("Program Change {} names no preset (there are {}: {})", program, names.size(), names);
+                    return null;
+                }
+                PresetEntry entry = PresetCatalogue.find(names.get(program));
+                if (entry.preset().harmonizes()) {
+                    LOG.warn("Program Change {} names '{}', a harmonizer preset; this session plays call and jam presets", program, names.get(program));
                     return null;
                 }
                 LoadedPreset loaded = load(names.get(program), engine);

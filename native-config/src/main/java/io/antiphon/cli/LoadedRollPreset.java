@@ -9,7 +9,6 @@ import io.antiphon.engine.perform.Harmonizer;
 import io.antiphon.engine.perform.MidiOut;
 import io.antiphon.engine.perform.PerformerParameters;
 import io.antiphon.engine.roll.RollBundles;
-import io.antiphon.presets.PresetCatalogue;
 import io.antiphon.presets.PresetEntry;
 
 import java.io.IOException;
@@ -23,9 +22,12 @@ record LoadedRollPreset(PresetEntry entry, ModelBundle bundle, RollStepModel mod
     /** The preset harmonize plays unless told otherwise (built into the jar). */
     static final String DEFAULT = "chorale-roll";
 
-    /** Loads a preset by name or preset-file path, validating everything before any note is played. */
+    /**
+     * Loads a preset by name (shipped or the user's), preset file or folder, or a bundle file ({@link ModelSource}),
+     * validating everything before any note is played.
+     */
     static LoadedRollPreset load(String nameOrPath, StepEngine engine) throws IOException {
-        PresetEntry entry = PresetCatalogue.find(nameOrPath);
+        PresetEntry entry = ModelSource.entry(nameOrPath);
         ModelBundle bundle = ModelSource.load(entry, BundleKind.PIANO_ROLL);
         int frameTicks = Harmonizer.frameTicksOf(RollBundles.framesPerQuarter(bundle.metadata()));
         PerformerParameters parameters = PerformerParameters.of(entry.preset());

@@ -56,11 +56,11 @@ final class PlayCommand implements Callable<Integer> {
     @Mixin
     NetMidiOptions net;
 
-    @Option(names = "--preset", description = "Preset name or preset .json file (default chorale; chorale-roll with --mode harmonize).")
+    @Option(names = "--preset", description = "A preset name (shipped or yours, see antiphon presets), preset .json file, or model bundle file (default chorale; chorale-roll with --mode harmonize).")
     String preset;
 
-    @Option(names = "--mode", defaultValue = "call", description = {"call (call-and-response), jam, or harmonize (voices under your",
-            "melody from a piano-roll preset) (default ${DEFAULT-VALUE})."})
+    @Option(names = "--mode", description = {"call (call-and-response), jam, or harmonize (voices under your",
+            "melody from a piano-roll preset) (default: the mode the preset serves, call without --preset)."})
     Mode mode;
 
     @Option(names = "--engine", defaultValue = "KERNEL", description = "Step engine: KERNEL or DL4J (reference) (default ${DEFAULT-VALUE}).")
@@ -95,6 +95,7 @@ final class PlayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PathChecks.outputFile(record, "--record");   // before any port opens or a note is played
         checkClockOptions();
+        if (mode == null) mode = ModelSource.harmonizes(preset) ? Mode.harmonize : Mode.call;
         CountDownLatch finished = new CountDownLatch(1);   // the shutdown hook waits for it: ports closed, network peers told
         try {
             return play(finished);

@@ -2,6 +2,8 @@ package io.antiphon.cli;
 
 import io.antiphon.presets.PresetCatalogue;
 import io.antiphon.presets.PresetEntry;
+import io.antiphon.presets.PresetException;
+import io.antiphon.presets.UserPresetFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -11,12 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code antiphon presets}: lists the shipped presets with their bundles and evaluation metrics. */
-@Command(name = "presets", mixinStandardHelpOptions = true, description = "List the shipped presets, their model bundles and test-split metrics.")
+/** {@code antiphon presets}: lists the shipped presets and the user's own, with the mode each serves and its metrics. */
+@Command(name = "presets", mixinStandardHelpOptions = true,
+        description = {"List the presets: the shipped ones, then your own (from antiphon train, train-roll or presets import),",
+                "with the Program Change number that selects each while playing, the mode each serves and its test metrics."},
+        subcommands = {PresetsExportCommand.class, PresetsImportCommand.class})
 final class PresetsCommand implements Callable<Integer> {
-
-    /** The folder of the repository that ships the presets (the presets module's resources). */
-    static final String SHIPPED_IN = "presets/src/main/resources/io/antiphon/presets/";
 
     @Option(names = "--json", description = "Print the list as JSON.")
     boolean json;
@@ -30,17 +32,25 @@ final class PresetsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (PresetEntry entry : PresetCatalogue.builtIn()) {
+        List<String> names = PresetCatalogue.names();
+        for (int program = 0; program < names.size(); program++) {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("name", entry.preset().name());
-            row.put("description", entry.preset().description());
-            // Where the bundle is kept in the repository; the jar carries the same file at bundle_url.
-            row.put("bundle", SHIPPED_IN + entry.preset().name() + "/" + entry.preset().bundle());
-            row.put("bundle_url", entry.bundlePath());
-            row.put("bundle_bytes", size(entry));
-            row.put("preset", entry.location());
-            row.putAll(entry.evaluation());
-            row.put("parameters", entry.preset().parameters());
+            row.put("name", names.get(program));
+            row.put("program", program);
+            try {
+                PresetEntry entry = PresetCatalogue.find(names.get(program));
+                row.put("origin", entry.origin() == PresetEntry.Origin.SHIPPED ? "shipped" : "yours");
+                row.put("modes", entry.preset().harmonizes() ? List.of("harmonize") : List.of("call", "jam"));
+                row.put("description", entry.preset().description());
+                if (entry.origin() != PresetEntry.Origin.SHIPPED) row.put("folder", UserPresetFolder.of(names.get(program)).toString());
+                row.put("bundle_bytes", size(entry));
+                row.putAll(entry.evaluation());
+                row.put("parameters", entry.preset().parameters());
+            } catch (PresetException e) {
+                row.put("origin", "yours");
+                row.put("folder", UserPresetFolder.of(names.get(program)).toString());
+                row.put("error", e.getMessage());
+            }
             rows.add(row);
         }
         if (json) {
@@ -48,17 +58,30 @@ final class PresetsCommand implements Callable<Integer> {
             return 0;
         }
         for (Map<String, Object> row : rows) {
-            System.out.printf("%-10s %s%n", row.get("name"), row.get("description"));
-            System.out.printf("%-10s bundle %s%n", "", row.get("bundle"));
+            String name = (String) row.get("name");
+            if (row.containsKey("error")) {
+                System.out.printf("%-13s cannot be used: %s%n", name, row.get("error"));
+                continue;
+            }
+            System.out.printf("%-13s %s%n", name, row.get("description"));
+            System.out.printf("%-13s %s, %s; Program Change %d%s%n", "", row.get("origin"),
+                    "modes " + String.join(", ", castList(row.get("modes"))), (Integer) row.get("program"),
+                    row.containsKey("folder") ? "; in " + row.get("folder") : "");
             if (row.containsKey("baseline_nll")) {
-                System.out.printf("%-10s %s test: frame NLL %.3f nats (key-frequency baseline %.3f)%n", "",
+                System.out.printf("%-13s %s test: frame NLL %.3f nats (key-frequency baseline %.3f)%n", "",
                         row.get("corpus"), num(row.get("nll")), num(row.get("baseline_nll")));
             } else if (row.containsKey("nll")) {
-                System.out.printf("%-10s %s test: NLL %.3f (Markov %.3f), accuracy %.3f, pitch accuracy %.3f%n", "",
+                System.out.printf("%-13s %s test: NLL %.3f (Markov %.3f), accuracy %.3f, pitch accuracy %.3f%n", "",
                         row.get("corpus"), num(row.get("nll")), num(row.get("markov_nll")), num(row.get("accuracy")), num(row.get("pitch_accuracy")));
             }
         }
+        System.out.println("your presets are kept in " + UserPresetFolder.path() + " (set " + UserPresetFolder.ENVIRONMENT_VARIABLE + " to move them)");
         return 0;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> castList(Object value) {
+        return (List<String>) value;
     }
 
     private static double num(Object value) {

@@ -60,23 +60,27 @@ class CommandLineTest {
     }
 
     @Test
-    void presetsListTheShippedBundlesWithTheirMetrics() throws Exception {
+    void presetsListTheShippedBundlesWithTheirModesAndMetricsAndNoSourcePath() throws Exception {
         CommandRun run = CommandRun.of("presets", "--json");
         assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).doesNotContain("src/main").doesNotContain("jar:").doesNotContain("file:");
         JsonNode presets = new ObjectMapper().readTree(run.out());
-        assertThat(presets).hasSizeGreaterThanOrEqualTo(2);
-        for (JsonNode preset : presets) {
+        assertThat(presets).hasSizeGreaterThanOrEqualTo(4);
+        for (int program = 0; program < 4; program++) {
+            JsonNode preset = presets.get(program);
             String name = preset.get("name").asText();
             assertThat(name).isIn("chorale", "folk", "chorale-roll", "folk-roll");
-            Path bundle = Path.of(System.getProperty("user.dir")).getParent().resolve(preset.get("bundle").asText());
-            assertThat(bundle).as("the bundle of %s in the repository", name).isRegularFile();
-            assertThat(Files.size(bundle)).isEqualTo(preset.get("bundle_bytes").asLong()).isLessThan(10L << 20);
+            assertThat(preset.get("program").asInt()).isEqualTo(program);
+            assertThat(preset.get("origin").asText()).isEqualTo("shipped");
+            assertThat(preset.get("bundle_bytes").asLong()).isPositive().isLessThan(10L << 20);
             if (preset.has("baseline_nll")) {
                 // A piano-roll preset: the benchmark's frame NLL beside the key-frequency baseline.
+                assertThat(preset.get("modes").toString()).isEqualTo("[\"harmonize\"]");
                 assertThat(preset.get("nll").asDouble()).isLessThan(0.85 * preset.get("baseline_nll").asDouble());
                 assertThat(preset.get("frames").asLong()).isPositive();
                 continue;
             }
+            assertThat(preset.get("modes").toString()).isEqualTo("[\"call\",\"jam\"]");
             assertThat(preset.get("nll").asDouble()).isLessThan(0.85 * preset.get("markov_nll").asDouble());
             assertThat(preset.has("pitch_accuracy")).isTrue();
         }

@@ -106,6 +106,29 @@ public final class PresetCatalogue {
                 + " (your own are in " + UserPresetFolder.path() + "), or give the path of a preset .json file.");
     }
 
+    /**
+     * Checks that {@code name} can name a new user preset: lower-case letters, digits and dashes, and no preset has it.
+     *
+     * @throws PresetException saying why not, in one sentence
+     */
+    public static void checkNewName(String name) throws PresetException {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new PresetException("'" + name + "' cannot name a preset: use lower-case letters, digits and dashes (at most 41), starting with a letter or digit.");
+        }
+        if (builtInNames().contains(name)) throw new PresetException("'" + name + "' is a shipped preset's name; choose another with --name.");
+        if (UserPresetFolder.names().contains(name)) {
+            throw new PresetException("You have a preset named '" + name + "' already (in " + UserPresetFolder.of(name)
+                    + "); choose another with --name, or remove that folder.");
+        }
+    }
+
+    /** A preset name made from {@code text} (a folder's name): lower case, other characters as dashes; null when nothing is left. */
+    public static String nameFrom(String text) {
+        String name = text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (name.length() > 41) name = name.substring(0, 41).replaceAll("-+$", "");
+        return name.isEmpty() ? null : name;
+    }
+
     /** One of the user's presets by name ({@link UserPresetFolder}). */
     public static PresetEntry user(String name) throws PresetException {
         Path file = UserPresetFolder.of(name).resolve(UserPresetFolder.PRESET_FILE);
