@@ -1,9 +1,9 @@
 package io.antiphon.cli;
 
 import io.antiphon.engine.kernel.StepEngine;
-import io.antiphon.engine.realtime.Bench;
-import io.antiphon.engine.realtime.BenchOptions;
-import io.antiphon.engine.realtime.BenchResult;
+import io.antiphon.engine.harness.Bench;
+import io.antiphon.engine.harness.BenchOptions;
+import io.antiphon.engine.harness.BenchResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

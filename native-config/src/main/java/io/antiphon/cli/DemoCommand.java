@@ -1,12 +1,12 @@
 package io.antiphon.cli;
 
 import io.antiphon.engine.kernel.StepEngine;
-import io.antiphon.engine.realtime.DemoOptions;
-import io.antiphon.engine.realtime.DemoResult;
-import io.antiphon.engine.realtime.DemoSession;
-import io.antiphon.engine.realtime.HarmonizeDemo;
-import io.antiphon.engine.realtime.HarmonizeDemoOptions;
-import io.antiphon.engine.realtime.HarmonizeDemoResult;
+import io.antiphon.engine.harness.DemoOptions;
+import io.antiphon.engine.harness.DemoResult;
+import io.antiphon.engine.harness.DemoSession;
+import io.antiphon.engine.harness.HarmonizeDemo;
+import io.antiphon.engine.harness.HarmonizeDemoOptions;
+import io.antiphon.engine.harness.HarmonizeDemoResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,9 +1,9 @@
 package io.antiphon.cli;
 
 import io.antiphon.engine.kernel.StepEngine;
-import io.antiphon.engine.realtime.Flood;
-import io.antiphon.engine.realtime.FloodOptions;
-import io.antiphon.engine.realtime.FloodResult;
+import io.antiphon.engine.harness.Flood;
+import io.antiphon.engine.harness.FloodOptions;
+import io.antiphon.engine.harness.FloodResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -2,7 +2,7 @@ package io.antiphon.cli;
 
 import io.antiphon.engine.kernel.StepEngine;
 import io.antiphon.engine.kernel.StepModel;
-import io.antiphon.engine.kernel.StepModels;
+import io.antiphon.engine.weights.StepModels;
 import io.antiphon.engine.network.ModelBundle;
 import io.antiphon.engine.perform.PerformerParameters;
 import io.antiphon.engine.realtime.LoadedProgram;

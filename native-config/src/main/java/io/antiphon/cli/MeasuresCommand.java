@@ -10,7 +10,7 @@ import io.antiphon.engine.eval.CorpusEvaluation;
 import io.antiphon.engine.eval.LstmSequenceModel;
 import io.antiphon.engine.eval.MarkovBaseline;
 import io.antiphon.engine.kernel.StepEngine;
-import io.antiphon.engine.kernel.StepModels;
+import io.antiphon.engine.weights.StepModels;
 import io.antiphon.engine.network.ModelBundle;
 import io.antiphon.engine.study.EventNextPitch;
 import io.antiphon.engine.study.EventTemperatureStudy;

@@ -1,9 +1,9 @@
 package io.antiphon.cli;
 
 import io.antiphon.engine.kernel.StepEngine;
-import io.antiphon.engine.realtime.Soak;
-import io.antiphon.engine.realtime.SoakOptions;
-import io.antiphon.engine.realtime.SoakResult;
+import io.antiphon.engine.harness.Soak;
+import io.antiphon.engine.harness.SoakOptions;
+import io.antiphon.engine.harness.SoakResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,0 +1,47 @@
+package io.antiphon.engine.harness;
+
+import io.antiphon.engine.realtime.LatencyReport;
+import io.antiphon.engine.realtime.ShellCounters;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a demo session played and measured.
+ *
+ * @param callNotes       notes in the call, as played into the session
+ * @param answerNotes     the machine's notes at the output, on its own channel (all answers, if the performer
+ *                        answered more than once)
+ * @param answerStartMs   from the performer thread deciding the phrase had ended to the answer's first note handed
+ *                        to the output, in ms; -1 if it did not answer
+ * @param hangingNotes    note-ons without a note-off in the recorded output, the call passed through and the answer
+ *                        (0 unless something is badly wrong)
+ * @param answerFinished  whether the answer ended by itself (false: the time limit stopped it)
+ * @param latency         the shell's latencies; input-to-output counts the messages an input caused directly: each
+ *                        call message passed through (thru, one sample per message), and answer notes an input
+ *                        started (the answer-now CC, a barge-in; none when the phrase ended by silence)
+ * @param counters        the shell's counters
+ * @param wav             the rendered audio as heard at the output: the call (piano) and the answer (vibraphone)
+ * @param midi            the two-track Standard MIDI File as heard at the output (track 1 the human on the call's
+ *                        channel, track 2 Antiphon on its own)
+ * @param pianoRoll       the piano roll picture
+ */
+public record DemoResult(int callNotes, int answerNotes, double answerStartMs, int hangingNotes, boolean answerFinished,
+                         LatencyReport latency, ShellCounters counters, Path wav, Path midi, Path pianoRoll) {
+
+    /** Snake-case keys, for JSON. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("call_notes", callNotes);
+        map.put("answer_notes", answerNotes);
+        map.put("answer_start_ms", answerStartMs);
+        map.put("hanging_notes", hangingNotes);
+        map.put("answer_finished", answerFinished);
+        map.putAll(latency.toMap());
+        map.put("counters", counters.toMap());
+        map.put("wav", wav.toString());
+        map.put("mid", midi.toString());
+        map.put("png", pianoRoll.toString());
+        return map;
+    }
+}

@@ -1,0 +1,267 @@
+package io.antiphon.engine.harness;
+
+import io.antiphon.engine.realtime.SessionRecording;
+import io.antiphon.engine.realtime.LiveSession;
+import io.antiphon.engine.realtime.NanoClock;
+import io.antiphon.engine.realtime.PerformerWarmUp;
+import io.antiphon.engine.realtime.RecordedMessage;
+import io.antiphon.engine.realtime.RecordedNotes;
+import io.antiphon.engine.realtime.RecordingReceiver;
+import io.antiphon.engine.realtime.ShellOptions;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import javax.sound.midi.InvalidMidiDataException;
+import javax.sound.midi.MetaMessage;
+import javax.sound.midi.MidiMessage;
+import javax.sound.midi.MidiSystem;
+import javax.sound.midi.MidiUnavailableException;
+import javax.sound.midi.Receiver;
+import javax.sound.midi.Sequence;
+import javax.sound.midi.Sequencer;
+import javax.sound.midi.ShortMessage;
+
+import io.antiphon.engine.perform.Parameter;
+import io.antiphon.engine.perform.Performer;
+import io.antiphon.engine.perform.PerformerMode;
+import io.antiphon.engine.perform.PerformerPhase;
+import io.antiphon.engine.perform.PerformerStatus;
+import io.antiphon.midi.file.MidiFileContent;
+import io.antiphon.midi.file.MidiFileException;
+import io.antiphon.midi.file.MidiFileReader;
+import io.antiphon.midi.file.MidiFileWriter;
+import io.antiphon.midi.file.MidiTrackSpec;
+import io.antiphon.midi.file.Note;
+import io.antiphon.midi.file.TempoMap;
+import io.antiphon.midi.render.WavRenderer;
+
+/**
+ * The demo: the JDK {@link Sequencer} plays a call phrase in real time into a {@link LiveSession} as if a human
+ * played it; the performer (call-and-response, thru on) passes the call to the output as it comes, hears the phrase
+ * end and answers on a channel of its own: the lowest the call does not use, skipping the General MIDI percussion
+ * channel (channel 2 for the bundled call, which plays on channel 1). Everything at the output is recorded. When the
+ * answer is over (or the time limit passes) the session closes with all notes off, and what the output got, split by
+ * channel into the call and the answer, becomes session.wav (Gervill; the call on piano, the answer on vibraphone),
+ * session.mid (track 1 the human, track 2 Antiphon) and session.png (a piano roll).
+ *
+ * <p>Only notes reach the performer from the sequencer: at its end the sequencer sends CC 123 (all notes off), which
+ * the performer would take as "drop the phrase", and a sustain-pedal release on every channel.
+ */
+public final class DemoSession {
+
+    /** The bundled call: two bars at 120 BPM, a melody over C, Am, F, G, ending open on the dominant. */
+    public static final String BUNDLED_CALL = "/io/antiphon/engine/demo/call.mid";
+    static final int RECORDING_SLOTS = 1 << 16;
+    private static final int END_OF_TRACK = 0x2F;
+    private static final long POLL_MILLIS = 10;
+
+    private DemoSession() {
+    }
+
+    /**
+     * Plays the call, lets the performer answer, writes the three files.
+     *
+     * @throws IOException           if the call cannot be read, leaves no channel for the answer, or a file cannot be
+     *                               written
+     * @throws IllegalStateException if the JDK sequencer is unavailable or the performer failed
+     */
+    public static DemoResult run(DemoOptions options) throws IOException, InterruptedException {
+        Files.createDirectories(options.outputDirectory());
+        String callName = options.callFile() == null ? "bundled call " + BUNDLED_CALL : options.callFile().toString();
+        byte[] callBytes = readCall(options.callFile());
+        MidiFileContent content = contentOf(callBytes, callName);
+        double bpm = tempoOf(content);
+        int callChannel = content.notes().stream().mapToInt(Note::channel).min().orElseThrow();
+        int answerChannel = answerChannel(content, callName);
+        Sequence sequence = sequenceOf(callBytes, callName);
+
+        options.parameters().set(Parameter.MODE, PerformerMode.CALL_AND_RESPONSE.ordinal());
+        options.parameters().set(Parameter.TEMPO_BPM, bpm);
+        options.parameters().set(Parameter.THRU, 1);
+        options.parameters().set(Parameter.OUTPUT_CHANNEL, answerChannel + 1);
+        PerformerWarmUp.run(options.model(), options.parameters(), PerformerWarmUp.DEFAULT_CALLS, options.seed());
+        RecordingReceiver call = new RecordingReceiver(NanoClock.SYSTEM, RECORDING_SLOTS);
+        RecordingReceiver output = new RecordingReceiver(NanoClock.SYSTEM, RECORDING_SLOTS);
+
+        boolean finished;
+        LiveSession session = LiveSession.open(output,
+                out -> new Performer(options.model(), options.parameters(), options.seed(), out), ShellOptions.defaults());
+        try {
+            playCall(sequence, new HumanNotes(session.input(), call), callName);
+            finished = awaitAnswer(session, options.maxWaitSeconds());
+        } finally {
+            session.close();
+        }
+        if (session.failure().isPresent()) {
+            Throwable failure = session.failure().get();
+            throw new IllegalStateException("the performer failed during the demo: " + failure, failure);
+        }
+        long decision = session.answerDecisionNanos();
+
+        List<RecordedMessage> played = call.messages();
+        List<RecordedMessage> heard = output.messages();
+        List<RecordedMessage> heardCall = heard.stream().filter(m -> m.channel() != answerChannel).toList();
+        List<RecordedMessage> heardAnswer = heard.stream().filter(m -> m.channel() == answerChannel).toList();
+        long origin = Math.min(firstTime(played), firstTime(heard));
+        if (origin == Long.MAX_VALUE) origin = 0;
+        TempoMap tempo = TempoMap.constant(SessionRecording.TICKS_PER_QUARTER, bpm);
+        int callNoteCount = RecordedNotes.pair(played, origin, tempo, 1).notes().size();
+        RecordedNotes callNotes = RecordedNotes.pair(heardCall, origin, tempo, 1);
+        RecordedNotes answerNotes = RecordedNotes.pair(heardAnswer, origin, tempo, 2);
+        long firstAnswerNote = decision < 0 ? -1 : firstNoteOnAt(heardAnswer, decision);
+        double answerStartMs = firstAnswerNote < 0 ? -1 : (firstAnswerNote - decision) / 1e6;
+
+        List<MidiTrackSpec> tracks = List.of(
+                new MidiTrackSpec("human", callChannel, SessionRecording.HUMAN_PROGRAM, callNotes.notes()),
+                new MidiTrackSpec("Antiphon", answerChannel, SessionRecording.ANTIPHON_PROGRAM, answerNotes.notes()));
+        Path wav = options.outputDirectory().resolve("session.wav");
+        Path midi = options.outputDirectory().resolve("session.mid");
+        Path png = options.outputDirectory().resolve("session.png");
+        MidiFileWriter.writeType1(midi, SessionRecording.TICKS_PER_QUARTER, bpm, tracks);
+        WavRenderer.renderTracks(wav, SessionRecording.TICKS_PER_QUARTER, bpm, tracks);
+        PianoRoll.write(png, callNotes.notes(), answerNotes.notes(), decision < 0 ? -1 : (decision - origin) / 1e9);
+        return new DemoResult(callNoteCount, answerNotes.notes().size(), answerStartMs,
+                callNotes.hanging() + answerNotes.hanging(), finished, session.latency(), session.counters(), wav, midi, png);
+    }
+
+    static void playCall(Sequence sequence, Receiver human, String callName) throws InterruptedException {
+        Sequencer sequencer;
+        try {
+            sequencer = MidiSystem.getSequencer(false);
+            sequencer.open();
+        } catch (MidiUnavailableException e) {
+            throw new IllegalStateException("the JDK's MIDI sequencer is not available: " + e.getMessage(), e);
+        }
+        try {
+            sequencer.setSequence(sequence);
+            sequencer.getTransmitter().setReceiver(human);
+            CountDownLatch ended = new CountDownLatch(1);
+            sequencer.addMetaEventListener(meta -> {
+                if (meta.getType() == END_OF_TRACK) ended.countDown();
+            });
+            sequencer.start();
+            long limit = TimeUnit.MICROSECONDS.toMillis(sequence.getMicrosecondLength()) + 10_000;
+            if (!ended.await(limit, TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException(callName + " did not finish playing within " + limit + " ms");
+            }
+        } catch (InvalidMidiDataException e) {
+            throw new IllegalStateException(callName + ": the sequencer cannot play it: " + e.getMessage(), e);
+        } catch (MidiUnavailableException e) {
+            throw new IllegalStateException("the JDK's MIDI sequencer has no transmitter: " + e.getMessage(), e);
+        } finally {
+            sequencer.close();
+        }
+    }
+
+    /** Waits until an answer has been played to its end; false if the time limit came first. */
+    private static boolean awaitAnswer(LiveSession session, double maxWaitSeconds) throws InterruptedException {
+        PerformerStatus status = new PerformerStatus();
+        long deadline = System.nanoTime() + Math.round(maxWaitSeconds * 1e9);
+        while (System.nanoTime() - deadline < 0 && session.isRunning()) {
+            if (session.readStatus(status) && status.answers() > 0 && status.phase() == PerformerPhase.LISTENING
+                    && status.machineNotesSounding() == 0) {
+                return true;
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+        return false;
+    }
+
+    static long firstTime(List<RecordedMessage> messages) {
+        return messages.isEmpty() ? Long.MAX_VALUE : messages.get(0).nanos();
+    }
+
+    /** Time of the first note-on in {@code messages} at or after {@code fromNanos}, or -1 if none. */
+    private static long firstNoteOnAt(List<RecordedMessage> messages, long fromNanos) {
+        return messages.stream().filter(m -> m.isNoteOn() && m.nanos() >= fromNanos).mapToLong(RecordedMessage::nanos)
+                .findFirst().orElse(-1);
+    }
+
+    /** The answer's channel (0..15): the lowest the call's notes do not use, other than the percussion channel. */
+    static int answerChannel(MidiFileContent call, String callName) throws IOException {
+        boolean[] used = new boolean[16];
+        for (Note note : call.notes()) used[note.channel()] = true;
+        for (int channel = 0; channel < 16; channel++) {
+            if (!used[channel] && channel != Note.PERCUSSION_CHANNEL) return channel;
+        }
+        throw new IOException(callName + ": its notes use every MIDI channel but the percussion channel; the demo needs one"
+                + " free for the answer");
+    }
+
+    private static byte[] readCall(Path callFile) throws IOException {
+        return readPhrase(callFile, "call", BUNDLED_CALL);
+    }
+
+    /** The bytes of {@code file}, or of the bundled resource when it is null; {@code what} names it in messages. */
+    static byte[] readPhrase(Path file, String what, String bundled) throws IOException {
+        if (file != null) {
+            long size;
+            byte[] bytes;
+            try {
+                size = Files.size(file);
+                bytes = size > MidiFileReader.MAX_FILE_BYTES ? null : Files.readAllBytes(file);
+            } catch (IOException e) {
+                throw new IOException("the " + what + " file " + file + " cannot be read (" + e + ")", e);
+            }
+            if (bytes == null) {
+                throw new IOException(file + ": " + size + " bytes is larger than any MIDI file read here (at most "
+                        + MidiFileReader.MAX_FILE_BYTES + ")");
+            }
+            return bytes;
+        }
+        try (InputStream in = DemoSession.class.getResourceAsStream(bundled)) {
+            if (in == null) throw new IOException("the bundled " + what + " " + bundled + " is missing from the classpath");
+            return in.readAllBytes();
+        }
+    }
+
+    static MidiFileContent contentOf(byte[] callBytes, String callName) throws IOException {
+        MidiFileContent content;
+        try {
+            content = MidiFileReader.read(new ByteArrayInputStream(callBytes), callName);
+        } catch (MidiFileException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        if (content.notes().isEmpty()) throw new IOException(callName + ": has no notes to play");
+        return content;
+    }
+
+    static double tempoOf(MidiFileContent content) {
+        double bpm = content.tempoMap().bpmAt(0);
+        double low = Parameter.TEMPO_BPM.min();
+        double high = Parameter.TEMPO_BPM.max();
+        return Math.max(low, Math.min(high, bpm));
+    }
+
+    static Sequence sequenceOf(byte[] callBytes, String callName) throws IOException {
+        try {
+            return MidiSystem.getSequence(new ByteArrayInputStream(callBytes));
+        } catch (InvalidMidiDataException e) {
+            throw new IOException(callName + ": the JDK cannot read it as a MIDI sequence: " + e.getMessage(), e);
+        }
+    }
+
+    /** Passes the call's notes on to the session and to the call's recording; drops everything else. */
+    record HumanNotes(Receiver session, Receiver recording) implements Receiver {
+
+        @Override
+        public void send(MidiMessage message, long timeStamp) {
+            if (!(message instanceof ShortMessage shortMessage)) return;
+            int command = shortMessage.getCommand();
+            if (command == ShortMessage.NOTE_ON || command == ShortMessage.NOTE_OFF) {
+                recording.send(message, timeStamp);
+                session.send(message, timeStamp);
+            }
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.antiphon.engine.harness;
+
+import io.antiphon.engine.realtime.LatencyReport;
+import io.antiphon.engine.realtime.ShellCounters;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a harmonize demo played and measured.
+ *
+ * @param melodyNotes            melody notes played into the session
+ * @param heardMelodyNotes       melody notes at the output (passed through)
+ * @param accompaniedMelodyNotes melody notes at the output with at least one voice sounding with them, all below them
+ * @param voiceNotes             voice notes at the output
+ * @param voicesPerNote          how many melody notes had 0, 1, 2, 3 voices sounding with them at once (at most)
+ * @param meanVoicesPerNote      mean of that chord size over the melody notes
+ * @param voicesNotBelow         melody notes with a voice at or above them sounding with them (0 unless broken)
+ * @param chords                 chords the harmonizer drew (one per melody note, plus one per step a note was held over)
+ * @param hangingNotes           note-ons without a note-off in the recorded output, melody and voices
+ * @param finished               whether the voices ended by themselves after the melody (false: the time limit stopped them)
+ * @param latency                the shell's latencies; input-to-output counts every message an input caused directly:
+ *                               each melody message passed through and each voice a melody note-on started
+ * @param counters               the shell's counters
+ * @param wav                    the rendered audio: melody (piano) and voices (strings)
+ * @param midi                   the Standard MIDI File as heard at the output: track 1 the melody, tracks 2-4 alto, tenor and
+ *                               bass (the voices split by rank at their onset)
+ * @param pianoRoll              the piano roll picture (melody and voices in two colours)
+ */
+public record HarmonizeDemoResult(int melodyNotes, int heardMelodyNotes, int accompaniedMelodyNotes, int voiceNotes,
+                                  Map<Integer, Integer> voicesPerNote, double meanVoicesPerNote, int voicesNotBelow, long chords,
+                                  int hangingNotes, boolean finished, LatencyReport latency, ShellCounters counters,
+                                  Path wav, Path midi, Path pianoRoll) {
+
+    /** Snake-case keys, for JSON. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("mode", "harmonize");
+        map.put("melody_notes", melodyNotes);
+        map.put("heard_melody_notes", heardMelodyNotes);
+        map.put("accompanied_melody_notes", accompaniedMelodyNotes);
+        map.put("voice_notes", voiceNotes);
+        Map<String, Integer> histogram = new LinkedHashMap<>();
+        voicesPerNote.forEach((voices, count) -> histogram.put(Integer.toString(voices), count));
+        map.put("voices_per_note", histogram);
+        map.put("mean_voices_per_note", meanVoicesPerNote);
+        map.put("voices_not_below", voicesNotBelow);
+        map.put("chords", chords);
+        map.put("hanging_notes", hangingNotes);
+        map.put("finished", finished);
+        map.putAll(latency.toMap());
+        map.put("counters", counters.toMap());
+        map.put("wav", wav.toString());
+        map.put("mid", midi.toString());
+        map.put("png", pianoRoll.toString());
+        return map;
+    }
+}

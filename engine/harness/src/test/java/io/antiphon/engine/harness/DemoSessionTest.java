@@ -1,0 +1,96 @@
+package io.antiphon.engine.harness;
+
+import io.antiphon.engine.realtime.TinyPerformers;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import io.antiphon.engine.perform.Parameter;
+import io.antiphon.engine.perform.PerformerParameters;
+import io.antiphon.midi.file.MidiFileContent;
+import io.antiphon.midi.file.MidiFileReader;
+import io.antiphon.midi.file.Note;
+import io.antiphon.midi.render.WavRenderer;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoSessionTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void playsTheBundledCallInRealTimeAnswersItAndWritesAudioMidiAndAPianoRoll() throws Exception {
+        PerformerParameters parameters = new PerformerParameters();
+        parameters.set(Parameter.ANSWER_MAX_BEATS, 4);      // a 2 s answer at the call's 120 BPM: the test takes ~7 s
+        DemoOptions options = new DemoOptions(directory.resolve("out"), TinyPerformers.kernel(), parameters, 3L, null, 20);
+
+        DemoResult result = DemoSession.run(options);
+
+        assertThat(result.callNotes()).isEqualTo(24);
+        assertThat(result.answerNotes()).isPositive();
+        assertThat(result.hangingNotes()).isZero();
+        assertThat(result.answerFinished()).isTrue();
+        assertThat(result.answerStartMs()).isNotNegative();
+        assertThat(result.toMap()).containsKeys("call_notes", "answer_notes", "answer_start_ms", "hanging_notes", "input_to_output_us");
+        assertThat(result.latency().inputToOutput().count()).as("one sample per call message passed through")
+                .isEqualTo(2L * result.callNotes());
+        assertThat(result.toMap().get("input_to_output_us")).asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("count", 2L * result.callNotes());
+        assertThat(parameters.thru()).isTrue();
+        assertThat(parameters.outputChannel()).as("Antiphon's channel, the call being on channel 1").isEqualTo(2);
+
+        MidiFileContent midi = MidiFileReader.read(result.midi());
+        MidiFileContent call = MidiFileReader.read(DemoSession.class.getResourceAsStream(DemoSession.BUNDLED_CALL), "call");
+        assertThat(midi.pairing().unmatchedNoteOns()).isZero();
+        List<Note> heardCall = midi.notes().stream().filter(note -> note.track() == 1).toList();
+        List<Note> answer = midi.notes().stream().filter(note -> note.track() == 2).toList();
+        assertThat(heardCall).as("the call as passed through to the output").extracting(Note::channel).containsOnly(0);
+        assertThat(heardCall).extracting(Note::pitch, Note::velocity)
+                .containsExactlyInAnyOrderElementsOf(call.notes().stream().map(n -> tuple(n.pitch(), n.velocity())).toList());
+        assertThat(answer).as("only the machine's notes").hasSize(result.answerNotes()).extracting(Note::channel).containsOnly(1);
+        double callEnd = heardCall.stream().mapToDouble(Note::endSeconds).max().orElseThrow();
+        assertThat(answer).allSatisfy(note -> assertThat(note.startSeconds()).isGreaterThan(callEnd));
+        assertThat(midi.notes()).extracting(Note::track).containsOnly(1, 2);
+
+        assertThat(WavRenderer.rms(result.wav())).isGreaterThan(0.001);
+        BufferedImage roll = ImageIO.read(result.pianoRoll().toFile());
+        assertThat(roll.getWidth()).isEqualTo(1400);
+        assertThat(countPixels(roll, PianoRoll.CALL.getRGB())).isPositive();
+        assertThat(countPixels(roll, PianoRoll.ANSWER.getRGB())).isPositive();
+    }
+
+    @Test
+    void aMissingCallFileIsNamedInTheError() {
+        Path missing = directory.resolve("no-such-call.mid");
+        DemoOptions options = new DemoOptions(directory, TinyPerformers.kernel(), new PerformerParameters(), 1L, missing, 5);
+
+        assertThatThrownBy(() -> DemoSession.run(options)).hasMessageContaining("the call file " + missing + " cannot be read");
+    }
+
+    @Test
+    void aCallFileThatIsNotMidiIsRefusedBeforeAnythingPlays() throws Exception {
+        Path text = Files.writeString(directory.resolve("call.mid"), "not a MIDI file");
+        DemoOptions options = new DemoOptions(directory, TinyPerformers.kernel(), new PerformerParameters(), 1L, text, 5);
+
+        assertThatThrownBy(() -> DemoSession.run(options)).hasMessageContaining(text.toString()).hasMessageContaining("MThd");
+    }
+
+    private static long countPixels(BufferedImage image, int rgb) {
+        long count = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xFFFFFF) == (rgb & 0xFFFFFF)) count++;
+            }
+        }
+        return count;
+    }
+}
