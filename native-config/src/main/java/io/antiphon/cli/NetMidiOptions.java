@@ -5,7 +5,6 @@ import io.antiphon.midi.net.NetMidiPorts;
 import io.antiphon.midi.net.RtpMidiOptions;
 import picocli.CommandLine.Option;
 
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.HashSet;
@@ -27,22 +26,19 @@ final class NetMidiOptions {
             description = "Network MIDI: a host whose invitations are accepted (repeatable); 127.0.0.1 and ::1 always are, hosts invited with --out net:HOST:PORT too.")
     List<String> allowPeers = List.of();
 
-    /** Opens what {@code in} and {@code out} need, or null if neither is a {@code net:} port. */
-    NetMidiPorts open(String in, String out, PrintStream err) throws MidiPortException {
-        if (!NetMidiPorts.isNet(in) && !NetMidiPorts.isNet(out)) return null;
-        RtpMidiOptions options;
+    /** The network MIDI options these flags give, or a one-sentence refusal (an unknown host, an odd port). */
+    RtpMidiOptions options() throws MidiPortException {
         try {
             Set<InetAddress> allowed = new HashSet<>();
             allowed.add(InetAddress.getByName("127.0.0.1"));
             allowed.add(InetAddress.getByName("::1"));
             for (String host : allowPeers) allowed.addAll(List.of(InetAddress.getAllByName(host)));
-            options = RtpMidiOptions.loopback(NetMidiPorts.DEFAULT_NAME).withBindAddress(InetAddress.getByName(bind))
+            return RtpMidiOptions.loopback(NetMidiPorts.DEFAULT_NAME).withBindAddress(InetAddress.getByName(bind))
                     .withPort(port).withAllowedPeers(allowed);
         } catch (UnknownHostException e) {
             throw new MidiPortException("network MIDI host '" + e.getMessage() + "' is unknown");
         } catch (IllegalArgumentException e) {
             throw new MidiPortException(e.getMessage());
         }
-        return NetMidiPorts.open(in, out, options, new NetSessionPrinter(err));
     }
 }

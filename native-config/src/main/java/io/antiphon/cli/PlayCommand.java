@@ -15,6 +15,8 @@ import io.antiphon.engine.realtime.SessionRecording;
 import io.antiphon.engine.realtime.ShellCounters;
 import io.antiphon.engine.realtime.PerformerWarmUp;
 import io.antiphon.engine.realtime.ShellOptions;
+import io.antiphon.midi.endpoint.MidiHub;
+import io.antiphon.midi.port.MidiPortException;
 import io.antiphon.midi.virtual.VirtualPorts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,25 +34,29 @@ import java.util.concurrent.TimeUnit;
 
 /** {@code antiphon play}: live performance between real MIDI ports. */
 @Command(name = "play", mixinStandardHelpOptions = true,
-        description = {"Play live: listen on a MIDI input, answer on a MIDI output. Ports are chosen by a case-insensitive",
-                "part of their name (see `antiphon devices`). A port unplugged mid-performance is waited for and reopened",
-                "(an output gets all-notes-off first). Ctrl-C stops cleanly: every sounding note is released."})
+        description = {"Play live: listen on a MIDI input, answer on a MIDI output. Each is a port, chosen by a case-insensitive",
+                "part of its name (see `antiphon devices`), net:NAME or net:HOST:PORT (network MIDI), or virtual[:NAME] (a",
+                "virtual device). A port unplugged mid-performance is waited for and reopened (an output gets all-notes-off",
+                "first). Ctrl-C stops cleanly: every sounding note is released."})
 final class PlayCommand implements Callable<Integer> {
 
     enum Mode { call, jam, harmonize }
 
     enum Clock { internal, follow, master }
 
-    @Option(names = "--in", paramLabel = "NAME", description = "MIDI input port (the keyboard), or net:NAME to open a network MIDI session.")
+    @Option(names = "--in", paramLabel = "NAME", description = "MIDI input (the keyboard): a part of a port's name, net:NAME to open a "
+            + "network MIDI session, net:HOST:PORT to invite one, or virtual[:NAME] for a virtual device a DAW plays into.")
     String in;
 
     @Option(names = "--out", paramLabel = "NAME",
-            description = "MIDI output port (the synth or DAW), net:HOST:PORT to invite a network MIDI session, or net:NAME (as --in) to answer its peers.")
+            description = "MIDI output (the synth or DAW): a part of a port's name, net:HOST:PORT to invite a network MIDI session, "
+                    + "net:NAME (as --in) to answer its peers, or virtual[:NAME] for a virtual device a DAW reads.")
     String out;
 
     @Option(names = "--virtual", arity = "0..1", fallbackValue = VirtualPorts.DEFAULT_NAME, paramLabel = "NAME",
             description = {"Create a virtual MIDI device NAME (default " + VirtualPorts.DEFAULT_NAME + ") that a DAW plays into",
-                    "(port 'NAME in') and reads the answers from ('NAME out'), for the sides --in/--out do not name."})
+                    "(port 'NAME in') and reads the answers from ('NAME out'), for the sides --in/--out do not name",
+                    "(shorthand for virtual:NAME)."})
     String virtual;
 
     @Mixin
@@ -79,7 +85,7 @@ final class PlayCommand implements Callable<Integer> {
     Integer metronomeChannel;
 
     @Option(names = "--clock-in", paramLabel = "NAME", description = "With --clock follow: the MIDI input the host's clock "
-            + "arrives on, when it is not --in (e.g. a DAW's virtual port while you play a keyboard).")
+            + "arrives on, when it is not --in (e.g. a DAW's virtual port while you play a keyboard): a port, or virtual[:NAME].")
     String clockIn;
 
     @Option(names = "--record", paramLabel = "FILE.mid", description = {"Write the session to FILE.mid when play stops, however",
@@ -105,8 +111,8 @@ final class PlayCommand implements Callable<Integer> {
     }
 
     private Integer play(CountDownLatch finished) throws Exception {
-        try (PlayPorts ports = PlayPorts.open(in, out, virtual, clockIn, net, System.err)) {
-            Receiver output = ports.output();
+        try (MidiHub endpoints = openEndpoints()) {
+            Receiver output = endpoints.output().receiver();
             PerformerParameters parameters;
             String presetName;
             Function<MidiOut, PerformerCore> core;
@@ -140,8 +146,10 @@ final class PlayCommand implements Callable<Integer> {
             try {
                 try (LiveSession session = LiveSession.open(recording == null ? output : recording.machine(output), core, options)) {
                     Receiver sessionInput = recording == null ? session.input() : recording.human(session.input());
-                    ports.connect(sessionInput, session.input());
-                    System.err.printf("playing: %s, preset %s, %s mode (Ctrl-C to stop)%n", ports.describe(), presetName, mode);
+                    endpoints.input().connect(sessionInput);
+                    endpoints.clockInput().ifPresent(clock -> clock.connect(session.input()));
+                    endpoints.start();
+                    System.err.printf("playing: %s, preset %s, %s mode (Ctrl-C to stop)%n", endpoints.describe(), presetName, mode);
                     PerformerStatus status = new PerformerStatus();
                     while (session.isRunning() && !stop.await(250, TimeUnit.MILLISECONDS)) {
                         if (session.readStatus(status)) printStatus(System.err, status, session.latency(), session.counters());
@@ -156,6 +164,22 @@ final class PlayCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * Opens the sides --in and --out name, --virtual standing for virtual:NAME on the sides they do not name, and the
+     * clock input; or refuses in one sentence.
+     */
+    private MidiHub openEndpoints() throws MidiPortException {
+        String inSpec = in != null ? in : virtual != null ? "virtual:" + virtual : null;
+        String outSpec = out != null ? out : virtual != null ? "virtual:" + virtual : null;
+        if (inSpec == null || outSpec == null) {
+            throw new IllegalArgumentException("give the ports to play between with --in NAME and --out NAME (a part of a port's "
+                    + "name, see `antiphon devices`; net:NAME for network MIDI; virtual[:NAME] for a virtual MIDI device), "
+                    + "or create a virtual MIDI device for the sides not given with --virtual [NAME]");
+        }
+        return MidiHub.open(inSpec, outSpec, clockIn, MidiHub.Setup.forThisMachine(net::options,
+                new PortEventsPrinter(System.err), new NetSessionPrinter(System.err)));
     }
 
     /** Writes the recording; a failure to write is one line on stderr (the session has ended either way). */

@@ -64,7 +64,19 @@ public final class MidiPortOpener {
             return new OpenedOutput(port.info(), port.device(), port.device().getReceiver());
         } catch (MidiUnavailableException | RuntimeException e) {
             port.device().close();
+            if (port.info().kind() == MidiPortInfo.Kind.SYNTHESIZER) throw synthesizerWithoutAudio(port.info().name(), e);
             throw new MidiPortException("MIDI output '" + port.info().name() + "' cannot be opened: " + e.getMessage());
         }
+    }
+
+    /**
+     * The JDK's software synthesizer sounds through the audio device: where none opens (a server, a container, no sound
+     * card) the JDK says only "Can not open line".
+     */
+    private static MidiPortException synthesizerWithoutAudio(String name, Exception e) {
+        return new MidiPortException("MIDI output '" + name + "' is the JDK's software synthesizer, which needs an audio "
+                + "device, and none opens on this machine (" + e.getMessage() + "); send the answers to a synthesizer or DAW "
+                + "instead (a MIDI port, net:NAME for network MIDI, or virtual for a virtual MIDI device), or hear Antiphon "
+                + "offline with `antiphon demo`, which writes a WAV file");
     }
 }

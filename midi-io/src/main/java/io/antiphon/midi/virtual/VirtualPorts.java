@@ -28,7 +28,7 @@ public final class VirtualPorts {
     }
 
     /** Creates the virtual device {@code name} as {@code os} allows ({@code devices}: the ports Windows would look in). */
-    static VirtualPort open(String name, OperatingSystem os, Supplier<List<MidiPorts.Port>> devices, PortWatcher.Events events)
+    public static VirtualPort open(String name, OperatingSystem os, Supplier<List<MidiPorts.Port>> devices, PortWatcher.Events events)
             throws VirtualPortUnavailableException {
         if (name == null || name.isBlank()) throw new VirtualPortUnavailableException(String.valueOf(name), "the name is empty");
         return switch (os) {

@@ -40,7 +40,7 @@ public final class UnpluggableDevice implements MidiDevice {
         return List.copyOf(received);
     }
 
-    synchronized int opens() {
+    public synchronized int opens() {
         return opens;
     }
 
