@@ -7,7 +7,9 @@ import io.antiphon.engine.harness.DemoSession;
 import io.antiphon.engine.harness.HarmonizeDemo;
 import io.antiphon.engine.harness.HarmonizeDemoOptions;
 import io.antiphon.engine.harness.HarmonizeDemoResult;
+import io.antiphon.engine.perform.Parameter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -54,9 +56,16 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
+    @Mixin
+    ParameterOptions parameterOptions;
+
+    /** --set and --tempo, checked before any work. */
+    private Map<Parameter, Double> settings;
+
     @Override
     public Integer call() throws Exception {
         PathChecks.outputFolder(out, "--out");
+        settings = parameterOptions.check();
         PathChecks.inputFile(call, "--call");
         PathChecks.inputFile(melody, "--melody");
         if (mode == null) mode = ModelSource.harmonizes(preset) ? Mode.harmonize : Mode.call;
@@ -64,6 +73,7 @@ final class DemoCommand implements Callable<Integer> {
         if (melody != null) throw new IllegalArgumentException("--melody goes with --mode harmonize; a call is given with --call");
         if (call != null) io.antiphon.midi.file.MidiFileReader.read(call);   // a broken call is refused before the model loads
         LoadedPreset loaded = LoadedPreset.load(preset == null ? "chorale" : preset, engine);
+        ParameterOptions.applyTo(settings, loaded.parameters());
         DemoResult result = DemoSession.run(new DemoOptions(out, loaded.model(), loaded.parameters(), seed, call, maxWait));
         Map<String, Object> map = result.toMap();
         if (json) {
@@ -80,6 +90,7 @@ final class DemoCommand implements Callable<Integer> {
         if (call != null) throw new IllegalArgumentException("--call goes with --mode call; a melody is given with --melody");
         if (melody != null) io.antiphon.midi.file.MidiFileReader.read(melody);   // a broken melody is refused before the model loads
         LoadedRollPreset roll = LoadedRollPreset.load(preset == null ? LoadedRollPreset.DEFAULT : preset, engine);
+        ParameterOptions.applyTo(settings, roll.parameters());
         HarmonizeDemoResult result = HarmonizeDemo.run(
                 new HarmonizeDemoOptions(out, roll.model(), roll.frameTicks(), roll.parameters(), seed, melody, maxWait));
         if (json) {

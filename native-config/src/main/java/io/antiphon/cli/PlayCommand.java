@@ -62,6 +62,12 @@ final class PlayCommand implements Callable<Integer> {
     @Mixin
     NetMidiOptions net;
 
+    @Mixin
+    ParameterOptions parameterOptions;
+
+    /** --set and --tempo, checked before any port opens. */
+    private java.util.Map<Parameter, Double> settings;
+
     @Option(names = "--preset", description = "A preset name (shipped or yours, see antiphon presets), preset .json file, or model bundle file (default chorale; chorale-roll with --mode harmonize).")
     String preset;
 
@@ -100,6 +106,7 @@ final class PlayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PathChecks.outputFile(record, "--record");   // before any port opens or a note is played
+        settings = parameterOptions.check();
         checkClockOptions();
         if (mode == null) mode = ModelSource.harmonizes(preset) ? Mode.harmonize : Mode.call;
         CountDownLatch finished = new CountDownLatch(1);   // the shutdown hook waits for it: ports closed, network peers told
@@ -120,6 +127,7 @@ final class PlayCommand implements Callable<Integer> {
             if (mode == Mode.harmonize) {
                 LoadedRollPreset roll = LoadedRollPreset.load(preset == null ? LoadedRollPreset.DEFAULT : preset, engine);
                 parameters = roll.parameters();
+                ParameterOptions.applyTo(settings, parameters);
                 presetName = roll.entry().preset().name();
                 parameters.set(Parameter.MODE, mode.ordinal());
                 setClock(parameters);
@@ -127,6 +135,7 @@ final class PlayCommand implements Callable<Integer> {
             } else {
                 LoadedPreset loaded = LoadedPreset.load(preset == null ? "chorale" : preset, engine);
                 parameters = loaded.parameters();
+                ParameterOptions.applyTo(settings, parameters);
                 presetName = loaded.entry().preset().name();
                 parameters.set(Parameter.MODE, mode.ordinal());
                 setClock(parameters);
