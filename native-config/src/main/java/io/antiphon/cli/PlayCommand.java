@@ -34,10 +34,10 @@ import java.util.concurrent.TimeUnit;
 
 /** {@code antiphon play}: live performance between real MIDI ports. */
 @Command(name = "play", mixinStandardHelpOptions = true,
-        description = {"Play live: listen on a MIDI input, answer on a MIDI output. Each is a port, chosen by a case-insensitive",
-                "part of its name (see `antiphon devices`), net:NAME or net:HOST:PORT (network MIDI), or virtual[:NAME] (a",
-                "virtual device). A port unplugged mid-performance is waited for and reopened (an output gets all-notes-off",
-                "first). Ctrl-C stops cleanly: every sounding note is released."})
+        description = "Play live: listen on a MIDI input, answer on a MIDI output. Each is a port, chosen by a case-insensitive "
+                + "part of its name (see `antiphon devices`), net:NAME or net:HOST:PORT (network MIDI), or virtual[:NAME] (a "
+                + "virtual device). A port unplugged mid-performance is waited for and reopened (an output gets all-notes-off "
+                + "first). Ctrl-C stops cleanly: every sounding note is released.")
 final class PlayCommand implements Callable<Integer> {
 
     enum Mode { call, jam, harmonize }
@@ -54,9 +54,9 @@ final class PlayCommand implements Callable<Integer> {
     String out;
 
     @Option(names = "--virtual", arity = "0..1", fallbackValue = VirtualPorts.DEFAULT_NAME, paramLabel = "NAME",
-            description = {"Create a virtual MIDI device NAME (default " + VirtualPorts.DEFAULT_NAME + ") that a DAW plays into",
-                    "(port 'NAME in') and reads the answers from ('NAME out'), for the sides --in/--out do not name",
-                    "(shorthand for virtual:NAME)."})
+            description = "Create a virtual MIDI device NAME (default " + VirtualPorts.DEFAULT_NAME + ") that a DAW plays into "
+                    + "(port 'NAME in') and reads the answers from ('NAME out'), for the sides --in/--out do not name "
+                    + "(shorthand for virtual:NAME).")
     String virtual;
 
     @Mixin
