@@ -199,6 +199,7 @@ public final class Harmonizer implements PerformerCore {
     @Override
     public void setListener(PerformerListener listener) {
         this.listener = listener == null ? PerformerListener.NONE : listener;
+        voices.setListener(this.listener);
     }
 
     /**

@@ -194,6 +194,7 @@ public final class Performer implements PerformerCore {
 
     public void setListener(PerformerListener listener) {
         this.listener = listener == null ? PerformerListener.NONE : listener;
+        notes.setListener(this.listener);
     }
 
     /**

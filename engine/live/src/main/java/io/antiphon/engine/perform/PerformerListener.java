@@ -17,4 +17,11 @@ public interface PerformerListener {
     /** A controller changed {@code parameter} to {@code value}. */
     default void parameterChanged(Parameter parameter, double value) {
     }
+
+    /**
+     * The machine sent a note-on ({@code velocity} 1..127) or note-off ({@code velocity} 0) on {@code channel} (0..15),
+     * stamped {@code nanos}: when it is due at the output, which may be ahead of now (sampled ahead, not yet played).
+     */
+    default void machineNote(long nanos, int channel, int key, int velocity) {
+    }
 }

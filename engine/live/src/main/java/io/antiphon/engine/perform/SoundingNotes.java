@@ -16,10 +16,16 @@ final class SoundingNotes {
     private final long[] onsetTicks = new long[128];
     private final int[] channels = new int[128];
     private int count;
+    private PerformerListener listener = PerformerListener.NONE;
 
     SoundingNotes(OrderedOut out) {
         this.out = out;
         Arrays.fill(onsetTicks, -1);
+    }
+
+    /** Who hears of each machine note sent ({@link PerformerListener#machineNote}). */
+    void setListener(PerformerListener listener) {
+        this.listener = listener;
     }
 
     /** Sends a note-on at {@code nanos} (channel 0..15) and records it as sounding since {@code tick}. */
@@ -28,6 +34,7 @@ final class SoundingNotes {
         channels[pitch] = channel;
         count++;
         out.send(nanos, NOTE_ON | channel, pitch, velocity);
+        listener.machineNote(nanos, channel, pitch, velocity);
     }
 
     /** Sends the note-off of sounding key {@code pitch} at {@code nanos} on its note-on's channel. */
@@ -36,6 +43,7 @@ final class SoundingNotes {
         onsetTicks[pitch] = -1;
         count--;
         out.send(nanos, NOTE_OFF | channels[pitch], pitch, 0);
+        listener.machineNote(nanos, channels[pitch], pitch, 0);
     }
 
     boolean isDown(int pitch) {

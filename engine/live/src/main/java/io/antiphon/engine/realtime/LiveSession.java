@@ -3,6 +3,7 @@ package io.antiphon.engine.realtime;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 import javax.sound.midi.Receiver;
@@ -11,7 +12,6 @@ import com.lmax.disruptor.dsl.ProducerType;
 import io.antiphon.engine.perform.MidiOut;
 import io.antiphon.engine.perform.Performer;
 import io.antiphon.engine.perform.PerformerCore;
-import io.antiphon.engine.perform.PerformerListener;
 import io.antiphon.engine.perform.PerformerStatus;
 
 /**
@@ -37,6 +37,7 @@ public final class LiveSession implements AutoCloseable {
 
     private static final long JOIN_MILLIS = 2_000;
     private static final long STATUS_TIMEOUT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final long PARAMETER_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
 
     private final NanoClock clock;
     private final EventRing inputRing;
@@ -62,8 +63,8 @@ public final class LiveSession implements AutoCloseable {
         PerformerOutput performerOutput = new PerformerOutput(outputRing);
         PerformerCore performer = Objects.requireNonNull(performerFactory.apply(performerOutput), "the performer factory returned null");
         this.programs = options.programLoader() == null ? null : new ProgramChanges(options.programLoader());
-        performer.setListener(programs == null ? PerformerListener.NONE : programs);
-        this.performerLoop = new PerformerLoop(performer, inputRing, outputRing, performerOutput, clock, meters, programs);
+        this.performerLoop = new PerformerLoop(performer, inputRing, outputRing, performerOutput, clock, meters, programs,
+                options.observer());
 
         this.schedulerThread = new Thread(scheduler::run, "antiphon-scheduler");
         this.performerThread = new Thread(performerLoop, "antiphon-performer");
@@ -113,6 +114,20 @@ public final class LiveSession implements AutoCloseable {
      */
     public boolean control(int status, int data1, int data2) {
         return inputRing.tryPublish(RingEvent.Kind.MIDI, clock.nanoTime(), status, data1, data2, -1);
+    }
+
+    /**
+     * Sets parameters on the performer thread, all together, as their controllers would (the observer hears of each).
+     * Waits up to 100 ms for an earlier batch to be taken. Returns false if the performer thread did not take it in
+     * time (stopped or busy): then nothing of it was set.
+     */
+    public boolean setParameters(ParameterBatch batch) {
+        long deadline = System.nanoTime() + STATUS_TIMEOUT_NANOS;
+        while (!performerLoop.offerParameters(batch)) {
+            if (performerLoop.isStopped() || System.nanoTime() - deadline > 0) return false;
+            LockSupport.parkNanos(PARAMETER_POLL_NANOS);
+        }
+        return true;
     }
 
     /** Asks the performer to end every machine note now and stop playing (it listens again). */

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 import com.lmax.disruptor.EventPoller;
+import io.antiphon.engine.perform.Parameter;
 import io.antiphon.engine.perform.Performer;
 import io.antiphon.engine.perform.PerformerCore;
 import io.antiphon.engine.perform.PerformerStatus;
@@ -24,6 +25,7 @@ final class PerformerLoop implements EventPoller.Handler<RingEvent>, Runnable {
     static final long IDLE_PARK_MICROS = 900;
     private static final long IDLE_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(IDLE_PARK_MICROS);
     private static final long STATUS_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+    private static final Parameter[] PARAMETERS = Parameter.values();
 
     private final PerformerCore performer;
     private final EventRing input;
@@ -32,11 +34,13 @@ final class PerformerLoop implements EventPoller.Handler<RingEvent>, Runnable {
     private final NanoClock clock;
     private final LatencyMeters meters;
     private final ProgramChanges programs;
+    private final SessionObserver observer;
 
     private final PendingReleases.Sink lateRelease = this::lateRelease;
     private final EventRing.AllNotesOffSink lateAllNotesOff = this::lateAllNotesOff;
     private final PerformerStatus status = new PerformerStatus();
     private final AtomicReference<PerformerStatus> statusRequest = new AtomicReference<>();
+    private final AtomicReference<ParameterBatch> parameterRequest = new AtomicReference<>();
     private long now;
     private long answersSeen;
 
@@ -47,9 +51,12 @@ final class PerformerLoop implements EventPoller.Handler<RingEvent>, Runnable {
     private volatile boolean stopped;
     private volatile Throwable failure;
 
-    /** @param programs where program changes are loaded, or null to ignore them */
+    /**
+     * @param programs where program changes are loaded, or null to ignore them
+     * @param observer who hears of the human's messages, the performer's status and parameter changes
+     */
     PerformerLoop(PerformerCore performer, EventRing input, EventRing outputRing, PerformerOutput output, NanoClock clock,
-                  LatencyMeters meters, ProgramChanges programs) {
+                  LatencyMeters meters, ProgramChanges programs, SessionObserver observer) {
         this.performer = performer;
         this.input = input;
         this.outputRing = outputRing;
@@ -57,6 +64,8 @@ final class PerformerLoop implements EventPoller.Handler<RingEvent>, Runnable {
         this.clock = clock;
         this.meters = meters;
         this.programs = programs;
+        this.observer = observer;
+        performer.setListener(new ShellListener(programs, observer));
     }
 
     /**
@@ -71,9 +80,15 @@ final class PerformerLoop implements EventPoller.Handler<RingEvent>, Runnable {
             LoadedProgram program = programs.takeLoaded();
             if (program != null) switchTo(program);
         }
+        ParameterBatch batch = parameterRequest.get();
+        if (batch != null) {
+            apply(batch);
+            parameterRequest.set(null);
+        }
         int handled = input.drain(this, lateRelease, lateAllNotesOff);
         performer.advance(now);
         performer.readStatus(status);
+        observer.status(now, status);
         if (status.answers() != answersSeen) {
             answersSeen = status.answers();
             answerDecisionNanos = now;
@@ -95,6 +110,7 @@ final class PerformerLoop implements EventPoller.Handler<RingEvent>, Runnable {
         if (event.kind == RingEvent.Kind.ALL_NOTES_OFF) {
             performer.allNotesOff(event.nanos);
         } else {
+            if (event.status < 0xF0) observer.input(event.nanos, event.status, event.data1, event.data2);
             performer.onMidi(event.nanos, event.status, event.data1, event.data2);
         }
         return true;
@@ -167,6 +183,29 @@ final class PerformerLoop implements EventPoller.Handler<RingEvent>, Runnable {
     }
 
     /**
+     * Any thread but the performer's: hands {@code batch} to the performer thread, which sets its values together at
+     * the start of its next round (each reported to the observer). Returns false if an earlier batch is still waiting.
+     */
+    boolean offerParameters(ParameterBatch batch) {
+        if (!parameterRequest.compareAndSet(null, batch)) return false;
+        Thread performerThread = thread;
+        if (performerThread != null) LockSupport.unpark(performerThread);
+        return true;
+    }
+
+    /** Whether the latest batch offered has been applied (or the loop has stopped). */
+    boolean parametersApplied() {
+        return parameterRequest.get() == null || stopped;
+    }
+
+    private void apply(ParameterBatch batch) {
+        for (int i = 0; i < batch.parameters.length; i++) {
+            performer.parameters().set(batch.parameters[i], batch.values[i]);
+            observer.parameterChanged(batch.parameters[i], batch.values[i]);
+        }
+    }
+
+    /**
      * Any thread but the performer's: has the performer thread copy its status into {@code into}; waits up to
      * {@code timeoutNanos}. Returns false if it was not copied (the loop has stopped, or did not get to it in time).
      */
@@ -199,5 +238,6 @@ final class PerformerLoop implements EventPoller.Handler<RingEvent>, Runnable {
         if (program.preset() != null) events.parameters().applyPreset(program.preset());
         events.replaceModel(program.model());
         programSwitches++;
+        for (Parameter parameter : PARAMETERS) observer.parameterChanged(parameter, events.parameters().get(parameter));
     }
 }

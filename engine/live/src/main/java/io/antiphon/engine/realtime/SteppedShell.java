@@ -9,7 +9,6 @@ import javax.sound.midi.Receiver;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.antiphon.engine.perform.MidiOut;
 import io.antiphon.engine.perform.PerformerCore;
-import io.antiphon.engine.perform.PerformerListener;
 import io.antiphon.engine.perform.PerformerStatus;
 
 /**
@@ -42,8 +41,7 @@ public final class SteppedShell {
         this.scheduler = new OutputScheduler(outputRing, output, clock, meters, options.outputCapacity());
         PerformerOutput performerOutput = new PerformerOutput(outputRing);
         PerformerCore performer = Objects.requireNonNull(performerFactory.apply(performerOutput), "the performer factory returned null");
-        performer.setListener(PerformerListener.NONE);
-        this.loop = new PerformerLoop(performer, inputRing, outputRing, performerOutput, clock, meters, null);
+        this.loop = new PerformerLoop(performer, inputRing, outputRing, performerOutput, clock, meters, null, options.observer());
     }
 
     /** The {@link Receiver} for human MIDI: stamps with the clock and publishes to the input ring, as live. */

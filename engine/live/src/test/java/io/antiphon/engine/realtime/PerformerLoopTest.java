@@ -29,7 +29,7 @@ class PerformerLoopTest {
     @Test
     void releasesThatFoundTheInputRingFullStillReachThePerformerAfterTheirNoteOns() throws Exception {
         EventRing input = new EventRing(ProducerType.MULTI, 4, 0);
-        PerformerLoop loop = new PerformerLoop(performer, input, output, performerOutput, clock, meters, null);
+        PerformerLoop loop = new PerformerLoop(performer, input, output, performerOutput, clock, meters, null, SessionObserver.NONE);
         for (int key = 60; key < 64; key++) input.tryPublish(RingEvent.Kind.MIDI, key * MS, 0x90, key, 90, -1);
         for (int key = 60; key < 64; key++) input.tryPublish(RingEvent.Kind.MIDI, 70 * MS, 0x80, key, 0, -1);
         assertThat(input.deferredReleases()).isEqualTo(4);
@@ -44,7 +44,7 @@ class PerformerLoopTest {
     @Test
     void anAnswerStartedByAControllerCarriesItsArrivalTimeToTheOutput() throws Exception {
         EventRing input = new EventRing(ProducerType.MULTI, 64, 8);
-        PerformerLoop loop = new PerformerLoop(performer, input, output, performerOutput, clock, meters, null);
+        PerformerLoop loop = new PerformerLoop(performer, input, output, performerOutput, clock, meters, null, SessionObserver.NONE);
         for (int i = 0; i < 6; i++) {
             input.tryPublish(RingEvent.Kind.MIDI, i * 100 * MS, 0x90, 60 + 2 * i, 90, -1);
             input.tryPublish(RingEvent.Kind.MIDI, (i * 100 + 80) * MS, 0x80, 60 + 2 * i, 0, -1);
@@ -68,7 +68,7 @@ class PerformerLoopTest {
     @Test
     void aMessagePassedThroughCarriesItsArrivalTimeToTheOutput() throws Exception {
         EventRing input = new EventRing(ProducerType.MULTI, 64, 8);
-        PerformerLoop loop = new PerformerLoop(performer, input, output, performerOutput, clock, meters, null);
+        PerformerLoop loop = new PerformerLoop(performer, input, output, performerOutput, clock, meters, null, SessionObserver.NONE);
         input.tryPublish(RingEvent.Kind.MIDI, 100 * MS, 0x92, 60, 90, -1);       // thru off: not passed
         loop.iterate(101 * MS);
         clock.set(102 * MS);
@@ -93,7 +93,7 @@ class PerformerLoopTest {
     @Test
     void anIdleIterationAdvancesThePerformerWithoutCountingAsWork() throws Exception {
         EventRing input = new EventRing(ProducerType.MULTI, 64, 8);
-        PerformerLoop loop = new PerformerLoop(performer, input, output, performerOutput, clock, meters, null);
+        PerformerLoop loop = new PerformerLoop(performer, input, output, performerOutput, clock, meters, null, SessionObserver.NONE);
 
         assertThat(loop.iterate(5 * MS)).isFalse();
         assertThat(loop.answerDecisionNanos()).isEqualTo(-1);
