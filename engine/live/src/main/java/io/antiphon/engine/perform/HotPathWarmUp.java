@@ -8,11 +8,12 @@ import io.antiphon.engine.kernel.StepModel;
 
 /**
  * Gets the performer's hot path compiled before the first real note. Until the JIT has compiled it (a few thousand
- * steps, FIELD-NOTES; longer on a busy machine, since compilation runs in the background), the kernel's Vector API
- * code runs interpreted, slowly and allocating. Scratch performers on the same model play a scripted human (phrases
- * and pauses, both modes, barge-ins, controllers moving, thru switched on and off, pitch bend and unmapped controllers
- * passed through) in rounds, until a round allocates nothing on the calling thread or the rounds run out. The model's recurrent state is saved before and restored after, so its memory is
- * untouched. Allocates; not for the live path.
+ * steps: docs/design.md, JIT and warm-up; longer on a busy machine, since compilation runs in the background), the
+ * kernel's Vector API code runs interpreted, slowly and allocating. Scratch performers on the same model play a
+ * scripted human (phrases and pauses, both modes, barge-ins, controllers moving, thru switched on and off, pitch bend
+ * and unmapped controllers passed through) in rounds, until a round allocates nothing on the calling thread or the
+ * rounds run out. The model's recurrent state is saved before and restored after, so its memory is untouched.
+ * Allocates; not for the live path.
  */
 final class HotPathWarmUp {
 

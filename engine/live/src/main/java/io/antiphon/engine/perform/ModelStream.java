@@ -6,8 +6,9 @@ import io.antiphon.engine.token.TokenDecoder;
 import io.antiphon.engine.token.Vocabulary;
 
 /**
- * The one token stream the model hears, human and machine notes together, fed one token per step (DESIGN.md §3):
- * the model's time in ticks, the current velocity bin, the latest next-token distribution, and the rollback point.
+ * The one token stream the model hears, human and machine notes together, fed one token per step (docs/design.md, The
+ * event vocabulary): the model's time in ticks, the current velocity bin, the latest next-token distribution, and the
+ * rollback point.
  *
  * <p>Streaming feeding: before an event at tick t come the elapsed {@code TIME_SHIFT}s (at most 48 ticks each; a
  * silence longer than {@link #MAX_SILENCE_TICKS} is heard as that long), a {@code VELOCITY} when the bin changes, then

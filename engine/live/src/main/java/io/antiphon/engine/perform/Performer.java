@@ -7,12 +7,12 @@ import io.antiphon.engine.sampling.Sampler;
 import io.antiphon.engine.token.Vocabulary;
 
 /**
- * The performer core (DESIGN.md §1, §5): takes the human's timestamped MIDI and the passing of time, keeps one token
- * stream of human and machine notes in the model, and sends the machine's notes to {@link MidiOut}, each stamped with
- * its exact musical time and released when due within the lookahead. A plain object: no threads, ports or wall
- * clock; time comes only from the {@code nanos} arguments (a time earlier than one already seen counts as that one).
- * Only the performer thread calls it; {@link #onMidi}, {@link #advance} and {@link #allNotesOff} allocate nothing
- * once warm (see {@link #warmUp}).
+ * The performer core (docs/design.md, The performer core; Modes): takes the human's timestamped MIDI and the passing of
+ * time, keeps one token stream of human and machine notes in the model, and sends the machine's notes to
+ * {@link MidiOut}, each stamped with its exact musical time and released when due within the lookahead. A plain
+ * object: no threads, ports or wall clock; time comes only from the {@code nanos} arguments (a time earlier than one
+ * already seen counts as that one). Only the performer thread calls it; {@link #onMidi}, {@link #advance} and
+ * {@link #allNotesOff} allocate nothing once warm (see {@link #warmUp}).
  *
  * <p>Musical time is ticks of 1/24 beat at {@code tempo_bpm}, counted from the first instant the performer hears of.
  * Human events are fed at the tick they fall in; a silence longer than 16 beats is heard as 16 beats. What the model

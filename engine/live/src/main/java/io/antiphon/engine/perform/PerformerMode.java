@@ -1,6 +1,8 @@
 package io.antiphon.engine.perform;
 
-/** How the performer plays with the human (DESIGN.md §5). The ordinal is the {@code mode} parameter's value. */
+/**
+ * How the performer plays with the human (docs/design.md, Modes). The ordinal is the {@code mode} parameter's value.
+ */
 public enum PerformerMode {
     /** Listen, detect the end of the human's phrase, answer, hand back. */
     CALL_AND_RESPONSE,

@@ -15,8 +15,8 @@ import io.antiphon.engine.perform.PerformerCore;
 import io.antiphon.engine.perform.PerformerStatus;
 
 /**
- * A running real-time shell (DESIGN.md §1): MIDI input → input ring → performer thread → output ring → scheduler
- * thread → output {@link Receiver}.
+ * A running real-time shell (docs/design.md, Architecture; Threads): MIDI input → input ring → performer thread →
+ * output ring → scheduler thread → output {@link Receiver}.
  *
  * <pre>{@code
  * try (LiveSession session = LiveSession.open(port.getReceiver(),

@@ -13,8 +13,9 @@ import com.lmax.disruptor.EventPoller;
 
 /**
  * The scheduler thread's work: drains the output ring and hands each message to the output {@link Receiver} at its
- * time, since {@code Receiver.send} ignores timestamps on hardware ports. Waiting parks until ~200 µs before a
- * message is due, then spins (FIELD-NOTES timing table); idle, it parks up to 1 ms or until the producer wakes it.
+ * time, since {@code Receiver.send} ignores timestamps on hardware ports. Waiting parks until ~200 µs before a message
+ * is due, then spins (docs/design.md, Timing on this machine); idle, it parks up to 1 ms or until the producer wakes
+ * it.
  *
  * <p>Messages leave in the order they arrived, a message never before an earlier one ({@code due = max(time,
  * previous due)}): the performer's order is causal, and reordering by time could put a note-off before its note-on.

@@ -11,8 +11,8 @@ import io.antiphon.engine.perform.PerformerStatus;
 /**
  * Gets the JIT to compile the live path before a session starts: a throwaway {@link Performer} on the session's model
  * hears short calls and answers them on a simulated clock, as fast as it can, its output discarded. Without this the
- * first answers of a session run interpreted (steps of several ms, FIELD-NOTES). A {@link Performer} built on the
- * model afterwards starts fresh: a new performer resets the model's state.
+ * first answers of a session run interpreted (steps of several ms: docs/design.md, JIT and warm-up). A
+ * {@link Performer} built on the model afterwards starts fresh: a new performer resets the model's state.
  */
 public final class PerformerWarmUp {
 

@@ -12,9 +12,9 @@ import static io.antiphon.engine.token.Vocabulary.VELOCITY_BASE;
 import io.antiphon.engine.token.Vocabulary;
 
 /**
- * The masks applied to the model's distribution before a machine token is sampled (DESIGN.md §4). Each rule only
- * forbids tokens, so they compose in any order; the performer applies them in the order listed here. Key arrays are
- * indexed by MIDI key 0..127; a machine onset of -1 means the key is up. Allocation-free.
+ * The masks applied to the model's distribution before a machine token is sampled (docs/design.md, Sampling). Each rule
+ * only forbids tokens, so they compose in any order; the performer applies them in the order listed here. Key arrays
+ * are indexed by MIDI key 0..127; a machine onset of -1 means the key is up. Allocation-free.
  */
 public final class MaskRules {
 

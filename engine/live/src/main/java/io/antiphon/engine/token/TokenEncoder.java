@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * Turns notes into the event tokens of {@link Vocabulary} (DESIGN.md §3).
+ * Turns notes into the event tokens of {@link Vocabulary} (docs/design.md, The event vocabulary).
  *
  * <p>Time starts at tick 0. At each tick where something happens the stream holds, in this order:
  * the elapsed {@code TIME_SHIFT}s (a gap longer than 48 ticks becomes several shifts of at most 48),

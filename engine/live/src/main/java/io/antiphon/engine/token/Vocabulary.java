@@ -1,7 +1,7 @@
 package io.antiphon.engine.token;
 
 /**
- * The 240-token event vocabulary of DESIGN.md §3. One token is one LSTM step.
+ * The 240-token event vocabulary (docs/design.md, The event vocabulary). One token is one LSTM step.
  *
  * <pre>
  *   0.. 87  NOTE_ON(p)    key p = 21..108 pressed
