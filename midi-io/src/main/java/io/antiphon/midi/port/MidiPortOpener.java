@@ -7,7 +7,7 @@ import javax.sound.midi.Transmitter;
 import java.util.List;
 
 /** Opens MIDI input and output ports by name substring (see {@link PortSelector} for the matching rule). */
-public final class MidiPortOpener {
+final class MidiPortOpener {
 
     private MidiPortOpener() {
     }
@@ -28,14 +28,6 @@ public final class MidiPortOpener {
             receiver.close();
             device.close();
         }
-    }
-
-    public static OpenedInput openInput(String name) throws MidiPortException {
-        return openInput(name, MidiPorts.ports());
-    }
-
-    public static OpenedOutput openOutput(String name) throws MidiPortException {
-        return openOutput(name, MidiPorts.ports());
     }
 
     static OpenedInput openInput(String name, List<MidiPorts.Port> ports) throws MidiPortException {
