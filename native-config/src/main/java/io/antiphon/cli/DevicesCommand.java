@@ -55,7 +55,8 @@ final class DevicesCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static Map<String, Object> row(MidiPortInfo device) {
+    /** One device as a JSON object (also in {@code doctor --json}). */
+    static Map<String, Object> row(MidiPortInfo device) {
         MidiPortCapabilities c = device.capabilities();
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("name", device.name());

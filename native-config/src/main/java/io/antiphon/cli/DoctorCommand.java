@@ -2,6 +2,9 @@ package io.antiphon.cli;
 
 import io.antiphon.midi.port.MidiPortInfo;
 import io.antiphon.midi.port.MidiPorts;
+import io.antiphon.midi.port.OperatingSystem;
+import io.antiphon.engine.corpus.DataDirectory;
+import io.antiphon.presets.UserPresetFolder;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,8 +21,11 @@ import java.util.concurrent.Callable;
 
 /** {@code antiphon doctor}: what this machine offers Antiphon (Java, natives, SIMD, MIDI). */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = "Report Java, OS/arch, the ND4J backend and native build, CPU SIMD level, CoreMidi4J and the MIDI devices found.")
+        description = {"Report Java, OS/arch, the ND4J backend and native build, CPU SIMD level, the MIDI devices (as `antiphon devices`),",
+                "whether --virtual can create a MIDI device here, the data folder and your preset folder."})
 final class DoctorCommand implements Callable<Integer> {
+
+    private static final Path ALSA_SEQUENCER = Path.of("/dev/snd/seq");
 
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
@@ -34,30 +40,28 @@ final class DoctorCommand implements Callable<Integer> {
         report.put("arch", System.getProperty("os.arch"));
         report.put("cores", Runtime.getRuntime().availableProcessors());
         report.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
-        report.put("omp_num_threads", System.getenv().getOrDefault("OMP_NUM_THREADS", "(unset)"));
+        report.put("omp_num_threads", ompThreads());
         report.put("nd4j", nd4j());
         report.put("cpu_simd", cpuSimd());
         report.put("vector_api", vectorApi());
         report.put("coremidi4j_loaded", MidiPorts.coreMidi4jLoaded());
         List<Map<String, Object>> devices = new ArrayList<>();
-        for (MidiPortInfo port : MidiPorts.list()) {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("name", port.name());
-            d.put("provider", port.provider());
-            d.put("input", port.input());
-            d.put("output", port.output());
-            d.put("vendor", port.vendor());
-            d.put("description", port.description());
-            devices.add(d);
-        }
+        for (MidiPortInfo device : MidiPorts.devices()) devices.add(DevicesCommand.row(device));   // the list `devices` shows
         report.put("midi_devices", devices);
+        report.put("virtual_ports", virtualPorts());
+        report.put("data_folder", DataDirectory.find().map(Path::toString).orElse("(none: set " + DataDirectory.ENVIRONMENT_VARIABLE
+                + " or -D" + DataDirectory.PROPERTY + " to the folder holding jsb-chorales/ and nottingham-midi/)"));
+        report.put("user_presets", UserPresetFolder.path().toString());
         if (json) {
             System.out.println(Json.pretty(report));
         } else {
             report.forEach((k, v) -> {
                 if (v instanceof List<?> list) {
-                    System.out.printf("%-18s %d found%n", k, list.size());
-                    for (Object item : list) System.out.printf("%-18s   %s%n", "", item);
+                    System.out.printf("%-18s %d found (antiphon devices lists them)%n", k, list.size());
+                    for (Object item : list) {
+                        Map<?, ?> device = (Map<?, ?>) item;
+                        System.out.printf("%-18s   %s (%s)%n", "", device.get("name"), device.get("kind"));
+                    }
                 } else {
                     System.out.printf("%-18s %s%n", k, v);
                 }
@@ -73,13 +77,46 @@ final class DoctorCommand implements Callable<Integer> {
             Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
             for (String key : new String[]{"blas.vendor", "omp.threads", "cores", "memory.available", "backend"}) {
                 Object value = env.get(key);
-                if (value != null) nd4j.put(key, String.valueOf(value));
+                if (value != null) nd4j.put(key, numberOrText(value));
             }
             nd4j.put("native_build", nativeBuild());
         } catch (Throwable t) { // a broken native install must be reported, not crash the doctor
             nd4j.put("error", t.getClass().getSimpleName() + ": " + t.getMessage());
         }
         return nd4j;
+    }
+
+    /** A number as a number (JSON numbers in --json), anything else as its text. */
+    static Object numberOrText(Object value) {
+        if (value instanceof Number) return value;
+        String text = String.valueOf(value).strip();
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException notWhole) {
+            try {
+                double d = Double.parseDouble(text);
+                return Double.isFinite(d) ? d : text;
+            } catch (NumberFormatException notNumber) {
+                return text;
+            }
+        }
+    }
+
+    private static Object ompThreads() {
+        String value = System.getenv("OMP_NUM_THREADS");
+        return value == null ? "(unset)" : numberOrText(value);
+    }
+
+    /** Whether {@code play --virtual} can create a virtual MIDI device here, and why not. */
+    static String virtualPorts() {
+        return switch (OperatingSystem.current()) {
+            case LINUX -> Files.exists(ALSA_SEQUENCER)
+                    ? "possible (ALSA sequencer " + ALSA_SEQUENCER + ")"
+                    : "not possible: no ALSA sequencer (" + ALSA_SEQUENCER + " is missing; `modprobe snd-seq` adds it); "
+                    + "use net:NAME or a loopback port";
+            case MACOS -> "possible (CoreMIDI)";
+            default -> "not possible on " + System.getProperty("os.name") + ": use a loopback port such as loopMIDI, or net:NAME";
+        };
     }
 
     /** The javacpp platform of the nd4j-native jar on the classpath (e.g. linux-x86_64, linux-x86_64-avx2). */

@@ -5,14 +5,11 @@ import io.antiphon.engine.perform.Parameter;
 import io.antiphon.engine.perform.MidiOut;
 import io.antiphon.engine.perform.Performer;
 import io.antiphon.engine.perform.PerformerCore;
-import io.antiphon.engine.perform.PerformerMode;
 import io.antiphon.engine.perform.PerformerParameters;
 import io.antiphon.engine.perform.PerformerStatus;
-import io.antiphon.engine.realtime.LatencyReport;
 import io.antiphon.engine.realtime.LiveSession;
 import io.antiphon.engine.realtime.NanoClock;
 import io.antiphon.engine.realtime.SessionRecording;
-import io.antiphon.engine.realtime.ShellCounters;
 import io.antiphon.engine.realtime.PerformerWarmUp;
 import io.antiphon.engine.realtime.ShellOptions;
 import io.antiphon.midi.endpoint.MidiHub;
@@ -25,7 +22,6 @@ import picocli.CommandLine.Option;
 import javax.sound.midi.Receiver;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -160,10 +156,11 @@ final class PlayCommand implements Callable<Integer> {
                     endpoints.start();
                     System.err.printf("playing: %s, preset %s, %s mode (Ctrl-C to stop)%n", endpoints.describe(), presetName, mode);
                     PerformerStatus status = new PerformerStatus();
+                    StatusLine statusLine = new StatusLine(System.err, StderrTerminal.isTerminal());
                     while (session.isRunning() && !stop.await(250, TimeUnit.MILLISECONDS)) {
-                        if (session.readStatus(status)) printStatus(System.err, status, session.latency(), session.counters());
+                        if (session.readStatus(status)) statusLine.update(status, session.latency(), session.counters(), System.nanoTime());
                     }
-                    System.err.println();
+                    statusLine.finish();
                     if (session.failure().isPresent()) {
                         throw new IllegalStateException("the performer stopped: " + session.failure().get().getMessage());
                     }
@@ -232,24 +229,5 @@ final class PlayCommand implements Callable<Integer> {
                     + " is the preset's output_channel: choose another channel for the clicks");
         }
         parameters.set(Parameter.METRONOME_CHANNEL, metronomeChannel);
-    }
-
-    private static String modeLabel(PerformerMode mode) {
-        return switch (mode) {
-            case CALL_AND_RESPONSE -> "call";
-            case JAM -> "jam";
-            case HARMONIZE -> "harm";
-        };
-    }
-
-    private static void printStatus(PrintStream err, PerformerStatus s, LatencyReport latency, ShellCounters counters) {
-        err.printf("\r%-6s %-10s tempo %5.1f %s %s  temp %.2f  keys %d  notes %d  answers %d  in->out p99 %s%s%s   ",
-                modeLabel(s.mode()), s.phase().name().toLowerCase(),
-                s.tempoBpm(), s.clock().name().toLowerCase(), s.clockRunning() ? s.bar() + ":" + s.beat() : "stopped",
-                s.temperature(), s.humanKeysDown(), s.machineNotesSounding(), s.answers(),
-                latency.inputToOutput().count() == 0 ? "-" : String.format("%.0f us", latency.inputToOutput().p99()),
-                counters.inputDropped() == 0 ? "" : "  dropped " + counters.inputDropped(),
-                s.clockRejectedTempos() + s.clockStalls() == 0 ? ""
-                        : "  clock: " + s.clockRejectedTempos() + " absurd tempi ignored, " + s.clockStalls() + " stalls");
     }
 }

@@ -1,6 +1,7 @@
 package io.antiphon.launcher;
 
 import io.antiphon.cli.AntiphonCommand;
+import io.antiphon.cli.StderrTerminal;
 
 import java.io.File;
 import java.io.IOException;
@@ -14,12 +15,15 @@ import java.util.Map;
  * Entry point of {@code antiphon.jar}. ND4J and the live path need settings that only exist at JVM start:
  * {@code OMP_NUM_THREADS=1} (OpenMP spin-waits otherwise eat the second core), the Vector API module for the
  * step kernel, Gervill's offline renderer export, JavaCPP's cheap allocation accounting and ParallelGC.
- * When the running JVM lacks them, the launcher starts one child JVM that has them and passes its exit code on.
+ * When the running JVM lacks them, the launcher starts one child JVM that has them and passes its exit code on; the
+ * child's stderr passes through {@link IncubatorWarningFilter}, which drops the JVM's warning about the Vector API module.
  * Set {@code ANTIPHON_NO_RELAUNCH=1} to run in the current JVM as it is.
  */
 public final class Launcher {
 
     static final String LAUNCHED_PROPERTY = "antiphon.launched";
+    /** How long the launcher waits, once the child has ended, for the rest of its stderr. */
+    private static final long STDERR_DRAIN_MILLIS = 2_000;
 
     /** JVM flags the child gets (see the class comment). */
     static final List<String> JVM_FLAGS = List.of(
@@ -62,17 +66,28 @@ public final class Launcher {
         command.add(jar.toString());
         command.add(AntiphonCommand.class.getName());
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        // stderr goes through the filter that drops the JVM's incubator-module warning; the child learns from us
+        // whether the real stderr is a terminal (its own is then a pipe)
+        command.add(command.indexOf("-cp"), "-D" + StderrTerminal.PROPERTY + "=" + StderrTerminal.ownStderrIsTerminal());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectInput(ProcessBuilder.Redirect.INHERIT)
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                .redirectError(ProcessBuilder.Redirect.PIPE);
         Map<String, String> env = builder.environment();
         env.putIfAbsent("OMP_NUM_THREADS", "1");
         if (!"1".equals(env.get("OMP_NUM_THREADS"))) return null; // the user chose otherwise: respect it, run here
         try {
             Process child = builder.start();
+            Thread stderr = new Thread(new IncubatorWarningFilter(child.getErrorStream(), System.err), "antiphon-launcher-stderr");
+            stderr.setDaemon(true);
+            stderr.start();
             // Ctrl-C reaches the child through the process group; a SIGTERM sent to this process alone does not, so the
             // hook passes it on (destroy() is SIGTERM on Unix; a second one to a child already stopping is harmless),
-            // then waits for the child's clean shutdown: all notes off, recording written.
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAndWait(child), "antiphon-launcher-stop"));
-            return child.waitFor();
+            // then waits for the child's clean shutdown: all notes off, recording written, its last words on stderr.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAndWait(child, stderr), "antiphon-launcher-stop"));
+            int code = child.waitFor();
+            stderr.join(STDERR_DRAIN_MILLIS);
+            return code;
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {
@@ -81,10 +96,11 @@ public final class Launcher {
         }
     }
 
-    private static void stopAndWait(Process child) {
+    private static void stopAndWait(Process child, Thread stderr) {
         child.destroy();
         try {
             child.waitFor();
+            stderr.join(STDERR_DRAIN_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -41,6 +41,27 @@ class CommandLineTest {
     }
 
     @Test
+    void doctorAgreesWithDevicesSaysWhetherVirtualPortsCanWorkAndWhereThingsAre() throws Exception {
+        JsonNode doctor = new ObjectMapper().readTree(CommandRun.of("doctor", "--json").out());
+        JsonNode devices = new ObjectMapper().readTree(CommandRun.of("devices", "--json").out());
+        assertThat(doctor.get("midi_devices").size()).as("the same count as `devices`").isEqualTo(devices.get("devices").size());
+        boolean sequencer = Files.exists(Path.of("/dev/snd/seq"));
+        assertThat(doctor.get("virtual_ports").asText()).startsWith(sequencer ? "possible" : "not possible");
+        if (!sequencer) assertThat(doctor.get("virtual_ports").asText()).contains("/dev/snd/seq");
+        assertThat(doctor.get("data_folder").asText()).isNotBlank();
+        assertThat(doctor.get("user_presets").asText()).isNotBlank();
+        assertThat(doctor.get("cores").isNumber()).isTrue();
+        assertThat(doctor.get("max_heap_mb").isNumber()).isTrue();
+        JsonNode nd4j = doctor.get("nd4j");
+        for (String key : new String[]{"omp.threads", "cores", "memory.available"}) {
+            if (nd4j.has(key)) assertThat(nd4j.get(key).isNumber()).as("nd4j " + key + " as a JSON number").isTrue();
+        }
+        assertThat(nd4j.get("blas.vendor").isTextual()).isTrue();
+        assertThat(DoctorCommand.numberOrText("4")).isEqualTo(4L);
+        assertThat(DoctorCommand.numberOrText("OPENBLAS")).isEqualTo("OPENBLAS");
+    }
+
+    @Test
     void corruptBundleIsRefusedInOneSentence() throws Exception {
         Path bundle = dir.resolve("broken.bundle");
         Files.write(bundle, new byte[]{'P', 'K', 3, 4, 0, 0, 1, 2, 3});

@@ -12,7 +12,8 @@ final class ClockStatus {
                      int beatsPerBar) {
         into.tempoBpm = clock.bpm();
         into.clock = source;
-        into.clockRunning = source == ClockSource.FOLLOW ? followed.running() : source == ClockSource.MASTER;
+        // the internal clock and the master's run from the performer's start; a followed one while the host's transport runs
+        into.clockRunning = source != ClockSource.FOLLOW || followed.running();
         long position = clock.started() ? clock.gridPosition(clock.tickAt(now)) : 0;
         long beat = Math.floorDiv(position, Vocabulary.TICKS_PER_QUARTER);
         into.bar = Math.floorDiv(beat, beatsPerBar) + 1;

@@ -55,6 +55,18 @@ class PerformerClockTest {
     }
 
     @Test
+    void theInternalClockReadsRunningBeforeAndWhileAnswering() {
+        PerformanceDriver driver = new PerformanceDriver(TestModels.kernel(), PerformanceDriver.parameters(), 7L);
+        driver.runTo(50 * MS);
+        assertThat(driver.status().clock()).isEqualTo(ClockSource.INTERNAL);
+        assertThat(driver.status().clockRunning()).as("listening on the internal clock").isTrue();
+        long end = phrase(driver, 100, 6, 170, 120);
+        assertThat(driver.runUntil(s -> s.phase() == PerformerPhase.ANSWERING, end + 10_000 * MS)).isTrue();
+        assertThat(driver.status().clockRunning()).as("answering on the internal clock").isTrue();
+        assertThat(driver.status().bar()).isPositive();
+    }
+
+    @Test
     void answersStartOnTheNextBeatOrBarOfTheInternalClock() {
         for (AnswerStart when : new AnswerStart[]{AnswerStart.BEAT, AnswerStart.BAR}) {
             PerformerParameters parameters = PerformanceDriver.parameters();
