@@ -4,6 +4,7 @@
  * destination through JNA on macOS, a pair of loopback ports on Windows ({@link io.antiphon.midi.virtual.VirtualPorts}).
  * Native libraries load only on first use; where the device cannot be made, a
  * {@link io.antiphon.midi.virtual.VirtualPortUnavailableException} says why in one sentence. Depends on the root
- * package, {@code port} and JNA; the CLI opens it (docs/design.md, Ports, devices and endpoints).
+ * package, {@code port} and JNA; {@code endpoint}'s {@code MidiHub} opens it (docs/design.md, Ports, devices and
+ * endpoints).
  */
 package io.antiphon.midi.virtual;
