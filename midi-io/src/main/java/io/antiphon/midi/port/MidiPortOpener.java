@@ -12,8 +12,18 @@ final class MidiPortOpener {
     private MidiPortOpener() {
     }
 
+    /** An open port of either direction; closing it releases the device and never throws a checked exception. */
+    interface Opened extends AutoCloseable {
+        MidiPortInfo info();
+
+        MidiDevice device();
+
+        @Override
+        void close();
+    }
+
     /** An open input: connect its transmitter to a receiver; close it to release the device. */
-    public record OpenedInput(MidiPortInfo info, MidiDevice device, Transmitter transmitter) implements AutoCloseable {
+    public record OpenedInput(MidiPortInfo info, MidiDevice device, Transmitter transmitter) implements Opened {
         @Override
         public void close() {
             transmitter.close();
@@ -22,7 +32,7 @@ final class MidiPortOpener {
     }
 
     /** An open output: send to its receiver; close it to release the device. */
-    public record OpenedOutput(MidiPortInfo info, MidiDevice device, Receiver receiver) implements AutoCloseable {
+    public record OpenedOutput(MidiPortInfo info, MidiDevice device, Receiver receiver) implements Opened {
         @Override
         public void close() {
             receiver.close();

@@ -2,8 +2,6 @@ package io.antiphon.midi.port;
 
 import io.antiphon.midi.HeldNotes;
 import io.antiphon.midi.MidiByteParser;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.MidiMessage;
@@ -21,16 +19,11 @@ import org.slf4j.LoggerFactory;
  * same receiver. On the port's own thread, messages pass through with one bit set or cleared per note: no lock, no
  * allocation.
  */
-public final class SupervisedInput implements AutoCloseable {
+public final class SupervisedInput extends SupervisedPort<MidiPortOpener.OpenedInput> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SupervisedInput.class);
 
-    private final String name;
     private volatile Receiver target;
-    private final AtomicReference<MidiPortOpener.OpenedInput> open;
-    private final AtomicLong losses = new AtomicLong();
-    private final AtomicLong reconnects = new AtomicLong();
-    private volatile boolean closed;
     /** What the port holds down; written on the port's thread, read by the watcher after the port is closed. */
     private final HeldNotes held = new HeldNotes();
     /** Written after every tracked message, read before {@link #held} is: publishes the port thread's writes. */
@@ -52,8 +45,7 @@ public final class SupervisedInput implements AutoCloseable {
     };
 
     SupervisedInput(MidiPortOpener.OpenedInput opened) {
-        this.name = opened.info().name();
-        this.open = new AtomicReference<>(opened);
+        super("input", opened);
     }
 
     /** Sends what the port plays to {@code receiver}, now and after every reconnection. */
@@ -63,26 +55,6 @@ public final class SupervisedInput implements AutoCloseable {
         if (port != null) port.transmitter().setReceiver(tracking);
     }
 
-    /** The name of the port, as it was opened and is looked for again. */
-    public String name() {
-        return name;
-    }
-
-    /** Whether the port is open now. */
-    public boolean connected() {
-        return open.get() != null;
-    }
-
-    /** Times the port was lost. */
-    public long losses() {
-        return losses.get();
-    }
-
-    /** Times the port was opened again after a loss. */
-    public long reconnects() {
-        return reconnects.get();
-    }
-
     @Override
     public void close() {
         closed = true;
@@ -90,10 +62,6 @@ public final class SupervisedInput implements AutoCloseable {
     }
 
     // ---- the watcher's side ----
-
-    MidiPortOpener.OpenedInput current() {
-        return open.get();
-    }
 
     /** Closes the port that is gone and releases what it held down (watcher thread); true if it was open. */
     boolean lose() {
@@ -131,21 +99,6 @@ public final class SupervisedInput implements AutoCloseable {
             return;
         }
         if (target != null) port.transmitter().setReceiver(tracking);
-        open.set(port);
-        reconnects.incrementAndGet();
-        if (closed) closeQuietly(open.getAndSet(null));
-    }
-
-    boolean isClosed() {
-        return closed;
-    }
-
-    private void closeQuietly(MidiPortOpener.OpenedInput port) {
-        if (port == null) return;
-        try {
-            port.close();
-        } catch (RuntimeException e) {
-            LOG.debug("MIDI input '{}' did not close cleanly: {}", name, e.toString());
-        }
+        takeBack(port);
     }
 }

@@ -22,31 +22,20 @@ import org.slf4j.LoggerFactory;
  * off the caller's thread and, when a port of the same name is listed again, opens it, sends all-notes-off (CC 123)
  * on every channel first, and only then lets messages through.
  */
-public final class SupervisedOutput implements Receiver {
+public final class SupervisedOutput extends SupervisedPort<MidiPortOpener.OpenedOutput> implements Receiver {
 
     private static final Logger LOG = LoggerFactory.getLogger(SupervisedOutput.class);
     private static final int ALL_NOTES_OFF = 123;
 
-    private final String name;
     private final Runnable wakeWatcher;
-    private final AtomicReference<MidiPortOpener.OpenedOutput> open;
     /** A port that failed in {@link #send}, for the watcher to close. */
     private final AtomicReference<MidiPortOpener.OpenedOutput> toClose = new AtomicReference<>();
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
-    private final AtomicLong losses = new AtomicLong();
-    private final AtomicLong reconnects = new AtomicLong();
-    private volatile boolean closed;
 
     SupervisedOutput(MidiPortOpener.OpenedOutput opened, Runnable wakeWatcher) {
-        this.name = opened.info().name();
-        this.open = new AtomicReference<>(opened);
+        super("output", opened);
         this.wakeWatcher = wakeWatcher;
-    }
-
-    /** The name of the port, as it was opened and is looked for again. */
-    public String name() {
-        return name;
     }
 
     @Override
@@ -69,11 +58,6 @@ public final class SupervisedOutput implements Receiver {
         }
     }
 
-    /** Whether the port is open now (false while it is lost, and after {@link #close}). */
-    public boolean connected() {
-        return open.get() != null;
-    }
-
     /** Times the port's receiver threw. */
     public long failures() {
         return failures.get();
@@ -82,16 +66,6 @@ public final class SupervisedOutput implements Receiver {
     /** Messages refused (not sent) while the port was lost. */
     public long refused() {
         return refused.get();
-    }
-
-    /** Times the port was lost. */
-    public long losses() {
-        return losses.get();
-    }
-
-    /** Times the port was opened again after a loss. */
-    public long reconnects() {
-        return reconnects.get();
     }
 
     /** Closes the port; later sends throw {@link PortLostException}. */
@@ -120,11 +94,6 @@ public final class SupervisedOutput implements Receiver {
         return failed != null;
     }
 
-    /** The port as it is open now, or null while lost. */
-    MidiPortOpener.OpenedOutput current() {
-        return open.get();
-    }
-
     /** Takes a reopened port into use after sending it all-notes-off on every channel (watcher thread). */
     void reconnect(MidiPortOpener.OpenedOutput port) {
         if (closed) {
@@ -142,21 +111,6 @@ public final class SupervisedOutput implements Receiver {
             closeQuietly(port);
             return;
         }
-        open.set(port);
-        reconnects.incrementAndGet();
-        if (closed) closeQuietly(open.getAndSet(null));
-    }
-
-    boolean isClosed() {
-        return closed;
-    }
-
-    private void closeQuietly(MidiPortOpener.OpenedOutput port) {
-        if (port == null) return;
-        try {
-            port.close();
-        } catch (RuntimeException e) {
-            LOG.debug("MIDI output '{}' did not close cleanly: {}", name, e.toString());
-        }
+        takeBack(port);
     }
 }
