@@ -11,7 +11,13 @@ public enum ClockSource {
      */
     FOLLOW,
     /** The internal clock, sent to the output as MIDI clock (Start, then a Timing Clock every tick), with an optional metronome. */
-    MASTER;
+    MASTER,
+    /**
+     * The player: tempo and beat tracked from the human's own note onsets ({@link BeatTracker}); the ticks follow the
+     * player's beats, so the human is heard and answered on the human's grid. Before the beat is found (and with
+     * {@code tempo_lock}, for the tempo) {@code tempo_bpm} applies.
+     */
+    PLAYER;
 
     private static final ClockSource[] ALL = values();
 

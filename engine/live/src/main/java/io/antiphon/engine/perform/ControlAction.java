@@ -9,7 +9,9 @@ public enum ControlAction {
     /** Forget everything heard: the model's recurrent state returns to zero. */
     RESET_MEMORY,
     /** End every sounding machine note and stop playing (as CC 123 does). */
-    ALL_NOTES_OFF;
+    ALL_NOTES_OFF,
+    /** A tap of tap tempo: two or more taps set the player clock's tempo and put a beat on the last tap. */
+    TAP_TEMPO;
 
     /** The name used in presets' CC maps, e.g. {@code answer_now}. */
     public String label() {

@@ -12,6 +12,10 @@ import io.antiphon.engine.token.Vocabulary;
  * ({@link #tickAt}) never runs more than one tick past the latest received (a late tick is extrapolated into, never
  * beyond), and never goes back. {@link #unfollow} lets time run on freely at the last tempo.
  *
+ * <p><b>Steering to the player</b> ({@link #steer}, the {@code player} clock source): time stays continuous at the
+ * instant of the call and runs at whatever pace reaches a given tick (the player's next beat) at its predicted time,
+ * then on at the player's tempo. So the player's tracked beats become the ticks' beats without a jump.
+ *
  * <p><b>The grid</b>: beats and bars count from the grid origin (tick 0 unless a followed or sent clock's song
  * position 0 says otherwise, {@link #setGridOrigin}); {@link #nextOnGrid} finds the next beat or bar line.
  */
@@ -25,6 +29,11 @@ final class MusicalClock {
     private boolean following;
     private long followedTick;
     private long gridOrigin;
+    /** Steering: until {@link #bendNanos} the anchor's pace applies, from there {@link #afterNanosPerTick} from {@link #bendTick}. */
+    private boolean bending;
+    private long bendNanos;
+    private double bendTick;
+    private double afterNanosPerTick;
 
     MusicalClock(double bpm) {
         this.bpm = bpm;
@@ -50,6 +59,7 @@ final class MusicalClock {
     /** Changes the tempo from {@code nanos} on (nothing happens when it is unchanged); stops following. */
     void setTempo(long nanos, double newBpm) {
         unfollow(nanos);
+        endBend(nanos);
         if (newBpm == bpm) return;
         if (started) {
             anchorTick = exactTick(nanos);
@@ -65,6 +75,7 @@ final class MusicalClock {
      */
     void follow(long nanos, long tick, double tickNanos) {
         start(nanos);
+        endBend(nanos);
         double at = Math.max(tick, Math.floor(exactTick(nanos)));
         anchorNanos = nanos;
         anchorTick = at;
@@ -80,6 +91,38 @@ final class MusicalClock {
         anchorTick = exactTick(nanos);
         anchorNanos = nanos;
         following = false;
+    }
+
+    /**
+     * Steers time toward the player's beat: from {@code nanos} (where time stays as it is) the ticks run at the pace
+     * that reaches {@code targetTick} at {@code targetNanos} (at most 30% off {@code tickNanos}), and from there on at
+     * {@code tickNanos}. Starts the clock if needed; stops following.
+     */
+    void steer(long nanos, double targetTick, long targetNanos, double tickNanos) {
+        start(nanos);
+        unfollow(nanos);
+        double current = exactTick(nanos);
+        anchorNanos = nanos;
+        anchorTick = current;
+        double span = targetTick - current;
+        double pace = span > 0 && targetNanos > nanos ? (targetNanos - nanos) / span : tickNanos;
+        pace = Math.max(tickNanos * 0.7, Math.min(tickNanos * 1.3, pace));
+        nanosPerTick = pace;
+        bending = targetNanos > nanos;
+        bendNanos = targetNanos;
+        bendTick = current + (targetNanos - nanos) / pace;
+        afterNanosPerTick = tickNanos;
+        if (!bending) nanosPerTick = tickNanos;
+        bpm = 60e9 / (tickNanos * Vocabulary.TICKS_PER_QUARTER);
+    }
+
+    /** Makes the pace after a steer's bend the clock's only pace, if the bend has passed by {@code nanos}. */
+    private void endBend(long nanos) {
+        if (!bending) return;
+        anchorTick = exactTick(nanos);
+        anchorNanos = nanos;
+        nanosPerTick = afterNanosPerTick;
+        bending = false;
     }
 
     /** Whether the clock follows an external one (see {@link #follow}). */
@@ -106,6 +149,15 @@ final class MusicalClock {
         return tick + Math.floorMod(gridOrigin - tick, unitTicks);
     }
 
+    long gridOrigin() {
+        return gridOrigin;
+    }
+
+    /** The exact (fractional) tick at {@code nanos}. */
+    double exactTickAt(long nanos) {
+        return exactTick(nanos);
+    }
+
     /** Ticks from the grid origin to {@code tick} (negative before it). */
     long gridPosition(long tick) {
         return tick - gridOrigin;
@@ -126,12 +178,13 @@ final class MusicalClock {
 
     /** The first nanosecond of {@code tick}. */
     long nanosAt(long tick) {
+        if (bending && tick >= bendTick) return bendNanos + (long) Math.ceil((tick - bendTick) * afterNanosPerTick);
         return anchorNanos + (long) Math.ceil((tick - anchorTick) * nanosPerTick);
     }
 
     /** Whole ticks in a duration of {@code nanos} at the current tempo. */
     long ticksIn(long nanos) {
-        return (long) Math.floor(nanos / nanosPerTick);
+        return (long) Math.floor(nanos / nanosPerTick());
     }
 
     /** Ticks in {@code beats} quarter notes, rounded, at least 1. */
@@ -141,15 +194,16 @@ final class MusicalClock {
 
     /** Nanoseconds in one tick at the current tempo. */
     double nanosPerTick() {
-        return nanosPerTick;
+        return bending ? afterNanosPerTick : nanosPerTick;
     }
 
     /** Nanoseconds in one beat at the current tempo. */
     long nanosPerBeat() {
-        return Math.round(nanosPerTick * Vocabulary.TICKS_PER_QUARTER);
+        return Math.round(nanosPerTick() * Vocabulary.TICKS_PER_QUARTER);
     }
 
     private double exactTick(long nanos) {
+        if (bending && nanos >= bendNanos) return bendTick + (nanos - bendNanos) / afterNanosPerTick;
         double exact = anchorTick + (nanos - anchorNanos) / nanosPerTick;
         return following ? Math.min(exact, followedTick + 1) : exact;
     }

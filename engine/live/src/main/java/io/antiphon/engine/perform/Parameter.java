@@ -10,7 +10,7 @@ import io.antiphon.engine.sampling.Scale;
  * value 0..127 maps onto it. Continuous parameters map linearly from the minimum (0) to the maximum (127); whole-number
  * parameters do the same and round; choices split 0..127 into equal zones, one per choice. The values of choices are
  * their indexes: {@code mode} 0 = call, 1 = jam, 2 = harmonize; {@code thru} 0 = off, 1 = on; {@code clock}
- * 0 = internal, 1 = follow, 2 = master; {@code answer_start} 0 = now, 1 = beat, 2 = bar; {@code key_root} 0 = C .. 11 = B;
+ * 0 = internal, 1 = follow, 2 = master, 3 = player; {@code tempo_lock} 0 = off, 1 = on; {@code answer_start} 0 = now, 1 = beat, 2 = bar; {@code key_root} 0 = C .. 11 = B;
  * {@code scale} as listed by {@link Scale} (0 = chromatic, 1 = major, 2 = minor, 3 = harmonic_minor, 4 = dorian,
  * 5 = phrygian, 6 = lydian, 7 = mixolydian, 8 = locrian, 9 = major_pentatonic, 10 = minor_pentatonic, 11 = blues,
  * 12 = whole_tone).
@@ -58,7 +58,9 @@ public enum Parameter {
      * Where musical time comes from: the {@code tempo_bpm} parameter (internal), an external MIDI clock (follow), or
      * this performer, which then sends MIDI clock to the output (master). See {@link ClockSource}.
      */
-    CLOCK("clock", 0, "internal", "follow", "master"),
+    CLOCK("clock", 0, "internal", "follow", "master", "player"),
+    /** With the player clock: off (0) the tempo is the player's; on (1) it stays {@code tempo_bpm}, only the beat's phase follows. */
+    TEMPO_LOCK("tempo_lock", 0, "off", "on"),
     /** When an answer starts after the call ends: at once (now), on the next beat, or on the next bar line. */
     ANSWER_START("answer_start", 0, "now", "beat", "bar"),
     /** Beats (quarter notes) in a bar, for bar lines and the metronome's accent. */

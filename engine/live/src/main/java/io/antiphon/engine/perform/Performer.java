@@ -64,6 +64,9 @@ public final class Performer implements PerformerCore {
     private final AnswerGenerator generator;
     private final FollowedClock followed;
     private final ClockSender sender;
+    private final BeatTracker beats;
+    /** The tracker's {@link BeatTracker#gridEpoch} the clock's grid origin was last set for. */
+    private int anchoredEpoch = -1;
     /** Machine keys ended at the output whose release the model has yet to hear. */
     private final boolean[] released = new boolean[128];
     private int releasedCount;
@@ -96,6 +99,8 @@ public final class Performer implements PerformerCore {
         this.sender = new ClockSender(clock, ordered, notes);
         this.mode = parameters.mode();
         this.tempoParameter = parameters.tempoBpm();
+        this.beats = new BeatTracker(parameters.tempoBpm());
+        this.beats.setTempoLocked(parameters.tempoLock());
     }
 
     /**
@@ -159,6 +164,7 @@ public final class Performer implements PerformerCore {
         into.mode = mode;
         into.phase = phase;
         ClockStatus.fill(into, clockSource, followed, clock, now, parameters.beatsPerBar());
+        if (clockSource == ClockSource.PLAYER) into.clockRunning = beats.locked();
         into.temperature = parameters.temperature();
         into.topP = parameters.topP();
         into.topK = parameters.topK();
@@ -166,7 +172,9 @@ public final class Performer implements PerformerCore {
         into.thruNotesSounding = thru.count();
         into.humanKeysDown = human.count();
         into.sustainDown = human.sustain();
-        into.phraseEndThresholdNanos = phrases.threshold(floorNanos(), parameters.phraseEndMultiple(), clock.nanosPerBeat());
+        into.phraseEndThresholdNanos = clockSource == ClockSource.PLAYER
+                ? PhraseDetector.beatThreshold(floorNanos(), beats.beatNanos())
+                : phrases.threshold(floorNanos(), parameters.phraseEndMultiple(), clock.nanosPerBeat());
         into.modelTick = stream.tick();
         into.tokensFed = stream.tokensFed();
         into.tokensGenerated = generator.tokensGenerated();
@@ -185,6 +193,11 @@ public final class Performer implements PerformerCore {
      */
     public boolean warmUp(int tokensPerRound, int maxRounds) {
         return HotPathWarmUp.run(stream.model(), tokensPerRound, maxRounds);
+    }
+
+    /** The player's tempo and beat as tracked from the human's onsets (the player clock; it listens in any case only then). */
+    public BeatTracker playerBeat() {
+        return beats;
     }
 
     /** The live parameters, changed by controllers or by code. */
@@ -221,15 +234,20 @@ public final class Performer implements PerformerCore {
 
     /** Applies parameter changes that need more than reading: tempo (re-anchors the clock), clock source and mode. */
     private void applyLiveChanges() {
+        beats.setTempoLocked(parameters.tempoLock());
         if (parameters.tempoBpm() != tempoParameter) {
             tempoParameter = parameters.tempoBpm();
-            if (!clock.following()) clock.setTempo(now, tempoParameter);
+            beats.setPrior(tempoParameter);
+            if (clockSource == ClockSource.PLAYER && beats.locked()) steerToPlayer();
+            else if (!clock.following()) clock.setTempo(now, tempoParameter);
         }
         ClockSource wantedClock = parameters.clock();
         if (wantedClock != clockSource) {
             if (clockSource == ClockSource.MASTER) sender.stop(now);
             if (clockSource == ClockSource.FOLLOW) followed.stopFollowing(now);
+            if (clockSource == ClockSource.PLAYER) clock.setTempo(now, tempoParameter);
             clockSource = wantedClock;
+            if (clockSource == ClockSource.PLAYER && beats.locked()) steerToPlayer();
         }
         if (clockSource == ClockSource.MASTER) sender.start(now);
         PerformerMode wanted = parameters.mode();
@@ -248,8 +266,7 @@ public final class Performer implements PerformerCore {
     }
 
     private void perform() {
-        if (phase == PerformerPhase.LISTENING && mode == PerformerMode.CALL_AND_RESPONSE && (answerRequested
-                || phrases.ended(now, human.allUp(), floorNanos(), parameters.phraseEndMultiple(), clock.nanosPerBeat()))) {
+        if (phase == PerformerPhase.LISTENING && mode == PerformerMode.CALL_AND_RESPONSE && (answerRequested || phraseEnded())) {
             startAnswer();
         }
         long horizon = now + Math.round(parameters.lookaheadMs() * 1e6);
@@ -259,6 +276,30 @@ public final class Performer implements PerformerCore {
             sender.sendNext(parameters.metronomeChannel(), parameters.beatsPerBar());
         }
         generateUntil(horizon);
+    }
+
+    /** Whether the human's phrase has ended: in the player's beats with the player clock, else by adaptive silence. */
+    private boolean phraseEnded() {
+        if (clockSource == ClockSource.PLAYER) {
+            return phrases.endedInBeats(now, human.allUp(), floorNanos(), beats.beatNanos());
+        }
+        return phrases.ended(now, human.allUp(), floorNanos(), parameters.phraseEndMultiple(), clock.nanosPerBeat());
+    }
+
+    /**
+     * Makes the clock's ticks the player's: on a new beat numbering the grid origin moves so that the tracker's beat 0
+     * is a grid beat, then the clock steers to reach the next beat (at least half a beat ahead) at the tracker's time.
+     */
+    private void steerToPlayer() {
+        clock.start(now);
+        double position = beats.beatPosition(now);
+        if (beats.gridEpoch() != anchoredEpoch) {
+            anchoredEpoch = beats.gridEpoch();
+            clock.setGridOrigin(Math.round(clock.exactTickAt(now) - position * Vocabulary.TICKS_PER_QUARTER));
+        }
+        long next = (long) Math.floor(position + 0.5) + 1;
+        clock.steer(now, clock.gridOrigin() + next * Vocabulary.TICKS_PER_QUARTER, beats.beatTime(next),
+                beats.beatNanos() / (double) Vocabulary.TICKS_PER_QUARTER);
     }
 
     private void generateUntil(long horizon) {
@@ -308,7 +349,8 @@ public final class Performer implements PerformerCore {
             endMachineNote(pitch); // the human takes the key over from the machine
         }
         if (parameters.thru()) thru.noteOn(now, status, pitch, velocity);
-        // Then the model hears it all.
+        // Then the player's beat, so that the note is heard on the player's grid; then the model hears it all.
+        if (clockSource == ClockSource.PLAYER && beats.onset(now) && beats.locked()) steerToPlayer();
         phrases.noteOn(now);
         if (bargeIn || Vocabulary.isPlayable(pitch)) feedMachineReleases();
         if (Vocabulary.isPlayable(pitch)) {
@@ -361,6 +403,9 @@ public final class Performer implements PerformerCore {
         // if-else rather than an enum switch: no synthetic class to initialise (and allocate) on the first press
         if (action == ControlAction.ANSWER_NOW) {
             answerRequested = mode == PerformerMode.CALL_AND_RESPONSE && phase == PerformerPhase.LISTENING;
+        } else if (action == ControlAction.TAP_TEMPO) {
+            beats.tap(now);
+            if (clockSource == ClockSource.PLAYER) steerToPlayer();
         } else if (action == ControlAction.RESET_MEMORY) {
             generator.stop();
             endMachineNotes();

@@ -11,6 +11,10 @@ final class PhraseDetector {
 
     static final int HISTORY = 8;
     static final long CHORD_WINDOW_MS = 35;
+    /** With the player clock, a phrase ends after a rest of more than two beats: this many since the last release. */
+    static final double REST_BEATS = 2.25;
+    /** ... and this many since the last onset. */
+    static final double ONSET_BEATS = 3.25;
     private static final long CHORD_WINDOW_NANOS = CHORD_WINDOW_MS * 1_000_000;
 
     private final long[] intervals = new long[HISTORY];
@@ -54,6 +58,22 @@ final class PhraseDetector {
     /** Whether the phrase has ended by {@code nanos}, given that the human is {@code allUp}. */
     boolean ended(long nanos, boolean allUp, long floorNanos, double multiple, long beatNanos) {
         return onsets > 0 && allUp && nanos - silentSince >= threshold(floorNanos, multiple, beatNanos);
+    }
+
+    /**
+     * Whether the phrase has ended by {@code nanos} in the player's time (the player clock): the human is
+     * {@code allUp}, and the rest is longer than two beats of {@code beatNanos} ({@value #REST_BEATS} beats since
+     * the last release and {@value #ONSET_BEATS} since the last onset, so that a rest of one or two beats after a
+     * short, detached note is not taken for the end either), and at least {@code floorNanos}.
+     */
+    boolean endedInBeats(long nanos, boolean allUp, long floorNanos, long beatNanos) {
+        return onsets > 0 && allUp && nanos - silentSince >= beatThreshold(floorNanos, beatNanos)
+                && nanos - lastOnset >= Math.round(ONSET_BEATS * beatNanos);
+    }
+
+    /** The silence after the last release that ends a phrase in the player's time (see {@link #endedInBeats}). */
+    static long beatThreshold(long floorNanos, long beatNanos) {
+        return Math.max(floorNanos, Math.round(REST_BEATS * beatNanos));
     }
 
     /** The silence that ends a phrase now: {@code max(floor, multiple x median interval)}. */

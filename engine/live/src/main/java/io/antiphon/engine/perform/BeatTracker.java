@@ -1,0 +1,447 @@
+package io.antiphon.engine.perform;
+
+/**
+ * The player's tempo and beat, tracked online from the human's note onsets (the {@code player} clock source). A pure
+ * object: onsets and queries carry their time; no threads, no wall clock; allocation-free.
+ *
+ * <p><b>Onsets.</b> Key presses within {@value #CHORD_WINDOW_MS} ms of the first of a group are one onset (a chord,
+ * however rolled). An onset closer to the previous one than half a sixteenth of the current beat is an ornament (a
+ * grace note, a flam): the later one, the main note, takes its place.
+ *
+ * <p><b>Induction</b> (the first {@value #INDUCTION_ONSETS} onsets of a session, and again after the player is lost):
+ * the most frequent inter-onset interval (clustered within {@value #CLUSTER_TOLERANCE} of each other, as in Dixon's
+ * BeatRoot) is the melody's shortest common note value; the beat is one, two or four of them, whichever scores best
+ * under a log-normal prior around {@code tempo_bpm} (sigma {@value #PRIOR_SIGMA} in log tempo, within
+ * {@value #RANGE_FACTOR}x either way), with a bonus for two (folk and art melodies move mostly in half beats: without
+ * it a melody of eighths at 72 BPM is heard at 144). The onsets are then placed on a sixteenth grid of that beat, and
+ * the beat's phase is the one that puts the longest notes (by the interval they open) and the first onset on beats.
+ *
+ * <p><b>Tracking</b> (afterwards): each onset takes the sixteenth the current grid predicts for it; the grid is the
+ * weighted least-squares line through the recent onsets (time against sixteenth index), weights decaying with age in
+ * beats (time constant {@value #MEMORY_BEATS} beats, so it follows drift and rubato), lower off the beat, and low for
+ * an onset far from its sixteenth (an ornament, a triplet). This is a Kalman tempo tracker's steady state in batch form;
+ * the grid is re-fitted at every onset. Rests and Antiphon's answers hold the grid: only the human's onsets move it.
+ * Four onsets in a row far from the grid mean the player is lost: the tracker induces afresh from them.
+ *
+ * <p>With the tempo locked ({@code tempo_lock}) the beat period stays the prior's; only the phase is tracked. Taps
+ * ({@link #tap}, the tap-tempo controller) set the period from their mean interval and put a beat on the last tap.
+ *
+ * <p>Beat 0 is the beat at or before the first onset the tracker induced from (or the first tap); bars count from it.
+ */
+public final class BeatTracker {
+
+    static final long CHORD_WINDOW_MS = 50;
+    static final int INDUCTION_ONSETS = 12;
+    static final double CLUSTER_TOLERANCE = 0.1;
+    static final double PRIOR_SIGMA = 0.5;
+    static final double RANGE_FACTOR = 2.5;
+    static final double HALF_BEAT_BONUS = 0.8;
+    static final double MEMORY_BEATS = 12;
+    static final int WINDOW = 32;
+    private static final long CHORD_WINDOW_NANOS = CHORD_WINDOW_MS * 1_000_000;
+    private static final int SLOTS_PER_BEAT = 4;
+    private static final double ORNAMENT_NANOS = 90e6;
+    private static final int TAPS = 5;
+    private static final int LOST_AFTER = 4;
+
+    // the onsets heard, a ring: times and their sixteenth index on the grid (valid while tracking)
+    private final long[] times = new long[WINDOW];
+    private final long[] slots = new long[WINDOW];
+    private final double[] iois = new double[WINDOW];
+    private final double[] weights = new double[WINDOW];
+    private int count;
+    private int head;
+    private long groupStart = Long.MIN_VALUE;
+    private long onsetsHeard;
+
+    // the grid: beat b starts at origin + b * period (ns)
+    private double priorPeriod;
+    private boolean tempoLocked;
+    private double period;
+    private double origin;
+    private boolean tracking;
+    /** Induction is over: onsets are placed by the grid. */
+    private boolean settled;
+    /** The first onset's sixteenth index, as induction placed it (kept while refining). */
+    private long firstSlot;
+    private int gridEpoch;
+    private int farInARow;
+    private double confidence;
+
+    private final long[] taps = new long[TAPS];
+    private int tapCount;
+
+    /** A tracker whose prior is {@code priorBpm}; it knows nothing of the player yet. */
+    public BeatTracker(double priorBpm) {
+        setPrior(priorBpm);
+        period = priorPeriod;
+    }
+
+    /** The tempo the tracker expects (and, before it hears enough, assumes); with the tempo locked, the tempo. */
+    public void setPrior(double bpm) {
+        priorPeriod = 60e9 / bpm;
+        if (tempoLocked || !tracking) period = priorPeriod;
+    }
+
+    /** With {@code locked}, the beat period stays the prior's and only the phase follows the player. */
+    public void setTempoLocked(boolean locked) {
+        tempoLocked = locked;
+        if (locked) period = priorPeriod;
+    }
+
+    /** Forgets the player: the next onsets are induced from afresh. */
+    public void reset() {
+        count = 0;
+        head = 0;
+        tracking = false;
+        settled = false;
+        farInARow = 0;
+        confidence = 0;
+        tapCount = 0;
+        groupStart = Long.MIN_VALUE;
+        period = priorPeriod;
+    }
+
+    /**
+     * A human key went down at {@code nanos}.
+     *
+     * @return whether the onset counted (false: part of a chord already heard)
+     */
+    public boolean onset(long nanos) {
+        if (groupStart != Long.MIN_VALUE && nanos - groupStart < CHORD_WINDOW_NANOS) return false;
+        groupStart = nanos;
+        onsetsHeard++;
+        if (count > 0 && nanos - times[index(count - 1)] < ornamentNanos()) {
+            count--; // the previous onset was an ornament of this one
+        }
+        append(nanos);
+        if (settled) {
+            track(nanos);
+        } else if (count >= 3) {
+            induce();
+        }
+        return true;
+    }
+
+    /** A tap of the tap-tempo controller at {@code nanos}: two or more taps set the beat. */
+    public void tap(long nanos) {
+        if (tapCount > 0 && nanos - taps[(tapCount - 1) % TAPS] > 2_000_000_000L) tapCount = 0;
+        taps[tapCount % TAPS] = nanos;
+        tapCount++;
+        if (tapCount < 2) return;
+        int n = Math.min(tapCount, TAPS);
+        long first = taps[(tapCount - n) % TAPS];
+        if (!tempoLocked) period = clampPeriod((nanos - first) / (double) (n - 1));
+        double beats = tracking ? Math.rint((nanos - origin) / period) : 0;
+        origin = nanos - beats * period;
+        if (!tracking) gridEpoch++;
+        tracking = true;
+        settled = true;
+        confidence = 1;
+        count = 0;
+        head = 0;
+        append(nanos);
+        slots[index(0)] = Math.round(beats) * SLOTS_PER_BEAT;
+    }
+
+    // ---- queries ----
+
+    /** Whether the tracker has found the player's beat (before that it runs at the prior). */
+    public boolean locked() {
+        return tracking;
+    }
+
+    /** How well the recent onsets fit the grid, 0..1 (0 before the beat is found). */
+    public double confidence() {
+        return confidence;
+    }
+
+    /** The tracked tempo in beats per minute. */
+    public double bpm() {
+        return 60e9 / period;
+    }
+
+    /** The tracked beat period in nanoseconds. */
+    public long beatNanos() {
+        return Math.round(period);
+    }
+
+    /** Changes whenever the beats are renumbered (a new induction, the first taps): beat indexes before it mean nothing now. */
+    public int gridEpoch() {
+        return gridEpoch;
+    }
+
+    /** Onsets counted (chords once) since the tracker was made. */
+    public long onsetsHeard() {
+        return onsetsHeard;
+    }
+
+    /** Where {@code nanos} falls on the beat grid, in beats since beat 0 (fractional; negative before it). */
+    public double beatPosition(long nanos) {
+        return (nanos - origin) / period;
+    }
+
+    /** The time of beat {@code beat}. */
+    public long beatTime(long beat) {
+        return Math.round(origin + beat * period);
+    }
+
+    /** The index of the beat under way at {@code nanos}. */
+    public long beatIndexAt(long nanos) {
+        return (long) Math.floor(beatPosition(nanos));
+    }
+
+    /** The time of the first beat at or after {@code nanos}. */
+    public long nextBeatNanos(long nanos) {
+        return beatTime((long) Math.ceil(beatPosition(nanos)));
+    }
+
+    /** The time of the beat nearest {@code nanos}. */
+    public long nearestBeatNanos(long nanos) {
+        return beatTime(Math.round(beatPosition(nanos)));
+    }
+
+    /** The bar under way at {@code nanos}, from 1 (bar 1 starts at beat 0). */
+    public long barAt(long nanos, int beatsPerBar) {
+        return Math.floorDiv(beatIndexAt(nanos), beatsPerBar) + 1;
+    }
+
+    /** The beat within its bar at {@code nanos}, 1..beatsPerBar. */
+    public int beatInBarAt(long nanos, int beatsPerBar) {
+        return (int) Math.floorMod(beatIndexAt(nanos), beatsPerBar) + 1;
+    }
+
+    // ---- induction ----
+
+    private void induce() {
+        int n = count;
+        // the consecutive intervals
+        for (int i = 1; i < n; i++) iois[i - 1] = times[index(i)] - times[index(i - 1)];
+        int m = n - 1;
+        // the most frequent interval: each interval's cluster is the intervals within the tolerance of it
+        double best = 0;
+        double unit = iois[0];
+        for (int i = 0; i < m; i++) {
+            double sum = 0;
+            double support = 0;
+            for (int j = 0; j < m; j++) {
+                if (Math.abs(iois[j] - iois[i]) <= CLUSTER_TOLERANCE * iois[i]) {
+                    sum += iois[j];
+                    support++;
+                }
+            }
+            // ties go to the shorter interval: the longer ones are its multiples
+            if (support > best || support == best && sum / support < unit) {
+                best = support;
+                unit = sum / support;
+            }
+        }
+        // once the beat is found, its level stays; only a lost player chooses again
+        double beat = tracking ? period : tempoLocked ? priorPeriod : chooseLevel(unit);
+        if (!tempoLocked && !tracking) beat = bestFittingPeriod(beat, n);
+        place(beat / SLOTS_PER_BEAT, n);
+        if (tracking) {
+            long shift = slots[index(0)] - firstSlot;
+            for (int i = 0; i < n; i++) slots[index(i)] -= shift;
+            period = beat;
+            fit(times[index(n - 1)]);
+            if (n >= INDUCTION_ONSETS) settled = true;
+            return;
+        }
+        // the phase: long notes and the first onset on beats
+        int phase = 0;
+        double bestScore = -1;
+        for (int p = 0; p < SLOTS_PER_BEAT; p++) {
+            double score = 0;
+            for (int i = 0; i < n; i++) {
+                if (Math.floorMod(slots[index(i)] - p, SLOTS_PER_BEAT) != 0) continue;
+                double length = i < n - 1 ? iois[i] : beat;
+                score += Math.min(length, 2 * beat) + (i == 0 ? beat : 0);
+            }
+            if (score > bestScore) {
+                bestScore = score;
+                phase = p;
+            }
+        }
+        // renumber: slot 0 is the beat at or before the first onset
+        int shift = phase == 0 ? 0 : phase - SLOTS_PER_BEAT;
+        for (int i = 0; i < n; i++) slots[index(i)] -= shift;
+        firstSlot = slots[index(0)];
+        period = beat;
+        fit(times[index(n - 1)]);
+        farInARow = 0;
+        double span = (times[index(n - 1)] - times[index(0)]) / period;
+        if (n >= 5 && span >= 2 && confidence >= 0.6 || n >= INDUCTION_ONSETS) {
+            tracking = true;
+            gridEpoch++;
+            if (n >= INDUCTION_ONSETS) settled = true;
+        }
+    }
+
+    /** Sixteenth indexes for the first {@code n} onsets, consecutive from 0: each interval rounded to whole sixteenths of {@code slot} ns. */
+    private void place(double slot, int n) {
+        slots[index(0)] = 0;
+        for (int i = 1; i < n; i++) {
+            slots[index(i)] = slots[index(i - 1)] + Math.max(1, Math.round(iois[i - 1] / slot));
+        }
+    }
+
+    /**
+     * The period within 15% of {@code beat} whose sixteenth grid the first {@code n} onsets fit best (least squares
+     * after placing them on it): one jittered interval must not decide how the others are counted.
+     */
+    private double bestFittingPeriod(double beat, int n) {
+        double best = beat;
+        double bestError = Double.MAX_VALUE;
+        for (int step = -15; step <= 15; step++) {
+            double candidate = beat * (1 + step / 100.0);
+            place(candidate / SLOTS_PER_BEAT, n);
+            double ss = 0, st = 0, sss = 0, sst = 0;
+            for (int i = 0; i < n; i++) {
+                double x = slots[index(i)];
+                double t = times[index(i)] - times[index(0)];
+                ss += x;
+                st += t;
+                sss += x * x;
+                sst += x * t;
+            }
+            double var = sss / n - (ss / n) * (ss / n);
+            if (var <= 0) continue;
+            double slope = (sst / n - (ss / n) * (st / n)) / var;
+            double intercept = st / n - slope * ss / n;
+            double error = 0;
+            for (int i = 0; i < n; i++) {
+                double r = times[index(i)] - times[index(0)] - intercept - slope * slots[index(i)];
+                error += r * r;
+            }
+            if (error < bestError - 1e-6) {
+                bestError = error;
+                best = clampPeriod(slope * SLOTS_PER_BEAT);
+            }
+        }
+        return best;
+    }
+
+    /** The beat period for a melody whose most frequent interval is {@code unit}: one, two or four of it. */
+    private double chooseLevel(double unit) {
+        double bestScore = Double.NEGATIVE_INFINITY;
+        double chosen = priorPeriod;
+        for (int multiple = 1; multiple <= 4; multiple *= 2) {
+            double candidate = unit * multiple;
+            double log = Math.log(candidate / priorPeriod);
+            if (Math.abs(log) > Math.log(RANGE_FACTOR)) continue;
+            double score = -0.5 * (log / PRIOR_SIGMA) * (log / PRIOR_SIGMA) + (multiple == 2 ? HALF_BEAT_BONUS : 0);
+            if (score > bestScore) {
+                bestScore = score;
+                chosen = candidate;
+            }
+        }
+        return clampPeriod(chosen);
+    }
+
+    // ---- tracking ----
+
+    private void track(long nanos) {
+        double slot = period / SLOTS_PER_BEAT;
+        int last = index(count - 1);
+        long predicted = Math.round((nanos - origin) / slot);
+        if (count >= 2) predicted = Math.max(predicted, slots[index(count - 2)] + 1);
+        slots[last] = predicted;
+        double residual = (nanos - origin) / slot - predicted;
+        farInARow = Math.abs(residual) > 0.3 ? farInARow + 1 : 0;
+        if (farInARow >= LOST_AFTER) {
+            // lost: start again from the onsets that did not fit
+            head = index(count - LOST_AFTER);
+            count = LOST_AFTER;
+            settled = false;
+            tracking = false;
+            induce();
+            return;
+        }
+        fit(nanos);
+    }
+
+    /** Re-fits the grid (period and origin) to the onsets in the window, as seen at {@code now}. */
+    private void fit(long now) {
+        double slot = period / SLOTS_PER_BEAT;
+        double sw = 0, ss = 0, st = 0, sss = 0, sst = 0;
+        double fitWeight = 0;
+        double misfit = 0;
+        for (int i = 0; i < count; i++) {
+            int k = index(i);
+            double ageBeats = (now - times[k]) / period;
+            double residual = (times[k] - origin) / slot - slots[k];
+            double w = Math.exp(-ageBeats / MEMORY_BEATS)
+                    * (slots[k] % SLOTS_PER_BEAT == 0 ? 1.0 : slots[k] % 2 == 0 ? 0.6 : 0.3);
+            if (settled) {
+                double r = Math.min(Math.abs(residual), 0.5) / 0.35;
+                w *= Math.exp(-0.5 * r * r);
+                misfit += Math.exp(-ageBeats / MEMORY_BEATS) * Math.min(Math.abs(residual), 0.5);
+                fitWeight += Math.exp(-ageBeats / MEMORY_BEATS);
+            }
+            weights[k] = w;
+            sw += w;
+            ss += w * slots[k];
+            st += w * times[k];
+            sss += w * slots[k] * slots[k];
+            sst += w * slots[k] * (double) times[k];
+        }
+        if (sw <= 0) return;
+        double meanS = ss / sw;
+        double meanT = st / sw;
+        double varS = sss / sw - meanS * meanS;
+        double newSlot = slot;
+        if (!tempoLocked && varS >= 2.0) {
+            double cov = sst / sw - meanS * meanT;
+            newSlot = cov / varS;
+            double p = clampPeriod(newSlot * SLOTS_PER_BEAT);
+            // a single fit moves the period by at most 8%
+            p = Math.max(period * 0.92, Math.min(period * 1.08, p));
+            if (!settled) p = clampPeriod(newSlot * SLOTS_PER_BEAT);
+            newSlot = p / SLOTS_PER_BEAT;
+        }
+        period = newSlot * SLOTS_PER_BEAT;
+        origin = meanT - newSlot * meanS;
+        if (!settled) {
+            // fit quality of the induced grid
+            double sum = 0;
+            double total = 0;
+            for (int i = 0; i < count; i++) {
+                int k = index(i);
+                double residual = (times[k] - origin) / newSlot - slots[k];
+                sum += Math.min(Math.abs(residual), 0.5);
+                total++;
+            }
+            confidence = 1 - 2 * sum / total;
+        } else {
+            confidence = fitWeight > 0 ? 1 - 2 * misfit / fitWeight : confidence;
+        }
+    }
+
+    /** An onset closer than this to the previous one makes that one its ornament: half a sixteenth, at least 90 ms, at most 3/4 of a sixteenth. */
+    private double ornamentNanos() {
+        double sixteenth = period / SLOTS_PER_BEAT;
+        return Math.min(Math.max(sixteenth / 2, ORNAMENT_NANOS), 0.75 * sixteenth);
+    }
+
+    private double clampPeriod(double p) {
+        double low = Math.max(60e9 / Parameter.TEMPO_BPM.max(), priorPeriod / RANGE_FACTOR);
+        double high = Math.min(60e9 / Parameter.TEMPO_BPM.min(), priorPeriod * RANGE_FACTOR);
+        if (tempoLocked) return priorPeriod;
+        return Math.max(low, Math.min(high, p));
+    }
+
+    private void append(long nanos) {
+        if (count == WINDOW) {
+            head = (head + 1) % WINDOW;
+            count--;
+        }
+        times[index(count)] = nanos;
+        slots[index(count)] = count > 0 ? slots[index(count - 1)] + 1 : 0;
+        count++;
+    }
+
+    private int index(int i) {
+        return (head + i) % WINDOW;
+    }
+}

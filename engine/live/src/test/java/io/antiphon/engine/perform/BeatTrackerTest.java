@@ -1,0 +1,114 @@
+package io.antiphon.engine.perform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+class BeatTrackerTest {
+
+    /** A folk-like rhythm in beats: eighths and quarters, a dotted figure, a half note (4 bars of 4/4). */
+    static final double[] MELODY_BEATS = {
+            0, 1, 1.5, 2, 3, 3.5,
+            4, 4.5, 5, 5.5, 6, 7,
+            8, 9, 9.5, 10, 10.75, 11, 11.5,
+            12, 13, 14, 14.5, 15, 15.5};
+
+    /** Onset times (ns) of {@code beats} repeated {@code times}, played at {@code bpm} (tempo ratio {@code drift} at the end) with Gaussian jitter. */
+    static long[] perform(double[] beats, int times, double bpm, double drift, double jitterMs, long seed) {
+        Random random = new Random(seed);
+        List<Long> onsets = new ArrayList<>();
+        double total = 16.0 * times;
+        for (int r = 0; r < times; r++) {
+            for (double b : beats) {
+                double beat = r * 16 + b;
+                onsets.add(Math.round(1e9 + timeOf(beat, bpm, drift, total) + random.nextGaussian() * jitterMs * 1e6));
+            }
+        }
+        return onsets.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** Seconds-in-ns to beat {@code beat} when the tempo moves linearly from bpm to bpm*drift over {@code total} beats. */
+    static double timeOf(double beat, double bpm, double drift, double total) {
+        double t = 0;
+        double step = 1.0 / 64;
+        for (double b = 0; b < beat - 1e-9; b += step) {
+            double tempo = bpm * (1 + (drift - 1) * (b / total));
+            t += Math.min(step, beat - b) * 60e9 / tempo;
+        }
+        return t;
+    }
+
+    @Test
+    void locksToASteadyPlayerWithinFourBeatsAtTheRightTempoAndPhase() {
+        for (double bpm : new double[]{72, 96, 140}) {
+            for (long seed = 1; seed <= 5; seed++) {
+                long[] onsets = perform(MELODY_BEATS, 2, bpm, 1, 12, seed);
+                BeatTracker tracker = new BeatTracker(120);
+                int i = 0;
+                long fourBeats = Math.round(1e9 + 4 * 60e9 / bpm);
+                while (onsets[i] <= fourBeats + 30_000_000) tracker.onset(onsets[i++]);
+                assertTrue(tracker.locked(), bpm + " BPM seed " + seed + ": locked after 4 beats");
+                assertEquals(bpm, tracker.bpm(), bpm * 0.06, bpm + " BPM seed " + seed + " after 4 beats");
+                for (; i < onsets.length; i++) tracker.onset(onsets[i]);
+                assertEquals(bpm, tracker.bpm(), bpm * 0.02, bpm + " BPM seed " + seed + " after 8 bars");
+                double phase = tracker.beatPosition(Math.round(1e9 + 32 * 60e9 / bpm));
+                assertEquals(0, phase - Math.rint(phase), 0.05, bpm + " BPM seed " + seed + ": beat phase");
+                assertEquals(0, Math.floorMod(Math.round(phase), 4), bpm + " BPM seed " + seed + ": bar 9 starts a bar");
+            }
+        }
+    }
+
+    @Test
+    void followsADriftOfTwentyPercentOverSixteenBars() {
+        long[] onsets = perform(MELODY_BEATS, 4, 100, 1.2, 12, 7);
+        BeatTracker tracker = new BeatTracker(120);
+        for (long onset : onsets) tracker.onset(onset);
+        double endTempo = 100 * (1 + 0.2 * (63.5 / 64));
+        assertEquals(endTempo, tracker.bpm(), endTempo * 0.03);
+    }
+
+    @Test
+    void chordsCountOnceAndGraceNotesDoNotDerailIt() {
+        long[] onsets = perform(MELODY_BEATS, 2, 96, 1, 10, 3);
+        BeatTracker tracker = new BeatTracker(120);
+        for (int i = 0; i < onsets.length; i++) {
+            if (i % 5 == 2) tracker.onset(onsets[i] - 70_000_000); // a grace note 70 ms before
+            tracker.onset(onsets[i]);
+            assertFalse(tracker.onset(onsets[i] + 20_000_000), "a chord's second key");
+        }
+        assertEquals(96, tracker.bpm(), 96 * 0.02);
+        double phase = tracker.beatPosition(onsets[onsets.length - 1]);
+        assertEquals(0, phase - Math.rint(phase * 2) / 2, 0.06);
+    }
+
+    @Test
+    void holdsThroughARestAndLocksTheTempoWhenTold() {
+        long[] onsets = perform(MELODY_BEATS, 1, 90, 1, 10, 5);
+        BeatTracker tracker = new BeatTracker(120);
+        for (long onset : onsets) tracker.onset(onset);
+        double bpm = tracker.bpm();
+        long afterRest = onsets[onsets.length - 1] + 20_000_000_000L;
+        assertEquals(bpm, tracker.bpm());
+        assertEquals(tracker.beatTime(tracker.beatIndexAt(afterRest)), tracker.beatTime(tracker.beatIndexAt(afterRest)));
+
+        BeatTracker locked = new BeatTracker(80);
+        locked.setTempoLocked(true);
+        for (long onset : onsets) locked.onset(onset);
+        assertEquals(80, locked.bpm(), 1e-9);
+    }
+
+    @Test
+    void tapsSetTheBeat() {
+        BeatTracker tracker = new BeatTracker(120);
+        for (int i = 0; i < 4; i++) tracker.tap(1_000_000_000L + i * 750_000_000L);
+        assertTrue(tracker.locked());
+        assertEquals(80, tracker.bpm(), 1e-6);
+        assertEquals(1_000_000_000L + 4 * 750_000_000L, tracker.nextBeatNanos(1_000_000_000L + 3 * 750_000_000L + 1));
+    }
+}

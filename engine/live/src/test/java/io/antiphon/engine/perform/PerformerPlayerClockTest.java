@@ -1,0 +1,104 @@
+package io.antiphon.engine.perform;
+
+import static io.antiphon.engine.perform.PerformanceDriver.MS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The player clock inside the performer: the human's tempo and beat become the ticks, the answer enters on a beat. */
+class PerformerPlayerClockTest {
+
+    private static final long SECOND = 1_000 * MS;
+
+    /** Machine note-ons: {time, key}. */
+    private static final class Answers implements MidiOut {
+        final List<long[]> noteOns = new ArrayList<>();
+        final RecordingMidiOut checked = new RecordingMidiOut(0, true);
+
+        @Override
+        public void send(long timeNanos, int status, int data1, int data2) {
+            checked.send(timeNanos, status, data1, data2);
+            if ((status & 0xF0) == 0x90 && data2 > 0 && (status & 0x0F) == 1) noteOns.add(new long[] {timeNanos, data1});
+        }
+    }
+
+    /** The human's notes of {@code beats} (onset beats) at {@code bpm} with seeded jitter: rows of {time, status, key, velocity}. */
+    static long[][] phrase(double[] beats, double bpm, long startNanos, double jitterMs, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        List<long[]> events = new ArrayList<>();
+        double beat = 60e9 / bpm;
+        for (int i = 0; i < beats.length; i++) {
+            long on = startNanos + Math.round(beats[i] * beat + random.nextGaussian() * jitterMs * 1e6);
+            double next = i + 1 < beats.length ? beats[i + 1] : beats[i] + 2;
+            long off = startNanos + Math.round(Math.min(next - beats[i], 2) * beat * 0.9 + beats[i] * beat);
+            int key = 60 + (i * 5) % 12;
+            events.add(new long[] {on, 0x90, key, 70 + i % 20});
+            events.add(new long[] {off, 0x80, key, 0});
+        }
+        events.sort(Comparator.comparingLong(e -> e[0]));
+        return events.toArray(new long[0][]);
+    }
+
+    private static PerformerParameters playerParameters() {
+        PerformerParameters parameters = new PerformerParameters();
+        parameters.set(Parameter.CLOCK, ClockSource.PLAYER.ordinal());
+        parameters.set(Parameter.ANSWER_START, AnswerStart.BEAT.ordinal());
+        parameters.set(Parameter.OUTPUT_CHANNEL, 2);
+        return parameters;
+    }
+
+    @Test
+    void theAnswerEntersOnThePlayersBeatAndRunsOnThePlayersTicks() {
+        for (double bpm : new double[] {72, 96, 140}) {
+            Answers out = new Answers();
+            Performer performer = new Performer(TestModels.kernel(), playerParameters(), 5L, out);
+            long start = SECOND;
+            ScriptedHumanPart human = new ScriptedHumanPart(performer, phrase(BeatTrackerTest.MELODY_BEATS, bpm, start, 10, 3));
+            human.runFor(30 * SECOND);
+            PerformerStatus status = new PerformerStatus();
+            performer.readStatus(status);
+
+            assertThat(status.tempoBpm()).as(bpm + " BPM: tracked tempo").isCloseTo(bpm, org.assertj.core.data.Offset.offset(bpm * 0.03));
+            assertThat(status.answers()).as(bpm + " BPM: answered").isGreaterThan(0);
+            assertThat(out.noteOns).as(bpm + " BPM: answer notes").isNotEmpty();
+            double beat = 60e9 / bpm;
+            long lastHumanOnset = start + Math.round(15.5 * beat);
+            long first = out.noteOns.get(0)[0];
+            assertThat(first).as(bpm + " BPM: not inside the phrase").isGreaterThan(lastHumanOnset + Math.round(2 * beat));
+            double beats = (first - start) / beat;
+            assertThat(Math.abs(beats - Math.rint(beats)) * beat / 1e6).as(bpm + " BPM: first answer note to the player's beat, ms")
+                    .isLessThan(40);
+            for (long[] on : out.noteOns) {
+                double ticks = (on[0] - start) / (beat / 24);
+                assertThat(Math.abs(ticks - Math.rint(ticks)) * beat / 24 / 1e6).as(bpm + " BPM: answer onsets on the player's ticks, ms")
+                        .isLessThan(40);
+            }
+            performer.allNotesOff(human.now);
+            assertThat(out.checked.firstViolation()).isNull();
+            assertThat(out.checked.sounding()).isZero();
+        }
+    }
+
+    @Test
+    void restsOfOneAndTwoBeatsInsideThePhraseAreNotItsEnd() {
+        // 4/4: a two-beat rest after a half note, a one-beat rest on a downbeat, a two-beat rest after a short note
+        double[] beats = {0, 1, 2, 3, 4, 5, /* rest 6-7 */ 8, 9, 10, 11, /* rest 12 */ 13, 13.5, 14, 15,
+                16, 16.5, 17, /* rest 18-19 */ 20, 21, 22};
+        for (double bpm : new double[] {72, 96, 140}) {
+            Answers out = new Answers();
+            Performer performer = new Performer(TestModels.kernel(), playerParameters(), 9L, out);
+            long[][] part = phrase(beats, bpm, SECOND, 12, 4);
+            // short, detached notes: each key up after a quarter of its interval
+            ScriptedHumanPart human = new ScriptedHumanPart(performer, part);
+            human.runFor(SECOND + Math.round(26 * 60e9 / bpm));
+            long lastHumanOnset = part[part.length - 2][0];
+            for (long[] on : out.noteOns) {
+                assertThat(on[0]).as(bpm + " BPM: no answer note before the phrase's last note").isGreaterThan(lastHumanOnset);
+            }
+        }
+    }
+}
