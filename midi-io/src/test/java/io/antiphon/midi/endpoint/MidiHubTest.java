@@ -23,6 +23,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -73,6 +74,40 @@ class MidiHubTest {
         assertThat(hub.output().connected()).isFalse();
         assertThat(synth.isOpen()).isFalse();
         assertThat(keyboard.isOpen()).isFalse();
+    }
+
+    @Test
+    void anOutputPortThatFailsIsLostAndComesBackWithAllNotesOff() throws Exception {
+        List<String> events = new CopyOnWriteArrayList<>();
+        CountDownLatch back = new CountDownLatch(1);
+        PortWatcher.Events watch = new PortWatcher.Events() {
+            @Override
+            public void lost(String direction, String name) {
+                events.add("lost " + direction + " " + name);
+            }
+
+            @Override
+            public void reconnected(String direction, String name) {
+                events.add("back " + direction + " " + name);
+                back.countDown();
+            }
+        };
+        MidiHub.Setup setup = MidiHub.Setup.of(() -> devices, OperatingSystem.LINUX, NO_NETWORK, watch, QUIET);
+        try (MidiHub hub = MidiHub.open("keystep", "synth a", null, setup)) {
+            hub.input().connect(new Heard(1));
+            hub.start();
+            synth.fail();
+            assertThatThrownBy(() -> hub.output().receiver().send(noteOn(60), -1)).hasMessage("device unplugged");
+
+            assertThat(back.await(10, TimeUnit.SECONDS)).as("the watcher woke and reopened the port").isTrue();
+            assertThat(hub.output().connected()).isTrue();
+            hub.output().receiver().send(noteOn(62), -1);
+            List<int[]> received = synth.received();
+            assertThat(received).hasSize(16 + 1);
+            for (int channel = 0; channel < 16; channel++) assertThat(received.get(channel)).containsExactly(0xB0 | channel, 123, 0);
+            assertThat(received.get(16)).containsExactly(0x90, 62, 100);
+            assertThat(events).containsExactly("lost output Synth A", "back output Synth A");
+        }
     }
 
     @Test
@@ -231,7 +266,7 @@ class MidiHubTest {
 
     /** The note-ons a connected input delivered. */
     private static final class Heard implements Receiver {
-        final List<Integer> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<Integer> notes = new CopyOnWriteArrayList<>();
         final CountDownLatch latch;
 
         Heard(int count) {

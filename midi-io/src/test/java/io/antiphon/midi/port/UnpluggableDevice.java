@@ -32,7 +32,7 @@ public final class UnpluggableDevice implements MidiDevice {
     }
 
     /** From now on, every send throws until the device is opened again. */
-    void fail() {
+    public void fail() {
         failing = true;
     }
 
