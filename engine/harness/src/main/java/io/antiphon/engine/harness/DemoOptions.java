@@ -16,11 +16,19 @@ import io.antiphon.engine.perform.PerformerParameters;
  * @param seed            the sampler's seed
  * @param callFile        the call to play, a Standard MIDI File; null for the bundled two-bar phrase
  * @param maxWaitSeconds  how long after the call ends the answer may take to finish before the session is stopped
+ * @param watch           who watches the session (the live page), or {@link SessionWatch#NONE}
  */
 public record DemoOptions(Path outputDirectory, StepModel model, PerformerParameters parameters, long seed, Path callFile,
-                          double maxWaitSeconds) {
+                          double maxWaitSeconds, SessionWatch watch) {
+
+    /** Nobody watches. */
+    public DemoOptions(Path outputDirectory, StepModel model, PerformerParameters parameters, long seed, Path callFile,
+                       double maxWaitSeconds) {
+        this(outputDirectory, model, parameters, seed, callFile, maxWaitSeconds, SessionWatch.NONE);
+    }
 
     public DemoOptions {
+        Objects.requireNonNull(watch, "watch");
         Objects.requireNonNull(outputDirectory, "outputDirectory");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(parameters, "parameters");

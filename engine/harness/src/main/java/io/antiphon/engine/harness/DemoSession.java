@@ -91,8 +91,10 @@ public final class DemoSession {
 
         boolean finished;
         LiveSession session = LiveSession.open(output,
-                out -> new Performer(options.model(), options.parameters(), options.seed(), out), ShellOptions.defaults());
+                out -> new Performer(options.model(), options.parameters(), options.seed(), out),
+                ShellOptions.defaults().withObserver(options.watch().observer()));
         try {
+            options.watch().opened().accept(session);
             playCall(sequence, new HumanNotes(session.input(), call), callName);
             finished = awaitAnswer(session, options.maxWaitSeconds());
         } finally {

@@ -76,9 +76,10 @@ public final class HarmonizeDemo {
             Harmonizer harmonizer = new Harmonizer(options.model(), options.frameTicks(), options.parameters(), options.seed(), out);
             harmonizer.warmUp(Harmonizer.WARM_UP_FRAMES, Harmonizer.WARM_UP_ROUNDS);
             return harmonizer;
-        }, ShellOptions.defaults());
+        }, ShellOptions.defaults().withObserver(options.watch().observer()));
         PerformerStatus status = new PerformerStatus();
         try {
+            options.watch().opened().accept(session);
             DemoSession.playCall(sequence, new DemoSession.HumanNotes(session.input(), played), melodyName);
             finished = awaitVoicesEnded(session, status, options.maxWaitSeconds());
             chords = session.readStatus(status) ? status.chords() : -1;

@@ -17,11 +17,19 @@ import io.antiphon.engine.perform.PerformerParameters;
  * @param seed            the sampler's seed
  * @param melodyFile      the melody to play, a Standard MIDI File; null for the shipped chorale line
  * @param maxWaitSeconds  how long after the melody ends the voices may take to end before the session is stopped
+ * @param watch           who watches the session (the live page), or {@link SessionWatch#NONE}
  */
 public record HarmonizeDemoOptions(Path outputDirectory, RollStepModel model, int frameTicks, PerformerParameters parameters,
-                                   long seed, Path melodyFile, double maxWaitSeconds) {
+                                   long seed, Path melodyFile, double maxWaitSeconds, SessionWatch watch) {
+
+    /** Nobody watches. */
+    public HarmonizeDemoOptions(Path outputDirectory, RollStepModel model, int frameTicks, PerformerParameters parameters,
+                                long seed, Path melodyFile, double maxWaitSeconds) {
+        this(outputDirectory, model, frameTicks, parameters, seed, melodyFile, maxWaitSeconds, SessionWatch.NONE);
+    }
 
     public HarmonizeDemoOptions {
+        Objects.requireNonNull(watch, "watch");
         Objects.requireNonNull(outputDirectory, "outputDirectory");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(parameters, "parameters");

@@ -116,6 +116,16 @@ public enum Parameter {
         return defaultValue;
     }
 
+    /** Whether the parameter takes whole numbers only (choices do). */
+    public boolean whole() {
+        return whole;
+    }
+
+    /** The names of a choice parameter's values, in order (value 0 first); empty for a number. */
+    public java.util.List<String> choices() {
+        return choices == null ? java.util.List.of() : java.util.List.of(choices);
+    }
+
     /** The value a controller at {@code ccValue} (0..127) sets. */
     public double fromController(int ccValue) {
         int v = Math.max(0, Math.min(127, ccValue));

@@ -66,6 +66,8 @@ final class PerformerLoop implements EventPoller.Handler<RingEvent>, Runnable {
         this.programs = programs;
         this.observer = observer;
         performer.setListener(new ShellListener(programs, observer));
+        // on the opening thread, before the performer thread starts: the observer learns every starting value
+        for (Parameter parameter : PARAMETERS) observer.parameterChanged(parameter, performer.parameters().get(parameter));
     }
 
     /**
