@@ -7,11 +7,15 @@ import io.antiphon.engine.harness.DemoSession;
 import io.antiphon.engine.harness.HarmonizeDemo;
 import io.antiphon.engine.harness.HarmonizeDemoOptions;
 import io.antiphon.engine.harness.HarmonizeDemoResult;
+import io.antiphon.engine.harness.SessionWatch;
+import io.antiphon.ui.LivePage;
+import io.antiphon.ui.PageSession;
 import io.antiphon.engine.perform.Parameter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -59,6 +63,13 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     ParameterOptions parameterOptions;
 
+    @Mixin
+    LivePageOptions page;
+
+    @Option(names = "--linger", paramLabel = "SECONDS", defaultValue = "0",
+            description = "With --ui: keep the live page up this long after the performance (default ${DEFAULT-VALUE}).")
+    double linger;
+
     /** --set and --tempo, checked before any work. */
     private Map<Parameter, Double> settings;
 
@@ -66,6 +77,9 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PathChecks.outputFolder(out, "--out");
         settings = parameterOptions.check();
+        page.check();
+        if (linger < 0 || linger > 86_400) throw new IllegalArgumentException("--linger takes 0..86400 seconds, got " + linger);
+        if (linger > 0 && !page.enabled()) throw new IllegalArgumentException("--linger goes with --ui");
         PathChecks.inputFile(call, "--call");
         PathChecks.inputFile(melody, "--melody");
         if (mode == null) mode = ModelSource.harmonizes(preset) ? Mode.harmonize : Mode.call;
@@ -74,7 +88,14 @@ final class DemoCommand implements Callable<Integer> {
         if (call != null) io.antiphon.midi.file.MidiFileReader.read(call);   // a broken call is refused before the model loads
         LoadedPreset loaded = LoadedPreset.load(preset == null ? "chorale" : preset, engine);
         ParameterOptions.applyTo(settings, loaded.parameters());
-        DemoResult result = DemoSession.run(new DemoOptions(out, loaded.model(), loaded.parameters(), seed, call, maxWait));
+        LivePage livePage = page.start(loaded.parameters(), false, out, System.err);
+        DemoResult result;
+        try {
+            result = DemoSession.run(new DemoOptions(out, loaded.model(), loaded.parameters(), seed, call, maxWait, watch(livePage)));
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            if (livePage != null) livePage.close();
+            throw e;
+        }
         Map<String, Object> map = result.toMap();
         if (json) {
             System.out.println(Json.pretty(map));
@@ -83,7 +104,28 @@ final class DemoCommand implements Callable<Integer> {
                     result.callNotes(), result.answerNotes(), result.answerStartMs(), result.hangingNotes());
             System.out.println("wrote " + out.resolve("session.wav") + ", " + out.resolve("session.mid") + ", " + out.resolve("session.png"));
         }
+        linger(livePage);
         return 0;
+    }
+
+    /** The live page watches the demo's session: it learns of it as it opens. */
+    private static SessionWatch watch(LivePage livePage) {
+        return livePage == null ? SessionWatch.NONE
+                : new SessionWatch(livePage.observer(), session -> livePage.attach(PageSession.of(session)));
+    }
+
+    /** After the performance: the page shows it for --linger seconds, then closes. */
+    private void linger(LivePage livePage) throws InterruptedException {
+        if (livePage == null) return;
+        try {
+            livePage.detach();
+            if (linger > 0) {
+                System.err.printf("the live page stays up for %.0f s at %s%n", linger, livePage.url());
+                Thread.sleep(Math.round(linger * 1000));
+            }
+        } finally {
+            livePage.close();
+        }
     }
 
     private Integer harmonize() throws Exception {
@@ -91,8 +133,15 @@ final class DemoCommand implements Callable<Integer> {
         if (melody != null) io.antiphon.midi.file.MidiFileReader.read(melody);   // a broken melody is refused before the model loads
         LoadedRollPreset roll = LoadedRollPreset.load(preset == null ? LoadedRollPreset.DEFAULT : preset, engine);
         ParameterOptions.applyTo(settings, roll.parameters());
-        HarmonizeDemoResult result = HarmonizeDemo.run(
-                new HarmonizeDemoOptions(out, roll.model(), roll.frameTicks(), roll.parameters(), seed, melody, maxWait));
+        LivePage livePage = page.start(roll.parameters(), false, out, System.err);
+        HarmonizeDemoResult result;
+        try {
+            result = HarmonizeDemo.run(new HarmonizeDemoOptions(out, roll.model(), roll.frameTicks(), roll.parameters(), seed,
+                    melody, maxWait, watch(livePage)));
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            if (livePage != null) livePage.close();
+            throw e;
+        }
         if (json) {
             System.out.println(Json.pretty(result.toMap()));
         } else {
@@ -101,6 +150,7 @@ final class DemoCommand implements Callable<Integer> {
                     result.voicesPerNote(), result.voiceNotes(), result.hangingNotes());
             System.out.println("wrote " + out.resolve("session.wav") + ", " + out.resolve("session.mid") + ", " + out.resolve("session.png"));
         }
+        linger(livePage);
         return 0;
     }
 }

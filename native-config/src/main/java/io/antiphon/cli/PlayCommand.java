@@ -13,6 +13,8 @@ import io.antiphon.engine.realtime.SessionRecording;
 import io.antiphon.engine.realtime.PerformerWarmUp;
 import io.antiphon.engine.realtime.ShellOptions;
 import io.antiphon.midi.endpoint.MidiHub;
+import io.antiphon.ui.LivePage;
+import io.antiphon.ui.PageSession;
 import io.antiphon.midi.port.MidiPortException;
 import io.antiphon.midi.virtual.VirtualPorts;
 import picocli.CommandLine.Command;
@@ -61,6 +63,9 @@ final class PlayCommand implements Callable<Integer> {
     @Mixin
     ParameterOptions parameterOptions;
 
+    @Mixin
+    LivePageOptions page;
+
     /** --set and --tempo, checked before any port opens. */
     private java.util.Map<Parameter, Double> settings;
 
@@ -103,6 +108,7 @@ final class PlayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PathChecks.outputFile(record, "--record");   // before any port opens or a note is played
         settings = parameterOptions.check();
+        page.check();
         checkClockOptions();
         if (mode == null) mode = ModelSource.harmonizes(preset) ? Mode.harmonize : Mode.call;
         CountDownLatch finished = new CountDownLatch(1);   // the shutdown hook waits for it: ports closed, network peers told
@@ -140,6 +146,9 @@ final class PlayCommand implements Callable<Integer> {
                 options = options.withProgramLoader(LoadedPreset.programLoader(engine));
             }
             SessionRecording recording = record == null ? null : new SessionRecording(NanoClock.SYSTEM, RECORDING_CAPACITY);
+            Path recordFolder = record != null && record.toAbsolutePath().getParent() != null ? record.toAbsolutePath().getParent() : Path.of("");
+            LivePage livePage = page.start(parameters, mode != Mode.harmonize, recordFolder, System.err);
+            if (livePage != null) options = options.withObserver(livePage.observer());
             // Ctrl-C and SIGTERM run the shutdown hooks, then the JVM halts: this hook stops the loop below and waits
             // (bounded) until the session has closed (all notes off), the recording is written and the ports are closed.
             CountDownLatch stop = new CountDownLatch(1);
@@ -150,6 +159,7 @@ final class PlayCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(hook);
             try {
                 try (LiveSession session = LiveSession.open(recording == null ? output : recording.machine(output), core, options)) {
+                    if (livePage != null) livePage.attach(PageSession.of(session));
                     Receiver sessionInput = recording == null ? session.input() : recording.human(session.input());
                     endpoints.input().connect(sessionInput);
                     endpoints.clockInput().ifPresent(clock -> clock.connect(session.input()));
@@ -166,6 +176,10 @@ final class PlayCommand implements Callable<Integer> {
                     }
                 }
             } finally {
+                if (livePage != null) {
+                    livePage.detach();
+                    livePage.close();
+                }
                 if (recording != null) writeRecording(recording, parameters);
             }
         }

@@ -43,7 +43,7 @@ final class PageAccess {
     void check(Context ctx) {
         if (options.token() == null) {
             if (!LOOPBACK_HOSTS.contains(hostName(ctx.header("Host")))) {
-                throw new Refusal(403, "this page answers only at http://127.0.0.1:" + ctx.port() + "/");
+                throw new Refusal(403, "this page answers only when addressed as 127.0.0.1, localhost or [::1]");
             }
             return;
         }

@@ -66,7 +66,7 @@ final class PageRecorder {
             double start = (note.startMs - origin) / 1000.0;
             double end = (note.endMs - origin) / 1000.0;
             long startTick = Math.round(start * bpm / 60 * TICKS_PER_QUARTER);
-            long endTick = Math.max(startTick, Math.round(end * bpm / 60 * TICKS_PER_QUARTER));
+            long endTick = Math.max(startTick + 1, Math.round(end * bpm / 60 * TICKS_PER_QUARTER));   // at least a tick
             (isHuman ? human : machine).add(new Note(note.key, note.velocity, note.channel, isHuman ? 1 : 2,
                     startTick, endTick, start, end));
             if (isHuman && humanChannel < 0) humanChannel = note.channel;

@@ -8,6 +8,7 @@ import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.SleepingWaitStrategy;
 import io.antiphon.engine.perform.Parameter;
+import io.antiphon.engine.perform.PerformerPhase;
 import io.antiphon.engine.perform.PerformerStatus;
 import io.antiphon.engine.realtime.SessionObserver;
 
@@ -15,7 +16,8 @@ import io.antiphon.engine.realtime.SessionObserver;
  * The live page's side of the real-time path: a {@link SessionObserver} that copies what the performer thread tells it
  * into a Disruptor ring of preallocated {@link WatchEvent} slots, never blocking and never allocating; the page's own
  * thread drains it. A full ring (the page's thread is slow or gone) drops the event and counts it: the performer never
- * waits for the page. The status is copied at most every {@value #STATUS_INTERVAL_MILLIS} ms of session time.
+ * waits for the page. The status is copied at most every {@value #STATUS_INTERVAL_MILLIS} ms of session time, and at once when the
+ * phase changes or an answer starts.
  */
 final class WatchRing implements SessionObserver {
 
@@ -26,6 +28,8 @@ final class WatchRing implements SessionObserver {
     private final EventPoller<WatchEvent> poller;
     private final AtomicLong dropped = new AtomicLong();
     private long lastStatusNanos = Long.MIN_VALUE;
+    private PerformerPhase lastPhase;
+    private long lastAnswers = -1;
 
     /** @param capacity slots, a power of two */
     WatchRing(int capacity) {
@@ -76,10 +80,13 @@ final class WatchRing implements SessionObserver {
 
     @Override
     public void status(long nanos, PerformerStatus status) {
-        if (nanos - lastStatusNanos < STATUS_INTERVAL_NANOS && lastStatusNanos != Long.MIN_VALUE) return;
+        boolean news = status.phase() != lastPhase || status.answers() != lastAnswers;
+        if (!news && nanos - lastStatusNanos < STATUS_INTERVAL_NANOS && lastStatusNanos != Long.MIN_VALUE) return;
         long sequence = claim();
         if (sequence < 0) return;
         lastStatusNanos = nanos;
+        lastPhase = status.phase();
+        lastAnswers = status.answers();
         WatchEvent event = ring.get(sequence);
         event.kind = WatchEvent.Kind.STATUS;
         event.nanos = nanos;
