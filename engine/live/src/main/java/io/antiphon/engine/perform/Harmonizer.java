@@ -62,6 +62,7 @@ public final class Harmonizer implements PerformerCore {
     private final OrderedOut ordered;
     private final SoundingNotes voices;
     private final ThruNotes thru;
+    private final ControllerDispatcher controllers;
     private final ChordSampler chords;
     private final FollowedClock followed;
     private final ClockSender sender;
@@ -111,6 +112,7 @@ public final class Harmonizer implements PerformerCore {
         this.ordered = new OrderedOut(out);
         this.voices = new SoundingNotes(ordered);
         this.thru = new ThruNotes(ordered);
+        this.controllers = new ControllerDispatcher(parameters, thru, new Controls());
         this.chords = new ChordSampler(new Sampler(seed));
         this.followed = new FollowedClock(clock);
         this.sender = new ClockSender(clock, ordered, voices);
@@ -141,7 +143,7 @@ public final class Harmonizer implements PerformerCore {
                 else humanNoteOff(status, key, value);
             }
             case 0x80 -> humanNoteOff(status, key, value);
-            case 0xB0 -> controlChange(status, key, value);
+            case 0xB0 -> controllers.controlChange(now, status, key, value);
             case 0xC0 -> listener.programChange(key);
             case 0xA0, 0xD0, 0xE0 -> {
                 if (parameters.thru()) thru.pass(now, status, key, value);   // data bytes as MIDI carries them: 0..127
@@ -390,27 +392,27 @@ public final class Harmonizer implements PerformerCore {
         }
     }
 
-    private void controlChange(int status, int cc, int value) {
-        switch (cc) {
-            case 64 -> {
-                thru.sustain(now, status, value, parameters.thru());
-                human.setSustain(value >= 64);
-            }
-            case 120, 123 -> allNotesOff(now);
-            default -> {
-                Parameter parameter = parameters.controls().parameterAt(cc);
-                if (parameter != null) {
-                    listener.parameterChanged(parameter, parameters.setFromController(parameter, value));
-                    applyLiveChanges();
-                    return;
-                }
-                ControlAction action = parameters.controls().actionAt(cc);
-                if (action != null) {
-                    if (value >= 64) act(action);
-                } else if (parameters.thru()) {
-                    thru.pass(now, status, cc, value);
-                }
-            }
+    /** This core's answers to the shared controller dispatch. */
+    private final class Controls implements ControllerDispatcher.Target {
+        @Override
+        public void sustain(boolean down) {
+            human.setSustain(down);
+        }
+
+        @Override
+        public void allNotesOff() {
+            Harmonizer.this.allNotesOff(now);
+        }
+
+        @Override
+        public void parameterChanged(Parameter parameter, double value) {
+            listener.parameterChanged(parameter, value);
+            applyLiveChanges();
+        }
+
+        @Override
+        public void act(ControlAction action) {
+            Harmonizer.this.act(action);
         }
     }
 

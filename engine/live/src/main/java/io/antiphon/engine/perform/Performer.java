@@ -59,6 +59,7 @@ public final class Performer implements PerformerCore {
     private final OrderedOut ordered;
     private final SoundingNotes notes;
     private final ThruNotes thru;
+    private final ControllerDispatcher controllers;
     private final ModelStream stream;
     private final PhraseDetector phrases = new PhraseDetector();
     private final AnswerGenerator generator;
@@ -93,6 +94,7 @@ public final class Performer implements PerformerCore {
         this.ordered = new OrderedOut(Objects.requireNonNull(out, "out"));
         this.notes = new SoundingNotes(ordered);
         this.thru = new ThruNotes(ordered);
+        this.controllers = new ControllerDispatcher(parameters, thru, new Controls());
         this.stream = new ModelStream(Objects.requireNonNull(model, "model"));
         this.generator = new AnswerGenerator(parameters, stream, notes, human, clock, new Sampler(seed));
         this.followed = new FollowedClock(clock);
@@ -120,7 +122,7 @@ public final class Performer implements PerformerCore {
                 else humanNoteOff(status, key, value);
             }
             case 0x80 -> humanNoteOff(status, key, value);
-            case 0xB0 -> controlChange(status, key, value);
+            case 0xB0 -> controllers.controlChange(now, status, key, value);
             case 0xC0 -> listener.programChange(key);
             case 0xA0, 0xD0, 0xE0 -> {
                 // pressure and pitch bend: nothing the model hears, only passed through
@@ -374,28 +376,28 @@ public final class Performer implements PerformerCore {
         stream.feedNoteOff(pitch);
     }
 
-    private void controlChange(int status, int cc, int value) {
-        switch (cc) {
-            case 64 -> {
-                thru.sustain(now, status, value, parameters.thru());
-                human.setSustain(value >= 64);
-                if (human.allUp()) phrases.silent(now);
-            }
-            case 120, 123 -> allNotesOff(now);
-            default -> {
-                Parameter parameter = parameters.controls().parameterAt(cc);
-                if (parameter != null) {
-                    listener.parameterChanged(parameter, parameters.setFromController(parameter, value));
-                    applyLiveChanges();
-                    return;
-                }
-                ControlAction action = parameters.controls().actionAt(cc);
-                if (action != null) {
-                    if (value >= 64) act(action);
-                } else if (parameters.thru()) {
-                    thru.pass(now, status, cc, value);
-                }
-            }
+    /** This core's answers to the shared controller dispatch. */
+    private final class Controls implements ControllerDispatcher.Target {
+        @Override
+        public void sustain(boolean down) {
+            human.setSustain(down);
+            if (human.allUp()) phrases.silent(now);
+        }
+
+        @Override
+        public void allNotesOff() {
+            Performer.this.allNotesOff(now);
+        }
+
+        @Override
+        public void parameterChanged(Parameter parameter, double value) {
+            listener.parameterChanged(parameter, value);
+            applyLiveChanges();
+        }
+
+        @Override
+        public void act(ControlAction action) {
+            Performer.this.act(action);
         }
     }
 
