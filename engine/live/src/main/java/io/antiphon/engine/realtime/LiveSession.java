@@ -1,6 +1,5 @@
 package io.antiphon.engine.realtime;
 
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -8,7 +7,6 @@ import java.util.function.Function;
 
 import javax.sound.midi.Receiver;
 
-import com.lmax.disruptor.dsl.ProducerType;
 import io.antiphon.engine.perform.MidiOut;
 import io.antiphon.engine.perform.Performer;
 import io.antiphon.engine.perform.PerformerCore;
@@ -39,13 +37,7 @@ public final class LiveSession implements AutoCloseable {
     private static final long STATUS_TIMEOUT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long PARAMETER_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
 
-    private final NanoClock clock;
-    private final EventRing inputRing;
-    private final EventRing outputRing;
-    private final LatencyMeters meters;
-    private final MidiInputReceiver input;
-    private final PerformerLoop performerLoop;
-    private final OutputScheduler scheduler;
+    private final ShellParts parts;
     private final ProgramChanges programs;
     private final Thread performerThread;
     private final Thread schedulerThread;
@@ -54,28 +46,19 @@ public final class LiveSession implements AutoCloseable {
     private boolean closed;
 
     private LiveSession(Receiver output, Function<MidiOut, ? extends PerformerCore> performerFactory, ShellOptions options) {
-        this.clock = options.clock();
-        this.meters = new LatencyMeters();
-        this.inputRing = new EventRing(ProducerType.MULTI, options.inputCapacity(), options.inputReserve());
-        this.outputRing = new EventRing(ProducerType.SINGLE, options.outputCapacity(), options.outputReserve());
-        this.input = new MidiInputReceiver(inputRing, clock, meters);
-        this.scheduler = new OutputScheduler(outputRing, output, clock, meters, options.outputCapacity());
-        PerformerOutput performerOutput = new PerformerOutput(outputRing);
-        PerformerCore performer = Objects.requireNonNull(performerFactory.apply(performerOutput), "the performer factory returned null");
         this.programs = options.programLoader() == null ? null : new ProgramChanges(options.programLoader());
-        this.performerLoop = new PerformerLoop(performer, inputRing, outputRing, performerOutput, clock, meters, programs,
-                options.observer());
+        this.parts = new ShellParts(output, performerFactory, options, programs);
 
-        this.schedulerThread = new Thread(scheduler::run, "antiphon-scheduler");
-        this.performerThread = new Thread(performerLoop, "antiphon-performer");
+        this.schedulerThread = new Thread(parts.scheduler::run, "antiphon-scheduler");
+        this.performerThread = new Thread(parts.loop, "antiphon-performer");
         this.loaderThread = programs == null ? null : new Thread(programs, "antiphon-program-loader");
         for (Thread thread : new Thread[]{schedulerThread, performerThread}) {
             thread.setDaemon(true);
             thread.setPriority(Thread.MAX_PRIORITY);
         }
         if (loaderThread != null) loaderThread.setDaemon(true);
-        outputRing.setConsumer(schedulerThread);
-        inputRing.setConsumer(performerThread);
+        parts.outputRing.setConsumer(schedulerThread);
+        parts.inputRing.setConsumer(performerThread);
         this.shutdownHook = options.shutdownHook() ? new Thread(this::close, "antiphon-shutdown") : null;
     }
 
@@ -89,8 +72,6 @@ public final class LiveSession implements AutoCloseable {
      *               must consume each message during {@code send}, as ports do (the shell reuses message objects)
      */
     public static LiveSession open(Receiver output, Function<MidiOut, ? extends PerformerCore> performerFactory, ShellOptions options) {
-        Objects.requireNonNull(output, "output");
-        Objects.requireNonNull(performerFactory, "performerFactory");
         LiveSession session = new LiveSession(output, performerFactory, options);
         session.start();
         return session;
@@ -105,7 +86,7 @@ public final class LiveSession implements AutoCloseable {
 
     /** The {@link Receiver} for MIDI input ports: never blocks, never allocates. */
     public Receiver input() {
-        return input;
+        return parts.input;
     }
 
     /**
@@ -113,7 +94,7 @@ public final class LiveSession implements AutoCloseable {
      * now), stamped now. Returns false if the input ring was full and it was dropped.
      */
     public boolean control(int status, int data1, int data2) {
-        return inputRing.tryPublish(RingEvent.Kind.MIDI, clock.nanoTime(), status, data1, data2, -1);
+        return parts.inputRing.tryPublish(RingEvent.Kind.MIDI, parts.clock.nanoTime(), status, data1, data2, -1);
     }
 
     /**
@@ -123,8 +104,8 @@ public final class LiveSession implements AutoCloseable {
      */
     public boolean setParameters(ParameterBatch batch) {
         long deadline = System.nanoTime() + STATUS_TIMEOUT_NANOS;
-        while (!performerLoop.offerParameters(batch)) {
-            if (performerLoop.isStopped() || System.nanoTime() - deadline > 0) return false;
+        while (!parts.loop.offerParameters(batch)) {
+            if (parts.loop.isStopped() || System.nanoTime() - deadline > 0) return false;
             LockSupport.parkNanos(PARAMETER_POLL_NANOS);
         }
         return true;
@@ -132,7 +113,7 @@ public final class LiveSession implements AutoCloseable {
 
     /** Asks the performer to end every machine note now and stop playing (it listens again). */
     public void allNotesOff() {
-        inputRing.tryPublish(RingEvent.Kind.ALL_NOTES_OFF, clock.nanoTime(), 0, 0, 0, -1);
+        parts.inputRing.tryPublish(RingEvent.Kind.ALL_NOTES_OFF, parts.clock.nanoTime(), 0, 0, 0, -1);
     }
 
     /**
@@ -140,29 +121,26 @@ public final class LiveSession implements AutoCloseable {
      * false if the performer thread could not do it (stopped or busy).
      */
     public boolean readStatus(PerformerStatus into) {
-        return performerLoop.readStatus(into, STATUS_TIMEOUT_NANOS);
+        return parts.loop.readStatus(into, STATUS_TIMEOUT_NANOS);
     }
 
     /** When (on the session clock) the performer thread saw the latest answer decided; -1 before the first. */
     public long answerDecisionNanos() {
-        return performerLoop.answerDecisionNanos();
+        return parts.loop.answerDecisionNanos();
     }
 
     /** Latencies recorded since the session opened or {@link #resetLatency()}. */
     public LatencyReport latency() {
-        return meters.report();
+        return parts.meters.report();
     }
 
     /** Forgets the latencies recorded so far, e.g. after warming up. */
     public void resetLatency() {
-        meters.reset();
+        parts.meters.reset();
     }
 
     public ShellCounters counters() {
-        return new ShellCounters(inputRing.dropped(), inputRing.deferredReleases(), input.ignored(),
-                outputRing.dropped(), outputRing.deferredReleases(), scheduler.sent(), scheduler.sendErrors(),
-                scheduler.invalidMessages(), scheduler.strayNoteOffs(), performerLoop.programSwitches(),
-                programs == null ? 0 : programs.failures());
+        return parts.counters(programs == null ? 0 : programs.failures());
     }
 
     /** Why the latest program change could not be loaded, if one failed. */
@@ -172,13 +150,13 @@ public final class LiveSession implements AutoCloseable {
 
     /** Whether the performer thread is still playing (not closed, not failed). */
     public boolean isRunning() {
-        return !performerLoop.isStopped();
+        return !parts.loop.isStopped();
     }
 
     /** What stopped the performer or scheduler thread unexpectedly, if anything. */
     public Optional<Throwable> failure() {
-        Throwable failure = performerLoop.failure();
-        return Optional.ofNullable(failure != null ? failure : scheduler.failure());
+        Throwable failure = parts.loop.failure();
+        return Optional.ofNullable(failure != null ? failure : parts.scheduler.failure());
     }
 
     /**
@@ -190,10 +168,10 @@ public final class LiveSession implements AutoCloseable {
     public synchronized void close() {
         if (closed) return;
         closed = true;
-        input.close();
-        performerLoop.stop();
+        parts.input.close();
+        parts.loop.stop();
         boolean performerStopped = join(performerThread);
-        scheduler.stop(schedulerThread);
+        parts.scheduler.stop(schedulerThread);
         boolean schedulerStopped = join(schedulerThread);
         if (programs != null) {
             programs.stop();

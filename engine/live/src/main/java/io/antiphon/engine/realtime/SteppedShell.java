@@ -1,12 +1,10 @@
 package io.antiphon.engine.realtime;
 
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
 import javax.sound.midi.Receiver;
 
-import com.lmax.disruptor.dsl.ProducerType;
 import io.antiphon.engine.perform.MidiOut;
 import io.antiphon.engine.perform.PerformerCore;
 import io.antiphon.engine.perform.PerformerStatus;
@@ -23,44 +21,30 @@ import io.antiphon.engine.perform.PerformerStatus;
  */
 public final class SteppedShell {
 
-    private final NanoClock clock;
-    private final EventRing inputRing;
-    private final EventRing outputRing;
-    private final MidiInputReceiver input;
-    private final PerformerLoop loop;
-    private final OutputScheduler scheduler;
+    private final ShellParts parts;
     private boolean stopped;
 
     public SteppedShell(Receiver output, Function<MidiOut, ? extends PerformerCore> performerFactory, ShellOptions options) {
-        Objects.requireNonNull(output, "output");
-        this.clock = options.clock();
-        LatencyMeters meters = new LatencyMeters();
-        this.inputRing = new EventRing(ProducerType.MULTI, options.inputCapacity(), options.inputReserve());
-        this.outputRing = new EventRing(ProducerType.SINGLE, options.outputCapacity(), options.outputReserve());
-        this.input = new MidiInputReceiver(inputRing, clock, meters);
-        this.scheduler = new OutputScheduler(outputRing, output, clock, meters, options.outputCapacity());
-        PerformerOutput performerOutput = new PerformerOutput(outputRing);
-        PerformerCore performer = Objects.requireNonNull(performerFactory.apply(performerOutput), "the performer factory returned null");
-        this.loop = new PerformerLoop(performer, inputRing, outputRing, performerOutput, clock, meters, null, options.observer());
+        this.parts = new ShellParts(output, performerFactory, options, null);
     }
 
     /** The {@link Receiver} for human MIDI: stamps with the clock and publishes to the input ring, as live. */
     public Receiver input() {
-        return input;
+        return parts.input;
     }
 
     /**
-     * One round at the clock's time: the performer loop, then the scheduler. Returns whether the performer had work
+     * One round at the clock's time: the performer loop, then the parts.scheduler. Returns whether the performer had work
      * (input handled or output produced). After a failure (see {@link #failure()}) it does nothing.
      */
     public boolean step() {
         if (stopped) return false;
-        long now = clock.nanoTime();
+        long now = parts.clock.nanoTime();
         boolean busy;
         try {
-            busy = loop.iterate(now);
+            busy = parts.loop.iterate(now);
         } catch (Throwable t) {
-            loop.fail(t);
+            parts.loop.fail(t);
             stop();
             return false;
         }
@@ -70,12 +54,12 @@ public final class SteppedShell {
 
     /** Asks the performer to end every machine note and stop playing, through the input ring (as the shell's stop does). */
     public boolean allNotesOff() {
-        return inputRing.tryPublish(RingEvent.Kind.ALL_NOTES_OFF, clock.nanoTime(), 0, 0, 0, -1);
+        return parts.inputRing.tryPublish(RingEvent.Kind.ALL_NOTES_OFF, parts.clock.nanoTime(), 0, 0, 0, -1);
     }
 
     /** Copies the performer's status (the stepping thread is the performer thread). */
     public void readStatus(PerformerStatus into) {
-        loop.readStatusOnLoopThread(into);
+        parts.loop.readStatusOnLoopThread(into);
     }
 
     /**
@@ -85,31 +69,29 @@ public final class SteppedShell {
     public void stop() {
         if (stopped) return;
         stopped = true;
-        input.close();
-        loop.silence();
-        pump(clock.nanoTime());
-        scheduler.allNotesOff();
+        parts.input.close();
+        parts.loop.silence();
+        pump(parts.clock.nanoTime());
+        parts.scheduler.allNotesOff();
     }
 
     /** Notes sounding at the output as the scheduler counts them. */
     public int soundingAtOutput() {
-        return scheduler.soundingNotes();
+        return parts.scheduler.soundingNotes();
     }
 
     public ShellCounters counters() {
-        return new ShellCounters(inputRing.dropped(), inputRing.deferredReleases(), input.ignored(),
-                outputRing.dropped(), outputRing.deferredReleases(), scheduler.sent(), scheduler.sendErrors(),
-                scheduler.invalidMessages(), scheduler.strayNoteOffs(), loop.programSwitches(), 0);
+        return parts.counters(0);
     }
 
     /** What the performer threw, if it did. */
     public Optional<Throwable> failure() {
-        return Optional.ofNullable(loop.failure());
+        return Optional.ofNullable(parts.loop.failure());
     }
 
     private void pump(long now) {
         try {
-            scheduler.pump(now);
+            parts.scheduler.pump(now);
         } catch (Exception e) {
             throw new IllegalStateException("the output scheduler failed: " + e, e);
         }
