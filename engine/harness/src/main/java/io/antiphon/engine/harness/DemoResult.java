@@ -1,7 +1,6 @@
 package io.antiphon.engine.harness;
 
 import io.antiphon.engine.realtime.LatencyReport;
-import io.antiphon.engine.realtime.ShellCounters;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,19 +16,36 @@ import java.util.Map;
  * @param hangingNotes    note-ons without a note-off in the recorded output, the call passed through and the answer
  *                        (0 unless something is badly wrong)
  * @param answerFinished  whether the answer ended by itself (false: the time limit stopped it)
- * @param latency         the shell's latencies; input-to-output counts the messages an input caused directly: each
- *                        call message passed through (thru, one sample per message), and answer notes an input
- *                        started (the answer-now CC, a barge-in; none when the phrase ended by silence)
- * @param counters        the shell's counters
- * @param wav             the rendered audio as heard at the output: the call (piano) and the answer (vibraphone)
- * @param midi            the two-track Standard MIDI File as heard at the output (track 1 the human on the call's
- *                        channel, track 2 Antiphon on its own)
- * @param pianoRoll       the piano roll picture
+ * @param recording       the shell's latencies and counters and the files written. Input-to-output counts the messages
+ *                        an input caused directly: each call message passed through (thru, one sample per message), and
+ *                        answer notes an input started (the answer-now CC, a barge-in; none when the phrase ended by
+ *                        silence). The WAV has the call on piano and the answer on vibraphone; the MIDI file track 1 the
+ *                        human on the call's channel, track 2 Antiphon on its own
  */
 public record DemoResult(int callNotes, int answerNotes, double answerStartMs, int hangingNotes, boolean answerFinished,
-                         LatencyReport latency, ShellCounters counters, Path wav, Path midi, Path pianoRoll) {
+                         DemoRecording recording) implements DemoReport {
 
-    /** Snake-case keys, for JSON. */
+    /** The shell's latencies. */
+    public LatencyReport latency() {
+        return recording.latency();
+    }
+
+    /** The Standard MIDI File as heard at the output. */
+    public Path midi() {
+        return recording.midi();
+    }
+
+    /** The rendered audio. */
+    public Path wav() {
+        return recording.wav();
+    }
+
+    /** The piano roll picture. */
+    public Path pianoRoll() {
+        return recording.pianoRoll();
+    }
+
+    @Override
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("call_notes", callNotes);
@@ -37,11 +53,7 @@ public record DemoResult(int callNotes, int answerNotes, double answerStartMs, i
         map.put("answer_start_ms", answerStartMs);
         map.put("hanging_notes", hangingNotes);
         map.put("answer_finished", answerFinished);
-        map.putAll(latency.toMap());
-        map.put("counters", counters.toMap());
-        map.put("wav", wav.toString());
-        map.put("mid", midi.toString());
-        map.put("png", pianoRoll.toString());
+        recording.putInto(map);
         return map;
     }
 }

@@ -129,7 +129,8 @@ public final class DemoSession {
         WavRenderer.renderTracks(wav, SessionRecording.TICKS_PER_QUARTER, bpm, tracks);
         PianoRoll.write(png, callNotes.notes(), answerNotes.notes(), decision < 0 ? -1 : (decision - origin) / 1e9);
         return new DemoResult(callNoteCount, answerNotes.notes().size(), answerStartMs,
-                callNotes.hanging() + answerNotes.hanging(), finished, session.latency(), session.counters(), wav, midi, png);
+                callNotes.hanging() + answerNotes.hanging(), finished,
+                new DemoRecording(session.latency(), session.counters(), wav, midi, png));
     }
 
     static void playCall(Sequence sequence, Receiver human, String callName) throws InterruptedException {

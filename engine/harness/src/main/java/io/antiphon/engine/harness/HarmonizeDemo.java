@@ -116,7 +116,8 @@ public final class HarmonizeDemo {
         PianoRoll.write(png, melody.notes(), voices.notes(), -1, "Antiphon: harmonize", "melody (human", "voices (Antiphon");
         return new HarmonizeDemoResult(melodyNotes, melody.notes().size(), accompaniment.accompanied(), voices.notes().size(),
                 accompaniment.voicesPerNote(), accompaniment.meanVoices(), accompaniment.withVoiceNotBelow(), chords,
-                melody.hanging() + voices.hanging(), finished, session.latency(), session.counters(), wav, midi, png);
+                melody.hanging() + voices.hanging(), finished,
+                new DemoRecording(session.latency(), session.counters(), wav, midi, png));
     }
 
     /** Waits until no key is down and no voice sounds; false if the time limit came first. */

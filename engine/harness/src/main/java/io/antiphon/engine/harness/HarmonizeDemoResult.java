@@ -1,7 +1,6 @@
 package io.antiphon.engine.harness;
 
 import io.antiphon.engine.realtime.LatencyReport;
-import io.antiphon.engine.realtime.ShellCounters;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,20 +18,36 @@ import java.util.Map;
  * @param chords                 chords the harmonizer drew (one per melody note, plus one per step a note was held over)
  * @param hangingNotes           note-ons without a note-off in the recorded output, melody and voices
  * @param finished               whether the voices ended by themselves after the melody (false: the time limit stopped them)
- * @param latency                the shell's latencies; input-to-output counts every message an input caused directly:
- *                               each melody message passed through and each voice a melody note-on started
- * @param counters               the shell's counters
- * @param wav                    the rendered audio: melody (piano) and voices (strings)
- * @param midi                   the Standard MIDI File as heard at the output: track 1 the melody, tracks 2-4 alto, tenor and
- *                               bass (the voices split by rank at their onset)
- * @param pianoRoll              the piano roll picture (melody and voices in two colours)
+ * @param recording              the shell's latencies and counters and the files written. Input-to-output counts every
+ *                               message an input caused directly: each melody message passed through and each voice a
+ *                               melody note-on started. The WAV has the melody on piano and the voices on strings; the
+ *                               MIDI file track 1 the melody, tracks 2-4 alto, tenor and bass (split by rank at onset)
  */
 public record HarmonizeDemoResult(int melodyNotes, int heardMelodyNotes, int accompaniedMelodyNotes, int voiceNotes,
                                   Map<Integer, Integer> voicesPerNote, double meanVoicesPerNote, int voicesNotBelow, long chords,
-                                  int hangingNotes, boolean finished, LatencyReport latency, ShellCounters counters,
-                                  Path wav, Path midi, Path pianoRoll) {
+                                  int hangingNotes, boolean finished, DemoRecording recording) implements DemoReport {
 
-    /** Snake-case keys, for JSON. */
+    /** The shell's latencies. */
+    public LatencyReport latency() {
+        return recording.latency();
+    }
+
+    /** The Standard MIDI File as heard at the output. */
+    public Path midi() {
+        return recording.midi();
+    }
+
+    /** The rendered audio. */
+    public Path wav() {
+        return recording.wav();
+    }
+
+    /** The piano roll picture. */
+    public Path pianoRoll() {
+        return recording.pianoRoll();
+    }
+
+    @Override
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("mode", "harmonize");
@@ -48,11 +63,7 @@ public record HarmonizeDemoResult(int melodyNotes, int heardMelodyNotes, int acc
         map.put("chords", chords);
         map.put("hanging_notes", hangingNotes);
         map.put("finished", finished);
-        map.putAll(latency.toMap());
-        map.put("counters", counters.toMap());
-        map.put("wav", wav.toString());
-        map.put("mid", midi.toString());
-        map.put("png", pianoRoll.toString());
+        recording.putInto(map);
         return map;
     }
 }
