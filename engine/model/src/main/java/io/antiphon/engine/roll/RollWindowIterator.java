@@ -1,11 +1,7 @@
 package io.antiphon.engine.roll;
 
-import io.antiphon.engine.train.EpochFeed;
-import org.nd4j.linalg.api.ndarray.INDArray;
+import io.antiphon.engine.train.WindowIterator;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,7 +20,7 @@ import java.util.function.IntFunction;
  * <p>Every {@link #reset()} after a served epoch starts a new one and asks {@code epochPieces} for that epoch's
  * pieces, so a caller can draw a fresh random transposition of each piece per epoch.
  */
-public final class RollWindowIterator implements DataSetIterator, EpochFeed {
+public final class RollWindowIterator extends WindowIterator {
 
     /** Windows sorted together by length before being cut into minibatches, in minibatches. */
     static final int LENGTH_GROUP = 8;
@@ -34,12 +30,7 @@ public final class RollWindowIterator implements DataSetIterator, EpochFeed {
     private final int batchSize;
     private final Random shuffle;
     private final List<List<Window>> batches = new ArrayList<>();
-    private int epoch = -1;
-    private int cursor;
-    private long epochFrames;
-    private long framesServed;
     private int windowCount;
-    private DataSetPreProcessor preProcessor;
 
     private record Window(RollPiece piece, int start, int frames) {
     }
@@ -51,8 +42,8 @@ public final class RollWindowIterator implements DataSetIterator, EpochFeed {
      * @param seed        shuffling seed
      */
     public RollWindowIterator(IntFunction<List<RollPiece>> epochPieces, int window, int batchSize, long seed) {
+        super(RollPiece.KEYS, batchSize);
         if (window < 1) throw new IllegalArgumentException("window must be at least 1 frame: " + window);
-        if (batchSize < 1) throw new IllegalArgumentException("batch size must be positive: " + batchSize);
         this.epochPieces = epochPieces;
         this.window = window;
         this.batchSize = batchSize;
@@ -60,43 +51,20 @@ public final class RollWindowIterator implements DataSetIterator, EpochFeed {
         startEpoch();
     }
 
-    @Override
-    public int epoch() {
-        return epoch;
-    }
-
-    /** Predicted frames in the current epoch. */
-    @Override
-    public long epochTokens() {
-        return epochFrames;
-    }
-
-    /** Predicted frames served so far in the current epoch. */
-    @Override
-    public long tokensServed() {
-        return framesServed;
-    }
-
     /** Mean predicted frames per window in the current epoch. */
     public int meanWindowFrames() {
-        return windowCount == 0 ? 1 : (int) Math.max(1, epochFrames / windowCount);
+        return windowCount == 0 ? 1 : (int) Math.max(1, epochTokens() / windowCount);
     }
 
-    /** Starts the next epoch; a reset before any minibatch of the current epoch was served keeps that epoch. */
     @Override
-    public void reset() {
-        if (cursor > 0) startEpoch();
-    }
-
-    private void startEpoch() {
-        epoch++;
+    protected long cutEpoch(int epoch) {
         List<Window> windows = new ArrayList<>();
-        epochFrames = 0;
+        long frames = 0;
         for (RollPiece piece : epochPieces.apply(epoch)) {
             for (int start = 0; start + 1 < piece.length(); start += window) {
-                int frames = Math.min(piece.length(), start + window + 1) - start;
-                windows.add(new Window(piece, start, frames));
-                epochFrames += frames - 1;
+                int length = Math.min(piece.length(), start + window + 1) - start;
+                windows.add(new Window(piece, start, length));
+                frames += length - 1;
             }
         }
         windowCount = windows.size();
@@ -109,18 +77,17 @@ public final class RollWindowIterator implements DataSetIterator, EpochFeed {
             for (int b = 0; b < sorted.size(); b += batchSize) batches.add(sorted.subList(b, Math.min(sorted.size(), b + batchSize)));
         }
         Collections.shuffle(batches, shuffle);
-        cursor = 0;
-        framesServed = 0;
+        return frames;
     }
 
     @Override
-    public boolean hasNext() {
-        return cursor < batches.size();
+    protected int units() {
+        return batches.size();
     }
 
     @Override
     public DataSet next() {
-        if (!hasNext()) throw new NoSuchElementException("epoch " + epoch + " has no more minibatches");
+        if (!hasNext()) throw new NoSuchElementException("epoch " + epoch() + " has no more minibatches");
         List<Window> batch = batches.get(cursor++);
         int n = batch.size();
         int steps = 0;
@@ -135,59 +102,15 @@ public final class RollWindowIterator implements DataSetIterator, EpochFeed {
                 for (int key : w.piece().keysView(w.start() + t)) features[(b * keys + key) * steps + t] = 1f;
                 for (int key : w.piece().keysView(w.start() + t + 1)) labels[(b * keys + key) * steps + t] = 1f;
                 mask[b * steps + t] = 1f;
-                framesServed++;
+                stepsServed++;
             }
         }
-        long[] shape = {n, keys, steps};
-        INDArray maskArray = Nd4j.create(mask, new long[]{n, steps}, 'c');
-        DataSet ds = new DataSet(Nd4j.create(features, shape, 'c'), Nd4j.create(labels, shape, 'c'), maskArray, maskArray);
-        if (preProcessor != null) preProcessor.preProcess(ds);
-        return ds;
+        return minibatch(features, labels, mask, n, steps);
     }
 
     /** Minibatches have the size given at construction; DL4J's request for another size is not honoured. */
     @Override
     public DataSet next(int num) {
         return next();
-    }
-
-    @Override
-    public int inputColumns() {
-        return RollPiece.KEYS;
-    }
-
-    @Override
-    public int totalOutcomes() {
-        return RollPiece.KEYS;
-    }
-
-    @Override
-    public boolean resetSupported() {
-        return true;
-    }
-
-    @Override
-    public boolean asyncSupported() {
-        return false;
-    }
-
-    @Override
-    public int batch() {
-        return batchSize;
-    }
-
-    @Override
-    public void setPreProcessor(DataSetPreProcessor preProcessor) {
-        this.preProcessor = preProcessor;
-    }
-
-    @Override
-    public DataSetPreProcessor getPreProcessor() {
-        return preProcessor;
-    }
-
-    @Override
-    public List<String> getLabels() {
-        return null;
     }
 }
