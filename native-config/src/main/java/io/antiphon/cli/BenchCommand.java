@@ -5,9 +5,9 @@ import io.antiphon.engine.harness.Bench;
 import io.antiphon.engine.harness.BenchOptions;
 import io.antiphon.engine.harness.BenchResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code antiphon bench}: step-kernel and end-to-end latency percentiles in one run. */
@@ -17,8 +17,8 @@ import java.util.concurrent.Callable;
                 "Percentiles (p50/p99/p999/max) in microseconds from HdrHistogram."})
 final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--preset", defaultValue = "chorale", description = "Preset whose network is measured (default ${DEFAULT-VALUE}).")
-    String preset;
+    @Mixin
+    ReportOptions report;
 
     @Option(names = "--steps", defaultValue = "20000", description = "Timed steps per step engine (default ${DEFAULT-VALUE}).")
     int steps;
@@ -32,19 +32,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--json", description = "Print the result as JSON.")
-    boolean json;
-
     @Override
     public Integer call() throws Exception {
-        LoadedPreset loaded = LoadedPreset.load(preset, StepEngine.KERNEL);
+        LoadedPreset loaded = LoadedPreset.load(report.preset, StepEngine.KERNEL);
         BenchResult result = Bench.run(new BenchOptions(loaded.bundle().network(), 0, 0, warmup, steps, 5, phrases, seed));
-        Map<String, Object> map = result.toMap();
-        if (json) {
-            System.out.println(Json.pretty(map));
-        } else {
-            map.forEach((k, v) -> System.out.printf("%-28s %s%n", k, v));
-        }
+        report.print(result.toMap());
         return 0;
     }
 }

@@ -5,9 +5,9 @@ import io.antiphon.engine.harness.Flood;
 import io.antiphon.engine.harness.FloodOptions;
 import io.antiphon.engine.harness.FloodResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code antiphon flood}: a MIDI flood into the real shell; callback time, drops, recovery. */
@@ -18,8 +18,8 @@ import java.util.concurrent.Callable;
                 "performer caught up within one beat of the flood's end."})
 final class FloodCommand implements Callable<Integer> {
 
-    @Option(names = "--preset", defaultValue = "chorale", description = "Preset name or preset .json file (default ${DEFAULT-VALUE}).")
-    String preset;
+    @Mixin
+    ReportOptions report;
 
     @Option(names = "--seconds", defaultValue = "10", description = "Length of the measured flood (default ${DEFAULT-VALUE}).")
     double seconds;
@@ -33,19 +33,11 @@ final class FloodCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the messages and the sampler (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--json", description = "Print the result as JSON.")
-    boolean json;
-
     @Override
     public Integer call() throws Exception {
-        LoadedPreset loaded = LoadedPreset.load(preset, StepEngine.KERNEL);
+        LoadedPreset loaded = LoadedPreset.load(report.preset, StepEngine.KERNEL);
         FloodResult result = Flood.run(new FloodOptions(loaded.model(), loaded.parameters(), seconds, rate, warmUpSeconds, seed));
-        Map<String, Object> map = result.toMap();
-        if (json) {
-            System.out.println(Json.pretty(map));
-        } else {
-            map.forEach((k, v) -> System.out.printf("%-20s %s%n", k, v));
-        }
+        report.print(result.toMap());
         return 0;
     }
 }

@@ -5,9 +5,9 @@ import io.antiphon.engine.harness.Soak;
 import io.antiphon.engine.harness.SoakOptions;
 import io.antiphon.engine.harness.SoakResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code antiphon soak}: a long simulated jam through the shell, for hanging notes, memory growth and latency drift. */
@@ -18,8 +18,8 @@ import java.util.concurrent.Callable;
                 "time per event (HdrHistogram, real clock) in the first and last windows."})
 final class SoakCommand implements Callable<Integer> {
 
-    @Option(names = "--preset", defaultValue = "chorale", description = "Preset name or preset .json file (default ${DEFAULT-VALUE}).")
-    String preset;
+    @Mixin
+    ReportOptions report;
 
     @Option(names = "--minutes", defaultValue = "60", description = "Simulated minutes measured (default ${DEFAULT-VALUE}).")
     int minutes;
@@ -36,20 +36,12 @@ final class SoakCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the human part and the sampler (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--json", description = "Print the result as JSON.")
-    boolean json;
-
     @Override
     public Integer call() throws Exception {
-        LoadedPreset loaded = LoadedPreset.load(preset, StepEngine.KERNEL);
+        LoadedPreset loaded = LoadedPreset.load(report.preset, StepEngine.KERNEL);
         SoakResult result = Soak.run(new SoakOptions(loaded.model(), loaded.parameters(), minutes, warmUpMinutes,
                 Math.min(windowMinutes, minutes), rate, seed));
-        Map<String, Object> map = result.toMap();
-        if (json) {
-            System.out.println(Json.pretty(map));
-        } else {
-            map.forEach((k, v) -> System.out.printf("%-24s %s%n", k, v));
-        }
+        report.print(result.toMap());
         return 0;
     }
 }
