@@ -1,6 +1,7 @@
 package io.antiphon.midi.net;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import javax.sound.midi.MidiMessage;
@@ -206,6 +207,8 @@ class RtpMidiEndpointTest {
         }
         assertThat(listening.peers()).hasSize(1);
     }
+
+    @Tag("timing")
 
     @Test
     void neitherReceivingNorSendingAllocatesPerMessageInSteadyState() throws Exception {

@@ -3,8 +3,10 @@ package io.antiphon.engine.harness;
 import io.antiphon.engine.realtime.TinyPerformers;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("timing")
 class SoakTest {
 
     @Test

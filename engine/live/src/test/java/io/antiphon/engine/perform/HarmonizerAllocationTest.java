@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import io.antiphon.engine.kernel.AllocationMeter;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The harmonizer's hot path (onMidi, advance) allocates nothing once warm, over minutes of a melody with rests. */
+@Tag("timing")
 class HarmonizerAllocationTest {
 
     private static final long MS = 1_000_000L;

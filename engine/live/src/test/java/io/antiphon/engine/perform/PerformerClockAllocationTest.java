@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import io.antiphon.engine.kernel.AllocationMeter;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Minutes of play on a followed clock and as clock master: no hanging note, and nothing allocated once warm. */
+@Tag("timing")
 class PerformerClockAllocationTest {
 
     private static final long SECOND = 1_000 * MS;

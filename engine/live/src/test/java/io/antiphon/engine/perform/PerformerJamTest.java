@@ -15,6 +15,7 @@ import io.antiphon.engine.kernel.RecurrentState;
 import io.antiphon.engine.kernel.StepModel;
 import io.antiphon.engine.token.TokenDecoder;
 import io.antiphon.engine.token.Vocabulary;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class PerformerJamTest {
@@ -67,6 +68,8 @@ class PerformerJamTest {
         fresh.saveState(expected);
         ModelStreamTest.assertSameState(model.state(), expected);
     }
+
+    @Tag("timing")
 
     @Test
     void aTenMinuteJamLeavesNoHangingNoteAndAllocatesNothingOnceWarm() {

@@ -11,6 +11,7 @@ import java.util.List;
 
 import io.antiphon.engine.kernel.AllocationMeter;
 import io.antiphon.engine.token.Vocabulary;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** MIDI thru: the human's messages at the output, their order against the machine's, and their bookkeeping. */
@@ -252,6 +253,8 @@ class PerformerThruTest {
                 new Sent(30 * MS, NOTE_OFF, 60, 0), new Sent(40 * MS, CC, 64, 0));
         assertThat(driver.out.sounding()).isZero();
     }
+
+    @Tag("timing")
 
     @Test
     void passingThroughAllocatesNothingOnceWarm() {

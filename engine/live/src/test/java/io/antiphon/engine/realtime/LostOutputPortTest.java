@@ -24,6 +24,7 @@ import io.antiphon.midi.port.PortWatcher;
 import io.antiphon.midi.port.SupervisedOutput;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -95,6 +96,8 @@ class LostOutputPortTest {
         assertThat(out.losses()).isEqualTo(1);
         assertThat(out.reconnects()).isEqualTo(1);
     }
+
+    @Tag("timing")
 
     @Test
     void sendingToALostPortAllocatesNothing() throws Exception {

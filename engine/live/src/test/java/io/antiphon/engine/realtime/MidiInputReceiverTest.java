@@ -12,6 +12,7 @@ import javax.sound.midi.SysexMessage;
 import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.antiphon.engine.kernel.AllocationMeter;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -84,6 +85,8 @@ class MidiInputReceiverTest {
 
         assertThat(ring.drain(keyboard, (channel, key) -> { }, () -> { })).isZero();
     }
+
+    @Tag("timing")
 
     @Test
     void theCallbackAllocatesNothingOnceWarm() throws Exception {

@@ -11,6 +11,7 @@ import javax.sound.midi.Receiver;
 
 import com.lmax.disruptor.dsl.ProducerType;
 import io.antiphon.engine.kernel.AllocationMeter;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class OutputSchedulerTest {
@@ -162,6 +163,8 @@ class OutputSchedulerTest {
         assertThat(scheduler.invalidMessages()).isEqualTo(1);
         assertThat(scheduler.soundingNotes()).isZero();
     }
+
+    @Tag("timing")
 
     @Test
     void pumpingAllocatesNothingOnceWarm() throws Exception {

@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 
 import io.antiphon.engine.kernel.AllocationMeter;
 import io.antiphon.engine.token.Vocabulary;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class SamplerTest {
@@ -143,6 +144,8 @@ class SamplerTest {
         assertThat(again).isEqualTo(first);
         assertThat(other).isNotEqualTo(first);
     }
+
+    @Tag("timing")
 
     @Test
     void samplingAllocatesNothingOnceWarm() {

@@ -20,6 +20,7 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
@@ -34,10 +35,14 @@ class LstmStepKernelTest {
         net = TestNetworks.perturbed(2, 64, 11L);
     }
 
+    @Tag("timing")
+
     @Test
     void stepsAllocateNothingOnceWarmOnTheFastestArithmetic() {
         assertThat(settledBytesPerStep(StepModels.kernel(net))).isZero();
     }
+
+    @Tag("timing")
 
     @Test
     void stepsAllocateNothingOnceWarmOnTheScalarFallback() {

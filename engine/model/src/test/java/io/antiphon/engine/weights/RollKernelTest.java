@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -43,10 +44,14 @@ class RollKernelTest {
         assertThat(scalar.maxStateDifference()).isLessThanOrEqualTo(TOLERANCE);
     }
 
+    @Tag("timing")
+
     @Test
     void framesAllocateNothingOnceWarmOnTheFastestArithmetic() {
         assertThat(settledBytesPerFrame(StepModels.rollKernel(net))).isZero();
     }
+
+    @Tag("timing")
 
     @Test
     void framesAllocateNothingOnceWarmOnTheScalarFallback() {
