@@ -11,4 +11,9 @@ public interface Corpus {
 
     /** The pieces of one split, in a fixed order; read from disk on each call. */
     List<Piece> pieces(Split split) throws IOException;
+
+    /** How the corpus is split into train, valid and test, in a word or two (kept in bundle metadata). */
+    default String splitRule() throws IOException {
+        return "file-name";
+    }
 }

@@ -46,6 +46,12 @@ public final class JsbChoralesCorpus implements Corpus {
         return new JsbChoralesCorpus(dataDirectory.resolve(FILE_IN_DATA_DIRECTORY));
     }
 
+    /** The chorales come split (the split of Boulanger-Lewandowski et al. 2012). */
+    @Override
+    public String splitRule() {
+        return "published";
+    }
+
     @Override
     public String name() {
         return "jsb";

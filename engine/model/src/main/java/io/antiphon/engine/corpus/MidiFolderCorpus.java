@@ -13,8 +13,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every {@code .mid} / {@code .midi} file under a folder, searched recursively, split by {@link FileNameSplit}
- * (CRC-32 of the file name mod 10: 0–7 train, 8 valid, 9 test). Notes are converted as in {@link MidiFileNotes}:
+ * Every {@code .mid} / {@code .midi} file under a folder, searched recursively. A folder of at least
+ * {@value #FILE_NAME_SPLIT_FILES} files is split by {@link FileNameSplit} (CRC-32 of the file name mod 10: 0–7 train,
+ * 8 valid, 9 test) when that gives each split at least one file; a smaller folder (or one whose names leave a split
+ * empty) is split inside each piece by {@link PieceEndSplit} (the last 20 % of every piece held out: 10 % validation,
+ * then 10 % test). Either way the rule depends on the file names alone, so {@code train} and {@code eval} on the same
+ * folder agree. Notes are converted as in {@link MidiFileNotes}:
  * pitched notes only (percussion channel excluded), 24 ticks a quarter. Notes outside the 88 keys 21..108 are
  * dropped and counted; files that cannot be read are skipped with a warning and counted, as are files left
  * without notes. Pieces are named by their path under the folder without extension, e.g. {@code bach/bach_846}.
@@ -41,6 +45,9 @@ public final class MidiFolderCorpus implements Corpus {
         }
     }
 
+    /** The fewest files a folder needs to be split by file name rather than inside each piece. */
+    public static final int FILE_NAME_SPLIT_FILES = 50;
+
     private final Path folder;
 
     public MidiFolderCorpus(Path folder) {
@@ -62,14 +69,30 @@ public final class MidiFolderCorpus implements Corpus {
         return read(split).pieces();
     }
 
+    /** How this folder is split, for messages and bundle metadata: {@code file-name} or {@code piece-ends}. */
+    @Override
+    public String splitRule() throws IOException {
+        return splitsByFileName(files()) ? "file-name" : "piece-ends";
+    }
+
+    /** Whether {@code files} are split by {@link FileNameSplit} (else by {@link PieceEndSplit}). */
+    static boolean splitsByFileName(List<Path> files) {
+        if (files.size() < FILE_NAME_SPLIT_FILES) return false;
+        java.util.EnumSet<Split> seen = java.util.EnumSet.noneOf(Split.class);
+        for (Path file : files) seen.add(FileNameSplit.of(file.getFileName().toString()));
+        return seen.size() == Split.values().length;
+    }
+
     /** Reads one split and reports what was skipped or dropped. */
     public Reading read(Split split) throws IOException {
         List<Piece> pieces = new ArrayList<>();
         List<Path> unreadable = new ArrayList<>();
         List<Path> withoutNotes = new ArrayList<>();
         int outsideKeyboard = 0;
-        for (Path file : files()) {
-            if (FileNameSplit.of(file.getFileName().toString()) != split) continue;
+        List<Path> files = files();
+        boolean byFileName = splitsByFileName(files);
+        for (Path file : files) {
+            if (byFileName && FileNameSplit.of(file.getFileName().toString()) != split) continue;
             MidiFileNotes notes;
             try {
                 notes = MidiFileNotes.of(MidiFileReader.read(file));
@@ -81,8 +104,11 @@ public final class MidiFolderCorpus implements Corpus {
             outsideKeyboard += notes.outsideKeyboard();
             if (notes.notes().isEmpty()) {
                 withoutNotes.add(file);
-            } else {
+            } else if (byFileName) {
                 pieces.add(new Piece(pieceName(file), notes.notes()));
+            } else {
+                List<io.antiphon.engine.token.TimedNote> part = PieceEndSplit.part(notes.notes(), split);
+                if (!part.isEmpty()) pieces.add(new Piece(pieceName(file) + (split == Split.TRAIN ? "" : "#" + split.name().toLowerCase(java.util.Locale.ROOT)), part));
             }
         }
         LOG.info("{} split of {}: {} pieces; {} unreadable files and {} files without notes skipped; "

@@ -45,9 +45,9 @@ public final class EarlyStoppingRun {
      *
      * @param best           the network of the best epoch (listeners removed)
      * @param epochs         one record per finished epoch
-     * @param bestEpoch      0-based epoch whose weights were kept
+     * @param bestEpoch      the epoch whose weights were kept, counted from 1 as printed
      * @param bestValidScore its validation score
-     * @param termination    DL4J's termination reason and details
+     * @param termination    why training stopped, in words ({@link #stopReason})
      * @param totalSeconds   wall time of the whole run
      * @param unitsPerSecond mean training throughput (epochs' training time only)
      */
@@ -102,10 +102,10 @@ public final class EarlyStoppingRun {
                 double rate = iterator.tokensServed() / Math.max(seconds, 1e-9);
                 double train = trainScore.applyAsDouble(n);
                 boolean improved = epochs.stream().allMatch(e -> validScore < e.validNll());
-                epochs.add(new EpochRecord(epoch, train, validScore, seconds, rate));
+                epochs.add(new EpochRecord(epoch + 1, train, validScore, seconds, rate));
                 if (improved) {
                     try {
-                        improvement.improved(n, List.copyOf(epochs), epoch, validScore);
+                        improvement.improved(n, List.copyOf(epochs), epoch + 1, validScore);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -132,10 +132,28 @@ public final class EarlyStoppingRun {
         best.setListeners();
         double trainSeconds = epochs.stream().mapToDouble(EpochRecord::seconds).sum();
         double trainedUnits = epochs.stream().mapToDouble(e -> e.tokensPerSecond() * e.seconds()).sum();
-        int bestEpoch = result.getBestModelEpoch();
-        double bestValid = bestEpoch >= 0 && bestEpoch < epochs.size() ? epochs.get(bestEpoch).validNll() : validation.calculateScore(best);
+        int bestEpoch = result.getBestModelEpoch() + 1;
+        double bestValid = bestEpoch >= 1 && bestEpoch <= epochs.size() ? epochs.get(bestEpoch - 1).validNll() : validation.calculateScore(best);
         return new Outcome(best, List.copyOf(epochs), bestEpoch, bestValid,
-                result.getTerminationReason() + ": " + result.getTerminationDetails(), totalSeconds,
+                stopReason(result.getTerminationReason(), result.getTerminationDetails(), options), totalSeconds,
                 trainSeconds > 0 ? trainedUnits / trainSeconds : 0);
+    }
+
+    /** Why DL4J's early-stopping trainer stopped, said in words with the option that decides it. */
+    static String stopReason(EarlyStoppingResult.TerminationReason reason, String details, TrainingOptions options) {
+        String condition = details == null ? "" : details;
+        if (condition.startsWith(MaxEpochsTerminationCondition.class.getSimpleName())) {
+            return "it reached the maximum of " + options.maxEpochs() + " epochs (--epochs)";
+        }
+        if (condition.startsWith(ScoreImprovementEpochTerminationCondition.class.getSimpleName())) {
+            return "the validation NLL did not improve for " + options.patience() + " epochs in a row (--patience)";
+        }
+        if (condition.startsWith(MaxTimeIterationTerminationCondition.class.getSimpleName())) {
+            return "it reached its time budget of " + options.maxMinutes() + " minutes (--max-minutes)";
+        }
+        if (condition.startsWith(InvalidScoreIterationTerminationCondition.class.getSimpleName())) {
+            return "the training loss became NaN or infinite (try a smaller --learning-rate)";
+        }
+        return reason == EarlyStoppingResult.TerminationReason.Error ? "an error: " + condition : condition;
     }
 }

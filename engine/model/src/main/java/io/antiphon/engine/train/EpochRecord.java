@@ -3,7 +3,7 @@ package io.antiphon.engine.train;
 /**
  * One epoch of training as reported.
  *
- * @param epoch           0-based epoch number
+ * @param epoch           epoch number counted from 1, as printed
  * @param trainNll        per-token NLL (nats) on a fixed sample of the training split, untransposed
  * @param validNll        per-token NLL (nats) on the validation split
  * @param seconds         wall time of the epoch (training and its validation pass)

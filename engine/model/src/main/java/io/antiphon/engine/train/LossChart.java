@@ -22,7 +22,7 @@ public final class LossChart {
         double[] train = new double[epochs.size()];
         double[] valid = new double[epochs.size()];
         for (int i = 0; i < epochs.size(); i++) {
-            x[i] = epochs.get(i).epoch() + 1;
+            x[i] = epochs.get(i).epoch();
             train[i] = epochs.get(i).trainNll();
             valid[i] = epochs.get(i).validNll();
         }

@@ -60,7 +60,10 @@ public final class Trainer {
         List<Piece> trainPieces = corpus.pieces(Split.TRAIN);
         List<Piece> validPieces = corpus.pieces(Split.VALID);
         if (trainPieces.isEmpty()) throw new IOException("corpus " + corpus.name() + " has no training pieces");
-        if (validPieces.isEmpty()) throw new IOException("corpus " + corpus.name() + " has no validation pieces");
+        if (validPieces.isEmpty()) {
+            throw new IOException("corpus " + corpus.name() + " has nothing to validate on: its pieces are too short (a piece gives its"
+                    + " last 20 % to validation and test from " + io.antiphon.engine.corpus.PieceEndSplit.MIN_NOTES + " notes on)");
+        }
         List<int[]> valid = Piece.tokens(validPieces);
         List<int[]> trainSample = sample(Piece.tokens(trainPieces), TRAIN_SAMPLE_TOKENS);
 
@@ -95,6 +98,11 @@ public final class Trainer {
     private static BundleMetadata metadata(Corpus corpus, NetworkSpec spec, TrainingOptions options, int trainPieces, int validPieces,
                                            List<EpochRecord> epochs, int bestEpoch, double bestValidNll, double tokensPerSecond) {
         Map<String, Object> split = new LinkedHashMap<>();
+        try {
+            split.put("rule", corpus.splitRule());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         split.put("train_pieces", trainPieces);
         split.put("valid_pieces", validPieces);
         Map<String, Object> training = new LinkedHashMap<>();

@@ -10,12 +10,18 @@ import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import java.io.PrintStream;
 
 /**
- * A console progress bar for training: one bar per epoch over its predicted units (tokens or frames), with
- * throughput, ETA and the running training loss (DL4J's minibatch score divided by the segment length: nats per
- * unit, approximately).
+ * A console progress bar for training: one bar per epoch over its predicted units (tokens or frames), with ETA and the
+ * running training loss (DL4J's minibatch score divided by the segment length: nats per unit, approximately); the
+ * throughput is in each epoch's summary line. The bar is drawn only on a terminal (redrawn lines would fill a log
+ * file) and always {@value #WIDTH} characters wide, so it neither shrinks with the text beside it nor wraps (a
+ * wrapped line is not redrawn in place: it repeats) on a terminal of 80 columns or more.
  */
 public final class TrainingProgress extends BaseTrainingListener implements AutoCloseable {
 
+    /** Characters the bar's line takes, all of it. */
+    static final int WIDTH = 79;
+
+    private final boolean drawn;
     private final EpochFeed iterator;
     private final int maxEpochs;
     private final int segmentLength;
@@ -34,6 +40,12 @@ public final class TrainingProgress extends BaseTrainingListener implements Auto
      * @param unit          short unit name shown with the counts, e.g. {@code tok} or {@code frm}
      */
     public TrainingProgress(EpochFeed iterator, int maxEpochs, int segmentLength, String unit, PrintStream out) {
+        this(iterator, maxEpochs, segmentLength, unit, out, System.console() != null);
+    }
+
+    /** @param drawn whether to draw the bar at all (on a terminal) */
+    TrainingProgress(EpochFeed iterator, int maxEpochs, int segmentLength, String unit, PrintStream out, boolean drawn) {
+        this.drawn = drawn;
         this.iterator = iterator;
         this.maxEpochs = maxEpochs;
         this.segmentLength = segmentLength;
@@ -43,6 +55,7 @@ public final class TrainingProgress extends BaseTrainingListener implements Auto
 
     @Override
     public void iterationDone(Model model, int iteration, int epoch) {
+        if (!drawn) return;
         if (bar == null || iterator.epoch() != barEpoch) openBar();
         double loss = model.score() / segmentLength;
         if (Double.isFinite(loss)) smoothedLoss = Double.isNaN(smoothedLoss) ? loss : 0.9 * smoothedLoss + 0.1 * loss;
@@ -57,9 +70,8 @@ public final class TrainingProgress extends BaseTrainingListener implements Auto
                 .setTaskName(String.format("epoch %d/%d", barEpoch + 1, maxEpochs))
                 .setInitialMax(iterator.epochTokens())
                 .setUnit(unit, 1)
-                .showSpeed()
                 .setStyle(ProgressBarStyle.ASCII)
-                .setConsumer(new ConsoleProgressBarConsumer(out))
+                .setConsumer(new ConsoleProgressBarConsumer(out, WIDTH))
                 .setUpdateIntervalMillis(500)
                 .build();
     }

@@ -20,9 +20,9 @@ import java.util.List;
  * @param trainTokensPerEpoch predicted tokens per epoch
  * @param validTokens       predicted tokens in the validation split
  * @param epochs            one record per finished epoch
- * @param bestEpoch         epoch whose weights were kept
+ * @param bestEpoch         epoch whose weights were kept, counted from 1 as printed
  * @param bestValidNll      its validation NLL
- * @param terminationReason why training stopped (DL4J's early-stopping reason and details)
+ * @param terminationReason why training stopped, in words
  * @param totalSeconds      wall time of the whole run
  * @param tokensPerSecond   mean training throughput
  */
