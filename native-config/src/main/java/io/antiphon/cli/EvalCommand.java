@@ -17,10 +17,11 @@ import java.util.concurrent.Callable;
                 "beside a variable-order Markov baseline trained on the same (augmented) training split, on the same tokens."})
 final class EvalCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "BUNDLE", description = "A model bundle file, or a preset name or preset .json file.")
+    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "An event model: " + ModelSource.ACCEPTS + ".")
     String model;
 
-    @Option(names = "--corpus", required = true, description = "jsb, nottingham, or a folder of .mid files.")
+    @Option(names = "--corpus", required = true, description = {"jsb, nottingham, or a folder of .mid files (split as train splits it:",
+            "a folder of fewer than 50 files inside each piece, the last 10% of every piece being its test part)."})
     String corpus;
 
     @Option(names = "--split", defaultValue = "test", description = "train, valid or test (default ${DEFAULT-VALUE}).")
@@ -46,8 +47,15 @@ final class EvalCommand implements Callable<Integer> {
                     result.lstm().nll(), result.lstm().accuracy(), result.lstm().pitchAccuracy());
             System.out.printf("  Markov  NLL %.4f nats/token  accuracy %.4f  pitch accuracy %.4f  (%s)%n",
                     result.markov().nll(), result.markov().accuracy(), result.markov().pitchAccuracy(), result.markovName());
-            System.out.printf("  LSTM NLL is %.1f%% below the baseline's%n", 100 * result.nllReductionVsMarkov());
+            System.out.println("  LSTM NLL is " + comparison(result));
         }
         return 0;
+    }
+
+    /** The LSTM's NLL against the baseline's, in words: "23.4% below the baseline's" or "12.0% above the baseline's (worse)". */
+    static String comparison(CorpusEvaluation.Result result) {
+        double reduction = result.nllReductionVsMarkov();
+        return reduction >= 0 ? String.format(java.util.Locale.ROOT, "%.1f%% below the baseline's", 100 * reduction)
+                : String.format(java.util.Locale.ROOT, "%.1f%% above the baseline's: worse than the baseline", -100 * reduction);
     }
 }

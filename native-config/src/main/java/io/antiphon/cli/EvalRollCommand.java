@@ -1,9 +1,13 @@
 package io.antiphon.cli;
 
+import io.antiphon.engine.corpus.MidiFolderCorpus;
 import io.antiphon.engine.corpus.Split;
 import io.antiphon.engine.network.BundleKind;
 import io.antiphon.engine.network.ModelBundle;
+import io.antiphon.engine.roll.MidiFolderRollCorpus;
 import io.antiphon.engine.roll.PianoRollCorpus;
+import io.antiphon.engine.roll.RollBundles;
+import io.antiphon.engine.roll.RollCorpus;
 import io.antiphon.engine.roll.RollEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,10 +23,10 @@ import java.util.concurrent.Callable;
                 "frames of the split), beside an independent per-key Bernoulli baseline with training-split frequencies."})
 final class EvalRollCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "BUNDLE", description = "A piano-roll model bundle file, or a preset name or preset .json file.")
+    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "A piano-roll model: " + ModelSource.ACCEPTS + ".")
     String model;
 
-    @Option(names = "--corpus", required = true, description = "jsb or nottingham.")
+    @Option(names = "--corpus", required = true, description = "jsb, nottingham, or a folder of .mid files (rolled at the model's frames per quarter note, split as train-roll splits it).")
     String corpus;
 
     @Option(names = "--split", defaultValue = "test", description = "train, valid or test (default ${DEFAULT-VALUE}).")
@@ -34,8 +38,9 @@ final class EvalRollCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Split which = Splits.parse(split);
-        PianoRollCorpus rolls = PianoRollCorpus.open(corpus);
         ModelBundle bundle = ModelSource.load(model, BundleKind.PIANO_ROLL);
+        RollCorpus rolls = java.util.List.of("jsb", "nottingham").contains(corpus) ? PianoRollCorpus.open(corpus)
+                : new MidiFolderRollCorpus(new MidiFolderCorpus(java.nio.file.Path.of(corpus)), RollBundles.framesPerQuarter(bundle.metadata()));
         RollEvaluation.Result result = RollEvaluation.run(bundle, rolls, which);
         Map<String, Object> report = result.toJson();
         if (json) {

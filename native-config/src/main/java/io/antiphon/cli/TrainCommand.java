@@ -2,31 +2,67 @@ package io.antiphon.cli;
 
 import io.antiphon.engine.corpus.Corpora;
 import io.antiphon.engine.corpus.Corpus;
+import io.antiphon.engine.corpus.MidiFolderCorpus;
+import io.antiphon.engine.corpus.Piece;
+import io.antiphon.engine.corpus.Split;
+import io.antiphon.engine.eval.CorpusEvaluation;
+import io.antiphon.engine.eval.MarkovBaseline;
 import io.antiphon.engine.network.BundleFile;
 import io.antiphon.engine.network.BundleKind;
+import io.antiphon.engine.network.ModelBundle;
 import io.antiphon.engine.network.NetworkSpec;
 import io.antiphon.engine.token.Vocabulary;
-import io.antiphon.engine.train.LossChart;
 import io.antiphon.engine.train.Trainer;
 import io.antiphon.engine.train.TrainingOptions;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import io.antiphon.engine.train.ValidationNll;
+import io.antiphon.presets.PresetEntry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code antiphon train}: trains an event LSTM on a corpus and writes a model bundle with its training report. */
+/**
+ * {@code antiphon train}: trains an event LSTM on a corpus. On a folder of the user's MIDI files it fine-tunes the
+ * closest shipped preset ({@link StartingPreset}) and saves the result as a preset in the user's preset folder, ready
+ * for {@code demo --preset NAME}; with {@code --out} it writes just the bundle.
+ */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train an event LSTM on a corpus and write a model bundle.",
-                "Beside BUNDLE it writes BUNDLE-NAME.training.json (per-epoch losses, throughput) and BUNDLE-NAME.training.png (loss curves)."})
+        description = {"Train an event LSTM (call and jam) on a corpus. On a folder of your MIDI files it fine-tunes the",
+                "shipped preset that already predicts your music best (or --from NAME, or --from-scratch) and saves a",
+                "preset NAME in your preset folder (see antiphon presets): play it with antiphon demo --preset NAME.",
+                "A folder of fewer than 50 files is split inside each piece: the last 20% of every piece is held out",
+                "(10% to choose the best epoch, 10% to test). With --out BUNDLE it writes just the model bundle, and beside it",
+                "BUNDLE-NAME.training.json (per-epoch losses, throughput) and BUNDLE-NAME.training.png (loss curves)."})
 final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--corpus", required = true, description = "jsb, nottingham, or a folder of .mid files.")
+    /** Tokens of the folder's training part each candidate preset is scored on to choose the closest, spread over the pieces. */
+    static final int CLOSEST_SAMPLE_TOKENS = 4_000;
+    /** The time budget on a folder of the user's music when --max-minutes is not given: the whole run stays under 5 minutes. */
+    static final int FOLDER_MAX_MINUTES = 3;
+    /** Windows per minibatch on a folder of the user's music: a small folder holds few windows, and each epoch needs several steps. */
+    static final int FOLDER_BATCH = 8;
+    /** Adam's step when fine-tuning a preset: smaller than from scratch, so the preset's knowledge is kept. */
+    static final double FINE_TUNE_LEARNING_RATE = 0.001;
+    static final double SCRATCH_LEARNING_RATE = 0.002;
+
+    @Option(names = "--corpus", required = true, paramLabel = "DIR", description = "A folder of your .mid files, or jsb or nottingham (the shipped presets' corpora).")
     String corpus;
 
-    @Option(names = "--out", required = true, paramLabel = "BUNDLE", description = "Model bundle file to write.")
+    @Option(names = "--name", description = "The preset's name (default: the folder's name, in lower case with dashes).")
+    String name;
+
+    @Option(names = "--out", paramLabel = "BUNDLE", description = "Write just the model bundle to this file, no preset.")
     Path out;
+
+    @Option(names = {"--from", "--init"}, paramLabel = "MODEL", description = {"Fine-tune this model: " + ModelSource.ACCEPTS + ".",
+            "Default for a folder: the shipped preset that predicts it best; for jsb and nottingham: none."})
+    String from;
+
+    @Option(names = "--from-scratch", description = "Start from random weights instead of a preset.")
+    boolean fromScratch;
 
     @Option(names = "--epochs", defaultValue = "30", description = "Maximum epochs (default ${DEFAULT-VALUE}); early stopping on validation NLL may end sooner.")
     int epochs;
@@ -34,23 +70,25 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--patience", defaultValue = "3", description = "Epochs without validation improvement before stopping (default ${DEFAULT-VALUE}).")
     int patience;
 
-    @Option(names = "--max-minutes", defaultValue = "0", description = "Wall-time budget in minutes, 0 = none (default ${DEFAULT-VALUE}).")
-    int maxMinutes;
+    @Option(names = "--max-minutes", description = "Wall-time budget in minutes, 0 = none (default " + FOLDER_MAX_MINUTES
+            + " on a folder of your music, none on jsb and nottingham); the best epoch so far is kept.")
+    Integer maxMinutes;
 
-    @Option(names = "--layers", defaultValue = "2", description = "Stacked LSTM layers (default ${DEFAULT-VALUE}).")
-    int layers;
+    @Option(names = "--layers", description = "Stacked LSTM layers (default 2; fine-tuning keeps the preset's).")
+    Integer layers;
 
-    @Option(names = "--hidden", defaultValue = "256", description = "Units per LSTM layer (default ${DEFAULT-VALUE}).")
-    int hidden;
+    @Option(names = "--hidden", description = "Units per LSTM layer (default 256; fine-tuning keeps the preset's).")
+    Integer hidden;
 
     @Option(names = "--dropout", defaultValue = "0.2", description = "Dropout between layers (default ${DEFAULT-VALUE}).")
     double dropout;
 
-    @Option(names = "--learning-rate", defaultValue = "0.002", description = "Adam step size (default ${DEFAULT-VALUE}).")
-    double learningRate;
+    @Option(names = {"--lr", "--learning-rate"}, description = "Adam step size (default " + SCRATCH_LEARNING_RATE
+            + " from scratch, " + FINE_TUNE_LEARNING_RATE + " when fine-tuning).")
+    Double learningRate;
 
-    @Option(names = "--batch", defaultValue = "32", description = "Windows per minibatch (default ${DEFAULT-VALUE}).")
-    int batch;
+    @Option(names = "--batch", description = "Windows per minibatch (default 32; " + FOLDER_BATCH + " on a folder of your music).")
+    Integer batch;
 
     @Option(names = "--window", defaultValue = "128", description = "Tokens per training window (default ${DEFAULT-VALUE}).")
     int window;
@@ -61,32 +99,108 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-augment", description = "Do not transpose pieces (augmentation is on by default: a random shift of ±6 semitones per piece and epoch).")
     boolean noAugment;
 
-    @Option(names = "--init", paramLabel = "BUNDLE", description = "Continue from this bundle's weights (same shape), e.g. to fine-tune on your own music or resume a run.")
-    Path init;
-
     @Option(names = "--seed", defaultValue = "42", description = "Seed for weights, dropout, shuffling and augmentation (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Override
     public Integer call() throws Exception {
-        PathChecks.outputFile(out, "--out");   // before the corpus is read or an epoch is run
+        if (from != null && fromScratch) throw new IllegalArgumentException("--from and --from-scratch exclude each other");
+        if (out != null) PathChecks.outputFile(out, "--out");   // before the corpus is read or an epoch is run
+        if (out != null && name != null) throw new IllegalArgumentException("--name names a preset; with --out only a bundle is written");
+        boolean folder = !List.of("jsb", "nottingham").contains(corpus);
+        if (folder) PathChecks.inputFolder(Path.of(corpus), "--corpus");
+        UserPresetOutput preset = out == null ? UserPresetOutput.create(name, corpus) : null;   // the name is free
         Corpus source = Corpora.open(corpus);
-        NetworkSpec spec = new NetworkSpec(Vocabulary.SIZE, layers, hidden, dropout, learningRate, 1.0, tbptt, seed);
-        TrainingOptions options = new TrainingOptions(epochs, patience, maxMinutes, batch, window, !noAugment, seed);
-        MultiLayerNetwork initial = init == null ? null : BundleFile.read(init, BundleKind.EVENTS).network();
+        TrainingOptions options = new TrainingOptions(epochs, patience, maxMinutes != null ? maxMinutes : folder ? FOLDER_MAX_MINUTES : 0,
+                batch != null ? batch : folder ? FOLDER_BATCH : 32, window, !noAugment, seed);
+        if (folder) System.err.println(describe(source));
+
+        Base base = base(source, folder);
+        NetworkSpec spec = spec(base);
+        Path bundleFile = out != null ? out : preset.bundle();
         // The best network so far is on disk after every improving epoch: an interrupted run keeps its progress.
-        Trainer.Result result = new Trainer(System.err).train(source, spec, options, initial, best -> BundleFile.write(best, out));
-        BundleFile.write(result.bundle(), out);
-        String base = out.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        Path dir = out.toAbsolutePath().getParent();
-        Path json = dir.resolve(base + ".training.json");
-        Path png = dir.resolve(base + ".training.png");
-        result.report().writeJson(json);
-        LossChart.write(result.report(), png);
-        System.out.printf("wrote %s (best epoch %d, validation NLL %.4f nats/token, %.0f tokens/s, %.0f s)%n",
-                out, result.report().bestEpoch() + 1, result.report().bestValidNll(), result.report().tokensPerSecond(),
-                result.report().totalSeconds());
-        System.out.println("wrote " + json + " and " + png);
+        Trainer.Result result = new Trainer(System.err).train(source, spec, options, base == null ? null : base.bundle().network(),
+                best -> BundleFile.write(best, bundleFile));
+        BundleFile.write(result.bundle(), bundleFile);
+        System.out.printf(Locale.ROOT, "stopped after %d epochs: %s%n", result.report().epochs().size(), result.report().terminationReason());
+        System.out.printf(Locale.ROOT, "best epoch %d: validation NLL %.4f nats/token (%.0f tokens/s, %.0f s)%n",
+                result.report().bestEpoch(), result.report().bestValidNll(), result.report().tokensPerSecond(), result.report().totalSeconds());
+
+        CorpusEvaluation.Result evaluation = folder ? evaluate(result.bundle(), source, base != null) : null;
+        if (out != null) {
+            List<Path> reports = UserPresetOutput.writeReports(result.report(), out);
+            System.out.println("wrote " + out + ", " + reports.get(0) + " and " + reports.get(1));
+            return 0;
+        }
+        String description = (base == null ? "Trained from scratch" : "Fine-tuned from " + base.name()) + " on "
+                + result.report().trainPieces() + " pieces of " + source.name() + ".";
+        preset.write(base == null ? null : base.entry(), description, false, result.report(),
+                evaluation == null ? null : evaluation.toJson());
         return 0;
+    }
+
+    /** The model training starts from, and what it is called; null for random weights. */
+    private record Base(String name, ModelBundle bundle, PresetEntry entry) {
+    }
+
+    private Base base(Corpus source, boolean folder) throws Exception {
+        if (fromScratch) return null;
+        if (from != null) {
+            PresetEntry entry = ModelSource.entry(from);
+            return new Base(entry.preset().name(), ModelSource.load(entry, BundleKind.EVENTS), entry);
+        }
+        if (!folder) return null;
+        List<int[]> sample = sample(Piece.tokens(source.pieces(Split.TRAIN)));
+        if (sample.isEmpty()) throw new IllegalArgumentException(source.name() + " has no notes to train on");
+        StartingPreset closest = StartingPreset.closest(BundleKind.EVENTS, bundle -> ValidationNll.meanNll(bundle.network(), sample));
+        System.err.println("fine-tuning the shipped preset '" + closest.entry().preset().name() + "', the closest to your music"
+                + " (NLL on it before training: " + closest.describeScores() + "); --from NAME to choose another, --from-scratch for none");
+        return new Base(closest.entry().preset().name(), closest.bundle(), closest.entry());
+    }
+
+    private NetworkSpec spec(Base base) {
+        double lr = learningRate != null ? learningRate : base == null ? SCRATCH_LEARNING_RATE : FINE_TUNE_LEARNING_RATE;
+        if (base == null) return new NetworkSpec(Vocabulary.SIZE, layers == null ? 2 : layers, hidden == null ? 256 : hidden, dropout, lr, 1.0, tbptt, seed);
+        NetworkSpec shape = base.bundle().metadata().spec();
+        if ((layers != null && layers != shape.layers()) || (hidden != null && hidden != shape.hidden())) {
+            throw new IllegalArgumentException("'" + base.name() + "' is a " + shape.layers() + "x" + shape.hidden()
+                    + " LSTM and fine-tuning keeps its shape; drop --layers/--hidden, or add --from-scratch");
+        }
+        return new NetworkSpec(Vocabulary.SIZE, shape.layers(), shape.hidden(), dropout, lr, 1.0, tbptt, seed);
+    }
+
+    /** Scores the trained model on the folder's test part (its validation part when the test part is empty). */
+    private static CorpusEvaluation.Result evaluate(ModelBundle bundle, Corpus source, boolean fineTuned) throws java.io.IOException {
+        Split split = source.pieces(Split.TEST).isEmpty() ? Split.VALID : Split.TEST;
+        CorpusEvaluation.Result result = CorpusEvaluation.run(bundle.network(), source, split, MarkovBaseline.DEFAULT_MAX_ORDER);
+        System.out.printf(Locale.ROOT, "%s part of your music: NLL %.4f nats/token beside the Markov baseline's %.4f (%s)%n",
+                split.name().toLowerCase(Locale.ROOT), result.lstm().nll(), result.markov().nll(), EvalCommand.comparison(result));
+        if (result.lstm().nll() >= result.markov().nll()) {
+            System.out.println("warning: this model predicts your music worse than a simple Markov model does; " + (fineTuned
+                    ? "give it more time (--max-minutes) or more music."
+                    : "fine-tune a preset (leave out --from-scratch) rather than training from scratch, or give it more music."));
+        }
+        return result;
+    }
+
+    private static String describe(Corpus source) throws java.io.IOException {
+        String rule = source.splitRule();
+        return source.name() + ": " + ("piece-ends".equals(rule)
+                ? "fewer than " + MidiFolderCorpus.FILE_NAME_SPLIT_FILES + " files, so the last 20% of each piece is held out (10% validation, then 10% test)"
+                : "split by file name (80/10/10)");
+    }
+
+    /** The start of every piece, together about {@value #CLOSEST_SAMPLE_TOKENS} tokens. */
+    private static List<int[]> sample(List<int[]> sequences) {
+        int each = Math.max(64, CLOSEST_SAMPLE_TOKENS / Math.max(1, sequences.size()));
+        List<int[]> sample = new java.util.ArrayList<>();
+        long total = 0;
+        for (int[] s : sequences) {
+            if (total >= CLOSEST_SAMPLE_TOKENS) break;
+            int[] part = java.util.Arrays.copyOf(s, Math.min(s.length, each));
+            if (part.length > 1) sample.add(part);
+            total += part.length;
+        }
+        return sample;
     }
 }

@@ -1,32 +1,64 @@
 package io.antiphon.cli;
 
+import io.antiphon.engine.corpus.MidiFolderCorpus;
+import io.antiphon.engine.corpus.Split;
 import io.antiphon.engine.network.BundleFile;
 import io.antiphon.engine.network.BundleKind;
+import io.antiphon.engine.network.ModelBundle;
 import io.antiphon.engine.network.NetworkSpec;
+import io.antiphon.engine.roll.FrameNll;
+import io.antiphon.engine.roll.MidiFolderRollCorpus;
 import io.antiphon.engine.roll.PianoRollCorpus;
+import io.antiphon.engine.roll.RollBundles;
+import io.antiphon.engine.roll.RollCorpus;
+import io.antiphon.engine.roll.RollEvaluation;
 import io.antiphon.engine.roll.RollPiece;
 import io.antiphon.engine.roll.RollRegularization;
 import io.antiphon.engine.roll.RollTrainer;
-import io.antiphon.engine.train.LossChart;
 import io.antiphon.engine.train.TrainingOptions;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import io.antiphon.presets.PresetEntry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code antiphon train-roll}: trains a piano-roll LSTM (88 keys in, 88 sigmoids out) and writes a piano-roll bundle. */
+/**
+ * {@code antiphon train-roll}: trains a piano-roll LSTM (88 keys in, 88 sigmoids out), the harmonizer's model. On a folder
+ * of the user's MIDI files it fine-tunes the closest shipped harmonizer ({@link StartingPreset}) and saves a harmonize
+ * preset in the user's preset folder; with {@code --out} it writes just the bundle.
+ */
 @Command(name = "train-roll", mixinStandardHelpOptions = true,
-        description = {"Train a polyphonic piano-roll LSTM (88-key frame in, 88 independent sigmoids out) on a piano-roll",
-                "benchmark corpus and write a piano-roll model bundle; early stopping on the validation split's frame NLL.",
-                "Beside BUNDLE it writes BUNDLE-NAME.training.json (per-epoch losses, throughput) and BUNDLE-NAME.training.png."})
+        description = {"Train a polyphonic piano-roll LSTM (88-key frame in, 88 independent sigmoids out), the harmonizer's model;",
+                "early stopping on the validation split's frame NLL. On a folder of your MIDI files it fine-tunes the shipped",
+                "harmonizer that already predicts your music best (or --from NAME, or --from-scratch) and saves a harmonize",
+                "preset NAME in your preset folder: play it with antiphon demo --preset NAME. A folder of fewer than 50 files",
+                "is split inside each piece (the last 20% of every piece held out). With --out BUNDLE it writes just the bundle,",
+                "and beside it BUNDLE-NAME.training.json (per-epoch losses, throughput) and BUNDLE-NAME.training.png."})
 final class TrainRollCommand implements Callable<Integer> {
 
-    @Option(names = "--corpus", required = true, description = "jsb (chorales, a frame per quarter note) or nottingham (folk tunes, a frame per eighth).")
+    @Option(names = "--corpus", required = true, paramLabel = "DIR", description = {"A folder of your .mid files, or jsb (chorales, a frame per",
+            "quarter note) or nottingham (folk tunes, a frame per eighth): the shipped harmonizers' corpora."})
     String corpus;
 
-    @Option(names = "--out", required = true, paramLabel = "BUNDLE", description = "Model bundle file to write.")
+    @Option(names = "--name", description = "The preset's name (default: the folder's name, in lower case with dashes).")
+    String name;
+
+    @Option(names = {"--from", "--init"}, paramLabel = "MODEL", description = {"Fine-tune this piano-roll model: " + ModelSource.ACCEPTS + ".",
+            "Default for a folder: the shipped harmonizer that predicts it best; for jsb and nottingham: none."})
+    String from;
+
+    @Option(names = "--from-scratch", description = "Start from random weights instead of a preset.")
+    boolean fromScratch;
+
+    @Option(names = "--frames-per-quarter", defaultValue = "2", description = {"With --from-scratch on a folder: frames per quarter",
+            "note of the roll (default ${DEFAULT-VALUE}, an eighth; fine-tuning keeps the preset's)."})
+    int framesPerQuarter;
+
+    @Option(names = "--out", paramLabel = "BUNDLE", description = "Write just the model bundle to this file, no preset.")
     Path out;
 
     @Option(names = "--epochs", defaultValue = "200", description = "Maximum epochs (default ${DEFAULT-VALUE}); early stopping may end sooner.")
@@ -35,8 +67,9 @@ final class TrainRollCommand implements Callable<Integer> {
     @Option(names = "--patience", defaultValue = "15", description = "Epochs without validation improvement before stopping (default ${DEFAULT-VALUE}).")
     int patience;
 
-    @Option(names = "--max-minutes", defaultValue = "0", description = "Wall-time budget in minutes, 0 = none (default ${DEFAULT-VALUE}).")
-    int maxMinutes;
+    @Option(names = "--max-minutes", description = "Wall-time budget in minutes, 0 = none (default " + TrainCommand.FOLDER_MAX_MINUTES
+            + " on a folder of your music, none on jsb and nottingham); the best epoch so far is kept.")
+    Integer maxMinutes;
 
     @Option(names = "--layers", defaultValue = "2", description = "Stacked LSTM layers (default ${DEFAULT-VALUE}).")
     int layers;
@@ -74,34 +107,88 @@ final class TrainRollCommand implements Callable<Integer> {
     @Option(names = "--augment", description = "Transpose each training piece by a random shift of up to ±6 semitones each epoch (off by default: the benchmark pieces are all in C).")
     boolean augment;
 
-    @Option(names = "--init", paramLabel = "BUNDLE", description = "Continue from this piano-roll bundle's weights (same shape).")
-    Path init;
-
     @Option(names = "--seed", defaultValue = "42", description = "Seed for weights, dropout, shuffling and augmentation (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Override
     public Integer call() throws Exception {
-        PathChecks.outputFile(out, "--out");   // before the corpus is read or an epoch is run
-        PianoRollCorpus source = PianoRollCorpus.open(corpus);
-        NetworkSpec spec = new NetworkSpec(RollPiece.KEYS, layers, hidden, dropout, learningRate, clip, tbptt, seed);
+        if (from != null && fromScratch) throw new IllegalArgumentException("--from and --from-scratch exclude each other");
+        if (out != null) PathChecks.outputFile(out, "--out");   // before the corpus is read or an epoch is run
+        if (out != null && name != null) throw new IllegalArgumentException("--name names a preset; with --out only a bundle is written");
+        boolean folder = !List.of("jsb", "nottingham").contains(corpus);
+        if (folder) PathChecks.inputFolder(Path.of(corpus), "--corpus");
+        UserPresetOutput preset = out == null ? UserPresetOutput.create(name, corpus) : null;   // the name is free
+        MidiFolderCorpus notes = folder ? new MidiFolderCorpus(Path.of(corpus)) : null;
+
+        StartingPreset closest = null;
+        ModelBundle base = null;
+        PresetEntry baseEntry = null;
+        if (from != null) {
+            baseEntry = ModelSource.entry(from);
+            base = ModelSource.load(baseEntry, BundleKind.PIANO_ROLL);
+        } else if (folder && !fromScratch) {
+            closest = StartingPreset.closest(BundleKind.PIANO_ROLL, bundle -> perQuarterNll(bundle, notes));
+            baseEntry = closest.entry();
+            base = closest.bundle();
+            System.err.println("fine-tuning the shipped harmonizer '" + baseEntry.preset().name() + "', the closest to your music"
+                    + " (NLL per quarter note on it before training: " + closest.describeScores() + "); --from NAME to choose another,"
+                    + " --from-scratch for none");
+        }
+        RollCorpus source = !folder ? PianoRollCorpus.open(corpus)
+                : new MidiFolderRollCorpus(notes, base != null ? RollBundles.framesPerQuarter(base.metadata()) : framesPerQuarter);
+        if (base != null && RollBundles.framesPerQuarter(base.metadata()) != source.framesPerQuarter()) {
+            throw new IllegalArgumentException("the model has " + RollBundles.framesPerQuarter(base.metadata()) + " frame(s) per quarter note, the "
+                    + source.name() + " rolls " + source.framesPerQuarter());
+        }
+        if (folder) System.err.println(source.name() + ": " + ("piece-ends".equals(source.splitRule())
+                ? "fewer than " + MidiFolderCorpus.FILE_NAME_SPLIT_FILES + " files, so the last 20% of each piece is held out (10% validation, then 10% test)"
+                : "split by file name (80/10/10)") + "; " + source.framesPerQuarter() + " frame(s) per quarter note");
+        NetworkSpec spec = base == null ? new NetworkSpec(RollPiece.KEYS, layers, hidden, dropout, learningRate, clip, tbptt, seed)
+                : base.metadata().spec().withSeed(seed).withDropout(dropout);
+        if (base != null) spec = new NetworkSpec(RollPiece.KEYS, spec.layers(), spec.hidden(), dropout, learningRate, clip, tbptt, seed);
         RollRegularization regularization = new RollRegularization(inputDropout, weightDecay, weightDrop);
-        TrainingOptions options = new TrainingOptions(epochs, patience, maxMinutes, batch, window, augment, seed);
-        MultiLayerNetwork initial = init == null ? null : BundleFile.read(init, BundleKind.PIANO_ROLL).network();
+        TrainingOptions options = new TrainingOptions(epochs, patience,
+                maxMinutes != null ? maxMinutes : folder ? TrainCommand.FOLDER_MAX_MINUTES : 0, batch, window, augment, seed);
+        Path bundleFile = out != null ? out : preset.bundle();
         // The best network so far is on disk after every improving epoch: an interrupted run keeps its progress.
-        RollTrainer.Result result = new RollTrainer(System.err).train(source, spec, regularization, options, initial,
-                best -> BundleFile.write(best, out));
-        BundleFile.write(result.bundle(), out);
-        String base = out.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        Path dir = out.toAbsolutePath().getParent();
-        Path json = dir.resolve(base + ".training.json");
-        Path png = dir.resolve(base + ".training.png");
-        result.report().writeJson(json);
-        LossChart.write(result.report(), png);
-        System.out.printf("wrote %s (best epoch %d, validation NLL %.4f nats/frame, %.0f frames/s, %.0f s)%n",
-                out, result.report().bestEpoch() + 1, result.report().bestValidNll(), result.report().tokensPerSecond(),
-                result.report().totalSeconds());
-        System.out.println("wrote " + json + " and " + png);
+        RollTrainer.Result result = new RollTrainer(System.err).train(source, spec, regularization, options,
+                base == null ? null : base.network(), best -> BundleFile.write(best, bundleFile));
+        BundleFile.write(result.bundle(), bundleFile);
+        System.out.printf(Locale.ROOT, "stopped after %d epochs: %s%n", result.report().epochs().size(), result.report().terminationReason());
+        System.out.printf(Locale.ROOT, "best epoch %d: validation NLL %.4f nats/frame (%.0f frames/s, %.0f s)%n",
+                result.report().bestEpoch(), result.report().bestValidNll(), result.report().tokensPerSecond(), result.report().totalSeconds());
+        Map<String, Object> evaluation = null;
+        if (folder) {
+            Split split = source.pieces(Split.TEST).isEmpty() ? Split.VALID : Split.TEST;
+            RollEvaluation.Result scored = RollEvaluation.run(result.bundle(), source, split);
+            System.out.printf(Locale.ROOT, "%s part of your music: frame NLL %.4f nats beside the key-frequency baseline's %.4f%n",
+                    split.name().toLowerCase(Locale.ROOT), scored.nll(), scored.baselineNll());
+            if (scored.nll() >= scored.baselineNll()) {
+                System.out.println("warning: this model predicts your music worse than the key frequencies alone do; " + (base != null
+                        ? "give it more time (--max-minutes) or more music."
+                        : "fine-tune a preset (leave out --from-scratch) rather than training from scratch, or give it more music."));
+            }
+            evaluation = scored.toJson();
+        }
+        if (out != null) {
+            List<Path> reports = UserPresetOutput.writeReports(result.report(), out);
+            System.out.println("wrote " + out + ", " + reports.get(0) + " and " + reports.get(1));
+            return 0;
+        }
+        String description = (base == null ? "Harmonizer trained from scratch" : "Harmonizer fine-tuned from " + baseEntry.preset().name())
+                + " on " + result.report().trainPieces() + " pieces of " + source.name() + ".";
+        preset.write(baseEntry, description, true, result.report(), evaluation);
         return 0;
+    }
+
+    /** A piano-roll model's mean frame NLL on the folder's training part rolled at its own rate, per quarter note. */
+    private static double perQuarterNll(ModelBundle bundle, MidiFolderCorpus notes) {
+        int rate = RollBundles.framesPerQuarter(bundle.metadata());
+        try {
+            List<RollPiece> pieces = new MidiFolderRollCorpus(notes, rate).pieces(Split.TRAIN);
+            return FrameNll.score(bundle.network(), pieces).mean() * rate;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -111,9 +111,11 @@ public final class MidiFolderCorpus implements Corpus {
                 if (!part.isEmpty()) pieces.add(new Piece(pieceName(file) + (split == Split.TRAIN ? "" : "#" + split.name().toLowerCase(java.util.Locale.ROOT)), part));
             }
         }
-        LOG.info("{} split of {}: {} pieces; {} unreadable files and {} files without notes skipped; "
-                        + "{} notes outside 21..108 dropped", split, folder, pieces.size(), unreadable.size(),
-                withoutNotes.size(), outsideKeyboard);
+        if (!unreadable.isEmpty() || !withoutNotes.isEmpty() || outsideKeyboard > 0) {
+            LOG.info("{} split of {}: {} pieces; {} unreadable files and {} files without notes skipped; "
+                            + "{} notes outside 21..108 dropped", split, folder, pieces.size(), unreadable.size(),
+                    withoutNotes.size(), outsideKeyboard);
+        }
         return new Reading(pieces, unreadable, withoutNotes, outsideKeyboard);
     }
 

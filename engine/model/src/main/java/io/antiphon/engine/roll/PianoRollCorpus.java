@@ -19,7 +19,7 @@ import java.util.Locale;
  * 229/76/77 pieces, one frame a quarter note) and {@code nottingham} (the Nottingham piano rolls, 694/173/170 pieces,
  * one frame an eighth note). Pieces are named {@code <corpus>-<split>-<index>}, the zero-based index in file order.
  */
-public final class PianoRollCorpus {
+public final class PianoRollCorpus implements RollCorpus {
 
     /** The JSB chorales at one frame a quarter note, inside the shared data folder. */
     public static final String JSB_FILE = "jsb-chorales/jsb-chorales-quarter.json";
@@ -68,16 +68,19 @@ public final class PianoRollCorpus {
         };
     }
 
+    @Override
     public String name() {
         return name;
     }
 
     /** Frames per quarter note: 1 for {@code jsb}, 2 for {@code nottingham}. */
+    @Override
     public int framesPerQuarter() {
         return framesPerQuarter;
     }
 
     /** The pieces of one split, in file order; read from disk on each call. */
+    @Override
     public List<RollPiece> pieces(Split split) throws IOException {
         String key = split.name().toLowerCase(Locale.ROOT);
         JsonNode pieces = JSON.readTree(file.toFile()).get(key);

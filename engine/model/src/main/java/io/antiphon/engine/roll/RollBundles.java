@@ -30,7 +30,7 @@ public final class RollBundles {
      * @param training epochs, regularisation, timings
      * @param metrics  evaluation numbers by name (e.g. {@code valid_nll})
      */
-    public static BundleMetadata metadata(PianoRollCorpus corpus, NetworkSpec spec, Map<String, Object> split,
+    public static BundleMetadata metadata(RollCorpus corpus, NetworkSpec spec, Map<String, Object> split,
                                           Map<String, Object> training, Map<String, Double> metrics) {
         return new BundleMetadata(BundleMetadata.FORMAT, BundleMetadata.FORMAT_VERSION, BundleKind.PIANO_ROLL.id(),
                 BundleFile.rollVocabulary(corpus.framesPerQuarter()), corpus.name(), new LinkedHashMap<>(split), spec,

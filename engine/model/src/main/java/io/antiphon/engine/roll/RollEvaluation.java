@@ -57,7 +57,7 @@ public final class RollEvaluation {
      * @throws IllegalArgumentException if the bundle's frames are not the corpus's (e.g. a JSB quarter-note model on
      *                                  the eighth-note Nottingham rolls)
      */
-    public static Result run(ModelBundle bundle, PianoRollCorpus corpus, Split split) throws IOException {
+    public static Result run(ModelBundle bundle, RollCorpus corpus, Split split) throws IOException {
         BundleMetadata metadata = bundle.metadata();
         int modelRate = RollBundles.framesPerQuarter(metadata);
         if (modelRate != corpus.framesPerQuarter()) {

@@ -48,12 +48,15 @@ public final class RollTrainer {
      * @param initial    a network of the same shape to continue from (its weights are copied), or null
      * @param checkpoint called with the best network so far whenever validation NLL improves
      */
-    public Result train(PianoRollCorpus corpus, NetworkSpec spec, RollRegularization regularization, TrainingOptions options,
+    public Result train(RollCorpus corpus, NetworkSpec spec, RollRegularization regularization, TrainingOptions options,
                         MultiLayerNetwork initial, Trainer.Checkpoint checkpoint) throws IOException {
         List<RollPiece> trainPieces = corpus.pieces(Split.TRAIN);
         List<RollPiece> validPieces = corpus.pieces(Split.VALID);
         if (trainPieces.isEmpty()) throw new IOException("corpus " + corpus.name() + " has no training pieces");
-        if (validPieces.isEmpty()) throw new IOException("corpus " + corpus.name() + " has no validation pieces");
+        if (validPieces.isEmpty()) {
+            throw new IOException("corpus " + corpus.name() + " has nothing to validate on: its pieces are too short (a piece gives its"
+                    + " last 20 % to validation and test from " + io.antiphon.engine.corpus.PieceEndSplit.MIN_NOTES + " notes on)");
+        }
         List<RollPiece> trainSample = sample(trainPieces);
 
         RollWindowIterator iterator = new RollWindowIterator(epoch -> epochPieces(trainPieces, options, epoch),
@@ -81,11 +84,16 @@ public final class RollTrainer {
                 outcome.totalSeconds())), report);
     }
 
-    private static io.antiphon.engine.network.BundleMetadata metadata(PianoRollCorpus corpus, NetworkSpec spec, RollRegularization regularization,
+    private static io.antiphon.engine.network.BundleMetadata metadata(RollCorpus corpus, NetworkSpec spec, RollRegularization regularization,
                                                                       TrainingOptions options, int trainPieces, int validPieces,
                                                                       List<EpochRecord> epochs, int bestEpoch, double bestValidNll,
                                                                       double framesPerSecond, double totalSeconds) {
         Map<String, Object> split = new LinkedHashMap<>();
+        try {
+            split.put("rule", corpus.splitRule());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         split.put("train_pieces", trainPieces);
         split.put("valid_pieces", validPieces);
         Map<String, Object> training = new LinkedHashMap<>();

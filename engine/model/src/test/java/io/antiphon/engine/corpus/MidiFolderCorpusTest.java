@@ -8,9 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.MidiEvent;
 import javax.sound.midi.MidiSystem;
@@ -56,31 +54,55 @@ class MidiFolderCorpusTest {
     }
 
     @Test
-    void everySplitTogetherHoldsTheReadableFilesAndCountsWhatWasLeftOut() throws IOException {
+    void aSmallFolderReadsEveryFileForEachSplitAndCountsWhatWasLeftOut() throws IOException {
         MidiFolderCorpus corpus = new MidiFolderCorpus(folder);
-        List<Piece> pieces = new ArrayList<>();
-        Map<String, Split> splitOf = new HashMap<>();
-        List<Path> unreadable = new ArrayList<>();
-        List<Path> withoutNotes = new ArrayList<>();
-        int outside = 0;
-        for (Split split : Split.values()) {
-            MidiFolderCorpus.Reading reading = corpus.read(split);
-            pieces.addAll(reading.pieces());
-            reading.pieces().forEach(p -> splitOf.put(p.name(), split));
-            unreadable.addAll(reading.unreadableFiles());
-            withoutNotes.addAll(reading.filesWithoutNotes());
-            outside += reading.notesOutsideKeyboard();
-        }
-        assertThat(splitOf).containsEntry("a", FileNameSplit.of("a.mid")).containsEntry("deeper/b", FileNameSplit.of("b.MIDI"));
+        assertThat(corpus.splitRule()).isEqualTo("piece-ends");
+        MidiFolderCorpus.Reading reading = corpus.read(Split.TRAIN);
+        List<Piece> pieces = reading.pieces();
+        // Both pieces have fewer than PieceEndSplit.MIN_NOTES notes: all of each is training, nothing is held out.
         assertThat(pieces).extracting(Piece::name).containsExactlyInAnyOrder("a", "deeper/b");
+        assertThat(corpus.pieces(Split.VALID)).isEmpty();
+        assertThat(corpus.pieces(Split.TEST)).isEmpty();
         Piece a = pieces.stream().filter(p -> p.name().equals("a")).findFirst().orElseThrow();
         assertThat(a.notes()).containsExactly(
                 new TimedNote(60, 100, 0, 24), new TimedNote(62, 90, 24, 25), new TimedNote(64, 90, 25, 37));
         Piece b = pieces.stream().filter(p -> p.name().equals("deeper/b")).findFirst().orElseThrow();
         assertThat(b.notes()).containsExactly(new TimedNote(108, 1, 48, 72));
-        assertThat(unreadable).containsExactly(folder.resolve("deeper/broken.mid"));
-        assertThat(withoutNotes).containsExactly(folder.resolve("drums.mid"));
-        assertThat(outside).isEqualTo(2);
+        assertThat(reading.unreadableFiles()).containsExactly(folder.resolve("deeper/broken.mid"));
+        assertThat(reading.filesWithoutNotes()).containsExactly(folder.resolve("drums.mid"));
+        assertThat(reading.notesOutsideKeyboard()).isEqualTo(2);
+    }
+
+    @Test
+    void threeFilesGiveEverySplitTheEndsOfTheirPieces() throws Exception {
+        for (String name : new String[]{"one.mid", "two.mid", "three.mid"}) {
+            FileNote[] scale = new FileNote[20];
+            for (int i = 0; i < scale.length; i++) scale[i] = new FileNote(0, 60 + i, 80, i * 240L, i * 240L + 240);
+            writeMidi(folder.resolve("own/" + name), scale);
+        }
+        MidiFolderCorpus corpus = new MidiFolderCorpus(folder.resolve("own"));
+        assertThat(corpus.pieces(Split.TRAIN)).hasSize(3).allSatisfy(p -> assertThat(p.notes()).hasSize(16));
+        assertThat(corpus.pieces(Split.VALID)).hasSize(3).allSatisfy(p -> {
+            assertThat(p.name()).endsWith("#valid");
+            assertThat(p.notes()).extracting(TimedNote::pitch).containsExactly(76, 77);
+            assertThat(p.notes().get(0).startTick()).isZero();
+        });
+        assertThat(corpus.pieces(Split.TEST)).hasSize(3).allSatisfy(p -> assertThat(p.notes()).extracting(TimedNote::pitch).containsExactly(78, 79));
+    }
+
+    @Test
+    void fiftyFilesOrMoreAreSplitByFileNameWhenEverySplitGetsOne() {
+        List<Path> many = new ArrayList<>();
+        for (int i = 0; i < MidiFolderCorpus.FILE_NAME_SPLIT_FILES; i++) many.add(Path.of("tune" + i + ".mid"));
+        assertThat(MidiFolderCorpus.splitsByFileName(many)).isTrue();
+        assertThat(MidiFolderCorpus.splitsByFileName(many.subList(0, MidiFolderCorpus.FILE_NAME_SPLIT_FILES - 1))).isFalse();
+        List<Path> noTest = many.stream().filter(p -> FileNameSplit.of(p.toString()) != Split.TEST).toList();
+        List<Path> padded = new ArrayList<>(noTest);
+        for (int i = 0; padded.size() < MidiFolderCorpus.FILE_NAME_SPLIT_FILES + 10; i++) {
+            Path extra = Path.of("more" + i + ".mid");
+            if (FileNameSplit.of(extra.toString()) != Split.TEST) padded.add(extra);
+        }
+        assertThat(MidiFolderCorpus.splitsByFileName(padded)).as("no file falls in the test split").isFalse();
     }
 
     @Test

@@ -65,12 +65,20 @@ class TrainerTest {
         assertThat(report.trainTokensPerEpoch()).isGreaterThan(500);
         assertThat(report.tokensPerSecond()).isPositive();
         assertThat(console.toString()).contains("epoch 1:").contains("validation NLL");
+        // Epochs are counted from 1 in the report as on the console; the best epoch is the one whose validation NLL was kept.
+        assertThat(report.epochs()).extracting(EpochRecord::epoch).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+        assertThat(report.epochs().get(report.bestEpoch() - 1).validNll()).isEqualTo(report.bestValidNll());
+        assertThat(console.toString()).contains("epoch " + report.bestEpoch() + ": ");
+        assertThat(console.toString().lines().filter(l -> l.startsWith("epoch " + report.bestEpoch() + ":")).findFirst().orElseThrow())
+                .endsWith("(best)");
+        assertThat(report.terminationReason()).isEqualTo("it reached the maximum of 8 epochs (--epochs)");
 
         Path bundleFile = dir.resolve("scales.bundle");
         BundleFile.write(result.bundle(), bundleFile);
         ModelBundle read = BundleFile.read(bundleFile);
         assertThat(read.metadata().corpus()).isEqualTo("scales");
         assertThat(read.metadata().metrics().get("valid_nll")).isEqualTo(report.bestValidNll());
+        assertThat(read.metadata().training().get("best_epoch")).isEqualTo(report.bestEpoch());
         assertThat(ValidationNll.meanNll(read.network(), Piece.tokens(new ScalesCorpus().pieces(Split.VALID))))
                 .isCloseTo(report.bestValidNll(), org.assertj.core.data.Offset.offset(1e-4));
 
@@ -79,5 +87,19 @@ class TrainerTest {
         assertThat(Files.size(png)).isGreaterThan(1000);
         report.writeJson(dir.resolve("scales.training.json"));
         assertThat(Files.readString(dir.resolve("scales.training.json"))).contains("\"bestValidNll\"");
+    }
+
+    @Test
+    void everyStopIsSaidInWordsWithItsOption() {
+        TrainingOptions options = new TrainingOptions(30, 3, 4, 8, 64, true, 1L);
+        assertThat(EarlyStoppingRun.stopReason(org.deeplearning4j.earlystopping.EarlyStoppingResult.TerminationReason.EpochTerminationCondition,
+                new org.deeplearning4j.earlystopping.termination.ScoreImprovementEpochTerminationCondition(3, 1e-4).toString(), options))
+                .isEqualTo("the validation NLL did not improve for 3 epochs in a row (--patience)");
+        assertThat(EarlyStoppingRun.stopReason(org.deeplearning4j.earlystopping.EarlyStoppingResult.TerminationReason.IterationTerminationCondition,
+                new org.deeplearning4j.earlystopping.termination.MaxTimeIterationTerminationCondition(4, java.util.concurrent.TimeUnit.MINUTES).toString(), options))
+                .isEqualTo("it reached its time budget of 4 minutes (--max-minutes)");
+        assertThat(EarlyStoppingRun.stopReason(org.deeplearning4j.earlystopping.EarlyStoppingResult.TerminationReason.IterationTerminationCondition,
+                new org.deeplearning4j.earlystopping.termination.InvalidScoreIterationTerminationCondition().toString(), options))
+                .startsWith("the training loss became NaN");
     }
 }
