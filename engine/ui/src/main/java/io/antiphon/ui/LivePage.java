@@ -59,6 +59,7 @@ public final class LivePage implements AutoCloseable {
     private static final long METERS_EVERY_MILLIS = 500;
     private static final Parameter[] PARAMETERS = Parameter.values();
     private static final String PAGE_FOLDER = "/io/antiphon/ui/page/";
+    private static final String INITIAL_STATE = "{\"type\": \"none\"}";
     private static final Map<String, String> PAGE_FILES = Map.of(
             "/", "index.html", "/app.js", "app.js", "/style.css", "style.css");
 
@@ -138,7 +139,14 @@ public final class LivePage implements AutoCloseable {
             for (Map.Entry<String, String> file : PAGE_FILES.entrySet()) {
                 byte[] bytes = pageFile(file.getValue());
                 String type = contentType(file.getValue());
-                config.routes.get(file.getKey(), ctx -> serveFile(ctx, bytes, type));
+                if (file.getKey().equals("/")) {
+                    // the page arrives with the state in it: it draws at once, before its WebSocket connects
+                    String html = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+                    config.routes.get("/", ctx -> serveFile(ctx, html.replace(INITIAL_STATE, write(hello()).replace("</", "<\\/"))
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8), type));
+                } else {
+                    config.routes.get(file.getKey(), ctx -> serveFile(ctx, bytes, type));
+                }
             }
             config.routes.get("/api/state", ctx -> ctx.json(state()));
             config.routes.post("/api/parameters", this::postParameters);

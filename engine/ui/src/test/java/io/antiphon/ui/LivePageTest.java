@@ -93,7 +93,8 @@ class LivePageTest {
             client.send("{\"type\": \"set\", \"name\": \"temperature\", \"value\": \"hot\"}");
             client.send("{\"type\": \"launch\"}");
             PageClient.await("three refusals", () -> page.refusedMessages() == 3);
-            assertThat(client.saw("error", e -> e.path("message").asText().contains("'temperature' takes a number"))).isTrue();
+            PageClient.await("the refusal's sentence", () -> client.saw("error", e -> e.path("message").asText()
+                    .equals("performer parameter 'temperature' takes a number within 0.0..2.0, not 'hot'")));
 
             client.send("{\"type\": \"set\", \"name\": \"key_root\", \"value\": \"D\"}");
             PageClient.await("key_root set", () -> client.saw("update", u -> u.path("changed").path("key_root").asDouble() == 2.0));

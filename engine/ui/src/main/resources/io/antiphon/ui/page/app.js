@@ -235,5 +235,7 @@ function draw() {
   requestAnimationFrame(draw);
 }
 
+const initial = JSON.parse($('initial').textContent);   // the state the page was served with: drawn before the socket opens
+if (initial.type === 'hello') receive(initial);
 connect();
 requestAnimationFrame(draw);
