@@ -112,7 +112,8 @@ public final class Harmonizer implements PerformerCore {
         this.ordered = new OrderedOut(out);
         this.voices = new SoundingNotes(ordered);
         this.thru = new ThruNotes(ordered);
-        this.controllers = new ControllerDispatcher(parameters, thru, new Controls());
+        this.controllers = new ControllerDispatcher(parameters, thru, this::sustain, this::allNotesOffNow,
+                this::parameterChanged, this::act);
         this.chords = new ChordSampler(new Sampler(seed));
         this.followed = new FollowedClock(clock);
         this.sender = new ClockSender(clock, ordered, voices);
@@ -392,28 +393,17 @@ public final class Harmonizer implements PerformerCore {
         }
     }
 
-    /** This core's answers to the shared controller dispatch. */
-    private final class Controls implements ControllerDispatcher.Target {
-        @Override
-        public void sustain(boolean down) {
-            human.setSustain(down);
-        }
+    private void sustain(boolean down) {
+        human.setSustain(down);
+    }
 
-        @Override
-        public void allNotesOff() {
-            Harmonizer.this.allNotesOff(now);
-        }
+    private void allNotesOffNow() {
+        allNotesOff(now);
+    }
 
-        @Override
-        public void parameterChanged(Parameter parameter, double value) {
-            listener.parameterChanged(parameter, value);
-            applyLiveChanges();
-        }
-
-        @Override
-        public void act(ControlAction action) {
-            Harmonizer.this.act(action);
-        }
+    private void parameterChanged(Parameter parameter, double value) {
+        listener.parameterChanged(parameter, value);
+        applyLiveChanges();
     }
 
     private void act(ControlAction action) {

@@ -94,7 +94,8 @@ public final class Performer implements PerformerCore {
         this.ordered = new OrderedOut(Objects.requireNonNull(out, "out"));
         this.notes = new SoundingNotes(ordered);
         this.thru = new ThruNotes(ordered);
-        this.controllers = new ControllerDispatcher(parameters, thru, new Controls());
+        this.controllers = new ControllerDispatcher(parameters, thru, this::sustain, this::allNotesOffNow,
+                this::parameterChanged, this::act);
         this.stream = new ModelStream(Objects.requireNonNull(model, "model"));
         this.generator = new AnswerGenerator(parameters, stream, notes, human, clock, new Sampler(seed));
         this.followed = new FollowedClock(clock);
@@ -376,29 +377,18 @@ public final class Performer implements PerformerCore {
         stream.feedNoteOff(pitch);
     }
 
-    /** This core's answers to the shared controller dispatch. */
-    private final class Controls implements ControllerDispatcher.Target {
-        @Override
-        public void sustain(boolean down) {
-            human.setSustain(down);
-            if (human.allUp()) phrases.silent(now);
-        }
+    private void sustain(boolean down) {
+        human.setSustain(down);
+        if (human.allUp()) phrases.silent(now);
+    }
 
-        @Override
-        public void allNotesOff() {
-            Performer.this.allNotesOff(now);
-        }
+    private void allNotesOffNow() {
+        allNotesOff(now);
+    }
 
-        @Override
-        public void parameterChanged(Parameter parameter, double value) {
-            listener.parameterChanged(parameter, value);
-            applyLiveChanges();
-        }
-
-        @Override
-        public void act(ControlAction action) {
-            Performer.this.act(action);
-        }
+    private void parameterChanged(Parameter parameter, double value) {
+        listener.parameterChanged(parameter, value);
+        applyLiveChanges();
     }
 
     private void act(ControlAction action) {
