@@ -29,13 +29,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--phrases", defaultValue = "100", description = "Phrases answered through the full shell (default ${DEFAULT-VALUE}).")
     int phrases;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed (default ${DEFAULT-VALUE}).")
-    long seed;
-
     @Override
     public Integer call() throws Exception {
         LoadedPreset loaded = LoadedPreset.load(report.preset, StepEngine.KERNEL);
-        BenchResult result = Bench.run(new BenchOptions(loaded.bundle().network(), 0, 0, warmup, steps, 5, phrases, seed));
+        BenchResult result = Bench.run(new BenchOptions(loaded.bundle().network(), 0, 0, warmup, steps, 5, phrases, report.seed));
         report.print(result.toMap());
         return 0;
     }

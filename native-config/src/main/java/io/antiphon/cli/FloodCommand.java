@@ -30,13 +30,10 @@ final class FloodCommand implements Callable<Integer> {
     @Option(names = "--warmup-seconds", defaultValue = "1", description = "Unmeasured flood before (default ${DEFAULT-VALUE}).")
     double warmUpSeconds;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the messages and the sampler (default ${DEFAULT-VALUE}).")
-    long seed;
-
     @Override
     public Integer call() throws Exception {
         LoadedPreset loaded = LoadedPreset.load(report.preset, StepEngine.KERNEL);
-        FloodResult result = Flood.run(new FloodOptions(loaded.model(), loaded.parameters(), seconds, rate, warmUpSeconds, seed));
+        FloodResult result = Flood.run(new FloodOptions(loaded.model(), loaded.parameters(), seconds, rate, warmUpSeconds, report.seed));
         report.print(result.toMap());
         return 0;
     }

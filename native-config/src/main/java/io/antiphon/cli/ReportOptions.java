@@ -7,14 +7,17 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * The options every measuring command shares (a picocli mixin): which preset is measured and whether the report is
- * JSON or text. The text is the same report as the JSON, one figure per line with dotted keys for nested figures.
+ * The options every measuring command shares (a picocli mixin): which preset is measured, the seed, and whether the
+ * report is JSON or text. The text is the same report as the JSON, one figure per line with dotted keys for nested figures.
  */
 final class ReportOptions {
 
     @Option(names = "--preset", defaultValue = "chorale",
             description = "Preset measured: a shipped or user preset's name, a preset .json file or a bundle (default ${DEFAULT-VALUE}).")
     String preset;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the simulated player and the sampler (default ${DEFAULT-VALUE}).")
+    long seed;
 
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;

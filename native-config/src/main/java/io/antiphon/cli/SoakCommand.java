@@ -33,14 +33,11 @@ final class SoakCommand implements Callable<Integer> {
     @Option(names = "--rate", defaultValue = "20", description = "Human notes per simulated second (default ${DEFAULT-VALUE}).")
     double rate;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the human part and the sampler (default ${DEFAULT-VALUE}).")
-    long seed;
-
     @Override
     public Integer call() throws Exception {
         LoadedPreset loaded = LoadedPreset.load(report.preset, StepEngine.KERNEL);
         SoakResult result = Soak.run(new SoakOptions(loaded.model(), loaded.parameters(), minutes, warmUpMinutes,
-                Math.min(windowMinutes, minutes), rate, seed));
+                Math.min(windowMinutes, minutes), rate, report.seed));
         report.print(result.toMap());
         return 0;
     }

@@ -1,7 +1,5 @@
 package io.antiphon.engine.harness;
 
-import io.antiphon.engine.realtime.LatencyReport;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,26 +22,6 @@ import java.util.Map;
  */
 public record DemoResult(int callNotes, int answerNotes, double answerStartMs, int hangingNotes, boolean answerFinished,
                          DemoRecording recording) implements DemoReport {
-
-    /** The shell's latencies. */
-    public LatencyReport latency() {
-        return recording.latency();
-    }
-
-    /** The Standard MIDI File as heard at the output. */
-    public Path midi() {
-        return recording.midi();
-    }
-
-    /** The rendered audio. */
-    public Path wav() {
-        return recording.wav();
-    }
-
-    /** The piano roll picture. */
-    public Path pianoRoll() {
-        return recording.pianoRoll();
-    }
 
     @Override
     public Map<String, Object> toMap() {

@@ -1,7 +1,5 @@
 package io.antiphon.engine.harness;
 
-import io.antiphon.engine.realtime.LatencyReport;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,26 +24,6 @@ import java.util.Map;
 public record HarmonizeDemoResult(int melodyNotes, int heardMelodyNotes, int accompaniedMelodyNotes, int voiceNotes,
                                   Map<Integer, Integer> voicesPerNote, double meanVoicesPerNote, int voicesNotBelow, long chords,
                                   int hangingNotes, boolean finished, DemoRecording recording) implements DemoReport {
-
-    /** The shell's latencies. */
-    public LatencyReport latency() {
-        return recording.latency();
-    }
-
-    /** The Standard MIDI File as heard at the output. */
-    public Path midi() {
-        return recording.midi();
-    }
-
-    /** The rendered audio. */
-    public Path wav() {
-        return recording.wav();
-    }
-
-    /** The piano roll picture. */
-    public Path pianoRoll() {
-        return recording.pianoRoll();
-    }
 
     @Override
     public Map<String, Object> toMap() {

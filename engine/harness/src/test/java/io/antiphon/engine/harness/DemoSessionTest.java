@@ -41,14 +41,14 @@ class DemoSessionTest {
         assertThat(result.answerFinished()).isTrue();
         assertThat(result.answerStartMs()).isNotNegative();
         assertThat(result.toMap()).containsKeys("call_notes", "answer_notes", "answer_start_ms", "hanging_notes", "input_to_output_us");
-        assertThat(result.latency().inputToOutput().count()).as("one sample per call message passed through")
+        assertThat(result.recording().latency().inputToOutput().count()).as("one sample per call message passed through")
                 .isEqualTo(2L * result.callNotes());
         assertThat(result.toMap().get("input_to_output_us")).asInstanceOf(InstanceOfAssertFactories.MAP)
                 .containsEntry("count", 2L * result.callNotes());
         assertThat(parameters.thru()).isTrue();
         assertThat(parameters.outputChannel()).as("Antiphon's channel, the call being on channel 1").isEqualTo(2);
 
-        MidiFileContent midi = MidiFileReader.read(result.midi());
+        MidiFileContent midi = MidiFileReader.read(result.recording().midi());
         MidiFileContent call = MidiFileReader.read(DemoSession.class.getResourceAsStream(DemoSession.BUNDLED_CALL), "call");
         assertThat(midi.pairing().unmatchedNoteOns()).isZero();
         List<Note> heardCall = midi.notes().stream().filter(note -> note.track() == 1).toList();
@@ -61,8 +61,8 @@ class DemoSessionTest {
         assertThat(answer).allSatisfy(note -> assertThat(note.startSeconds()).isGreaterThan(callEnd));
         assertThat(midi.notes()).extracting(Note::track).containsOnly(1, 2);
 
-        assertThat(WavRenderer.rms(result.wav())).isGreaterThan(0.001);
-        BufferedImage roll = ImageIO.read(result.pianoRoll().toFile());
+        assertThat(WavRenderer.rms(result.recording().wav())).isGreaterThan(0.001);
+        BufferedImage roll = ImageIO.read(result.recording().pianoRoll().toFile());
         assertThat(roll.getWidth()).isEqualTo(1400);
         assertThat(countPixels(roll, PianoRoll.CALL.getRGB())).isPositive();
         assertThat(countPixels(roll, PianoRoll.ANSWER.getRGB())).isPositive();

@@ -39,7 +39,7 @@ class HarmonizeDemoTest {
     void everyMelodyNoteOfTheDemoSoundsWithAtLeastOneVoiceAllBelowItAndNothingHangs() throws Exception {
         HarmonizeDemoResult result = HarmonizeDemo.run(options(null));
 
-        MidiFileContent midi = MidiFileReader.read(result.midi());
+        MidiFileContent midi = MidiFileReader.read(result.recording().midi());
         MidiFileContent shipped = MidiFileReader.read(HarmonizeDemo.class.getResourceAsStream(HarmonizeDemo.BUNDLED_MELODY), "melody");
         assertThat(midi.pairing().unmatchedNoteOns()).as("hanging notes in the file").isZero();
         List<Note> melody = midi.notes().stream().filter(note -> note.track() == 1).toList();
@@ -58,12 +58,12 @@ class HarmonizeDemoTest {
         assertThat(result.finished()).isTrue();
         assertThat(result.voicesPerNote()).doesNotContainKey(0);
         assertThat(result.voicesPerNote().keySet()).allMatch(voicesPerNote -> voicesPerNote <= 3);
-        assertThat(result.latency().inputToOutput().count()).as("melody messages passed through and voices started by a note")
+        assertThat(result.recording().latency().inputToOutput().count()).as("melody messages passed through and voices started by a note")
                 .isGreaterThan(2L * result.melodyNotes());
         assertThat(result.toMap()).containsKeys("melody_notes", "accompanied_melody_notes", "voice_notes", "voices_per_note",
                 "mean_voices_per_note", "voices_not_below", "chords", "hanging_notes", "input_to_output_us", "mid", "wav", "png");
-        assertThat(WavRenderer.rms(result.wav())).isGreaterThan(0.001);
-        BufferedImage roll = ImageIO.read(result.pianoRoll().toFile());
+        assertThat(WavRenderer.rms(result.recording().wav())).isGreaterThan(0.001);
+        BufferedImage roll = ImageIO.read(result.recording().pianoRoll().toFile());
         assertThat(roll.getWidth()).isEqualTo(1400);
     }
 
