@@ -2,6 +2,7 @@ package io.antiphon.cli;
 
 import io.antiphon.engine.kernel.StepEngine;
 import io.antiphon.engine.harness.DemoOptions;
+import io.antiphon.engine.perform.ClockSource;
 import io.antiphon.engine.harness.DemoResult;
 import io.antiphon.engine.harness.DemoSession;
 import io.antiphon.engine.harness.HarmonizeDemo;
@@ -70,6 +71,13 @@ final class DemoCommand implements Callable<Integer> {
             description = "With --ui: keep the live page up this long after the performance (default ${DEFAULT-VALUE}).")
     double linger;
 
+    /** In the order of the clock parameter's choices that a demo can use. */
+    enum Clock { internal, player }
+
+    @Option(names = "--clock", defaultValue = "player", description = {"player (the tempo and beat heard from the call as it",
+            "plays; nothing is read from the file's tempo) or internal (the preset's tempo_bpm, or --tempo) (default ${DEFAULT-VALUE})."})
+    Clock clock;
+
     /** --set and --tempo, checked before any work. */
     private Map<Parameter, Double> settings;
 
@@ -88,6 +96,8 @@ final class DemoCommand implements Callable<Integer> {
         if (call != null) io.antiphon.midi.file.MidiFileReader.read(call);   // a broken call is refused before the model loads
         LoadedPreset loaded = LoadedPreset.load(preset == null ? "chorale" : preset, engine);
         ParameterOptions.applyTo(settings, loaded.parameters());
+        loaded.parameters().set(Parameter.CLOCK, (clock == Clock.player ? ClockSource.PLAYER : ClockSource.INTERNAL).ordinal());
+        ParameterOptions.playerEntrance(settings, loaded.entry().preset(), loaded.parameters());
         LivePage livePage = page.start(loaded.parameters(), false, out, System.err);
         DemoResult result;
         try {
@@ -96,12 +106,15 @@ final class DemoCommand implements Callable<Integer> {
             if (livePage != null) livePage.close();
             throw e;
         }
+
         Map<String, Object> map = result.toMap();
         if (json) {
             System.out.println(Json.pretty(map));
         } else {
             System.out.printf("call: %d notes; answer: %d notes, first answer note %.1f ms after the phrase-end decision; hanging notes: %d%n",
                     result.callNotes(), result.answerNotes(), result.answerStartMs(), result.hangingNotes());
+            System.out.printf("clock %s: tempo %.1f BPM, bar:beat %s%s%n", result.clock(), result.tempoBpm(), result.barBeat(),
+                    result.beatFound() ? "" : " (no beat found)");
             System.out.println("wrote " + out.resolve("session.wav") + ", " + out.resolve("session.mid") + ", " + out.resolve("session.png"));
         }
         linger(livePage);

@@ -40,7 +40,8 @@ final class PlayCommand implements Callable<Integer> {
 
     enum Mode { call, jam, harmonize }
 
-    enum Clock { internal, follow, master }
+    /** In the order of the clock parameter's choices. */
+    enum Clock { internal, follow, master, player }
 
     @Option(names = "--in", paramLabel = "NAME", description = "MIDI input (the keyboard): a part of a port's name, net:NAME to open a "
             + "network MIDI session, net:HOST:PORT to invite one, or virtual[:NAME] for a virtual device a DAW plays into.")
@@ -82,9 +83,10 @@ final class PlayCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Sampling seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--clock", defaultValue = "internal", description = {"Musical time: internal (the preset's tempo_bpm),",
-            "follow (the MIDI clock arriving on --in: tempo, Start/Stop/Continue, song position and bars from the host),",
-            "or master (send MIDI clock to --out) (default ${DEFAULT-VALUE})."})
+    @Option(names = "--clock", defaultValue = "player", description = {"Musical time: player (your tempo and beat, heard from",
+            "your notes; --tempo is the tempo expected first, --tempo-lock keeps it; tap tempo on CC 89),",
+            "internal (the preset's tempo_bpm), follow (the MIDI clock arriving on --in: tempo, Start/Stop/Continue,",
+            "song position and bars from the host), or master (send MIDI clock to --out) (default ${DEFAULT-VALUE})."})
     Clock clock;
 
     @Option(names = "--metronome-channel", paramLabel = "N", description = "With --clock master: a click on every beat on "
@@ -141,6 +143,7 @@ final class PlayCommand implements Callable<Integer> {
                 presetName = loaded.entry().preset().name();
                 parameters.set(Parameter.MODE, mode.ordinal());
                 setClock(parameters);
+                ParameterOptions.playerEntrance(settings, loaded.entry().preset(), parameters);
                 PerformerWarmUp.run(loaded.model(), parameters, PerformerWarmUp.DEFAULT_CALLS, seed);
                 core = midiOut -> new Performer(loaded.model(), parameters, seed, midiOut);
                 options = options.withProgramLoader(LoadedPreset.programLoader(engine));

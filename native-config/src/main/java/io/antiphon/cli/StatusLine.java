@@ -1,5 +1,7 @@
 package io.antiphon.cli;
 
+import io.antiphon.engine.perform.ClockSource;
+
 import io.antiphon.engine.perform.PerformerMode;
 import io.antiphon.engine.perform.PerformerStatus;
 import io.antiphon.engine.realtime.LatencyReport;
@@ -13,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * The performer's status on stderr while {@code play} runs. On a terminal: one line rewritten in place ({@code \r}) at
  * every update. Otherwise (a log file, nohup, systemd): a plain line at most every {@link #PLAIN_INTERVAL_SECONDS}
  * seconds, so a day of playing writes kilobytes, not tens of megabytes. The clock field reads bar:beat while the
- * clock runs; {@code in->out p99} appears once something the player did has been answered at once (thru, jam,
+ * clock runs (with the player clock: once the player's beat is found; "listening" before); {@code in->out p99} appears once something the player did has been answered at once (thru, jam,
  * harmonize): call-and-response answers follow silence, not an input.
  */
 final class StatusLine {
@@ -54,7 +56,8 @@ final class StatusLine {
     static String format(PerformerStatus s, LatencyReport latency, ShellCounters counters) {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-6s %-10s tempo %5.1f %s %s  temp %.2f  keys %d  notes %d  answers %d",
                 modeLabel(s.mode()), s.phase().name().toLowerCase(Locale.ROOT),
-                s.tempoBpm(), s.clock().name().toLowerCase(Locale.ROOT), s.clockRunning() ? s.bar() + ":" + s.beat() : "stopped",
+                s.tempoBpm(), s.clock().name().toLowerCase(Locale.ROOT), s.clockRunning() ? s.bar() + ":" + s.beat()
+                        : s.clock() == ClockSource.PLAYER ? "listening" : "stopped",
                 s.temperature(), s.humanKeysDown(), s.machineNotesSounding(), s.answers()));
         if (latency.inputToOutput().count() > 0) {
             line.append(String.format(Locale.ROOT, "  in->out p99 %.0f us", latency.inputToOutput().p99()));

@@ -14,6 +14,10 @@ import java.util.Map;
  * @param hangingNotes    note-ons without a note-off in the recorded output, the call passed through and the answer
  *                        (0 unless something is badly wrong)
  * @param answerFinished  whether the answer ended by itself (false: the time limit stopped it)
+ * @param clock           the performer's clock source ({@code player}: tempo and beat heard from the call)
+ * @param tempoBpm        the tempo the performer ended with: with the player clock, the player's as tracked
+ * @param beatFound       whether the clock ran on a beat at the end (with the player clock: the player's beat was found)
+ * @param barBeat         bar:beat of the performer's clock at the end (bar 1 beat 1 is the player's first beat heard)
  * @param recording       the shell's latencies and counters and the files written. Input-to-output counts the messages
  *                        an input caused directly: each call message passed through (thru, one sample per message), and
  *                        answer notes an input started (the answer-now CC, a barge-in; none when the phrase ended by
@@ -21,7 +25,7 @@ import java.util.Map;
  *                        human on the call's channel, track 2 Antiphon on its own
  */
 public record DemoResult(int callNotes, int answerNotes, double answerStartMs, int hangingNotes, boolean answerFinished,
-                         DemoRecording recording) implements DemoReport {
+                         String clock, double tempoBpm, boolean beatFound, String barBeat, DemoRecording recording) implements DemoReport {
 
     @Override
     public Map<String, Object> toMap() {
@@ -31,6 +35,10 @@ public record DemoResult(int callNotes, int answerNotes, double answerStartMs, i
         map.put("answer_start_ms", answerStartMs);
         map.put("hanging_notes", hangingNotes);
         map.put("answer_finished", answerFinished);
+        map.put("clock", clock);
+        map.put("tempo_bpm", Math.round(tempoBpm * 100) / 100.0);
+        map.put("beat_found", beatFound);
+        map.put("bar_beat", barBeat);
         recording.putInto(map);
         return map;
     }

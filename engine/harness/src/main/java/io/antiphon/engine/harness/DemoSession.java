@@ -50,6 +50,10 @@ import io.antiphon.midi.render.WavRenderer;
  * channel into the call and the answer, becomes session.wav (Gervill; the call on piano, the answer on vibraphone),
  * session.mid (track 1 the human, track 2 Antiphon) and session.png (a piano roll).
  *
+ * <p>The performer learns the tempo by listening, as in {@code play}: nothing is read from the call file's tempo (the
+ * sequencer plays the file at its own tempo, as a player would); with the player clock the tempo and beat it tracked
+ * are in the result, and session.mid is written at that tempo.
+ *
  * <p>Only notes reach the performer from the sequencer: at its end the sequencer sends CC 123 (all notes off), which
  * the performer would take as "drop the phrase", and a sustain-pedal release on every channel.
  */
@@ -76,13 +80,11 @@ public final class DemoSession {
         String callName = options.callFile() == null ? "bundled call " + BUNDLED_CALL : options.callFile().toString();
         byte[] callBytes = readCall(options.callFile());
         MidiFileContent content = contentOf(callBytes, callName);
-        double bpm = tempoOf(content);
         int callChannel = content.notes().stream().mapToInt(Note::channel).min().orElseThrow();
         int answerChannel = answerChannel(content, callName);
         Sequence sequence = sequenceOf(callBytes, callName);
 
         options.parameters().set(Parameter.MODE, PerformerMode.CALL_AND_RESPONSE.ordinal());
-        options.parameters().set(Parameter.TEMPO_BPM, bpm);
         options.parameters().set(Parameter.THRU, 1);
         options.parameters().set(Parameter.OUTPUT_CHANNEL, answerChannel + 1);
         PerformerWarmUp.run(options.model(), options.parameters(), PerformerWarmUp.DEFAULT_CALLS, options.seed());
@@ -90,13 +92,14 @@ public final class DemoSession {
         RecordingReceiver output = new RecordingReceiver(NanoClock.SYSTEM, RECORDING_SLOTS);
 
         boolean finished;
+        PerformerStatus status = new PerformerStatus();
         LiveSession session = LiveSession.open(output,
                 out -> new Performer(options.model(), options.parameters(), options.seed(), out),
                 ShellOptions.defaults().withObserver(options.watch().observer()));
         try {
             options.watch().opened().accept(session);
             playCall(sequence, new HumanNotes(session.input(), call), callName);
-            finished = awaitAnswer(session, options.maxWaitSeconds());
+            finished = awaitAnswer(session, options.maxWaitSeconds(), status);
         } finally {
             session.close();
         }
@@ -110,6 +113,8 @@ public final class DemoSession {
         List<RecordedMessage> heard = output.messages();
         List<RecordedMessage> heardCall = heard.stream().filter(m -> m.channel() != answerChannel).toList();
         List<RecordedMessage> heardAnswer = heard.stream().filter(m -> m.channel() == answerChannel).toList();
+        // the session's file runs at the tempo the performer ended with: the player's, as heard, with the player clock
+        double bpm = status.tempoBpm() > 0 ? status.tempoBpm() : options.parameters().tempoBpm();
         long origin = Math.min(firstTime(played), firstTime(heard));
         if (origin == Long.MAX_VALUE) origin = 0;
         TempoMap tempo = TempoMap.constant(SessionRecording.TICKS_PER_QUARTER, bpm);
@@ -129,7 +134,8 @@ public final class DemoSession {
         WavRenderer.renderTracks(wav, SessionRecording.TICKS_PER_QUARTER, bpm, tracks);
         PianoRoll.write(png, callNotes.notes(), answerNotes.notes(), decision < 0 ? -1 : (decision - origin) / 1e9);
         return new DemoResult(callNoteCount, answerNotes.notes().size(), answerStartMs,
-                callNotes.hanging() + answerNotes.hanging(), finished,
+                callNotes.hanging() + answerNotes.hanging(), finished, status.clock().name().toLowerCase(java.util.Locale.ROOT),
+                bpm, status.clockRunning(), status.bar() + ":" + status.beat(),
                 new DemoRecording(session.latency(), session.counters(), wav, midi, png));
     }
 
@@ -162,9 +168,8 @@ public final class DemoSession {
         }
     }
 
-    /** Waits until an answer has been played to its end; false if the time limit came first. */
-    private static boolean awaitAnswer(LiveSession session, double maxWaitSeconds) throws InterruptedException {
-        PerformerStatus status = new PerformerStatus();
+    /** Waits until an answer has been played to its end; false if the time limit came first. {@code status} is the last read. */
+    private static boolean awaitAnswer(LiveSession session, double maxWaitSeconds, PerformerStatus status) throws InterruptedException {
         long deadline = System.nanoTime() + Math.round(maxWaitSeconds * 1e9);
         while (System.nanoTime() - deadline < 0 && session.isRunning()) {
             if (session.readStatus(status) && status.answers() > 0 && status.phase() == PerformerPhase.LISTENING
