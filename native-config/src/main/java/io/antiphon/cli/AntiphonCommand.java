@@ -3,6 +3,8 @@ package io.antiphon.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.util.concurrent.Callable;
+
 /** The {@code antiphon} command and its sub-commands. */
 @Command(name = "antiphon",
         mixinStandardHelpOptions = true,
@@ -25,20 +27,27 @@ import picocli.CommandLine.Command;
                 FloodCommand.class,
                 CommandLine.HelpCommand.class
         })
-public final class AntiphonCommand implements Runnable {
+public final class AntiphonCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** {@code antiphon} alone: no command given, so the usage goes to stderr and the exit code says it was refused. */
     @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
+    public Integer call() {
+        spec.commandLine().usage(System.err);
+        return FriendlyErrors.REFUSED;
     }
 
-    /** Runs the command line and returns the exit code (0 success, 1 usage, 2 refused input, 70 internal error). */
+    /**
+     * Runs the command line and returns the exit code (0 success, 2 refused input or a bad option, 70 internal
+     * error): a bad option or value is one sentence, never the whole help.
+     */
     public static int run(String[] args) {
         CommandLine commandLine = new CommandLine(new AntiphonCommand());
         commandLine.setExecutionExceptionHandler(new FriendlyErrors());
+        commandLine.setParameterExceptionHandler(new FriendlyErrors.BadOption());
+        HelpLayout.install(commandLine);
         return commandLine.execute(args);
     }
 

@@ -32,6 +32,20 @@ final class FriendlyErrors implements CommandLine.IExecutionExceptionHandler {
         return INTERNAL;
     }
 
+    /**
+     * A bad option, a missing one or a bad value (an unknown enum name, a number that is not one): one sentence naming
+     * it, and where the help is, exit 2.
+     */
+    static final class BadOption implements CommandLine.IParameterExceptionHandler {
+        @Override
+        public int handleParseException(CommandLine.ParameterException e, String[] args) {
+            CommandLine command = e.getCommandLine();
+            String sentence = message(e).replace(" (case-sensitive)", "");
+            command.getErr().println("antiphon: " + sentence + " (see " + command.getCommandSpec().qualifiedName() + " --help)");
+            return REFUSED;
+        }
+    }
+
     private static String message(Throwable t) {
         String m = t.getMessage();
         if (m == null || m.isBlank()) return t.getClass().getSimpleName();

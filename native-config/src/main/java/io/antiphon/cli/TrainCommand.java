@@ -96,8 +96,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--tbptt", defaultValue = "64", description = "Truncated BPTT length (default ${DEFAULT-VALUE}).")
     int tbptt;
 
-    @Option(names = "--no-augment", description = "Do not transpose pieces (augmentation is on by default: a random shift of ±6 semitones per piece and epoch).")
-    boolean noAugment;
+    @Option(names = "--augment", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Transpose each training piece by a random shift of up to ±6 semitones each epoch (on by default; --no-augment turns it off).")
+    boolean augment;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed for weights, dropout, shuffling and augmentation (default ${DEFAULT-VALUE}).")
     long seed;
@@ -112,7 +113,7 @@ final class TrainCommand implements Callable<Integer> {
         UserPresetOutput preset = out == null ? UserPresetOutput.create(name, corpus) : null;   // the name is free
         Corpus source = Corpora.open(corpus);
         TrainingOptions options = new TrainingOptions(epochs, patience, maxMinutes != null ? maxMinutes : folder ? FOLDER_MAX_MINUTES : 0,
-                batch != null ? batch : folder ? FOLDER_BATCH : 32, window, !noAugment, seed);
+                batch != null ? batch : folder ? FOLDER_BATCH : 32, window, augment, seed);
         if (folder) System.err.println(describe(source));
 
         Base base = base(source, folder);
