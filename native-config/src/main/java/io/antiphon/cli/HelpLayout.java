@@ -16,7 +16,7 @@ import java.util.Map;
  * as lines of any length; here they are joined into paragraphs (a new paragraph where a line ending with a full stop
  * is followed by one starting with a capital) and wrapped at spaces only (picocli's own wrapping breaks after
  * {@code .}, {@code :} and {@code --}, as in {@code FILE.}/{@code mid}). The command list shows each command's first
- * sentence, whole.
+ * sentence (or its header), whole.
  */
 final class HelpLayout {
 
@@ -73,7 +73,8 @@ final class HelpLayout {
     private static String commands(Help help) {
         StringBuilder out = new StringBuilder();
         for (Map.Entry<String, Help> entry : help.subcommands().entrySet()) {
-            String[] lines = entry.getValue().commandSpec().usageMessage().description();
+            CommandLine.Model.UsageMessageSpec usage = entry.getValue().commandSpec().usageMessage();
+            String[] lines = usage.header().length > 0 ? usage.header() : usage.description();   // as picocli does
             String sentence = firstSentence(String.join(" ", paragraphs(lines)));
             String name = String.format("  %-" + COMMAND_COLUMN + "s", entry.getKey());
             wrap(sentence, WIDTH, name, " ".repeat(name.length()), out);
@@ -106,11 +107,12 @@ final class HelpLayout {
     static List<String> paragraphs(String[] lines) {
         List<String> paragraphs = new ArrayList<>();
         StringBuilder current = new StringBuilder();
-        for (String line : lines) {
-            String text = line.strip();
+        for (String line : String.join("\n", lines).replace("%n", "\n\u0000").split("\n")) {
+            boolean forced = line.startsWith("\u0000");   // picocli's %n: a line break wanted here
+            String text = line.replace("\u0000", "").strip();
             if (text.isEmpty()) continue;
-            boolean newParagraph = current.length() > 0 && current.charAt(current.length() - 1) == '.'
-                    && Character.isUpperCase(text.charAt(0));
+            boolean newParagraph = current.length() > 0 && (forced || current.charAt(current.length() - 1) == '.'
+                    && Character.isUpperCase(text.charAt(0)));
             if (newParagraph) {
                 paragraphs.add(current.toString());
                 current.setLength(0);
