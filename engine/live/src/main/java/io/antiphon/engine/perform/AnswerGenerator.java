@@ -106,7 +106,7 @@ final class AnswerGenerator {
                 continue;
             }
             if (tick >= endTick) {
-                releaseAll(at);
+                releaseAll(at, tick);
                 active = false;
                 return true;
             }
@@ -124,7 +124,7 @@ final class AnswerGenerator {
             if (Vocabulary.isNoteOn(token)) {
                 notes.noteOn(at, tick, parameters.outputChannel() - 1, Vocabulary.pitch(token), stream.noteVelocity());
             } else if (Vocabulary.isNoteOff(token)) {
-                notes.noteOff(at, Vocabulary.pitch(token));
+                notes.release(at, tick, Vocabulary.pitch(token));
             }
             stream.feedGenerated(token);
             firstToken = false;
@@ -134,12 +134,12 @@ final class AnswerGenerator {
         return false;
     }
 
-    /** Ends every sounding machine note at {@code nanos} and feeds the releases (they sound, so the model hears them). */
-    private void releaseAll(long nanos) {
+    /** Ends every sounding machine note at {@code tick} ({@code nanos}) and feeds the releases (they sound, so the model hears them). */
+    private void releaseAll(long nanos, long tick) {
         if (notes.count() == 0) return;
         for (int pitch = Vocabulary.LOWEST_PITCH; pitch <= Vocabulary.HIGHEST_PITCH; pitch++) {
             if (notes.isDown(pitch)) {
-                notes.noteOff(nanos, pitch);
+                notes.release(nanos, tick, pitch);
                 stream.feedGenerated(Vocabulary.noteOff(pitch));
             }
         }

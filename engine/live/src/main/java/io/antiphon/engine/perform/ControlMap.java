@@ -35,7 +35,9 @@ public final class ControlMap {
         map.map(83, Parameter.TEMPO_BPM);
         map.map(85, Parameter.THRU);
         map.map(86, Parameter.ANSWER_START);
+        map.map(87, Parameter.DYNAMICS);
         map.map(89, ControlAction.TAP_TEMPO);
+        map.map(90, Parameter.FEEL);
         map.map(70, Parameter.MAX_POLYPHONY);
         map.map(71, Parameter.PITCH_LOW);
         map.map(72, Parameter.PITCH_HIGH);

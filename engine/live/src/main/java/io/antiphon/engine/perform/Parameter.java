@@ -66,7 +66,17 @@ public enum Parameter {
     /** Beats (quarter notes) in a bar, for bar lines and the metronome's accent. */
     BEATS_PER_BAR("beats_per_bar", 1, 16, 4, true),
     /** MIDI channel of the metronome clicks (clock master only), 1..16; 0 = no metronome. */
-    METRONOME_CHANNEL("metronome_channel", 0, 16, 0, true);
+    METRONOME_CHANNEL("metronome_channel", 0, 16, 0, true),
+    /**
+     * How far the machine's velocities follow the player: 0 = the model's own velocity bins, 1 = the player's (the
+     * level of the last four notes, the accents by metric position, the contour continued). See {@link ExpressionStage}.
+     */
+    DYNAMICS("dynamics", 0, 1, 1, false),
+    /**
+     * How far the machine's onsets take the player's groove (swing, push and pull by sixteenth position, measured
+     * against the beat grid, at most a third of a sixteenth): 0 = the straight grid, 1 = the player's.
+     */
+    FEEL("feel", 0, 1, 1, false);
 
     private static final Parameter[] ALL = values();
 

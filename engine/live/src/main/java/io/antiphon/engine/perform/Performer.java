@@ -21,6 +21,12 @@ import io.antiphon.engine.token.Vocabulary;
  * human event that falls before a machine event already released within the lookahead is heard just after it (at most
  * the lookahead, plus the tick it falls in, late); with {@code lookahead_ms} 0 the model hears everything at its tick.
  *
+ * <p><b>Dynamics and feel</b>: the machine's notes go out through the {@link ExpressionStage}, which hears the human's
+ * note-ons and plays the part with the player's velocities ({@code dynamics}) and groove ({@code feel}). The model
+ * hears its own part as it played it (its velocity bins, its ticks); the stage only renders it. When the feel pulls
+ * notes earlier, the part is generated that much further ahead (at most a third of a sixteenth), and the approximation
+ * above grows by as much.
+ *
  * <ul>
  *   <li><b>Call-and-response</b>: the human's notes are fed as they come; when the phrase ends (adaptive silence, see
  *       {@link PhraseDetector}, or the {@code answer_now} controller) the machine answers at once, for the call's
@@ -57,6 +63,7 @@ public final class Performer implements PerformerCore {
     private final MusicalClock clock;
     private final HumanKeys human = new HumanKeys();
     private final OrderedOut ordered;
+    private final ExpressionStage expression;
     private final SoundingNotes notes;
     private final ThruNotes thru;
     private final ControllerDispatcher controllers;
@@ -92,7 +99,8 @@ public final class Performer implements PerformerCore {
         this.parameters = Objects.requireNonNull(parameters, "parameters");
         this.clock = new MusicalClock(parameters.tempoBpm());
         this.ordered = new OrderedOut(Objects.requireNonNull(out, "out"));
-        this.notes = new SoundingNotes(ordered);
+        this.expression = new ExpressionStage(parameters, clock, ordered, seed);
+        this.notes = new SoundingNotes(expression);
         this.thru = new ThruNotes(ordered);
         this.controllers = new ControllerDispatcher(parameters, thru, this::sustain, this::allNotesOffNow,
                 this::parameterChanged, this::act);
@@ -171,7 +179,7 @@ public final class Performer implements PerformerCore {
         into.temperature = parameters.temperature();
         into.topP = parameters.topP();
         into.topK = parameters.topK();
-        into.machineNotesSounding = notes.count();
+        into.machineNotesSounding = notes.count() + expression.heldReleases();
         into.thruNotesSounding = thru.count();
         into.humanKeysDown = human.count();
         into.sustainDown = human.sustain();
@@ -210,7 +218,7 @@ public final class Performer implements PerformerCore {
 
     public void setListener(PerformerListener listener) {
         this.listener = listener == null ? PerformerListener.NONE : listener;
-        notes.setListener(this.listener);
+        expression.setListener(this.listener); // the machine's notes as they go out, with the player's dynamics and feel
     }
 
     /**
@@ -260,6 +268,7 @@ public final class Performer implements PerformerCore {
         if (wanted == PerformerMode.JAM) {
             if (phase == PerformerPhase.ANSWERING) {
                 generator.setEndTick(AnswerGenerator.ENDLESS);
+                expression.startPart(now, Long.MAX_VALUE);
                 phase = PerformerPhase.JAMMING;
             }
         } else if (phase == PerformerPhase.JAMMING) {
@@ -305,8 +314,13 @@ public final class Performer implements PerformerCore {
                 beats.beatNanos() / (double) Vocabulary.TICKS_PER_QUARTER);
     }
 
+    /**
+     * Generates the part up to {@code horizon} (further by the lead the player's feel asks for) and sends what is due
+     * by then.
+     */
     private void generateUntil(long horizon) {
-        if (generator.active() && generator.generate(horizon)) phase = PerformerPhase.LISTENING;
+        if (generator.active() && generator.generate(horizon + expression.leadNanos())) phase = PerformerPhase.LISTENING;
+        expression.flushUntil(horizon);
     }
 
     /** The followed clock stopped, or its ticks ceased: the machine falls silent, the phrase is dropped. */
@@ -326,6 +340,7 @@ public final class Performer implements PerformerCore {
         long length = Math.max(Math.min(a, b), Math.min(Math.max(a, b), Math.round(callTicks * parameters.answerLengthRatio())));
         phrases.startNewPhrase();
         generator.start(start, start + length, true);
+        expression.startPart(clock.nanosAt(start), clock.nanosAt(start + length));
         phase = PerformerPhase.ANSWERING;
         answers++;
     }
@@ -351,10 +366,12 @@ public final class Performer implements PerformerCore {
         } else if (machineHeld) {
             endMachineNote(pitch); // the human takes the key over from the machine
         }
+        expression.releaseKey(now, pitch); // and from a release the feel still holds back
         if (parameters.thru()) thru.noteOn(now, status, pitch, velocity);
         // Then the player's beat, so that the note is heard on the player's grid; then the model hears it all.
         if (clockSource == ClockSource.PLAYER && beats.onset(now) && beats.locked()) steerToPlayer();
         phrases.noteOn(now);
+        expression.hear(now, velocity);
         if (bargeIn || Vocabulary.isPlayable(pitch)) feedMachineReleases();
         if (Vocabulary.isPlayable(pitch)) {
             stream.feedSilenceUntil(clock.tickAt(now));
@@ -363,6 +380,7 @@ public final class Performer implements PerformerCore {
         }
         if (mode == PerformerMode.JAM && phase == PerformerPhase.LISTENING) {
             generator.start(AnswerGenerator.ENDLESS, false);
+            expression.startPart(now, Long.MAX_VALUE);
             phase = PerformerPhase.JAMMING;
         }
     }
@@ -419,13 +437,17 @@ public final class Performer implements PerformerCore {
         feedMachineReleases();
     }
 
-    /** Stops generating and sends the note-off of every machine note; the model has yet to hear them. */
+    /**
+     * Stops generating and sends the note-off of every machine note (also those the feel holds back); the model has
+     * yet to hear them.
+     */
     private void stopMachine() {
         generator.stop();
         phase = PerformerPhase.LISTENING;
         for (int pitch = 0; pitch < 128; pitch++) {
             if (notes.isDown(pitch)) endMachineNote(pitch);
         }
+        expression.silence(now);
     }
 
     /** Sends the note-off of machine key {@code pitch}; the model has yet to hear it. */
@@ -454,6 +476,7 @@ public final class Performer implements PerformerCore {
         for (int pitch = 0; pitch < 128; pitch++) {
             if (notes.isDown(pitch)) notes.noteOff(now, pitch);
         }
+        expression.silence(now);
     }
 
     private long floorNanos() {

@@ -33,15 +33,17 @@ import io.antiphon.presets.Preset;
  *   <tr><td>83</td><td>tempo_bpm</td><td>30 .. 300</td></tr>
  *   <tr><td>85</td><td>thru</td><td>0-63 off, 64-127 on</td></tr>
  *   <tr><td>86</td><td>answer_start</td><td>0-42 now, 43-85 next beat, 86-127 next bar</td></tr>
+ *   <tr><td>87</td><td>dynamics</td><td>0 (the model's velocities) .. 1 (the player's)</td></tr>
  *   <tr><td>89</td><td>tap_tempo (action)</td><td>64-127 is a tap; two or more set the player clock's beat</td></tr>
+ *   <tr><td>90</td><td>feel</td><td>0 (straight grid) .. 1 (the player's groove)</td></tr>
  *   <tr><td>64</td><td>sustain pedal (fixed)</td><td>64-127 down; holds off the phrase end</td></tr>
  *   <tr><td>120, 123</td><td>all sound off, all notes off (fixed)</td><td>any value</td></tr>
  *   <tr><td>Program Change</td><td>switch preset (fixed)</td><td>{@link PerformerListener#programChange}</td></tr>
  * </table>
  * CC 74 is left free on purpose: MPE controllers send it with every note; CC 85 is one of MIDI's undefined
- * controllers (CC 84 is portamento control), as are CC 86 and CC 89. {@code answer_min_beats}, {@code answer_max_beats},
- * {@code output_channel}, {@code lookahead_ms}, {@code clock}, {@code tempo_lock}, {@code beats_per_bar} and {@code metronome_channel}
- * have no default controller.
+ * controllers (CC 84 is portamento control), as are CC 86, 87, 89 and 90 (CC 88 is the high-resolution velocity
+ * prefix). {@code answer_min_beats}, {@code answer_max_beats}, {@code output_channel}, {@code lookahead_ms},
+ * {@code clock}, {@code tempo_lock}, {@code beats_per_bar} and {@code metronome_channel} have no default controller.
  */
 public final class PerformerParameters {
 
@@ -241,6 +243,16 @@ public final class PerformerParameters {
 
     public int beatsPerBar() {
         return (int) get(Parameter.BEATS_PER_BAR);
+    }
+
+    /** How far the machine's velocities follow the player's, 0..1. */
+    public double dynamics() {
+        return get(Parameter.DYNAMICS);
+    }
+
+    /** How far the machine's onsets take the player's groove, 0..1. */
+    public double feel() {
+        return get(Parameter.FEEL);
     }
 
     /** MIDI channel 1..16 of the metronome, 0 for none. */

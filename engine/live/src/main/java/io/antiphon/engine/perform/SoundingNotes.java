@@ -4,26 +4,28 @@ import java.util.Arrays;
 
 /**
  * The machine's sounding notes: every note-on is recorded here with its onset tick and channel, and its note-off goes
- * to that same channel. Both go out through the performer's {@link OrderedOut}.
+ * to that same channel. Both go out through a {@link NoteSink}: the performer's {@link OrderedOut}, or the
+ * {@link ExpressionStage} in front of it. What is recorded here is the part as the model played it; the stage may
+ * still hold a note-off that has been recorded here (see {@link ExpressionStage}).
  */
 final class SoundingNotes {
 
-    private static final int NOTE_ON = 0x90;
-    private static final int NOTE_OFF = 0x80;
-
-    private final OrderedOut out;
+    private final NoteSink out;
     /** Onset tick by MIDI key, -1 when up. */
     private final long[] onsetTicks = new long[128];
     private final int[] channels = new int[128];
     private int count;
     private PerformerListener listener = PerformerListener.NONE;
 
-    SoundingNotes(OrderedOut out) {
+    SoundingNotes(NoteSink out) {
         this.out = out;
         Arrays.fill(onsetTicks, -1);
     }
 
-    /** Who hears of each machine note sent ({@link PerformerListener#machineNote}). */
+    /**
+     * Who hears of each machine note sent ({@link PerformerListener#machineNote}) as it is given here (the harmonizer's;
+     * the performer's listener hears its notes from the {@link ExpressionStage}, as they go out).
+     */
     void setListener(PerformerListener listener) {
         this.listener = listener;
     }
@@ -33,17 +35,28 @@ final class SoundingNotes {
         onsetTicks[pitch] = tick;
         channels[pitch] = channel;
         count++;
-        out.send(nanos, NOTE_ON | channel, pitch, velocity);
+        out.noteOn(nanos, tick, channel, pitch, velocity);
         listener.machineNote(nanos, channel, pitch, velocity);
     }
 
-    /** Sends the note-off of sounding key {@code pitch} at {@code nanos} on its note-on's channel. */
+    /** Ends sounding key {@code pitch} where its part ends it: at {@code tick}, whose time is {@code nanos}. */
+    void release(long nanos, long tick, int pitch) {
+        up(pitch);
+        out.release(nanos, tick, channels[pitch], pitch);
+        listener.machineNote(nanos, channels[pitch], pitch, 0);
+    }
+
+    /** Sends the note-off of sounding key {@code pitch} at {@code nanos} (now) on its note-on's channel. */
     void noteOff(long nanos, int pitch) {
+        up(pitch);
+        out.cut(nanos, channels[pitch], pitch);
+        listener.machineNote(nanos, channels[pitch], pitch, 0);
+    }
+
+    private void up(int pitch) {
         if (onsetTicks[pitch] < 0) throw new IllegalStateException("machine key " + pitch + " is not sounding");
         onsetTicks[pitch] = -1;
         count--;
-        out.send(nanos, NOTE_OFF | channels[pitch], pitch, 0);
-        listener.machineNote(nanos, channels[pitch], pitch, 0);
     }
 
     boolean isDown(int pitch) {

@@ -47,6 +47,17 @@ final class PerformanceDriver {
         return parameters;
     }
 
+    /**
+     * Default parameters at {@value #BPM} BPM, the machine's notes sounding as the model played them: its own velocities
+     * ({@code dynamics} 0) on its ticks ({@code feel} 0), so that what sounded can be compared with what the model heard.
+     */
+    static PerformerParameters asTheModelPlays() {
+        PerformerParameters parameters = parameters();
+        parameters.set(Parameter.DYNAMICS, 0);
+        parameters.set(Parameter.FEEL, 0);
+        return parameters;
+    }
+
     /** Schedules a human note: key down at {@code startMs}, up {@code lengthMs} later. */
     PerformanceDriver note(long startMs, long lengthMs, int pitch, int velocity) {
         message(startMs * MS, 0x90, pitch, velocity);

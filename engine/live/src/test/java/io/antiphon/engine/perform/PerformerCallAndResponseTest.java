@@ -129,7 +129,7 @@ class PerformerCallAndResponseTest {
     @Test
     void theMemoryLastsAcrossPhrases() {
         RecordingStepModel model = new RecordingStepModel(TestModels.kernel());
-        PerformanceDriver driver = driver(model, PerformanceDriver.parameters());
+        PerformanceDriver driver = driver(model, PerformanceDriver.asTheModelPlays());
         long end = phrase(driver, 0, 6, 240, 200);
         assertThat(driver.runUntil(s -> s.answers() == 1, end + 5_000 * MS)).isTrue();
         assertThat(driver.runUntil(s -> s.phase() == PerformerPhase.LISTENING, end + 20_000 * MS)).isTrue();
@@ -155,7 +155,7 @@ class PerformerCallAndResponseTest {
     @Test
     void aBargeInCutsTheAnswerAndRollsTheMemoryBackToWhatSounded() {
         RecordingStepModel model = new RecordingStepModel(TestModels.kernel());
-        PerformanceDriver driver = driver(model, PerformanceDriver.parameters());
+        PerformanceDriver driver = driver(model, PerformanceDriver.asTheModelPlays());
         long end = phrase(driver, 0, 8, 240, 200);
         // wait until the answer has played and the model has sampled time that has not elapsed yet
         assertThat(driver.runUntil(s -> s.answers() == 1 && driver.out.noteOns() >= 3
@@ -243,7 +243,7 @@ class PerformerCallAndResponseTest {
 
     @Test
     void theMachinePlaysWithinTheMasks() {
-        PerformerParameters parameters = PerformanceDriver.parameters();
+        PerformerParameters parameters = PerformanceDriver.asTheModelPlays(); // the longest note as the model played it (feel may lengthen it)
         parameters.set(Parameter.SCALE, Scale.MAJOR.ordinal());
         parameters.set(Parameter.KEY_ROOT, 2); // D major
         parameters.set(Parameter.PITCH_LOW, 50);

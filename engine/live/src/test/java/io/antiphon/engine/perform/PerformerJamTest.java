@@ -32,6 +32,8 @@ class PerformerJamTest {
     void theMachineHearsTheHumanAndKeepsPlayingAndRemembersWhatSounded() {
         RecordingStepModel model = new RecordingStepModel(TestModels.kernel());
         PerformerParameters parameters = jam();
+        parameters.set(Parameter.DYNAMICS, 0); // what sounded is what the model played: its velocities, its ticks
+        parameters.set(Parameter.FEEL, 0);
         // with a lookahead, a human event just before an already released machine event is heard after it (see
         // Performer); without one, what the model heard must be exactly what sounded, to the tick
         parameters.set(Parameter.LOOKAHEAD_MS, 0);

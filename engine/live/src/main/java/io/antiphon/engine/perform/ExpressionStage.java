@@ -1,0 +1,234 @@
+package io.antiphon.engine.perform;
+
+import java.util.SplittableRandom;
+
+/**
+ * The stage between the machine's part and the output that plays it with the player's dynamics and feel. It hears
+ * every human note-on ({@link #hear}: {@link PlayerDynamics}, {@link PlayerFeel}, against the clock's beat grid) and
+ * shapes every machine note:
+ * <ul>
+ *   <li><b>Dynamics</b> ({@code dynamics} 0..1): a note-on's velocity moves from the model's own (its velocity bin) to
+ *       the player's ({@link PlayerDynamics#velocityAt}: level, continued contour, accent of the note's metric
+ *       position) plus a seeded humanisation of at most ±{@value #HUMANISE} (triangular), bounded to 1..127.</li>
+ *   <li><b>Feel</b> ({@code feel} 0..1): every note message of the part (note-ons and the part's own releases) moves by
+ *       the player's offset at its tick ({@link PlayerFeel#offsetAt}, at most a third of a sixteenth), times
+ *       {@code feel}. The offsets change linearly between sixteenths, so the time map only stretches and squeezes:
+ *       the part's order is kept, a note-off never comes before its note-on, legato stays legato, and a note's release
+ *       moves with its onset (by the same amount when both fall between the same two sixteenths).</li>
+ * </ul>
+ * A note pushed later is held here until it is due ({@link #flushUntil}) instead of being released to the output
+ * ahead, where it would hold up the human's notes passed through after it; a note pulled earlier needs its part
+ * generated that much ahead ({@link #leadNanos}). A note ended now ({@link #cut}: a barge-in, a stop, a key the human
+ * takes) goes out at once; a note-on still held is then dropped, with its release. With {@code dynamics} and
+ * {@code feel} 0, every message passes unchanged, in the same order as without the stage. Allocation-free.
+ */
+final class ExpressionStage implements NoteSink {
+
+    /** The most a note's velocity is humanised, up or down (triangular distribution). */
+    static final double HUMANISE = 3;
+    /** Messages held at most; when full, the oldest goes out early (still in order). */
+    static final int CAPACITY = 1024;
+    private static final int MASK = CAPACITY - 1;
+    private static final int NOTE_ON = 0x90;
+    private static final int NOTE_OFF = 0x80;
+
+    private final PerformerParameters parameters;
+    private final MusicalClock clock;
+    private final OrderedOut out;
+    private final PlayerDynamics dynamics = new PlayerDynamics();
+    private final PlayerFeel feel = new PlayerFeel();
+    private final SplittableRandom random;
+
+    private final long[] stamps = new long[CAPACITY];
+    private final int[] statuses = new int[CAPACITY];
+    private final int[] keys = new int[CAPACITY];
+    private final int[] velocities = new int[CAPACITY];
+    private final boolean[] live = new boolean[CAPACITY];
+    /** Sequence numbers: the oldest message held and the next to be added. */
+    private long head;
+    private long tail;
+    private long lastStamp = Long.MIN_VALUE;
+    /** By key: the sequence number of its newest held note-on, -1 for none. */
+    private final long[] heldOn = new long[128];
+    /** By key: a held note-on was dropped, and its release is still to come (and to be dropped). */
+    private final boolean[] dropped = new boolean[128];
+    private int heldReleases;
+    private long partStart;
+    private long partEnd = Long.MAX_VALUE;
+    private PerformerListener listener = PerformerListener.NONE;
+
+    ExpressionStage(PerformerParameters parameters, MusicalClock clock, OrderedOut out, long seed) {
+        this.parameters = parameters;
+        this.clock = clock;
+        this.out = out;
+        this.random = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L); // not the sampler's sequence
+        java.util.Arrays.fill(heldOn, -1);
+    }
+
+    /** Who hears of each machine note as it goes out ({@link PerformerListener#machineNote}). */
+    void setListener(PerformerListener listener) {
+        this.listener = listener;
+    }
+
+    /** A human note-on at {@code nanos}: the player's level, contour, accents and timing learn from it. */
+    void hear(long nanos, int velocity) {
+        long tick = clock.tickAt(nanos);
+        double gridTicks = clock.gridPosition(tick) + (nanos - clock.nanosAt(tick)) / clock.nanosPerTick();
+        dynamics.hear(nanos, gridTicks, velocity, parameters.beatsPerBar(), clock.nanosPerBeat());
+        feel.hear(nanos, gridTicks);
+    }
+
+    /**
+     * The machine's part starts at {@code startNanos} and ends at {@code endNanos} ({@link Long#MAX_VALUE}: a jam's,
+     * without end): the player's contour is continued through it.
+     */
+    void startPart(long startNanos, long endNanos) {
+        partStart = startNanos;
+        partEnd = endNanos;
+    }
+
+    PlayerDynamics dynamics() {
+        return dynamics;
+    }
+
+    PlayerFeel feel() {
+        return feel;
+    }
+
+    @Override
+    public void noteOn(long nanos, long tick, int channel, int pitch, int velocity) {
+        long gridTick = clock.gridPosition(tick);
+        int played = velocity;
+        double amount = parameters.dynamics();
+        if (amount > 0 && dynamics.heard()) {
+            double player = dynamics.velocityAt(nanos, MetricPosition.of(gridTick, parameters.beatsPerBar()), partStart,
+                    partEnd, clock.nanosPerBeat())
+                    + (random.nextDouble() + random.nextDouble() - 1) * HUMANISE;
+            played = (int) Math.max(1, Math.min(127, Math.round(velocity + amount * (player - velocity))));
+        }
+        heldOn[pitch] = tail;
+        hold(shifted(nanos, gridTick), NOTE_ON | channel, pitch, played);
+    }
+
+    @Override
+    public void release(long nanos, long tick, int channel, int pitch) {
+        if (dropped[pitch]) {
+            dropped[pitch] = false;
+            return;
+        }
+        heldReleases++;
+        hold(shifted(nanos, clock.gridPosition(tick)), NOTE_OFF | channel, pitch, 0);
+    }
+
+    @Override
+    public void cut(long nanos, int channel, int pitch) {
+        long on = heldOn[pitch];
+        if (on >= 0) {
+            live[(int) (on & MASK)] = false;
+            heldOn[pitch] = -1;
+        } else if (dropped[pitch]) {
+            dropped[pitch] = false;
+        } else {
+            out.send(nanos, NOTE_OFF | channel, pitch, 0);
+            listener.machineNote(nanos, channel, pitch, 0);
+        }
+    }
+
+    /** How far ahead of its time the part must be generated, so that notes the feel pulls earlier go out on time. */
+    long leadNanos() {
+        double amount = parameters.feel();
+        if (amount == 0) return 0;
+        return Math.round(amount * feel.largestAdvance() * sixteenthNanos());
+    }
+
+    /** Sends, in order, the messages held that are due by {@code nanos}. */
+    void flushUntil(long nanos) {
+        while (head < tail) {
+            int i = (int) (head & MASK);
+            if (live[i]) {
+                if (stamps[i] > nanos) return;
+                send(head);
+            }
+            head++;
+        }
+    }
+
+    /**
+     * The human takes key {@code pitch} at {@code nanos}: a release of it still held goes out now (before the human's
+     * note), a note-on of it still held is dropped with its release.
+     */
+    void releaseKey(long nanos, int pitch) {
+        sweep(nanos, pitch);
+    }
+
+    /** Everything held ends now: releases go out at {@code nanos}, note-ons not yet sent are dropped with their releases. */
+    void silence(long nanos) {
+        sweep(nanos, -1);
+    }
+
+    /** Machine notes that sounded, or are to sound, whose release is held here. */
+    int heldReleases() {
+        return heldReleases;
+    }
+
+    private void sweep(long nanos, int key) {
+        for (long s = head; s < tail; s++) {
+            int i = (int) (s & MASK);
+            if (!live[i] || key >= 0 && keys[i] != key) continue;
+            int k = keys[i];
+            live[i] = false;
+            if ((statuses[i] & 0xF0) == NOTE_ON) {
+                dropped[k] = true;
+                if (heldOn[k] == s) heldOn[k] = -1;
+            } else {
+                heldReleases--;
+                if (dropped[k]) dropped[k] = false;
+                else {
+                    out.send(nanos, statuses[i], k, 0);
+                    listener.machineNote(nanos, statuses[i] & 0x0F, k, 0);
+                }
+            }
+        }
+        if (key < 0) head = tail;
+    }
+
+    private long shifted(long nanos, long gridTick) {
+        double amount = parameters.feel();
+        if (amount == 0) return nanos;
+        return nanos + Math.round(amount * feel.offsetAt(gridTick) * sixteenthNanos());
+    }
+
+    private double sixteenthNanos() {
+        return clock.nanosPerTick() * MetricPosition.SIXTEENTH_TICKS;
+    }
+
+    private void hold(long stamp, int status, int key, int velocity) {
+        if (tail - head == CAPACITY) {
+            int oldest = (int) (head & MASK);
+            if (live[oldest]) send(head);
+            head++;
+        }
+        lastStamp = Math.max(lastStamp, stamp);
+        int i = (int) (tail & MASK);
+        stamps[i] = lastStamp;
+        statuses[i] = status;
+        keys[i] = key;
+        velocities[i] = velocity;
+        live[i] = true;
+        tail++;
+    }
+
+    /** Sends held message {@code seq} at its time. */
+    private void send(long seq) {
+        int i = (int) (seq & MASK);
+        live[i] = false;
+        int key = keys[i];
+        if ((statuses[i] & 0xF0) == NOTE_ON) {
+            if (heldOn[key] == seq) heldOn[key] = -1;
+        } else {
+            heldReleases--;
+        }
+        out.send(stamps[i], statuses[i], key, velocities[i]);
+        listener.machineNote(stamps[i], statuses[i] & 0x0F, key, velocities[i]);
+    }
+}

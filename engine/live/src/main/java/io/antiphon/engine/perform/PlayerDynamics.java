@@ -1,0 +1,175 @@
+package io.antiphon.engine.perform;
+
+/**
+ * How loud the player plays, measured from the human's note-ons: the <b>level</b> (the mean velocity of the last
+ * {@value #LEVEL_NOTES} notes), the <b>contour</b> (the slope of velocity over time across the last
+ * {@value #CONTOUR_NOTES} notes within {@value #CONTOUR_BEATS} beats, shrunk towards flat by its standard error, so
+ * a crescendo the player clearly makes counts and the scatter of a level passage does not) and the <b>accents</b>
+ * by {@link MetricPosition} (each class's mean deviation from the running level over the last {@value #WINDOW} notes,
+ * shrunk towards a conventional pattern, bar line above beat above off-beat, in proportion to how few notes it rests
+ * on). {@link #velocityAt} turns them into the velocity the player would give a note of the machine's part at a time
+ * and position: the level, plus the contour continued through the part (from the part's start, or from the player's
+ * last notes when the player plays on, as in a jam) at the player's rate, but reaching at most {@value #MAX_CONTOUR}
+ * up or down by the part's end (a steep crescendo heard is spread over the answer, not spent on its first notes),
+ * plus the accent.
+ * Allocation-free; owned by the performer thread.
+ */
+final class PlayerDynamics {
+
+    static final int WINDOW = 32;
+    static final int LEVEL_NOTES = 4;
+    static final int CONTOUR_NOTES = 8;
+    static final double CONTOUR_BEATS = 8;
+    /** The most a continued crescendo or diminuendo moves away from the level. */
+    static final double MAX_CONTOUR = 12;
+    /** The most an accent moves a note away from the level. */
+    static final double MAX_ACCENT = 12;
+    /** How many notes' worth of weight the conventional accent pattern has against the player's. */
+    static final double PRIOR_NOTES = 4;
+    /** The conventional accents by {@link MetricPosition} class: bar line, beat, eighth off-beat, sixteenth, off the grid. */
+    private static final double[] PRIOR = {6, 3, -2, -4, -3};
+
+    private final long[] times = new long[WINDOW];
+    private final int[] velocities = new int[WINDOW];
+    private final int[] classes = new int[WINDOW];
+    /** Velocity minus the level of the notes before it; NaN for a note with none before it. */
+    private final double[] residuals = new double[WINDOW];
+    private int count;
+    private int next;
+
+    private double level;
+    private long levelTime;
+    private double slopePerSecond;
+    private final double[] accents = new double[MetricPosition.COUNT];
+    private boolean accentsStale = true;
+
+    /** A human note-on at {@code nanos}, {@code gridTicks} from the grid origin, when a beat lasts {@code beatNanos}. */
+    void hear(long nanos, double gridTicks, int velocity, int beatsPerBar, long beatNanos) {
+        double residual = count == 0 ? Double.NaN : velocity - level;
+        times[next] = nanos;
+        velocities[next] = velocity;
+        classes[next] = MetricPosition.of(gridTicks, beatsPerBar);
+        residuals[next] = residual;
+        next = (next + 1) % WINDOW;
+        count = Math.min(count + 1, WINDOW);
+        measureLevel();
+        measureContour(beatNanos);
+        accentsStale = true;
+    }
+
+    /** Whether any note has been heard: before that, there is nothing to follow. */
+    boolean heard() {
+        return count > 0;
+    }
+
+    /** The mean velocity of the last {@value #LEVEL_NOTES} notes. */
+    double level() {
+        return level;
+    }
+
+    /** The contour, in velocity per second (0 when the player's is not clear). */
+    double slopePerSecond() {
+        return slopePerSecond;
+    }
+
+    /** The accent of {@link MetricPosition} class {@code metricClass}: added to the level. */
+    double accent(int metricClass) {
+        if (accentsStale) measureAccents();
+        return accents[metricClass];
+    }
+
+    /**
+     * The velocity the player would give a note at {@code nanos}, of {@link MetricPosition} class {@code metricClass},
+     * in a part of the machine's from {@code partStart} to {@code partEnd} ({@link Long#MAX_VALUE}: a part without end,
+     * whose contour reaches its bound over {@value #CONTOUR_BEATS} beats of {@code beatNanos}). Unrounded and
+     * unbounded (the caller bounds it); only after {@link #heard}.
+     */
+    double velocityAt(long nanos, int metricClass, long partStart, long partEnd, long beatNanos) {
+        long from = Math.max(levelTime, partStart);
+        double span = partEnd == Long.MAX_VALUE ? CONTOUR_BEATS * beatNanos : Math.max(1, partEnd - from);
+        double rate = Math.signum(slopePerSecond) * Math.min(Math.abs(slopePerSecond), MAX_CONTOUR / (span / 1e9));
+        double contour = rate * Math.max(0, nanos - from) / 1e9;
+        contour = Math.max(-MAX_CONTOUR, Math.min(MAX_CONTOUR, contour));
+        return level + contour + accent(metricClass);
+    }
+
+    /** Index of the {@code back}-th newest note (0 = newest). */
+    private int index(int back) {
+        return Math.floorMod(next - 1 - back, WINDOW);
+    }
+
+    private void measureLevel() {
+        int n = Math.min(count, LEVEL_NOTES);
+        long newest = times[index(0)];
+        double sum = 0;
+        double offset = 0;
+        for (int i = 0; i < n; i++) {
+            int at = index(i);
+            sum += velocities[at];
+            offset += times[at] - newest;
+        }
+        level = sum / n;
+        levelTime = newest + Math.round(offset / n);
+    }
+
+    /** Least squares of velocity on time over the recent notes; the slope is shrunk by one standard error. */
+    private void measureContour(long beatNanos) {
+        long newest = times[index(0)];
+        long oldest = newest - Math.round(CONTOUR_BEATS * beatNanos);
+        int n = 0;
+        double sumX = 0;
+        double sumY = 0;
+        int limit = Math.min(count, CONTOUR_NOTES);
+        for (; n < limit; n++) {
+            int at = index(n);
+            if (times[at] < oldest) break;
+            sumX += (times[at] - newest) / 1e9;
+            sumY += velocities[at];
+        }
+        slopePerSecond = 0;
+        if (n < 4) return;
+        double meanX = sumX / n;
+        double meanY = sumY / n;
+        double sxx = 0;
+        double sxy = 0;
+        for (int i = 0; i < n; i++) {
+            int at = index(i);
+            double dx = (times[at] - newest) / 1e9 - meanX;
+            sxx += dx * dx;
+            sxy += dx * (velocities[at] - meanY);
+        }
+        if (sxx <= 0) return;
+        double slope = sxy / sxx;
+        double squares = 0;
+        for (int i = 0; i < n; i++) {
+            int at = index(i);
+            double fitted = meanY + slope * ((times[at] - newest) / 1e9 - meanX);
+            double residual = velocities[at] - fitted;
+            squares += residual * residual;
+        }
+        double standardError = Math.sqrt(squares / (n - 2) / sxx);
+        slopePerSecond = Math.signum(slope) * Math.max(0, Math.abs(slope) - standardError);
+    }
+
+    private void measureAccents() {
+        accentsStale = false;
+        double total = 0;
+        int measured = 0;
+        for (int i = 0; i < count; i++) {
+            if (Double.isNaN(residuals[i])) continue;
+            total += residuals[i];
+            measured++;
+        }
+        double mean = measured == 0 ? 0 : total / measured;
+        for (int c = 0; c < MetricPosition.COUNT; c++) {
+            double sum = PRIOR_NOTES * PRIOR[c];
+            double weight = PRIOR_NOTES;
+            for (int i = 0; i < count; i++) {
+                if (classes[i] != c || Double.isNaN(residuals[i])) continue;
+                sum += residuals[i] - mean;
+                weight++;
+            }
+            accents[c] = Math.max(-MAX_ACCENT, Math.min(MAX_ACCENT, sum / weight));
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.antiphon.engine.perform;
+
+/**
+ * The player's groove, measured from the human's onsets against the beat grid: for each sixteenth position in the
+ * beat (0 = the beat, 1 = "e", 2 = "and", 3 = "a"), how early or late the player plays it compared with the beat,
+ * in sixteenths. Swing is position 2 played late (eighth-note swing) or positions 1 and 3 late (sixteenth swing);
+ * push and pull are a position played consistently early or late.
+ *
+ * <p>Measured robustly, so that a straight player gets a straight grid: onsets of one chord (within
+ * {@value #CHORD_WINDOW_MS} ms) count once; each onset counts for its nearest sixteenth; over the last
+ * {@value #WINDOW} onsets, a position's offset is the median of its deviations minus the beat's median (the grid's
+ * phase cancels out), shrunk towards zero by {@value #Z} standard errors (so an offset that is not consistent across
+ * the call, timing jitter, a grid that is not the player's, becomes zero), needs {@value #MIN_ONSETS} onsets on the
+ * position and on the beat, and is bounded to a third of a sixteenth ({@link #MAX_OFFSET}). Allocation-free; owned by the
+ * performer thread.
+ */
+final class PlayerFeel {
+
+    static final int WINDOW = 32;
+    static final long CHORD_WINDOW_MS = 35;
+    static final int MIN_ONSETS = 3;
+    static final double Z = 2.5;
+    /** The largest offset applied, in sixteenths. */
+    static final double MAX_OFFSET = 1.0 / 3;
+    /** The least spread assumed of a position's deviations, in sixteenths: a human's timing is never exact. */
+    static final double MIN_SPREAD = 0.04;
+    private static final long CHORD_WINDOW_NANOS = CHORD_WINDOW_MS * 1_000_000;
+
+    private final int[] slots = new int[WINDOW];
+    private final double[] deviations = new double[WINDOW];
+    private int count;
+    private int next;
+    private long lastOnset = Long.MIN_VALUE;
+
+    /** Offsets by position, in sixteenths; [4] is the next beat, always 0. */
+    private final double[] offsets = new double[5];
+    private final double[] scratch = new double[WINDOW];
+    private final double[] median = new double[4];
+    private final double[] standardError = new double[4];
+
+    /** A human note-on at {@code nanos}, {@code gridTicks} (fractional) from the grid origin. */
+    void hear(long nanos, double gridTicks) {
+        if (lastOnset != Long.MIN_VALUE && nanos - lastOnset < CHORD_WINDOW_NANOS) return;
+        lastOnset = nanos;
+        double sixteenths = gridTicks / MetricPosition.SIXTEENTH_TICKS;
+        long nearest = Math.round(sixteenths);
+        slots[next] = (int) Math.floorMod(nearest, 4L);
+        deviations[next] = sixteenths - nearest;
+        next = (next + 1) % WINDOW;
+        count = Math.min(count + 1, WINDOW);
+        measure();
+    }
+
+    /** The player's offset of sixteenth position {@code slot} (0..3) in the beat, in sixteenths; 0 for the beat. */
+    double offset(int slot) {
+        return offsets[slot];
+    }
+
+    /**
+     * The offset, in sixteenths, at {@code gridTick} from the grid origin: a position's own on a sixteenth, between two
+     * sixteenths the straight line between theirs (so the time map stays increasing: later ticks never come earlier).
+     */
+    double offsetAt(long gridTick) {
+        int within = (int) Math.floorMod(gridTick, (long) 4 * MetricPosition.SIXTEENTH_TICKS);
+        int slot = within / MetricPosition.SIXTEENTH_TICKS;
+        double fraction = (within - slot * MetricPosition.SIXTEENTH_TICKS) / (double) MetricPosition.SIXTEENTH_TICKS;
+        return offsets[slot] + fraction * (offsets[slot + 1] - offsets[slot]);
+    }
+
+    /** The largest advance (a negative offset) of any position, in sixteenths, as a positive number (0 if none). */
+    double largestAdvance() {
+        double most = 0;
+        for (int slot = 1; slot < 4; slot++) most = Math.max(most, -offsets[slot]);
+        return most;
+    }
+
+    /** The eighth-note swing ratio: the length of the on-beat eighth over the off-beat one (1 = straight, 2 = triplet). */
+    double swingRatio() {
+        return (2 + offsets[2]) / (2 - offsets[2]);
+    }
+
+    private void measure() {
+        for (int slot = 0; slot < 4; slot++) {
+            int n = 0;
+            for (int i = 0; i < count; i++) {
+                if (slots[i] == slot) scratch[n++] = deviations[i];
+            }
+            if (n < MIN_ONSETS) {
+                median[slot] = Double.NaN;
+                continue;
+            }
+            sort(scratch, n);
+            median[slot] = (n & 1) == 1 ? scratch[n / 2] : (scratch[n / 2 - 1] + scratch[n / 2]) / 2;
+            double mean = 0;
+            for (int i = 0; i < n; i++) mean += scratch[i];
+            mean /= n;
+            double squares = 0;
+            for (int i = 0; i < n; i++) squares += (scratch[i] - mean) * (scratch[i] - mean);
+            double spread = Math.max(MIN_SPREAD, Math.sqrt(squares / (n - 1)));
+            standardError[slot] = 1.25 * spread / Math.sqrt(n); // the median's, for normal deviations
+        }
+        offsets[0] = 0;
+        offsets[4] = 0;
+        for (int slot = 1; slot < 4; slot++) {
+            if (Double.isNaN(median[0]) || Double.isNaN(median[slot])) {
+                offsets[slot] = 0;
+                continue;
+            }
+            double raw = median[slot] - median[0];
+            double error = Math.sqrt(standardError[slot] * standardError[slot] + standardError[0] * standardError[0]);
+            double shrunk = Math.signum(raw) * Math.max(0, Math.abs(raw) - Z * error);
+            offsets[slot] = Math.max(-MAX_OFFSET, Math.min(MAX_OFFSET, shrunk));
+        }
+    }
+
+    private static void sort(double[] values, int n) {
+        for (int i = 1; i < n; i++) {
+            double v = values[i];
+            int j = i - 1;
+            while (j >= 0 && values[j] > v) {
+                values[j + 1] = values[j];
+                j--;
+            }
+            values[j + 1] = v;
+        }
+    }
+}
