@@ -9,8 +9,9 @@ package io.antiphon.engine.perform;
  * <p>Measured robustly, so that a straight player gets a straight grid: onsets of one chord (within
  * {@value #CHORD_WINDOW_MS} ms) count once; each onset counts for its nearest sixteenth; over the last
  * {@value #WINDOW} onsets, a position's offset is the median of its deviations minus the beat's median (the grid's
- * phase cancels out), shrunk towards zero by {@value #Z} standard errors (so an offset that is not consistent across
- * the call, timing jitter, a grid that is not the player's, becomes zero), needs {@value #MIN_ONSETS} onsets on the
+ * phase cancels out), shrunk towards zero by a factor {@code 1 - (z/d)^2} where {@code d} is the offset and {@code z}
+ * is {@value #Z} standard errors (so an offset that is not consistent across the call, timing jitter, a grid that is
+ * not the player's, becomes zero, and a clear one is kept nearly whole), needs {@value #MIN_ONSETS} onsets on the
  * position and on the beat, and is bounded to a third of a sixteenth ({@link #MAX_OFFSET}). Allocation-free; owned by the
  * performer thread.
  */
@@ -108,7 +109,8 @@ final class PlayerFeel {
             }
             double raw = median[slot] - median[0];
             double error = Math.sqrt(standardError[slot] * standardError[slot] + standardError[0] * standardError[0]);
-            double shrunk = Math.signum(raw) * Math.max(0, Math.abs(raw) - Z * error);
+            double noise = Z * error;
+            double shrunk = Math.abs(raw) <= noise ? 0 : raw * (1 - noise * noise / (raw * raw));
             offsets[slot] = Math.max(-MAX_OFFSET, Math.min(MAX_OFFSET, shrunk));
         }
     }

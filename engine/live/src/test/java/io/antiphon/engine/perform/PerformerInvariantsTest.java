@@ -56,6 +56,10 @@ class PerformerInvariantsTest {
         return LongStream.rangeClosed(1001, 1030);
     }
 
+    static LongStream groovedSeeds() {
+        return LongStream.rangeClosed(3001, 3024);
+    }
+
     static LongStream harmonizerSeeds() {
         return LongStream.rangeClosed(2001, 2030);
     }
@@ -73,6 +77,22 @@ class PerformerInvariantsTest {
     @MethodSource("sharedChannelSeeds")
     void theOutputKeepsItsInvariantsWhenTheHumanPlaysOnTheMachinesChannel(long seed) {
         check(seed, Core.PERFORMER, MACHINE_CHANNEL);
+    }
+
+    /**
+     * A player with a groove and crescendos ({@link RandomPerformance#grooved}): the answers' and jams' notes are held
+     * back and pulled ahead by the feel, and cut, switched and stopped anywhere; on another channel and on the machine's.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("groovedSeeds")
+    void theInvariantsHoldWhileThePlayersDynamicsAndFeelShapeTheMachinesNotes(long seed) {
+        int humanChannel = seed / 6 % 2 == 0 ? 1 : MACHINE_CHANNEL; // the mode is seed % 2, the clock seed / 2 % 3
+        List<Step> steps = RandomPerformance.grooved(seed, 60_000, humanChannel);
+        String failure = run(seed, steps, Core.PERFORMER, humanChannel, true);
+        if (failure != null) {
+            throw new AssertionError(MinimalFailure.describe(seed, steps,
+                    candidate -> run(seed, candidate, Core.PERFORMER, humanChannel, false)));
+        }
     }
 
     @ParameterizedTest(name = "seed {0}")

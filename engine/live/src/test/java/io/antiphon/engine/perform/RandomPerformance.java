@@ -51,7 +51,7 @@ public final class RandomPerformance {
 
     /** Every controller the default map gives a meaning, plus the fixed ones and one unmapped (thru passes it). */
     private static final int[] CONTROLLERS = {16, 17, 18, 19, 70, 71, 72, 73, 75, 76, 77, 78, 79, 80, 81, 82, 83, 85, 86,
-            64, 64, 64, 120, 123, 1};
+            89, 90, 64, 64, 64, 120, 123, 1};
 
     private RandomPerformance() {
     }
@@ -96,6 +96,40 @@ public final class RandomPerformance {
                 script.add(new Step(Kind.FAULT, 1 + random.nextInt(40), 0, 0));
             }
         }
+        return script;
+    }
+
+    /**
+     * A {@link GroovedPlayer}'s part at 120 BPM (the default tempo) as steps: time passing between its notes, and now and
+     * then a controller among {@code mode}, {@code dynamics}, {@code feel}, all notes off, or a stop, so that answers
+     * and jams shaped by the player's dynamics and feel are cut, switched and silenced anywhere.
+     *
+     * @param lengthMs how long the part lasts
+     */
+    public static List<Step> grooved(long seed, long lengthMs, int channel) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] groove = {0, random.nextDouble() * 0.6 - 0.3, random.nextDouble() * 0.35, random.nextDouble() * 0.6 - 0.3};
+        long[][] part = GroovedPlayer.part(lengthMs * 1_000_000L, 120, groove, 4, channel, seed);
+        List<Step> script = new ArrayList<>();
+        long now = 0;
+        for (long[] event : part) {
+            long ms = event[0] / 1_000_000L;
+            if (ms > now) {
+                script.add(new Step(Kind.ADVANCE, (int) (ms - now), 0, 0));
+                now = ms;
+            }
+            boolean on = (event[1] & 0xF0) == 0x90;
+            script.add(new Step(on ? Kind.NOTE_ON : Kind.NOTE_OFF, (int) event[2], (int) event[3], 0));
+            int roll = random.nextInt(200);
+            if (roll < 3) {
+                script.add(new Step(Kind.CONTROL, new int[] {19, 89, 90}[roll], random.nextInt(128), 0));
+            } else if (roll == 3) {
+                script.add(new Step(Kind.CONTROL, 123, 0, 0));
+            } else if (roll == 4) {
+                script.add(new Step(Kind.STOP, 0, 0, 0));
+            }
+        }
+        script.add(new Step(Kind.ADVANCE, 3_000, 0, 0));
         return script;
     }
 

@@ -1,0 +1,67 @@
+package io.antiphon.engine.perform;
+
+import static io.antiphon.engine.perform.PerformanceDriver.MS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.Arrays;
+
+import io.antiphon.engine.kernel.AllocationMeter;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Minutes of a grooving player (swing, a pushed position, crescendos and diminuendos) answered and jammed with, the
+ * dynamics and feel at their defaults: the answer's notes held back and pulled ahead by the feel, no hanging note,
+ * and nothing allocated once warm.
+ */
+class ExpressionAllocationTest {
+
+    private static final long SECOND = 1_000 * MS;
+    /** Swung eighths (0.3 sixteenth late) and the "a" pushed (0.2 early): notes held back, and a lead. */
+    private static final double[] GROOVE = {0, 0, 0.3, -0.2};
+
+    private static void playsWithoutAllocating(PerformerMode mode, long seed) {
+        assumeTrue(AllocationMeter.isSupported(), "this JVM cannot count per-thread allocation");
+        PerformerParameters parameters = PerformanceDriver.parameters();
+        parameters.set(Parameter.MODE, mode.ordinal());
+        RecordingMidiOut out = new RecordingMidiOut(0);
+        Performer performer = new Performer(TestModels.kernel(), parameters, seed, out);
+        ScriptedHumanPart session = new ScriptedHumanPart(performer,
+                GroovedPlayer.part(420 * SECOND, PerformanceDriver.BPM, GROOVE, 4, 1, seed));
+        AllocationMeter meter = new AllocationMeter();
+        PerformerStatus status = new PerformerStatus();
+
+        assertThat(performer.warmUp(Performer.WARM_UP_TOKENS, Performer.WARM_UP_ROUNDS)).as("the JIT settled").isTrue();
+        session.runFor(60 * SECOND);
+        long noteOnsAfterWarmUp = out.noteOns();
+        long[] bytesPerMinute = new long[6];
+        for (int minute = 0; minute < bytesPerMinute.length; minute++) {
+            long before = meter.allocatedBytes();
+            session.runFor(60 * SECOND);
+            bytesPerMinute[minute] = meter.allocatedBytes() - before;
+        }
+        performer.readStatus(status);
+        performer.allNotesOff(session.now);
+
+        assertThat(session.delivered).isEqualTo(session.times.length);
+        assertThat(out.noteOns() - noteOnsAfterWarmUp).as("the machine kept playing").isGreaterThan(200);
+        if (mode == PerformerMode.CALL_AND_RESPONSE) assertThat(status.answers()).isGreaterThan(10);
+        assertThat(out.firstViolation()).isNull();
+        assertThat(out.sounding()).as("hanging notes").isZero();
+        // as in PerformerJamTest: allocation on the path shows in every minute; one minute may show a JIT one-off
+        assertThat(Arrays.stream(bytesPerMinute).filter(bytes -> bytes > 0).count())
+                .as("minutes of onMidi/advance that allocated, of 6: %s bytes", Arrays.toString(bytesPerMinute)).isLessThanOrEqualTo(1);
+        assertThat(Arrays.stream(bytesPerMinute).max().orElseThrow())
+                .as("bytes allocated in the worst minute: %s", Arrays.toString(bytesPerMinute)).isLessThanOrEqualTo(256);
+    }
+
+    @Test
+    void answeringAGroovingPlayerAllocatesNothing() {
+        playsWithoutAllocating(PerformerMode.CALL_AND_RESPONSE, 41L);
+    }
+
+    @Test
+    void jammingWithAGroovingPlayerAllocatesNothing() {
+        playsWithoutAllocating(PerformerMode.JAM, 42L);
+    }
+}

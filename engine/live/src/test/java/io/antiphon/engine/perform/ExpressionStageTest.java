@@ -1,0 +1,183 @@
+package io.antiphon.engine.perform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The stage on its own, on a clock at 125 BPM from 0 (a tick is 20 ms, a sixteenth 120 ms): velocities and times of
+ * the notes it is given at chosen ticks, after a human it has heard; the held-back messages on a cut, a taken key and
+ * a stop.
+ */
+class ExpressionStageTest {
+
+    private static final long MS = 1_000_000L;
+    private static final long TICK = 20 * MS;
+
+    private final PerformerParameters parameters = PerformanceDriver.parameters();
+    private final MusicalClock clock = new MusicalClock(PerformanceDriver.BPM);
+    private final RecordingMidiOut out = new RecordingMidiOut(4096);
+    private final ExpressionStage stage;
+
+    ExpressionStageTest() {
+        clock.start(0);
+        stage = new ExpressionStage(parameters, clock, new OrderedOut(out), 9);
+    }
+
+    /** The human plays eighths from 0, {@code swingMs} late off the beat, at velocities by position in the beat. */
+    private void hearEighths(int beats, int onBeat, int offBeat, long swingMs) {
+        for (int beat = 0; beat < beats; beat++) {
+            stage.hear(beat * 24 * TICK, onBeat);
+            stage.hear((beat * 24 + 12) * TICK + swingMs * MS, offBeat);
+        }
+    }
+
+    /** The machine plays a note at {@code tick} for {@code length} ticks at the model's velocity 84; all is flushed. */
+    private void play(long tick, int length, int pitch) {
+        stage.noteOn(tick * TICK, tick, 0, pitch, 84);
+        stage.release((tick + length) * TICK, tick + length, 0, pitch);
+    }
+
+    private double meanVelocityAt(int positionInBeat) {
+        double sum = 0;
+        int n = 0;
+        for (int i = 0; i < out.size(); i++) {
+            if (out.status(i) != 0x90) continue;
+            // the tick the note was played at: its pitch (see below) encodes it
+            if (out.key(i) % 2 == (positionInBeat == 0 ? 0 : 1)) {
+                sum += out.velocity(i);
+                n++;
+            }
+        }
+        return sum / n;
+    }
+
+    /** Eight bars of machine eighths (even keys on the beats, odd off them), velocities read at the output. */
+    private void machineEighths() {
+        for (int beat = 40; beat < 72; beat++) {
+            play(beat * 24L, 6, 60);
+            play(beat * 24L + 12, 6, 61);
+        }
+        stage.flushUntil(Long.MAX_VALUE);
+    }
+
+    @Test
+    void accentsFollowThePlayersMetricPositions() {
+        hearEighths(12, 100, 60, 0);
+        machineEighths();
+        assertThat(meanVelocityAt(0) - meanVelocityAt(12)).as("beat minus off-beat").isGreaterThan(15);
+
+        ExpressionStageTest reversed = new ExpressionStageTest();
+        reversed.hearEighths(12, 60, 100, 0);
+        reversed.machineEighths();
+        assertThat(reversed.meanVelocityAt(12) - reversed.meanVelocityAt(0)).as("off-beat minus beat").isGreaterThan(10);
+        assertThat(out.firstViolation()).isNull();
+    }
+
+    @Test
+    void withDynamicsAtZeroTheModelsVelocityPassesAndAtAHalfItIsHalfWay() {
+        parameters.set(Parameter.DYNAMICS, 0);
+        hearEighths(8, 30, 30, 0);
+        play(240, 6, 60);
+        parameters.set(Parameter.DYNAMICS, 0.5);
+        play(264, 6, 60);
+        stage.flushUntil(Long.MAX_VALUE);
+        assertThat(out.velocity(0)).isEqualTo(84);
+        assertThat(out.velocity(2)).isBetween(84 - (84 - 30) / 2 - 6, 84 - (84 - 30) / 2 + 6);
+    }
+
+    @Test
+    void velocitiesAreBoundedTo1Through127() {
+        hearEighths(8, 127, 127, 0);
+        play(240, 6, 60);
+        ExpressionStageTest soft = new ExpressionStageTest();
+        soft.hearEighths(8, 1, 1, 0);
+        soft.play(252, 6, 61);
+        stage.flushUntil(Long.MAX_VALUE);
+        soft.stage.flushUntil(Long.MAX_VALUE);
+        assertThat(out.velocity(0)).isEqualTo(127);
+        assertThat(soft.out.velocity(0)).isEqualTo(1);
+    }
+
+    @Test
+    void theFeelHoldsASwungNoteBackUntilItIsDueAndItsReleaseMovesWithIt() {
+        hearEighths(12, 80, 80, 36); // 0.3 sixteenth late
+        play(300, 3, 61); // the off-beat of beat 12, three ticks long
+        stage.flushUntil(300 * TICK + 5 * MS); // the tick is due, within a 5 ms lookahead: the note is held back
+        assertThat(out.size()).isZero();
+        stage.flushUntil(Long.MAX_VALUE);
+        long on = out.time(0);
+        long off = out.time(1);
+        assertThat(on - 300 * TICK).isBetween(30 * MS, 40 * MS);
+        assertThat(off - on).as("the note keeps (about) its length").isBetween(3 * TICK - 20 * MS, 3 * TICK);
+        assertThat(stage.heldReleases()).isZero();
+    }
+
+    @Test
+    void withFeelAtZeroNothingIsHeldBack() {
+        parameters.set(Parameter.FEEL, 0);
+        hearEighths(12, 80, 80, 36);
+        play(300, 3, 61);
+        stage.flushUntil(300 * TICK);
+        assertThat(out.size()).isEqualTo(1);
+        assertThat(out.time(0)).isEqualTo(300 * TICK);
+        assertThat(stage.leadNanos()).isZero();
+    }
+
+    @Test
+    void aCutDropsANoteOnStillHeldBackAndSendsNothing() {
+        hearEighths(12, 80, 80, 36);
+        stage.noteOn(300 * TICK, 300, 0, 61, 84);
+        stage.cut(300 * TICK + MS, 0, 61); // a barge-in before the held-back note-on went out
+        stage.flushUntil(Long.MAX_VALUE);
+        assertThat(out.size()).isZero();
+
+        stage.noteOn(312 * TICK, 312, 0, 61, 84); // on the beat: not held back
+        stage.flushUntil(312 * TICK);
+        stage.cut(314 * TICK, 0, 61);
+        assertThat(out.size()).isEqualTo(2);
+        assertThat(out.time(1)).isEqualTo(314 * TICK);
+        assertThat(out.firstViolation()).isNull();
+    }
+
+    @Test
+    void aKeyTheHumanTakesHasItsHeldReleaseSentAtOnce() {
+        hearEighths(12, 80, 80, 36);
+        play(312, 12, 62); // from the beat to the swung off-beat: its release is held back
+        stage.flushUntil(324 * TICK);
+        assertThat(out.size()).isEqualTo(1);
+        assertThat(stage.heldReleases()).isEqualTo(1);
+        stage.releaseKey(324 * TICK + MS, 62);
+        assertThat(out.size()).isEqualTo(2);
+        assertThat(out.time(1)).isEqualTo(324 * TICK + MS);
+        stage.flushUntil(Long.MAX_VALUE);
+        assertThat(out.size()).isEqualTo(2);
+        assertThat(out.sounding()).isZero();
+    }
+
+    @Test
+    void silenceEndsWhatSoundsAndDropsWhatHasNotStarted() {
+        hearEighths(12, 80, 80, 36);
+        play(312, 12, 62); // sounding, its release on the swung off-beat held back
+        play(324, 4, 64); // on the swung off-beat: held back with its release
+        stage.flushUntil(324 * TICK);
+        stage.silence(324 * TICK + MS);
+        assertThat(out.time(out.size() - 1)).isEqualTo(324 * TICK + MS);
+        stage.flushUntil(Long.MAX_VALUE);
+        assertThat(out.firstViolation()).isNull();
+        assertThat(out.sounding()).isZero();
+        assertThat(out.noteOns()).isEqualTo(1);
+        assertThat(stage.heldReleases()).isZero();
+    }
+
+    @Test
+    void aPushedPositionAsksForTheLeadItNeeds() {
+        for (int beat = 0; beat < 12; beat++) {
+            stage.hear(beat * 24 * TICK, 80);
+            stage.hear((beat * 24 + 6) * TICK - 30 * MS, 80); // the "e" a quarter sixteenth early
+        }
+        assertThat(stage.leadNanos()).isBetween(25 * MS, 30 * MS);
+        parameters.set(Parameter.FEEL, 0.5);
+        assertThat(stage.leadNanos()).isBetween(12 * MS, 15 * MS);
+    }
+}

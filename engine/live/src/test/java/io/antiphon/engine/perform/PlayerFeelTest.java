@@ -1,0 +1,128 @@
+package io.antiphon.engine.perform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+/** The groove measured from onsets against the grid: what a consistent player shows, and what noise must not. */
+class PlayerFeelTest {
+
+    private static final long MS = 1_000_000L;
+    /** Nanoseconds per tick when the grid's positions are fed directly: 20 ms, 125 BPM. */
+    private static final long TICK = 20 * MS;
+
+    /**
+     * Feeds {@code beats} beats of onsets at sixteenth positions {@code slots} of each beat, each played
+     * {@code offsets[slot]} sixteenths late (negative: early), with Gaussian jitter of {@code jitterSixteenths}, the
+     * grid shifted by {@code phaseSixteenths}.
+     */
+    private static PlayerFeel play(int beats, int[] slots, double[] offsets, double jitterSixteenths, double phaseSixteenths,
+                                   long seed) {
+        PlayerFeel feel = new PlayerFeel();
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int beat = 0; beat < beats; beat++) {
+            for (int slot : slots) {
+                double sixteenths = beat * 4 + slot + offsets[slot] + phaseSixteenths + jitterSixteenths * GroovedPlayer.gaussian(random);
+                double ticks = sixteenths * MetricPosition.SIXTEENTH_TICKS;
+                feel.hear(Math.round(ticks * TICK), ticks);
+            }
+        }
+        return feel;
+    }
+
+    @Test
+    void swungEighthsAreMeasuredAsTheirSwing() {
+        PlayerFeel feel = play(16, new int[] {0, 2}, new double[] {0, 0, 0.3, 0}, 0.02, 0, 1);
+
+        assertThat(feel.offset(2)).isCloseTo(0.3, within(0.06));
+        assertThat(feel.offset(1)).isZero(); // never played: nothing known
+        assertThat(feel.offset(3)).isZero();
+        assertThat(feel.swingRatio()).isCloseTo(2.3 / 1.7, within(0.05));
+    }
+
+    @Test
+    void pushAndPullByPositionAreMeasuredRelativeToTheBeatWhateverTheGridsPhase() {
+        PlayerFeel feel = play(16, new int[] {0, 1, 2, 3}, new double[] {0, -0.2, 0.15, -0.1}, 0.02, 0.3, 2);
+
+        assertThat(feel.offset(1)).isCloseTo(-0.2, within(0.05));
+        assertThat(feel.offset(2)).isCloseTo(0.15, within(0.05));
+        assertThat(feel.offset(3)).isCloseTo(-0.1, within(0.05));
+        assertThat(feel.largestAdvance()).isCloseTo(0.2, within(0.05));
+    }
+
+    @Test
+    void aStraightPlayersJitterShrinksToAStraightGrid() {
+        // ±12 ms at 72..140 BPM is 0.06..0.11 sixteenth; over many seeds the offsets stay (almost always) zero
+        int nonZero = 0;
+        double largest = 0;
+        for (long seed = 0; seed < 200; seed++) {
+            PlayerFeel feel = play(8, new int[] {0, 1, 2, 3}, new double[4], 0.11, 0, seed);
+            for (int slot = 1; slot < 4; slot++) {
+                if (feel.offset(slot) != 0) nonZero++;
+                largest = Math.max(largest, Math.abs(feel.offset(slot)));
+            }
+        }
+        assertThat(nonZero).as("positions given an offset, of 600").isLessThan(30);
+        assertThat(largest).as("the largest offset, in sixteenths").isLessThan(0.1);
+    }
+
+    @Test
+    void aGridThatIsNotThePlayersGivesNoFeel() {
+        // the player at 100 BPM against a grid at 125: the onsets wander across the sixteenths
+        PlayerFeel feel = new PlayerFeel();
+        double ticksPerPlayerSixteenth = MetricPosition.SIXTEENTH_TICKS * 125.0 / 100;
+        for (int i = 0; i < 64; i++) {
+            double ticks = i * ticksPerPlayerSixteenth;
+            feel.hear(Math.round(ticks * TICK), ticks);
+        }
+        for (int slot = 0; slot < 4; slot++) assertThat(feel.offset(slot)).as("position %d", slot).isZero();
+    }
+
+    @Test
+    void offsetsAreBoundedToAThirdOfASixteenth() {
+        // triplet eighths: 1/3 and 2/3 of the beat, 0.33 sixteenth from the nearest sixteenths
+        PlayerFeel feel = new PlayerFeel();
+        for (int beat = 0; beat < 12; beat++) {
+            for (int third = 0; third < 3; third++) {
+                double ticks = beat * 24 + third * 8 + 0.4;
+                feel.hear(Math.round(ticks * TICK), ticks);
+            }
+        }
+        assertThat(feel.offset(1)).isBetween(0.2, PlayerFeel.MAX_OFFSET);
+        assertThat(feel.offset(3)).isBetween(-PlayerFeel.MAX_OFFSET, -0.2);
+    }
+
+    @Test
+    void betweenSixteenthsTheOffsetIsInterpolatedSoTheTimeMapKeepsItsOrder() {
+        PlayerFeel feel = play(16, new int[] {0, 1, 2, 3}, new double[] {0, 0.33, -0.33, 0.33}, 0.0, 0, 3);
+        double previous = Double.NEGATIVE_INFINITY;
+        for (long tick = 0; tick <= 48; tick++) {
+            double shifted = tick + feel.offsetAt(tick) * MetricPosition.SIXTEENTH_TICKS;
+            assertThat(shifted).as("tick %d", tick).isGreaterThan(previous);
+            previous = shifted;
+        }
+        assertThat(feel.offsetAt(6)).isEqualTo(feel.offset(1));
+        assertThat(feel.offsetAt(24)).isZero();
+        assertThat(feel.offsetAt(3)).isCloseTo(feel.offset(1) / 2, within(1e-9));
+    }
+
+    @Test
+    void aChordCountsOnce() {
+        PlayerFeel once = play(12, new int[] {0, 2}, new double[] {0, 0, 0.25, 0}, 0.0, 0, 4);
+        PlayerFeel rolled = new PlayerFeel();
+        for (int beat = 0; beat < 12; beat++) {
+            for (int slot : new int[] {0, 2}) {
+                double ticks = (beat * 4 + slot + (slot == 2 ? 0.25 : 0)) * MetricPosition.SIXTEENTH_TICKS;
+                for (int voice = 0; voice < 3; voice++) {
+                    // a chord rolled over 20 ms: the later voices would be heard as late onsets were they counted
+                    double voiceTicks = ticks + voice * 0.5;
+                    rolled.hear(Math.round(voiceTicks * TICK), voiceTicks);
+                }
+            }
+        }
+        assertThat(rolled.offset(2)).isEqualTo(once.offset(2));
+    }
+}
