@@ -51,7 +51,7 @@ public final class RandomPerformance {
 
     /** Every controller the default map gives a meaning, plus the fixed ones and one unmapped (thru passes it). */
     private static final int[] CONTROLLERS = {16, 17, 18, 19, 70, 71, 72, 73, 75, 76, 77, 78, 79, 80, 81, 82, 83, 85, 86,
-            89, 90, 64, 64, 64, 120, 123, 1};
+            87, 89, 90, 64, 64, 64, 120, 123, 1};
 
     private RandomPerformance() {
     }
@@ -122,7 +122,7 @@ public final class RandomPerformance {
             script.add(new Step(on ? Kind.NOTE_ON : Kind.NOTE_OFF, (int) event[2], (int) event[3], 0));
             int roll = random.nextInt(200);
             if (roll < 3) {
-                script.add(new Step(Kind.CONTROL, new int[] {19, 89, 90}[roll], random.nextInt(128), 0));
+                script.add(new Step(Kind.CONTROL, new int[] {19, 87, 90}[roll], random.nextInt(128), 0));
             } else if (roll == 3) {
                 script.add(new Step(Kind.CONTROL, 123, 0, 0));
             } else if (roll == 4) {
