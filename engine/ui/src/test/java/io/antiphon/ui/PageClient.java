@@ -74,6 +74,17 @@ final class PageClient implements AutoCloseable {
         return this;
     }
 
+    /** Opens the page's WebSocket and never reads from it: a stalled browser. */
+    PageClient connectWithoutReading() {
+        socket = http.newWebSocketBuilder().buildAsync(URI.create(base.replace("http", "ws") + "/ws"), new WebSocket.Listener() {
+            @Override
+            public void onOpen(WebSocket webSocket) {
+                // no request(): nothing is ever read
+            }
+        }).join();
+        return this;
+    }
+
     void send(String text) {
         socket.sendText(text, true).join();
     }

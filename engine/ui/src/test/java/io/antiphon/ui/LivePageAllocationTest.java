@@ -1,0 +1,136 @@
+package io.antiphon.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import javax.sound.midi.InvalidMidiDataException;
+import javax.sound.midi.ShortMessage;
+
+import io.antiphon.engine.kernel.AllocationMeter;
+import io.antiphon.engine.perform.Parameter;
+import io.antiphon.engine.perform.Performer;
+import io.antiphon.engine.perform.PerformerParameters;
+import io.antiphon.engine.realtime.NanoClock;
+import io.antiphon.engine.realtime.ShellOptions;
+import io.antiphon.engine.realtime.SimulatedClock;
+import io.antiphon.engine.realtime.SteppedShell;
+import io.antiphon.engine.realtime.TinyPerformers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real-time path with the page open allocates nothing: a jam through the whole shell ({@link SteppedShell}: input
+ * receiver, rings, performer loop, scheduler) on simulated time, with the page's {@link WatchRing} as the observer, the
+ * page's server and thread running, one browser reading and one stalled (it never reads). Allocation is counted on the
+ * thread that steps the shell, which plays the performer and scheduler threads, per simulated minute after a warm one.
+ */
+class LivePageAllocationTest {
+
+    private static final long MS = 1_000_000L;
+    private static final int[] PITCHES = {60, 64, 67, 72, 67, 64};
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aJamThroughTheShellWithThePageOpenAllocatesNothingOnceWarm() throws Exception {
+        assumeTrue(AllocationMeter.isSupported(), "this JVM cannot count per-thread allocation");
+        PerformerParameters parameters = TinyPerformers.parameters();
+        parameters.set(Parameter.MODE, 1);   // jam: the machine plays without end
+        PageOptions options = new PageOptions(InetAddress.getLoopbackAddress(), 0, null, List.of(), false, folder, NanoClock.SYSTEM);
+        SimulatedClock clock = new SimulatedClock();
+        PortChecker port = new PortChecker();
+        long[] bytesPerMinute = new long[6];
+        try (LivePage page = LivePage.start(options, parameters);
+             PageClient reading = new PageClient(page).connect();
+             PageClient stalled = new PageClient(page).connectWithoutReading()) {
+            SteppedShell shell = new SteppedShell(port, out -> {
+                Performer performer = new Performer(TinyPerformers.kernel(), parameters, 13L, out);
+                performer.warmUp(Performer.WARM_UP_TOKENS, Performer.WARM_UP_ROUNDS);
+                return performer;
+            }, ShellOptions.defaults().withClock(clock).withShutdownHook(false).withObserver(page.observer()));
+            page.attach(new SteppedPage());
+            Human human = new Human(shell, clock);
+            AllocationMeter meter = new AllocationMeter();
+            human.play(60_000);   // a warm minute, unmeasured: the same loop, so the JIT has compiled it
+            for (int minute = 0; minute < bytesPerMinute.length; minute++) {
+                long before = meter.allocatedBytes();
+                human.play(60_000);
+                bytesPerMinute[minute] = meter.allocatedBytes() - before;
+            }
+            shell.stop();
+            assertThat(port.firstViolation()).isNull();
+            assertThat(port.sounding()).isZero();
+            PageClient.await("the page drew both parts", () -> reading.saw("update", u -> LivePageTest.hasPart(u, "human"))
+                    && reading.saw("update", u -> LivePageTest.hasPart(u, "machine")));
+        }
+        assertThat(port.noteOns()).as("notes at the port").isGreaterThan(500);
+        // as PerformerJamTest: allocation on the path shows in every minute; one minute may show a one-off of the JIT's
+        assertThat(Arrays.stream(bytesPerMinute).filter(bytes -> bytes > 0).count())
+                .as("minutes that allocated, of %d: %s bytes", bytesPerMinute.length, Arrays.toString(bytesPerMinute)).isLessThanOrEqualTo(1);
+        assertThat(Arrays.stream(bytesPerMinute).max().orElseThrow())
+                .as("bytes allocated in the worst minute: %s", Arrays.toString(bytesPerMinute)).isLessThanOrEqualTo(256);
+    }
+
+    /** A human playing a slow arpeggio into the shell's input, a note every 250 ms, with preallocated messages. */
+    private static final class Human {
+        private final SteppedShell shell;
+        private final SimulatedClock clock;
+        private final ShortMessage[] ons = new ShortMessage[PITCHES.length];
+        private final ShortMessage[] offs = new ShortMessage[PITCHES.length];
+        private long millisecond;
+
+        Human(SteppedShell shell, SimulatedClock clock) throws InvalidMidiDataException {
+            this.shell = shell;
+            this.clock = clock;
+            for (int i = 0; i < PITCHES.length; i++) {
+                ons[i] = new ShortMessage(ShortMessage.NOTE_ON, 1, PITCHES[i], 80);
+                offs[i] = new ShortMessage(ShortMessage.NOTE_OFF, 1, PITCHES[i], 0);
+            }
+        }
+
+        void play(int millis) {
+            for (int i = 0; i < millis; i++) {
+                clock.advance(MS);
+                millisecond++;
+                int note = (int) (millisecond / 250 % PITCHES.length);
+                if (millisecond % 250 == 0) shell.input().send(ons[note], -1);
+                if (millisecond % 250 == 200) shell.input().send(offs[note], -1);
+                shell.step();
+            }
+        }
+    }
+
+    /** What the page may ask of a stepped shell: nothing, in this test (the page only watches). */
+    private static final class SteppedPage implements PageSession {
+        @Override
+        public boolean setParameters(io.antiphon.engine.realtime.ParameterBatch batch) {
+            return false;
+        }
+
+        @Override
+        public boolean control(int status, int data1, int data2) {
+            return false;
+        }
+
+        @Override
+        public boolean isRunning() {
+            return true;
+        }
+
+        @Override
+        public io.antiphon.engine.realtime.LatencyReport latency() {
+            return new io.antiphon.engine.realtime.LatencyMeters().report();
+        }
+
+        @Override
+        public io.antiphon.engine.realtime.ShellCounters counters() {
+            return new io.antiphon.engine.realtime.ShellCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        }
+    }
+}
