@@ -93,7 +93,7 @@ final class DemoCommand implements Callable<Integer> {
         if (mode == null) mode = ModelSource.harmonizes(preset) ? Mode.harmonize : Mode.call;
         if (mode == Mode.harmonize) return harmonize();
         if (melody != null) throw new IllegalArgumentException("--melody goes with --mode harmonize; a call is given with --call");
-        if (call != null) io.antiphon.midi.file.MidiFileReader.read(call);   // a broken call is refused before the model loads
+        if (call != null) checkPlayable(call, "--call");   // a broken call is refused before the model loads
         LoadedPreset loaded = LoadedPreset.load(preset == null ? "chorale" : preset, engine);
         ParameterOptions.applyTo(settings, loaded.parameters());
         loaded.parameters().set(Parameter.CLOCK, (clock == Clock.player ? ClockSource.PLAYER : ClockSource.INTERNAL).ordinal());
@@ -143,7 +143,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private Integer harmonize() throws Exception {
         if (call != null) throw new IllegalArgumentException("--call goes with --mode call; a melody is given with --melody");
-        if (melody != null) io.antiphon.midi.file.MidiFileReader.read(melody);   // a broken melody is refused before the model loads
+        if (melody != null) checkPlayable(melody, "--melody");   // a broken melody is refused before the model loads
         LoadedRollPreset roll = LoadedRollPreset.load(preset == null ? LoadedRollPreset.DEFAULT : preset, engine);
         ParameterOptions.applyTo(settings, roll.parameters());
         LivePage livePage = page.start(roll.parameters(), false, out, System.err);
@@ -165,5 +165,22 @@ final class DemoCommand implements Callable<Integer> {
         }
         linger(livePage);
         return 0;
+    }
+
+    /** The lowest and highest keys of an 88-key piano (A0, C8): the performer's vocabulary. */
+    static final int LOWEST_KEY = 21;
+    static final int HIGHEST_KEY = 108;
+
+    /**
+     * Refuses a MIDI file that cannot be read, has no notes, or whose notes all lie outside the 88 keys (nothing the
+     * performer could hear), in one sentence naming it.
+     */
+    static void checkPlayable(java.nio.file.Path file, String option) throws java.io.IOException {
+        java.util.List<io.antiphon.midi.file.Note> notes = io.antiphon.midi.file.MidiFileReader.read(file).pitchedNotes();
+        if (notes.isEmpty()) throw new IllegalArgumentException(option + " " + file + " has no notes to play");
+        if (notes.stream().noneMatch(n -> n.pitch() >= LOWEST_KEY && n.pitch() <= HIGHEST_KEY)) {
+            throw new IllegalArgumentException(option + " " + file + ": none of its " + notes.size() + " notes is on the 88 keys"
+                    + " of a piano (MIDI " + LOWEST_KEY + ".." + HIGHEST_KEY + ", A0..C8), so there is nothing to answer");
+        }
     }
 }

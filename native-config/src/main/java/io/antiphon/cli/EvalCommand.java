@@ -21,7 +21,7 @@ final class EvalCommand implements Callable<Integer> {
     String model;
 
     @Option(names = "--corpus", required = true, description = {"jsb, nottingham, or a folder of .mid files (split as train splits it:",
-            "a folder of fewer than 50 files inside each piece, the last 10% of every piece being its test part)."})
+            "a folder of fewer than 50 files inside each piece, the last 10%% of every piece being its test part)."})
     String corpus;
 
     @Option(names = "--split", defaultValue = "test", description = "train, valid or test (default ${DEFAULT-VALUE}).")
