@@ -49,6 +49,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--melody", paramLabel = "FILE.mid", description = "With --mode harmonize: the melody to play instead of the shipped one.")
     Path melody;
 
+    @Mixin
+    LatencyModeOption latency = new LatencyModeOption();
+
     @Option(names = "--seed", defaultValue = "1", description = "Sampling seed (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -101,7 +104,8 @@ final class DemoCommand implements Callable<Integer> {
         LivePage livePage = page.start(loaded.parameters(), false, out, System.err);
         DemoResult result;
         try {
-            result = DemoSession.run(new DemoOptions(out, loaded.model(), loaded.parameters(), seed, call, maxWait, watch(livePage)));
+            result = DemoSession.run(new DemoOptions(out, loaded.model(), loaded.parameters(), seed, call, maxWait, watch(livePage))
+                    .withLatencyMode(latency.mode()));
         } catch (IOException | RuntimeException | InterruptedException e) {
             if (livePage != null) livePage.close();
             throw e;
@@ -150,7 +154,7 @@ final class DemoCommand implements Callable<Integer> {
         HarmonizeDemoResult result;
         try {
             result = HarmonizeDemo.run(new HarmonizeDemoOptions(out, roll.model(), roll.frameTicks(), roll.parameters(), seed,
-                    melody, maxWait, watch(livePage)));
+                    melody, maxWait, watch(livePage)).withLatencyMode(latency.mode()));
         } catch (IOException | RuntimeException | InterruptedException e) {
             if (livePage != null) livePage.close();
             throw e;

@@ -1,5 +1,7 @@
 package io.antiphon.cli;
 
+import io.antiphon.engine.realtime.PriorityGrant;
+import io.antiphon.engine.realtime.RealtimePriority;
 import io.antiphon.midi.port.MidiPortInfo;
 import io.antiphon.midi.port.MidiPorts;
 import io.antiphon.midi.port.OperatingSystem;
@@ -22,7 +24,8 @@ import java.util.concurrent.Callable;
 /** {@code antiphon doctor}: what this machine offers Antiphon (Java, natives, SIMD, MIDI). */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = {"Report Java, OS/arch, the ND4J backend and native build, CPU SIMD level, the MIDI devices (as `antiphon devices`),",
-                "whether --virtual can create a MIDI device here, the data folder and your preset folder."})
+                "whether --virtual can create a MIDI device here, whether real-time thread priority is granted (and how to grant it),",
+                "the data folder and your preset folder."})
 final class DoctorCommand implements Callable<Integer> {
 
     private static final Path ALSA_SEQUENCER = Path.of("/dev/snd/seq");
@@ -44,6 +47,9 @@ final class DoctorCommand implements Callable<Integer> {
         report.put("nd4j", nd4j());
         report.put("cpu_simd", cpuSimd());
         report.put("vector_api", vectorApi());
+        PriorityGrant priority = RealtimePriority.probe();
+        report.put("realtime_priority", priority.sentence());
+        report.put("realtime_priority_granted", priority.granted());
         report.put("coremidi4j_loaded", MidiPorts.coreMidi4jLoaded());
         List<Map<String, Object>> devices = new ArrayList<>();
         for (MidiPortInfo device : MidiPorts.devices()) devices.add(DevicesCommand.row(device));   // the list `devices` shows

@@ -80,6 +80,9 @@ final class PlayCommand implements Callable<Integer> {
     @Option(names = "--engine", defaultValue = "KERNEL", description = "Step engine: KERNEL or DL4J (reference) (default ${DEFAULT-VALUE}).")
     StepEngine engine;
 
+    @Mixin
+    LatencyModeOption latency = new LatencyModeOption();
+
     @Option(names = "--seed", defaultValue = "1", description = "Sampling seed (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -127,7 +130,7 @@ final class PlayCommand implements Callable<Integer> {
             PerformerParameters parameters;
             String presetName;
             Function<MidiOut, PerformerCore> core;
-            ShellOptions options = ShellOptions.defaults();
+            ShellOptions options = ShellOptions.defaults().withLatencyMode(latency.mode());
             if (mode == Mode.harmonize) {
                 LoadedRollPreset roll = LoadedRollPreset.load(preset == null ? LoadedRollPreset.DEFAULT : preset, engine);
                 parameters = roll.parameters();
@@ -168,6 +171,7 @@ final class PlayCommand implements Callable<Integer> {
                     endpoints.clockInput().ifPresent(clock -> clock.connect(session.input()));
                     endpoints.start();
                     System.err.printf("playing: %s, preset %s, %s mode (Ctrl-C to stop)%n", endpoints.describe(), presetName, mode);
+                    System.err.printf("%s; latency mode %s%n", session.priority().sentence(), latency.mode().id());
                     PerformerStatus status = new PerformerStatus();
                     StatusLine statusLine = new StatusLine(System.err, StderrTerminal.isTerminal());
                     while (session.isRunning() && !stop.await(250, TimeUnit.MILLISECONDS)) {

@@ -95,7 +95,8 @@ public final class DemoSession {
         PerformerStatus status = new PerformerStatus();
         LiveSession session = LiveSession.open(output,
                 out -> new Performer(options.model(), options.parameters(), options.seed(), out),
-                ShellOptions.defaults().withObserver(options.watch().observer()));
+                ShellOptions.defaults().withObserver(options.watch().observer())
+                .withLatencyMode(options.latencyMode()));
         try {
             options.watch().opened().accept(session);
             playCall(sequence, new HumanNotes(session.input(), call), callName);

@@ -76,7 +76,8 @@ public final class HarmonizeDemo {
             Harmonizer harmonizer = new Harmonizer(options.model(), options.frameTicks(), options.parameters(), options.seed(), out);
             harmonizer.warmUp(Harmonizer.WARM_UP_FRAMES, Harmonizer.WARM_UP_ROUNDS);
             return harmonizer;
-        }, ShellOptions.defaults().withObserver(options.watch().observer()));
+        }, ShellOptions.defaults().withObserver(options.watch().observer())
+                .withLatencyMode(options.latencyMode()));
         PerformerStatus status = new PerformerStatus();
         try {
             options.watch().opened().accept(session);

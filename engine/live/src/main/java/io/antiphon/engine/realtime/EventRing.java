@@ -12,8 +12,7 @@ import com.lmax.disruptor.dsl.ProducerType;
 
 /**
  * A Disruptor ring of preallocated {@link RingEvent} slots between threads, drained by one consumer that polls it.
- * The input ring has many producers (MIDI callbacks, the control side) and the performer thread as consumer; the
- * output ring has the performer thread as producer and the scheduler thread as consumer.
+ * The shell's input ring has many producers (MIDI callbacks, the control side) and the real-time thread as consumer.
  *
  * <p>Publishing never blocks and never allocates ({@code tryNext}). When the ring is full, the policy is:
  * <ul>
@@ -26,7 +25,8 @@ import com.lmax.disruptor.dsl.ProducerType;
  *       itself: the performer's own notes end through their note-offs).</li>
  * </ul>
  * A late release is handed over at the time of the drain that delivers it, not the time it was sent.
- * The consumer thread is woken ({@link LockSupport#unpark}) after each publish, so it may park while idle.
+ * The consumer thread is woken ({@link LockSupport#unpark}) after each publish, so it may park while idle; a consumer
+ * that spins polls {@link #hasWork()} instead.
  */
 public final class EventRing {
 
@@ -48,6 +48,7 @@ public final class EventRing {
     private final AtomicBoolean pendingAllNotesOff = new AtomicBoolean();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong deferredReleases = new AtomicLong();
+    private volatile boolean releasesDeferred;
     private volatile Thread consumer;
 
     /**
@@ -106,6 +107,7 @@ public final class EventRing {
     public int drain(EventPoller.Handler<RingEvent> events, PendingReleases.Sink lateReleases, AllNotesOffSink lateAllNotesOff)
             throws Exception {
         boolean allNotesOff = pendingAllNotesOff.get() && pendingAllNotesOff.getAndSet(false);
+        releasesDeferred = false;
         pendingReleases.drainTo(stage);
         long before = poller.getSequence().get();
         poller.poll(events);
@@ -116,6 +118,14 @@ public final class EventRing {
             handed++;
         }
         return handed;
+    }
+
+    /**
+     * Consumer side: whether a drain would find something (an event published or being published, a deferred
+     * release or all-notes-off). Cheap enough to poll while spinning; allocation-free.
+     */
+    public boolean hasWork() {
+        return ring.getCursor() != poller.getSequence().get() || releasesDeferred || pendingAllNotesOff.get();
     }
 
     /** Messages dropped because the ring was full. */
@@ -133,6 +143,7 @@ public final class EventRing {
             pendingAllNotesOff.set(true);
         } else if (isNoteRelease(status, data2)) {
             pendingReleases.mark(status & 0x0F, data1);
+            releasesDeferred = true;
         } else {
             dropped.incrementAndGet();
             return false;

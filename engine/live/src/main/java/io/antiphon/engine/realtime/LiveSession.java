@@ -1,6 +1,7 @@
 package io.antiphon.engine.realtime;
 
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
@@ -13,8 +14,10 @@ import io.antiphon.engine.perform.PerformerCore;
 import io.antiphon.engine.perform.PerformerStatus;
 
 /**
- * A running real-time shell (docs/design.md, Architecture; Threads): MIDI input → input ring → performer thread →
- * output ring → scheduler thread → output {@link Receiver}.
+ * A running real-time shell (docs/design.md, Architecture; Threads): MIDI input → input ring → the real-time thread,
+ * which performs and hands each message to the output {@link Receiver} when it is due ({@link PerformerLoop},
+ * {@link OutputScheduler}). The thread waits as {@link ShellOptions#latencyMode()} says and asks the operating system
+ * for real-time priority ({@link RealtimePriority}; a refusal is reported in {@link #priority()}, never fatal).
  *
  * <pre>{@code
  * try (LiveSession session = LiveSession.open(port.getReceiver(),
@@ -24,23 +27,24 @@ import io.antiphon.engine.perform.PerformerStatus;
  * }
  * }</pre>
  *
- * <p>No note is left sounding: {@link #close()} (also run by a shutdown hook) stops the performer thread, which ends
- * the machine's notes ({@link PerformerCore#allNotesOff}) and sends an all-notes-off down the output ring; then the
- * scheduler stops, sending a note-off for every note sounding at the output and CC 123 on each channel it used, even
- * if the performer thread died. An exception on the performer thread takes the same path at once (the session then
- * stops answering; {@link #failure()} tells why); an output {@code Receiver} that throws gets a notes-off attempt and
- * the session plays on (counted in {@link #counters()}). The scheduler cannot help a {@code Receiver} that hangs.
+ * <p>No note is left sounding: {@link #close()} (also run by a shutdown hook) stops the real-time thread, which ends
+ * the machine's notes ({@link PerformerCore#allNotesOff}), then sends a note-off for every note still sounding at the
+ * output and CC 123 on each channel it used. An exception from the performer takes the same path at once (the session
+ * then stops answering; {@link #failure()} tells why); an output {@code Receiver} that throws gets a notes-off attempt
+ * and the session plays on (counted in {@link #counters()}). Nothing can help a {@code Receiver} that hangs.
  */
 public final class LiveSession implements AutoCloseable {
 
     private static final long JOIN_MILLIS = 2_000;
     private static final long STATUS_TIMEOUT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long PARAMETER_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
+    private static final long PRIORITY_WAIT_MILLIS = 1_000;
 
     private final ShellParts parts;
     private final ProgramChanges programs;
     private final Thread performerThread;
-    private final Thread schedulerThread;
+    private final CountDownLatch asked = new CountDownLatch(1);
+    private volatile PriorityGrant priority = PriorityGrant.PENDING;
     private final Thread loaderThread;
     private final Thread shutdownHook;
     private boolean closed;
@@ -49,15 +53,16 @@ public final class LiveSession implements AutoCloseable {
         this.programs = options.programLoader() == null ? null : new ProgramChanges(options.programLoader());
         this.parts = new ShellParts(output, performerFactory, options, programs);
 
-        this.schedulerThread = new Thread(parts.scheduler::run, "antiphon-scheduler");
-        this.performerThread = new Thread(parts.loop, "antiphon-performer");
+        boolean realtime = options.realtimePriority();
+        this.performerThread = new Thread(() -> {
+            priority = realtime ? RealtimePriority.request() : PriorityGrant.notAsked();
+            asked.countDown();
+            parts.loop.run();
+        }, "antiphon-performer");
         this.loaderThread = programs == null ? null : new Thread(programs, "antiphon-program-loader");
-        for (Thread thread : new Thread[]{schedulerThread, performerThread}) {
-            thread.setDaemon(true);
-            thread.setPriority(Thread.MAX_PRIORITY);
-        }
+        performerThread.setDaemon(true);
+        performerThread.setPriority(Thread.MAX_PRIORITY);
         if (loaderThread != null) loaderThread.setDaemon(true);
-        parts.outputRing.setConsumer(schedulerThread);
         parts.inputRing.setConsumer(performerThread);
         this.shutdownHook = options.shutdownHook() ? new Thread(this::close, "antiphon-shutdown") : null;
     }
@@ -65,7 +70,7 @@ public final class LiveSession implements AutoCloseable {
     /**
      * Starts a session: builds the performer ({@link Performer}, or {@link io.antiphon.engine.perform.Harmonizer} for
      * harmonize) through {@code performerFactory} (handing it the shell's {@link MidiOut})
-     * and starts the scheduler and performer threads. Connect input ports with
+     * and starts the real-time thread. Connect input ports with
      * {@code transmitter.setReceiver(session.input())}.
      *
      * @param output where the machine's MIDI (and with thru on, the human's) goes (a port's {@code Receiver}); it
@@ -78,8 +83,12 @@ public final class LiveSession implements AutoCloseable {
     }
 
     private void start() {
-        schedulerThread.start();
         performerThread.start();
+        try {
+            asked.await(PRIORITY_WAIT_MILLIS, TimeUnit.MILLISECONDS);   // so that priority() tells what was granted
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (loaderThread != null) loaderThread.start();
         if (shutdownHook != null) Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -139,6 +148,14 @@ public final class LiveSession implements AutoCloseable {
         parts.meters.reset();
     }
 
+    /**
+     * What the operating system granted the real-time thread (asked before {@link #open} returns; still
+     * {@link PriorityGrant#PENDING} only if asking took over a second).
+     */
+    public PriorityGrant priority() {
+        return priority;
+    }
+
     public ShellCounters counters() {
         return parts.counters(programs == null ? 0 : programs.failures());
     }
@@ -153,10 +170,9 @@ public final class LiveSession implements AutoCloseable {
         return !parts.loop.isStopped();
     }
 
-    /** What stopped the performer or scheduler thread unexpectedly, if anything. */
+    /** What stopped the real-time thread unexpectedly, if anything. */
     public Optional<Throwable> failure() {
-        Throwable failure = parts.loop.failure();
-        return Optional.ofNullable(failure != null ? failure : parts.scheduler.failure());
+        return Optional.ofNullable(parts.loop.failure());
     }
 
     /**
@@ -171,20 +187,14 @@ public final class LiveSession implements AutoCloseable {
         parts.input.close();
         parts.loop.stop();
         boolean performerStopped = join(performerThread);
-        parts.scheduler.stop(schedulerThread);
-        boolean schedulerStopped = join(schedulerThread);
         if (programs != null) {
             programs.stop();
             join(loaderThread);
         }
         removeShutdownHook();
-        if (!schedulerStopped) {
-            throw new IllegalStateException("the scheduler thread did not stop within " + JOIN_MILLIS
-                    + " ms (the output Receiver may be hanging): notes may still sound");
-        }
         if (!performerStopped) {
-            throw new IllegalStateException("the performer thread did not stop within " + JOIN_MILLIS
-                    + " ms; the output was silenced without it");
+            throw new IllegalStateException("the real-time thread did not stop within " + JOIN_MILLIS
+                    + " ms (the performer or the output Receiver may be hanging): notes may still sound");
         }
     }
 

@@ -1,39 +1,38 @@
 package io.antiphon.engine.realtime;
 
 import java.util.ArrayDeque;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.Receiver;
 import javax.sound.midi.ShortMessage;
 
-import com.lmax.disruptor.EventPoller;
-
 /**
- * The scheduler thread's work: drains the output ring and hands each message to the output {@link Receiver} at its
- * time, since {@code Receiver.send} ignores timestamps on hardware ports. Waiting parks until ~200 µs before a message
- * is due, then spins (docs/design.md, Timing on this machine); idle, it parks up to 1 ms or until the producer wakes
- * it.
+ * The real-time thread's output: hands each message the performer sends to the output {@link Receiver} at its time,
+ * since {@code Receiver.send} ignores timestamps on hardware ports. A message due by now leaves at once, on the
+ * performer's own call ({@link #submit}), so a note heard becomes a note sent without a second thread; a message due
+ * later waits in a queue that {@link #pump} empties as its messages come due (the thread waits for them with its
+ * {@link WaitStrategy}).
  *
- * <p>Messages leave in the order they arrived, a message never before an earlier one ({@code due = max(time,
+ * <p>Messages leave in the order they were submitted, a message never before an earlier one ({@code due = max(time,
  * previous due)}): the performer's order is causal, and reordering by time could put a note-off before its note-on.
  * {@link SoundingAtOutput} tracks what sounds at the output: a note-off for a key that is not sounding is not sent, and
- * an all-notes-off ({@link RingEvent.Kind#ALL_NOTES_OFF}, or {@link #stop}) discards what is queued and sends a
- * note-off for every sounding note and CC 123 (all notes off) on every channel that carried notes.
+ * {@link #allNotesOff} discards what is queued and sends a note-off for every sounding note and CC 123 (all notes off)
+ * on every channel that carried notes.
+ *
+ * <p>Lateness is measured from when a message was due or, when the performer produced it after its due time (an
+ * answer's first note is stamped at the start of the performer's iteration), from when it was submitted: the
+ * performer's own time is {@code performer_step_us} and {@code input_to_output_us}, not the output's.
  *
  * <p>A {@code Receiver} that throws is counted, then answered with a note-off for every sounding note and CC 123; the
- * scheduler keeps running and what is queued still goes out. Steady-state work allocates nothing: queued messages
+ * output keeps running and what is queued still goes out. Steady-state work allocates nothing: queued messages
  * live in preallocated slots, and the {@link ShortMessage}s handed to the {@code Receiver} are reused round-robin
  * from a pool of {@value #MESSAGE_POOL}, so a {@code Receiver} must consume a message during {@code send} (ports do)
- * or copy it.
+ * or copy it. One thread only (the real-time thread, or the thread stepping a {@link SteppedShell}).
  */
 public final class OutputScheduler {
 
     static final int MESSAGE_POOL = 64;
-    private static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
-    private static final long LONGEST_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final int ALL_NOTES_OFF_CC = 123;
     private static final int CLOCK_START = 0xFA;
     private static final int CLOCK_CONTINUE = 0xFB;
@@ -42,13 +41,13 @@ public final class OutputScheduler {
     /** One queued message. */
     private static final class Slot {
         long due;
+        long submitted;
         int status;
         int data1;
         int data2;
         long causeNanos;
     }
 
-    private final EventRing ring;
     private final Receiver out;
     private final NanoClock clock;
     private final LatencyMeters meters;
@@ -60,27 +59,20 @@ public final class OutputScheduler {
     private long lastDue = Long.MIN_VALUE;
     /** Whether a MIDI clock Start (or Continue) went out with no Stop since: the receiver's transport runs. */
     private boolean clockRunning;
-    private long drainNanos;
 
-    private final EventPoller.Handler<RingEvent> enqueue = this::enqueue;
-    private final PendingReleases.Sink lateRelease = this::lateRelease;
-    private final EventRing.AllNotesOffSink allNotesOff = this::allNotesOff;
     private final SoundingAtOutput.Visitor sendNoteOff = this::sendNoteOff;
 
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong sendErrors = new AtomicLong();
     private final AtomicLong invalidMessages = new AtomicLong();
     private final AtomicLong strayNoteOffs = new AtomicLong();
-    private volatile boolean stopping;
-    private volatile Throwable failure;
 
     /**
      * @param queueCapacity messages that may wait for their time in preallocated slots; beyond that (overload only)
      *                      the queue grows, allocating, rather than lose a message
      */
-    public OutputScheduler(EventRing ring, Receiver out, NanoClock clock, LatencyMeters meters, int queueCapacity) {
+    public OutputScheduler(Receiver out, NanoClock clock, LatencyMeters meters, int queueCapacity) {
         if (queueCapacity < 1) throw new IllegalArgumentException("scheduler queue capacity must be positive: " + queueCapacity);
-        this.ring = ring;
         this.out = out;
         this.clock = clock;
         this.meters = meters;
@@ -91,12 +83,30 @@ public final class OutputScheduler {
     }
 
     /**
-     * One step without waiting: takes everything published into the queue, then sends every message due by
-     * {@code now}. Returns the due time of the next queued message, or {@link Long#MAX_VALUE} if none.
+     * Takes a message to send at {@code time}: sends it at once if it is due and nothing submitted before it waits,
+     * else queues it. Also sends whatever else has come due.
+     *
+     * @param causeNanos when the input that caused this message reached the shell (-1: none), for input-to-output
      */
-    public long pump(long now) throws Exception {
-        drainNanos = now;
-        ring.drain(enqueue, lateRelease, allNotesOff);
+    public void submit(long time, int status, int data1, int data2, long causeNanos) {
+        long now = clock.nanoTime();
+        Slot slot = free.isEmpty() ? new Slot() : free.pollFirst();
+        lastDue = Math.max(lastDue, time);
+        slot.due = lastDue;
+        slot.submitted = now;
+        slot.status = status;
+        slot.data1 = data1;
+        slot.data2 = data2;
+        slot.causeNanos = causeNanos;
+        queue.addLast(slot);
+        pump(now);
+    }
+
+    /**
+     * Sends every queued message due by {@code now}, in order. Returns the due time of the next queued message, or
+     * {@link Long#MAX_VALUE} if none.
+     */
+    public long pump(long now) {
         while (!queue.isEmpty() && queue.peekFirst().due <= now) {
             Slot slot = queue.pollFirst();
             send(slot);
@@ -106,34 +116,11 @@ public final class OutputScheduler {
     }
 
     /**
-     * The scheduler thread's body: pumps and waits until {@link #stop}, then discards what is queued and silences
-     * every sounding note. An unexpected exception ends the loop through the same silencing.
-     */
-    public void run() {
-        try {
-            while (!stopping) {
-                long next = pump(clock.nanoTime());
-                if (!stopping) waitFor(next);
-            }
-        } catch (Throwable t) {
-            failure = t;
-        } finally {
-            allNotesOff();
-        }
-    }
-
-    /** Asks {@link #run} to finish; {@code schedulerThread} is woken. */
-    public void stop(Thread schedulerThread) {
-        stopping = true;
-        LockSupport.unpark(schedulerThread);
-    }
-
-    /**
      * Discards every queued message and sends a note-off for every sounding note, then CC 123 on each channel that
      * carried notes since the last time, then a MIDI clock Stop if a Start went out without one (a clock master's
-     * receiver must not run on alone). Scheduler thread only.
+     * receiver must not run on alone).
      */
-    void allNotesOff() {
+    public void allNotesOff() {
         while (!queue.isEmpty()) free.addLast(queue.pollFirst());
         silenceSounding();
         if (clockRunning) {
@@ -151,7 +138,7 @@ public final class OutputScheduler {
         }
     }
 
-    /** Notes sounding at the output now (scheduler thread, or after it stopped). */
+    /** Notes sounding at the output now (the output's thread, or after it stopped). */
     public int soundingNotes() {
         return sounding.sounding();
     }
@@ -176,35 +163,6 @@ public final class OutputScheduler {
         return strayNoteOffs.get();
     }
 
-    /** What ended {@link #run} unexpectedly, or {@code null}. */
-    public Throwable failure() {
-        return failure;
-    }
-
-    private boolean enqueue(RingEvent event, long sequence, boolean endOfBatch) {
-        if (event.kind == RingEvent.Kind.ALL_NOTES_OFF) {
-            allNotesOff();
-        } else {
-            add(event.nanos, event.status, event.data1, event.data2, event.causeNanos);
-        }
-        return true;
-    }
-
-    private void lateRelease(int channel, int key) {
-        add(drainNanos, ShortMessage.NOTE_OFF | channel, key, 0, -1);
-    }
-
-    private void add(long time, int status, int data1, int data2, long causeNanos) {
-        Slot slot = free.isEmpty() ? new Slot() : free.pollFirst();
-        lastDue = Math.max(lastDue, time);
-        slot.due = lastDue;
-        slot.status = status;
-        slot.data1 = data1;
-        slot.data2 = data2;
-        slot.causeNanos = causeNanos;
-        queue.addLast(slot);
-    }
-
     private void send(Slot slot) {
         ShortMessage message = prepare(slot.status, slot.data1, slot.data2);
         if (message == null) return;
@@ -220,7 +178,7 @@ public final class OutputScheduler {
         if (slot.status == CLOCK_START || slot.status == CLOCK_CONTINUE) clockRunning = true;
         else if (slot.status == CLOCK_STOP) clockRunning = false;
         if (hand(message)) {
-            meters.recordSchedulerLateness(handed - slot.due);
+            meters.recordSchedulerLateness(handed - Math.max(slot.due, slot.submitted));
             if (slot.causeNanos >= 0) meters.recordInputToOutput(handed - slot.causeNanos);
         } else {
             silenceSounding();
@@ -258,21 +216,6 @@ public final class OutputScheduler {
         } catch (RuntimeException e) {
             sendErrors.incrementAndGet();
             return false;
-        }
-    }
-
-    private void waitFor(long due) {
-        if (due == Long.MAX_VALUE) {
-            LockSupport.parkNanos(this, LONGEST_PARK_NANOS);
-            return;
-        }
-        long wait = due - clock.nanoTime();
-        if (wait > SPIN_NANOS) {
-            LockSupport.parkNanos(this, Math.min(wait - SPIN_NANOS, LONGEST_PARK_NANOS));
-            return;
-        }
-        while (clock.nanoTime() < due && !stopping) {
-            Thread.onSpinWait();
         }
     }
 }

@@ -11,26 +11,32 @@ import io.antiphon.engine.perform.PerformerCore;
 import io.antiphon.engine.perform.PerformerStatus;
 
 /**
- * The performer thread's work: the only code that touches the {@link PerformerCore} (and so the network). Each iteration
- * drains the input ring into {@link PerformerCore#onMidi}, advances the performer to now, takes a program loaded off-thread
- * and serves a pending status request. Idle, it parks for at most {@value #IDLE_PARK_MICROS} µs (or until an input
- * wakes it), so the performer advances about every millisecond without spinning a core.
+ * The real-time thread's work: the only code that touches the {@link PerformerCore} (and so the network) and the
+ * output. Each iteration drains the input ring into {@link PerformerCore#onMidi}, advances the performer to now (what
+ * it plays goes to the {@link OutputScheduler} on this thread: sent at once when due, else queued), takes a program
+ * loaded off-thread and serves a pending status request; then the scheduler sends what has come due. A note heard
+ * becomes a note sent with one hand-off between threads: the MIDI callback's publish to the input ring.
  *
- * <p>Whatever ends the loop, {@link #stop} or an exception from the performer, the thread silences the machine on
- * its way out: {@link PerformerCore#allNotesOff} (if the performer can still do it), then an all-notes-off to the output
- * ring, which the scheduler turns into note-offs for everything sounding at the output.
+ * <p>Idle, the thread waits with its {@link WaitStrategy} ({@link LatencyMode}) until an input arrives (it polls the
+ * ring and is woken from a park by the publisher's {@code unpark}), the next queued message is due, or at most
+ * {@value #ADVANCE_MICROS} µs have passed, so the performer advances about every millisecond.
+ *
+ * <p>Whatever ends the loop, {@link #stop} or an exception from the performer, the thread silences the output on its
+ * way out: {@link PerformerCore#allNotesOff} (if the performer can still do it), then the scheduler's all-notes-off,
+ * which discards what is queued and ends everything sounding at the output.
  */
 final class PerformerLoop implements EventPoller.Handler<RingEvent>, Runnable {
 
-    static final long IDLE_PARK_MICROS = 900;
-    private static final long IDLE_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(IDLE_PARK_MICROS);
+    static final long ADVANCE_MICROS = 900;
+    private static final long ADVANCE_NANOS = TimeUnit.MICROSECONDS.toNanos(ADVANCE_MICROS);
     private static final long STATUS_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
     private static final Parameter[] PARAMETERS = Parameter.values();
 
     private final PerformerCore performer;
     private final EventRing input;
-    private final EventRing outputRing;
+    private final OutputScheduler scheduler;
     private final PerformerOutput output;
+    private final WaitStrategy wait;
     private final NanoClock clock;
     private final LatencyMeters meters;
     private final ProgramChanges programs;
@@ -52,15 +58,18 @@ final class PerformerLoop implements EventPoller.Handler<RingEvent>, Runnable {
     private volatile Throwable failure;
 
     /**
+     * @param output   the performer's {@link PerformerOutput}, feeding {@code scheduler}
      * @param programs where program changes are loaded, or null to ignore them
      * @param observer who hears of the human's messages, the performer's status and parameter changes
+     * @param wait     how the thread waits when idle ({@link #run} only)
      */
-    PerformerLoop(PerformerCore performer, EventRing input, EventRing outputRing, PerformerOutput output, NanoClock clock,
-                  LatencyMeters meters, ProgramChanges programs, SessionObserver observer) {
+    PerformerLoop(PerformerCore performer, EventRing input, OutputScheduler scheduler, PerformerOutput output, NanoClock clock,
+                  LatencyMeters meters, ProgramChanges programs, SessionObserver observer, WaitStrategy wait) {
         this.performer = performer;
         this.input = input;
-        this.outputRing = outputRing;
+        this.scheduler = scheduler;
         this.output = output;
+        this.wait = wait;
         this.clock = clock;
         this.meters = meters;
         this.programs = programs;
@@ -118,14 +127,24 @@ final class PerformerLoop implements EventPoller.Handler<RingEvent>, Runnable {
         return true;
     }
 
-    /** The performer thread's body, until {@link #stop} or a failure; silences the machine on the way out. */
+    /**
+     * The real-time thread's body, until {@link #stop} or a failure: iterate, send what is due, wait; silences the
+     * output on the way out.
+     */
     @Override
     public void run() {
         thread = Thread.currentThread();
         input.setConsumer(thread);
         try {
             while (!stopping) {
-                if (!iterate(clock.nanoTime()) && !stopping) LockSupport.parkNanos(this, IDLE_PARK_NANOS);
+                long now = clock.nanoTime();
+                boolean busy = iterate(now);
+                long due = scheduler.pump(clock.nanoTime());
+                if (busy) {
+                    wait.reset();
+                } else {
+                    idle(now + ADVANCE_NANOS, due);
+                }
             }
         } catch (Throwable t) {
             fail(t);
@@ -135,9 +154,19 @@ final class PerformerLoop implements EventPoller.Handler<RingEvent>, Runnable {
         }
     }
 
+    /** Waits until there is input, a status request or a stop, a message is due, or it is time to advance. */
+    private void idle(long advanceAt, long due) {
+        long now = clock.nanoTime();
+        while (!stopping && now < due && now < advanceAt && !input.hasWork()
+                && statusRequest.get() == null && parameterRequest.get() == null) {
+            wait.idle(now, due);
+            now = clock.nanoTime();
+        }
+    }
+
     /**
-     * The way out, after a stop or a failure: {@link Performer#allNotesOff} (if the performer can still do it), then an
-     * all-notes-off down the output ring for the scheduler. Performer thread (or the thread stepping the shell).
+     * The way out, after a stop or a failure: {@link PerformerCore#allNotesOff} (if the performer can still do it),
+     * then the scheduler's all-notes-off. The real-time thread (or the thread stepping the shell).
      */
     void silence() {
         try {
@@ -145,7 +174,7 @@ final class PerformerLoop implements EventPoller.Handler<RingEvent>, Runnable {
         } catch (Throwable t) {
             fail(t);
         }
-        outputRing.tryPublish(RingEvent.Kind.ALL_NOTES_OFF, clock.nanoTime(), 0, 0, 0, -1);
+        scheduler.allNotesOff();
     }
 
     /** Records what ended the loop (the first failure; later ones are attached to it). */

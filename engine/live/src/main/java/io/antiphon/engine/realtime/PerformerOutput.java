@@ -3,23 +3,25 @@ package io.antiphon.engine.realtime;
 import io.antiphon.engine.perform.MidiOut;
 
 /**
- * The performer's {@link MidiOut} in the shell: publishes each message to the output ring (never blocking, never
- * allocating), stamped with the arrival time of the input event being handled, if any, so that the scheduler can
- * record input-to-output latency. Performer thread only.
+ * The performer's {@link MidiOut} in the shell: hands each message to the {@link OutputScheduler} on the same thread
+ * (sent at once when due, else queued; never blocking beyond the output {@code Receiver}, never allocating), stamped
+ * with the arrival time of the input event being handled, if any, so that the scheduler can record input-to-output
+ * latency. Real-time thread only.
  */
 public final class PerformerOutput implements MidiOut {
 
-    private final EventRing ring;
+    private final OutputScheduler scheduler;
     private long causeNanos = -1;
     private long published;
 
-    public PerformerOutput(EventRing ring) {
-        this.ring = ring;
+    public PerformerOutput(OutputScheduler scheduler) {
+        this.scheduler = scheduler;
     }
 
     @Override
     public void send(long timeNanos, int status, int data1, int data2) {
-        if (ring.tryPublish(RingEvent.Kind.MIDI, timeNanos, status, data1, data2, causeNanos)) published++;
+        scheduler.submit(timeNanos, status, data1, data2, causeNanos);
+        published++;
     }
 
     /** The arrival time of the input that the following messages answer; -1 when they answer none. */
@@ -27,7 +29,7 @@ public final class PerformerOutput implements MidiOut {
         this.causeNanos = arrivalNanos;
     }
 
-    /** Messages accepted by the ring so far. */
+    /** Messages handed to the scheduler so far. */
     long published() {
         return published;
     }

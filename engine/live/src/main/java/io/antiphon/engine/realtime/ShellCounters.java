@@ -18,8 +18,7 @@ import java.util.Map;
  * @param programSwitches       program changes that switched the model
  * @param programLoadFailures   program changes whose loading failed
  */
-public record ShellCounters(long inputDropped, long inputDeferredReleases, long inputIgnored, long outputDropped,
-                            long outputDeferredReleases, long sent, long sendErrors, long invalidMessages,
+public record ShellCounters(long inputDropped, long inputDeferredReleases, long inputIgnored, long sent, long sendErrors, long invalidMessages,
                             long strayNoteOffs, long programSwitches, long programLoadFailures) {
 
     /** Snake-case keys, for JSON. */
@@ -28,8 +27,6 @@ public record ShellCounters(long inputDropped, long inputDeferredReleases, long 
         map.put("input_dropped", inputDropped);
         map.put("input_deferred_releases", inputDeferredReleases);
         map.put("input_ignored", inputIgnored);
-        map.put("output_dropped", outputDropped);
-        map.put("output_deferred_releases", outputDeferredReleases);
         map.put("sent", sent);
         map.put("send_errors", sendErrors);
         map.put("invalid_messages", invalidMessages);

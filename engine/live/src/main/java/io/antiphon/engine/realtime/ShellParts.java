@@ -11,7 +11,8 @@ import io.antiphon.engine.perform.PerformerCore;
 
 /**
  * The real-time shell's parts, built once and wired in one place: MIDI input {@code Receiver} → input ring →
- * performer loop → output ring → scheduler → output {@code Receiver}. {@link LiveSession} runs them on threads;
+ * performer loop → scheduler (same thread) → output {@code Receiver}. {@link LiveSession} runs them on its real-time
+ * thread;
  * {@link SteppedShell} steps them on the caller's thread (as Agrona's {@code AgentRunner} and {@code AgentInvoker}
  * run one agent's duty cycle).
  */
@@ -20,7 +21,6 @@ final class ShellParts {
     final NanoClock clock;
     final LatencyMeters meters;
     final EventRing inputRing;
-    final EventRing outputRing;
     final MidiInputReceiver input;
     final OutputScheduler scheduler;
     final PerformerLoop loop;
@@ -35,19 +35,18 @@ final class ShellParts {
         this.clock = options.clock();
         this.meters = new LatencyMeters();
         this.inputRing = new EventRing(ProducerType.MULTI, options.inputCapacity(), options.inputReserve());
-        this.outputRing = new EventRing(ProducerType.SINGLE, options.outputCapacity(), options.outputReserve());
         this.input = new MidiInputReceiver(inputRing, clock, meters);
-        this.scheduler = new OutputScheduler(outputRing, output, clock, meters, options.outputCapacity());
-        PerformerOutput performerOutput = new PerformerOutput(outputRing);
+        this.scheduler = new OutputScheduler(output, clock, meters, options.outputCapacity());
+        PerformerOutput performerOutput = new PerformerOutput(scheduler);
         PerformerCore performer = Objects.requireNonNull(performerFactory.apply(performerOutput), "the performer factory returned null");
-        this.loop = new PerformerLoop(performer, inputRing, outputRing, performerOutput, clock, meters, programs,
-                options.observer());
+        this.loop = new PerformerLoop(performer, inputRing, scheduler, performerOutput, clock, meters, programs,
+                options.observer(), options.latencyMode().newWaitStrategy());
     }
 
     /** The shell's counters; {@code loaderFailures} comes from the program loader, when there is one. */
     ShellCounters counters(long loaderFailures) {
         return new ShellCounters(inputRing.dropped(), inputRing.deferredReleases(), input.ignored(),
-                outputRing.dropped(), outputRing.deferredReleases(), scheduler.sent(), scheduler.sendErrors(),
+                scheduler.sent(), scheduler.sendErrors(),
                 scheduler.invalidMessages(), scheduler.strayNoteOffs(), loop.programSwitches(), loaderFailures);
     }
 }

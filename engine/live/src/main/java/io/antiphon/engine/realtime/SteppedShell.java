@@ -10,14 +10,15 @@ import io.antiphon.engine.perform.PerformerCore;
 import io.antiphon.engine.perform.PerformerStatus;
 
 /**
- * The real-time shell's own parts (MIDI input {@code Receiver} → input ring → performer loop → output ring → scheduler
- * → output {@code Receiver}), wired as {@link LiveSession} wires them but without threads: the caller's thread steps
+ * The real-time shell's own parts (MIDI input {@code Receiver} → input ring → performer loop → output scheduler
+ * → output {@code Receiver}), wired as {@link LiveSession} wires them but without a thread: the caller's thread steps
  * them on the options' clock, usually a {@link SimulatedClock}. So a long session (the soak) runs through the same
  * code as a live one, in the time its work takes, deterministically. Program changes are ignored.
  *
- * <p>Each {@link #step} is what the two threads do once: the performer loop drains the input and advances the
- * performer to now, then the scheduler hands the output what is due by now. An exception from the performer takes the
- * live path's way out at once (the performer's all-notes-off, then the scheduler's); later steps do nothing.
+ * <p>Each {@link #step} is what the real-time thread does once: the performer loop drains the input and advances the
+ * performer to now (what is due leaves at once), then the scheduler hands the output what else is due by now. An
+ * exception from the performer takes the live path's way out at once (the performer's all-notes-off, then the
+ * scheduler's); later steps do nothing.
  */
 public final class SteppedShell {
 
@@ -48,7 +49,7 @@ public final class SteppedShell {
             stop();
             return false;
         }
-        pump(now);
+        parts.scheduler.pump(now);
         return busy;
     }
 
@@ -71,8 +72,6 @@ public final class SteppedShell {
         stopped = true;
         parts.input.close();
         parts.loop.silence();
-        pump(parts.clock.nanoTime());
-        parts.scheduler.allNotesOff();
     }
 
     /** Notes sounding at the output as the scheduler counts them. */
@@ -89,11 +88,4 @@ public final class SteppedShell {
         return Optional.ofNullable(parts.loop.failure());
     }
 
-    private void pump(long now) {
-        try {
-            parts.scheduler.pump(now);
-        } catch (Exception e) {
-            throw new IllegalStateException("the output scheduler failed: " + e, e);
-        }
-    }
 }
