@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** play's status line: rewritten in place on a terminal, a plain line every ten seconds elsewhere. */
 class StatusLineTest {
 
-    private static final ShellCounters NO_COUNTS = new ShellCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    private static final ShellCounters NO_COUNTS = new ShellCounters(0, 0, 0, 0, 0, 0, 0, 0, 0);
     private static final LatencyReport NOTHING_MEASURED = new LatencyReport(Percentiles.NONE, Percentiles.NONE, Percentiles.NONE, Percentiles.NONE);
     private static final long QUARTER_SECOND = TimeUnit.MILLISECONDS.toNanos(250);
 
