@@ -55,8 +55,13 @@ public final class LiveSession implements AutoCloseable {
 
         boolean realtime = options.realtimePriority();
         this.performerThread = new Thread(() -> {
-            priority = realtime ? RealtimePriority.request() : PriorityGrant.notAsked();
-            asked.countDown();
+            try {
+                priority = realtime ? RealtimePriority.request() : PriorityGrant.notAsked();
+            } catch (Throwable t) {   // whatever asking did, the session plays
+                priority = new PriorityGrant(false, "could not ask the system: " + t, "");
+            } finally {
+                asked.countDown();
+            }
             parts.loop.run();
         }, "antiphon-performer");
         this.loaderThread = programs == null ? null : new Thread(programs, "antiphon-program-loader");
