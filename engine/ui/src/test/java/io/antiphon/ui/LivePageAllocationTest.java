@@ -130,7 +130,7 @@ class LivePageAllocationTest {
 
         @Override
         public io.antiphon.engine.realtime.ShellCounters counters() {
-            return new io.antiphon.engine.realtime.ShellCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+            return new io.antiphon.engine.realtime.ShellCounters(0, 0, 0, 0, 0, 0, 0, 0, 0);
         }
     }
 }
