@@ -86,6 +86,8 @@ class SessionObserverTest {
         try (LiveSession session = LiveSession.open(new RecordingReceiver(NanoClock.SYSTEM, 1000),
                 out -> new Performer(TinyPerformers.kernel(), parameters, 3L, out),
                 ShellOptions.defaults().withShutdownHook(false).withObserver(observer))) {
+            assertThat(observer.parameters).as("every starting value reported on opening").contains("temperature=0.9");
+            observer.parameters.clear();
             assertThat(session.setParameters(new ParameterBatch(Map.of(Parameter.TEMPERATURE, 0.5, Parameter.KEY_ROOT, 2.0)))).isTrue();
             Await.until("the batch reported", 20, () -> observer.parameters.size() == 2);
             PerformerStatus status = new PerformerStatus();
