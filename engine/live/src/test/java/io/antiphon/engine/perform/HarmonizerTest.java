@@ -30,20 +30,28 @@ class HarmonizerTest {
     }
 
     @Test
-    void everyMelodyNoteSoundsWithOneToThreeVoicesBelowItStartedAtOnce() {
-        Session s = new Session(parameters(), 1L);
-        s.playLine(MELODY, 1, 40);
+    void everyMelodyNoteSoundsWithTwoOrThreeVoicesBelowItStartedAtOnceWithoutASecondAgainstIt() {
+        for (long seed = 1; seed <= 8; seed++) {
+            Session s = new Session(parameters(), seed);
+            s.playLine(MELODY, 1, 40);
 
-        List<Chord> chords = s.chords();
-        assertThat(chords).hasSize(MELODY.length);
-        for (Chord chord : chords) {
-            assertThat(chord.voices()).as("voices under %s", chord).hasSizeBetween(1, 3);
-            assertThat(chord.voices()).as("below the melody in %s", chord).allMatch(v -> v < chord.melody());
-            assertThat(chord.voicesStartedWithIt()).as("sent at once with %s", chord).isTrue();
-            assertThat(chord.voices()).as("no semitone against the melody in %s", chord)
-                    .allMatch(v -> Math.floorMod(chord.melody() - v, 12) != 1 && Math.floorMod(chord.melody() - v, 12) != 11);
+            List<Chord> chords = s.chords();
+            assertThat(chords).hasSize(MELODY.length);
+            for (Chord chord : chords) {
+                assertThat(chord.voices()).as("seed %d: voices under %s", seed, chord).hasSizeBetween(2, 3);
+                assertThat(chord.voices()).as("below the melody in %s", chord).allMatch(v -> v < chord.melody());
+                assertThat(chord.voicesStartedWithIt()).as("sent at once with %s", chord).isTrue();
+                assertThat(chord.voices()).as("seed %d: no semitone or whole tone below the melody in %s", seed, chord)
+                        .allMatch(v -> Math.floorMod(chord.melody() - v, 12) != 1 && Math.floorMod(chord.melody() - v, 12) != 2
+                                && Math.floorMod(chord.melody() - v, 12) != 11);
+                List<Integer> voices = chord.voices();
+                for (int i = 1; i < voices.size(); i++) {
+                    assertThat(voices.get(i) - voices.get(i - 1)).as("seed %d: no second between the voices of %s", seed, chord)
+                            .isGreaterThan(2);
+                }
+            }
+            s.assertCleanAndSilent();
         }
-        s.assertCleanAndSilent();
     }
 
     @Test
