@@ -28,8 +28,9 @@ function connect() {
 function setConnection(on) {
   page.connected = on;
   const pill = $('connection');
-  pill.textContent = on ? (page.running ? 'live' : 'ended') : 'disconnected';
-  pill.className = 'pill ' + (on && page.running ? 'on' : 'off');
+  const connecting = !on && (!page.socket || page.socket.readyState === WebSocket.CONNECTING);
+  pill.textContent = on ? (page.running ? 'live' : 'ended') : (connecting ? 'connecting' : 'disconnected');
+  pill.className = 'pill ' + (on && page.running ? 'on' : on || connecting ? '' : 'off');
 }
 
 function send(message) {
