@@ -44,9 +44,6 @@ final class TrainCommand implements Callable<Integer> {
     static final int FOLDER_MAX_MINUTES = 3;
     /** Windows per minibatch on a folder of the user's music: a small folder holds few windows, and each epoch needs several steps. */
     static final int FOLDER_BATCH = 8;
-    /** Adam's step when fine-tuning a preset: smaller than from scratch, so the preset's knowledge is kept. */
-    static final double FINE_TUNE_LEARNING_RATE = 0.001;
-    static final double SCRATCH_LEARNING_RATE = 0.002;
 
     @Option(names = "--corpus", required = true, paramLabel = "DIR", description = "A folder of your .mid files, or jsb or nottingham (the shipped presets' corpora).")
     String corpus;
@@ -83,9 +80,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--dropout", defaultValue = "0.2", description = "Dropout between layers (default ${DEFAULT-VALUE}).")
     double dropout;
 
-    @Option(names = {"--lr", "--learning-rate"}, description = "Adam step size (default " + SCRATCH_LEARNING_RATE
-            + " from scratch, " + FINE_TUNE_LEARNING_RATE + " when fine-tuning).")
-    Double learningRate;
+    @Option(names = {"--lr", "--learning-rate"}, defaultValue = "0.002", description = "Adam step size (default ${DEFAULT-VALUE}).")
+    double learningRate;
 
     @Option(names = "--batch", description = "Windows per minibatch (default 32; " + FOLDER_BATCH + " on a folder of your music).")
     Integer batch;
@@ -96,9 +92,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--tbptt", defaultValue = "64", description = "Truncated BPTT length (default ${DEFAULT-VALUE}).")
     int tbptt;
 
-    @Option(names = "--augment", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Transpose each training piece by a random shift of up to ±6 semitones each epoch (on by default; --no-augment turns it off).")
-    boolean augment;
+    @Option(names = "--augment", negatable = true, description = {"Transpose each piece by a random shift of up to ±6 semitones each",
+            "epoch (default: on, except when fine-tuning on a folder of your music: the preset learned every key from its corpus)."})
+    Boolean augment;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed for weights, dropout, shuffling and augmentation (default ${DEFAULT-VALUE}).")
     long seed;
@@ -112,11 +108,10 @@ final class TrainCommand implements Callable<Integer> {
         if (folder) PathChecks.inputFolder(Path.of(corpus), "--corpus");
         UserPresetOutput preset = out == null ? UserPresetOutput.create(name, corpus) : null;   // the name is free
         Corpus source = Corpora.open(corpus);
-        TrainingOptions options = new TrainingOptions(epochs, patience, maxMinutes != null ? maxMinutes : folder ? FOLDER_MAX_MINUTES : 0,
-                batch != null ? batch : folder ? FOLDER_BATCH : 32, window, augment, seed);
         if (folder) System.err.println(describe(source));
-
         Base base = base(source, folder);
+        TrainingOptions options = new TrainingOptions(epochs, patience, maxMinutes != null ? maxMinutes : folder ? FOLDER_MAX_MINUTES : 0,
+                batch != null ? batch : folder ? FOLDER_BATCH : 32, window, augment != null ? augment : !(folder && base != null), seed);
         NetworkSpec spec = spec(base);
         Path bundleFile = out != null ? out : preset.bundle();
         // The best network so far is on disk after every improving epoch: an interrupted run keeps its progress.
@@ -160,7 +155,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private NetworkSpec spec(Base base) {
-        double lr = learningRate != null ? learningRate : base == null ? SCRATCH_LEARNING_RATE : FINE_TUNE_LEARNING_RATE;
+        double lr = learningRate;
         if (base == null) return new NetworkSpec(Vocabulary.SIZE, layers == null ? 2 : layers, hidden == null ? 256 : hidden, dropout, lr, 1.0, tbptt, seed);
         NetworkSpec shape = base.bundle().metadata().spec();
         if ((layers != null && layers != shape.layers()) || (hidden != null && hidden != shape.hidden())) {

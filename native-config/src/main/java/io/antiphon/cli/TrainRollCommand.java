@@ -104,8 +104,8 @@ final class TrainRollCommand implements Callable<Integer> {
     @Option(names = "--tbptt", defaultValue = "200", description = "Truncated BPTT length in frames (default ${DEFAULT-VALUE}).")
     int tbptt;
 
-    @Option(names = "--augment", negatable = true, defaultValue = "false", fallbackValue = "true",
-            description = "Transpose each training piece by a random shift of up to ±6 semitones each epoch (off by default: the benchmark pieces are all in C).")
+    @Option(names = "--augment", negatable = true, description = {"Transpose each training piece by a random shift of up to ±6 semitones",
+            "each epoch (off by default: the benchmark pieces are all in C, and a fine-tuned preset has learned its keys)."})
     boolean augment;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed for weights, dropout, shuffling and augmentation (default ${DEFAULT-VALUE}).")
