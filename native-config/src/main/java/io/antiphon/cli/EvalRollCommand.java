@@ -38,8 +38,12 @@ final class EvalRollCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Split which = Splits.parse(split);
+        boolean named = java.util.List.of("jsb", "nottingham").contains(corpus);
+        if (!named && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(corpus))) {
+            throw new IllegalArgumentException("'" + corpus + "' is neither a piano-roll corpus (jsb, nottingham) nor a folder of MIDI files");
+        }
         ModelBundle bundle = ModelSource.load(model, BundleKind.PIANO_ROLL);
-        RollCorpus rolls = java.util.List.of("jsb", "nottingham").contains(corpus) ? PianoRollCorpus.open(corpus)
+        RollCorpus rolls = named ? PianoRollCorpus.open(corpus)
                 : new MidiFolderRollCorpus(new MidiFolderCorpus(java.nio.file.Path.of(corpus)), RollBundles.framesPerQuarter(bundle.metadata()));
         RollEvaluation.Result result = RollEvaluation.run(bundle, rolls, which);
         Map<String, Object> report = result.toJson();

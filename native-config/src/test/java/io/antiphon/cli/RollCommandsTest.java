@@ -92,7 +92,7 @@ class RollCommandsTest {
         assertThat(split.err()).contains("--split must be train, valid or test");
         CommandRun corpus = CommandRun.of("eval-roll", "--model", "x.bundle", "--corpus", "bach");
         assertThat(corpus.exitCode()).isEqualTo(2);
-        assertThat(corpus.err()).contains("the piano-roll corpora are jsb and nottingham");
+        assertThat(corpus.err()).contains("'bach' is neither a piano-roll corpus (jsb, nottingham) nor a folder of MIDI files");
         assertThat(CommandRun.of("eval-roll", "--corpus", "jsb").exitCode()).isEqualTo(2);
         assumeJsbRolls();
         CommandRun rate = CommandRun.of("eval-roll", "--model", rollBundle(2).toString(), "--corpus", "jsb");
