@@ -1,53 +1,101 @@
 package io.antiphon.engine.harness;
 
-import io.antiphon.engine.realtime.LatencyReport;
-import io.antiphon.engine.realtime.ShellCounters;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import io.antiphon.engine.realtime.LatencyMode;
+import io.antiphon.engine.realtime.LatencyReport;
+import io.antiphon.engine.realtime.PriorityGrant;
+import io.antiphon.engine.realtime.ShellCounters;
 
 /**
  * One bench run.
  *
  * @param network                  the network's shape, e.g. {@code 2x256}
  * @param kernelImplementation     the step kernel's implementation (scalar or Vector API)
+ * @param latencyMode              how the real-time threads waited
+ * @param priority                 what the operating system granted the session's real-time thread
+ * @param floor                    the machine's floor: deadlines met by a probe thread with the same wait, alone
  * @param kernelStep               the step kernel's time per step
  * @param dl4jStep                 DL4J {@code rnnTimeStep}'s time per step
  * @param kernelAllocBytesPerStep  heap bytes the kernel allocated per step
  * @param dl4jAllocBytesPerStep    heap bytes {@code rnnTimeStep} allocated per step (off-heap not counted)
  * @param performerAllocBytesPerToken heap bytes the performer allocated per token fed or sampled, in steady state
- * @param inputToOutput            from handing the answer-now CC to the shell's input {@code Receiver} to the answer's
- *                                 first note reaching the output {@code Receiver}, one per answered phrase
- * @param phrases                  timed phrases played
- * @param unanswered               timed phrases with no answer note (the model may answer with silence)
- * @param hangingNotes             note-ons never released at the output (must be 0)
- * @param shell                    the shell's own latencies over the timed phrases
+ * @param bursts                   input-to-output of calls in bursts: from handing the answer-now CC to the shell's
+ *                                 input {@code Receiver} to the answer's first note reaching the output {@code Receiver}
+ * @param paced                    the same, calls paced as a person plays (one every 50–500 ms)
+ * @param harmonizer               melody note in to first voice out, or null when not measured
+ * @param networkOutput            the bursts through an RTP-MIDI output, to a peer's parse, or null when not measured
+ * @param hangingNotes             note-ons never released at the output of the call-and-response session (must be 0)
+ * @param shell                    the shell's own latencies over the timed calls (bursts and paced)
  * @param counters                 the shell's counters
  */
-public record BenchResult(String network, String kernelImplementation, LatencyReport.Percentiles kernelStep,
-                          LatencyReport.Percentiles dl4jStep, double kernelAllocBytesPerStep, double dl4jAllocBytesPerStep,
-                          double performerAllocBytesPerToken,
-                          LatencyReport.Percentiles inputToOutput, int phrases, int unanswered, int hangingNotes,
-                          LatencyReport shell, ShellCounters counters) {
+public record BenchResult(String network, String kernelImplementation, LatencyMode latencyMode, PriorityGrant priority,
+                          FloorProbe.Result floor, LatencyReport.Percentiles kernelStep, LatencyReport.Percentiles dl4jStep,
+                          double kernelAllocBytesPerStep, double dl4jAllocBytesPerStep, double performerAllocBytesPerToken,
+                          PathLatency bursts, PathLatency paced, PathLatency harmonizer, PathLatency networkOutput,
+                          int hangingNotes, LatencyReport shell, ShellCounters counters) {
 
     /**
-     * Keys {@code kernel_step_us, dl4j_step_us, kernel_alloc_bytes_per_step, dl4j_alloc_bytes_per_step,
-     * input_to_output_us, scheduler_lateness_us} (each latency with p50/p99/p999/max/count), then the details.
+     * One path's input-to-output latency.
+     *
+     * @param inputToOutput the latencies of the answered inputs
+     * @param inputs        timed inputs played
+     * @param unanswered    inputs that had no answer note within a second
+     */
+    public record PathLatency(LatencyReport.Percentiles inputToOutput, int inputs, int unanswered) {
+
+        Map<String, Object> toMap(LatencyReport.Percentiles floor) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("input_to_output_us", inputToOutput.toMap());
+            map.put("input_to_output_vs_floor_p99", ratio(inputToOutput, floor));
+            map.put("inputs", inputs);
+            map.put("unanswered", unanswered);
+            return map;
+        }
+    }
+
+    /** {@code p99} of {@code measured} over the floor's {@code p99} (0 when the floor measured 0). */
+    public static double ratio(LatencyReport.Percentiles measured, LatencyReport.Percentiles floor) {
+        return floor.p99() > 0 ? Math.round(measured.p99() / floor.p99() * 100) / 100.0 : 0;
+    }
+
+    public double schedulerLatenessVsFloorP99() {
+        return ratio(shell.schedulerLateness(), floor.lateness());
+    }
+
+    public double inputToOutputVsFloorP99() {
+        return ratio(bursts.inputToOutput(), floor.lateness());
+    }
+
+    /**
+     * Keys {@code input_to_output_us} (bursts), {@code scheduler_lateness_us}, {@code floor_lateness_us} and the two
+     * ratios to the floor first, then the paced, harmonizer and network paths, the kernel and the details.
      */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
+        map.put("input_to_output_us", bursts.inputToOutput().toMap());
+        map.put("scheduler_lateness_us", shell.schedulerLateness().toMap());
+        map.put("floor_lateness_us", floor.lateness().toMap());
+        map.put("scheduler_lateness_vs_floor_p99", schedulerLatenessVsFloorP99());
+        map.put("input_to_output_vs_floor_p99", inputToOutputVsFloorP99());
+        map.put("latency_mode", latencyMode.id());
+        map.put("realtime_priority", priority.sentence());
+        map.put("realtime_priority_granted", priority.granted());
+        map.put("bursts", bursts.toMap(floor.lateness()));
+        map.put("paced", paced.toMap(floor.lateness()));
+        if (harmonizer != null) map.put("harmonizer", harmonizer.toMap(floor.lateness()));
+        if (networkOutput != null) map.put("network_output", networkOutput.toMap(floor.lateness()));
         map.put("kernel_step_us", kernelStep.toMap());
         map.put("dl4j_step_us", dl4jStep.toMap());
         map.put("kernel_alloc_bytes_per_step", kernelAllocBytesPerStep);
         map.put("dl4j_alloc_bytes_per_step", dl4jAllocBytesPerStep);
         map.put("performer_alloc_bytes_per_token", performerAllocBytesPerToken);
-        map.put("input_to_output_us", inputToOutput.toMap());
-        map.put("scheduler_lateness_us", shell.schedulerLateness().toMap());
         map.put("midi_callback_us", shell.midiCallback().toMap());
         map.put("performer_step_us", shell.performerStep().toMap());
+        map.put("shell_input_to_output_us", shell.inputToOutput().toMap());
         map.put("network", network);
         map.put("kernel_implementation", kernelImplementation);
-        map.put("phrases", phrases);
-        map.put("unanswered", unanswered);
         map.put("hanging_notes", hangingNotes);
         map.put("counters", counters.toMap());
         return map;

@@ -65,8 +65,13 @@ public final class RecordingReceiver implements Receiver {
 
     /** Time of the first note-on recorded at or after {@code nanos}, or -1 if none (yet). */
     public long firstNoteOnAt(long fromNanos) {
+        return firstNoteOnAt(fromNanos, 0);
+    }
+
+    /** As {@link #firstNoteOnAt(long)}, looking only at the messages from index {@code fromIndex} on (see {@link #size()}). */
+    public long firstNoteOnAt(long fromNanos, int fromIndex) {
         int n = count;
-        for (int i = 0; i < n; i++) {
+        for (int i = Math.max(0, fromIndex); i < n; i++) {
             int bytes = packed[i];
             if (nanos[i] >= fromNanos && (bytes >>> 16 & 0xF0) == 0x90 && (bytes & 0x7F) > 0) return nanos[i];
         }
