@@ -115,7 +115,7 @@ final class AnswerGenerator {
                 tokensAtTick = 0;
             }
             buildMask(tick);
-            int token = sampler.sample(stream.probabilities(), mask, parameters.temperature(), parameters.topK(),
+            int token = sampler.sample(stream.adaptedProbabilities(parameters.adapt()), mask, parameters.temperature(), parameters.topK(),
                     parameters.topP());
             if (Vocabulary.isTimeShift(token) && tick + Vocabulary.shiftTicks(token) > endTick) {
                 // The model wants to move past the answer's end: the answer ends here, after the silence that sounds.

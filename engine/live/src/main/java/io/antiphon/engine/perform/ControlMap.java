@@ -38,6 +38,8 @@ public final class ControlMap {
         map.map(87, Parameter.DYNAMICS);
         map.map(89, ControlAction.TAP_TEMPO);
         map.map(90, Parameter.FEEL);
+        map.map(102, Parameter.ADAPT);
+        map.map(103, ControlAction.FORGET_LEARNING);
         map.map(70, Parameter.MAX_POLYPHONY);
         map.map(71, Parameter.PITCH_LOW);
         map.map(72, Parameter.PITCH_HIGH);

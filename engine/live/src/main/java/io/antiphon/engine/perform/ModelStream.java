@@ -1,5 +1,6 @@
 package io.antiphon.engine.perform;
 
+import io.antiphon.engine.adapt.AdaptiveMixture;
 import io.antiphon.engine.kernel.RecurrentState;
 import io.antiphon.engine.kernel.StepModel;
 import io.antiphon.engine.token.TokenDecoder;
@@ -8,7 +9,7 @@ import io.antiphon.engine.token.Vocabulary;
 /**
  * The one token stream the model hears, human and machine notes together, fed one token per step (docs/design.md, The
  * event vocabulary): the model's time in ticks, the current velocity bin, the latest next-token distribution, and the
- * rollback point.
+ * rollback point; and the session's learning ({@link AdaptiveMixture}), which hears every token the model does.
  *
  * <p>Streaming feeding: before an event at tick t come the elapsed {@code TIME_SHIFT}s (at most 48 ticks each; a
  * silence longer than {@link #MAX_SILENCE_TICKS} is heard as that long), a {@code VELOCITY} when the bin changes, then
@@ -22,9 +23,15 @@ final class ModelStream {
 
     /** The longest silence fed as such: 16 beats (four 4/4 bars), eight {@code TIME_SHIFT(48)}. */
     static final int MAX_SILENCE_TICKS = 16 * Vocabulary.TICKS_PER_QUARTER;
+    /**
+     * How much the machine's own tokens count in the session memory, against 1 for the human's: the player's material
+     * is what the memory is for, and the machine's answers, counted fully, would feed back into themselves.
+     */
+    static final float MACHINE_WEIGHT = 0.25f;
 
     private final float[] probabilities = new float[Vocabulary.SIZE];
     private final float[] committedProbabilities = new float[Vocabulary.SIZE];
+    private final AdaptiveMixture learned = new AdaptiveMixture();
     private StepModel model;
     private boolean hasDistribution;
     private long tick;
@@ -63,6 +70,7 @@ final class ModelStream {
      */
     void reset(long tick) {
         model.reset();
+        learned.clear();
         this.tick = tick;
         hasDistribution = false;
         bin = -1;
@@ -70,8 +78,19 @@ final class ModelStream {
         pending = false;
     }
 
-    /** Steps the model with {@code token}. */
+    /** Forgets what the session taught the mixture; the model's state (what it heard) stays. */
+    void forgetLearning() {
+        learned.clear();
+    }
+
+    /** Steps the model with a token the human played (or the silence and releases everyone heard). */
     void feed(int token) {
+        feed(token, 1f);
+    }
+
+    /** Steps the model with {@code token}; the session memory learns it with {@code weight}. */
+    private void feed(int token, float weight) {
+        learned.observe(token, hasDistribution ? probabilities : null, weight);
         model.step(token, probabilities);
         hasDistribution = true;
         lastToken = token;
@@ -91,6 +110,7 @@ final class ModelStream {
         if (Vocabulary.isTimeShift(token)) {
             if (!pending) {
                 model.saveState(committed);
+                learned.save();
                 System.arraycopy(probabilities, 0, committedProbabilities, 0, probabilities.length);
                 committedTick = tick;
                 committedLastToken = lastToken;
@@ -99,13 +119,14 @@ final class ModelStream {
         } else {
             pending = false;
         }
-        feed(token);
+        feed(token, MACHINE_WEIGHT);
     }
 
     /** Undoes the generated time shifts fed since the last sounded token, if any. */
     void rollback() {
         if (!pending) return;
         model.restoreState(committed);
+        learned.restore();
         System.arraycopy(committedProbabilities, 0, probabilities, 0, probabilities.length);
         tick = committedTick;
         lastToken = committedLastToken;
@@ -152,7 +173,20 @@ final class ModelStream {
         return model;
     }
 
-    /** The latest next-token distribution (live array). */
+    /**
+     * The distribution to sample: the model's mixed with the session memory's, {@code adapt} 0..1 (see
+     * {@link AdaptiveMixture#mix}; live array, valid until the next call).
+     */
+    float[] adaptedProbabilities(double adapt) {
+        return adapt > 0 ? learned.mix(probabilities, adapt) : probabilities;
+    }
+
+    /** The session's learning (read-only use: its weight and size). */
+    AdaptiveMixture learned() {
+        return learned;
+    }
+
+    /** The latest next-token distribution of the model alone (live array). */
     float[] probabilities() {
         return probabilities;
     }

@@ -76,7 +76,12 @@ public enum Parameter {
      * How far the machine's onsets take the player's groove (swing, push and pull by sixteenth position, measured
      * against the beat grid, at most a third of a sixteenth): 0 = the straight grid, 1 = the player's.
      */
-    FEEL("feel", 0, 1, 1, false);
+    FEEL("feel", 0, 1, 1, false),
+    /**
+     * Learning the player: how much the session memory's predictions join the trained model's, 0 = the trained model
+     * only, 1 = the mixture at the weight it learned (docs/design.md, Learning the player).
+     */
+    ADAPT("adapt", 0, 1, 1, false);
 
     private static final Parameter[] ALL = values();
 

@@ -37,7 +37,9 @@ import io.antiphon.engine.token.Vocabulary;
  *       into the same stream.</li>
  * </ul>
  * The model's memory lasts the whole session; only the {@code reset_memory} controller or {@link #replaceModel}
- * clears it. Human notes outside 21..108 count for phrasing but are not fed (the vocabulary has no such keys).
+ * clears it. The session also teaches: a memory of the tokens heard joins the model's distribution before the masks
+ * and the sampler ({@code adapt}; see {@link io.antiphon.engine.adapt.AdaptiveMixture}); {@code forget_learning}
+ * forgets it alone. Human notes outside 21..108 count for phrasing but are not fed (the vocabulary has no such keys).
  *
  * <p><b>MIDI thru</b> ({@code thru} on): every human channel message is sent to {@link MidiOut} unchanged, on its own
  * channel, as soon as the performer handles it and before the model is fed it: notes, the sustain pedal, pitch bend,
@@ -423,6 +425,8 @@ public final class Performer implements PerformerCore {
             phrases.startNewPhrase();
             phase = PerformerPhase.LISTENING;
             answerRequested = false;
+        } else if (action == ControlAction.FORGET_LEARNING) {
+            stream.forgetLearning();
         } else {
             allNotesOff(now);
         }

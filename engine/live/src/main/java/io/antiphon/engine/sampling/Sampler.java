@@ -1,6 +1,5 @@
 package io.antiphon.engine.sampling;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import io.antiphon.engine.token.Vocabulary;
@@ -76,7 +75,7 @@ public final class Sampler {
             int t = candidates[i];
             order[i] = (long) Float.floatToIntBits((float) weights[t]) << 32 | (Integer.MAX_VALUE - t);
         }
-        Arrays.sort(order, 0, kept);
+        heapSort(order, kept);
         // most probable first
         for (int i = 0; i < kept; i++) {
             candidates[i] = Integer.MAX_VALUE - (int) order[kept - 1 - i];
@@ -95,6 +94,33 @@ public final class Sampler {
             }
         }
         return draw(kept);
+    }
+
+    /**
+     * Sorts {@code a[0..n)} ascending in place. Not {@code Arrays.sort}: on input that starts with a long sorted run
+     * (many equal weights, as a smoothed memory's mixture gives) the JDK's sort allocates its run table.
+     */
+    static void heapSort(long[] a, int n) {
+        for (int i = n / 2 - 1; i >= 0; i--) siftDown(a, i, n);
+        for (int end = n - 1; end > 0; end--) {
+            long top = a[0];
+            a[0] = a[end];
+            a[end] = top;
+            siftDown(a, 0, end);
+        }
+    }
+
+    private static void siftDown(long[] a, int i, int n) {
+        long value = a[i];
+        while (true) {
+            int child = 2 * i + 1;
+            if (child >= n) break;
+            if (child + 1 < n && a[child + 1] > a[child]) child++;
+            if (a[child] <= value) break;
+            a[i] = a[child];
+            i = child;
+        }
+        a[i] = value;
     }
 
     /** Draws among {@code candidates[0..n)} in proportion to their weights. */

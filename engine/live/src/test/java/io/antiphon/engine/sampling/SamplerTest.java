@@ -205,4 +205,31 @@ class SamplerTest {
         for (int i = 0; i < p.length; i++) p[i] /= (float) sum;
         return p;
     }
+
+    @Test
+    void theHeapSortSortsAsArraysSortDoesWithoutAllocatingEvenOnLongSortedRuns() {
+        SplittableRandom random = new SplittableRandom(9);
+        long[] a = new long[Vocabulary.SIZE];
+        long[] b = new long[Vocabulary.SIZE];
+        for (int trial = 0; trial < 200; trial++) {
+            int n = random.nextInt(Vocabulary.SIZE + 1);
+            for (int i = 0; i < n; i++) a[i] = trial % 3 == 0 ? Vocabulary.SIZE - i : random.nextLong(-50, 50);
+            System.arraycopy(a, 0, b, 0, n);
+            Sampler.heapSort(a, n);
+            java.util.Arrays.sort(b, 0, n);
+            assertThat(java.util.Arrays.copyOf(a, n)).containsExactly(java.util.Arrays.copyOf(b, n));
+        }
+        assumeTrue(AllocationMeter.isSupported(), "this JVM cannot count per-thread allocation");
+        AllocationMeter meter = new AllocationMeter();
+        long bytes = 0;
+        for (int round = 0; round < 5; round++) {
+            long before = meter.allocatedBytes();
+            for (int trial = 0; trial < 2_000; trial++) {
+                for (int i = 0; i < Vocabulary.SIZE; i++) a[i] = Vocabulary.SIZE - i + (i > 100 ? trial : 0);
+                Sampler.heapSort(a, Vocabulary.SIZE);
+            }
+            bytes = meter.allocatedBytes() - before;
+        }
+        assertThat(bytes).isZero();
+    }
 }
