@@ -30,6 +30,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--markov-order", defaultValue = "" + MarkovBaseline.DEFAULT_MAX_ORDER, description = "Baseline's maximum context order (default ${DEFAULT-VALUE}).")
     int markovOrder;
 
+    @Option(names = "--adapt", description = {"Also score the model as it plays with the session's learning (adapt 1):",
+            "each piece scored token by token while it learns the tokens already seen, reset between pieces (adaptive_nll)."})
+    boolean adapt;
+
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
@@ -37,7 +41,7 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Split which = Splits.parse(split);
         ModelBundle bundle = ModelSource.load(model);
-        CorpusEvaluation.Result result = CorpusEvaluation.run(bundle.network(), Corpora.open(corpus), which, markovOrder);
+        CorpusEvaluation.Result result = CorpusEvaluation.run(bundle.network(), Corpora.open(corpus), which, markovOrder, adapt);
         Map<String, Object> report = result.toJson();
         if (json) {
             System.out.println(Json.pretty(report));
@@ -47,6 +51,11 @@ final class EvalCommand implements Callable<Integer> {
                     result.lstm().nll(), result.lstm().accuracy(), result.lstm().pitchAccuracy());
             System.out.printf("  Markov  NLL %.4f nats/token  accuracy %.4f  pitch accuracy %.4f  (%s)%n",
                     result.markov().nll(), result.markov().accuracy(), result.markov().pitchAccuracy(), result.markovName());
+            if (result.adaptive() != null) {
+                System.out.printf("  LSTM learning the session  NLL %.4f nats/token  accuracy %.4f  pitch accuracy %.4f  (%.3f x the LSTM's NLL)%n",
+                        result.adaptive().nll(), result.adaptive().accuracy(), result.adaptive().pitchAccuracy(),
+                        result.adaptive().nll() / result.lstm().nll());
+            }
             System.out.println("  LSTM NLL is " + comparison(result));
         }
         return 0;

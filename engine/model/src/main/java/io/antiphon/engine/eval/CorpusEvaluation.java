@@ -33,8 +33,10 @@ public final class CorpusEvaluation {
      * @param lstm       the LSTM's metrics
      * @param markov     the baseline's metrics on the same tokens
      * @param markovName the baseline's description (scheme and order)
+     * @param adaptive   the LSTM's metrics with the session's learning (each piece a session), or null when not scored
      */
-    public record Result(String corpus, Split split, EvaluationMetrics lstm, EvaluationMetrics markov, String markovName) {
+    public record Result(String corpus, Split split, EvaluationMetrics lstm, EvaluationMetrics markov, String markovName,
+                         EvaluationMetrics adaptive) {
 
         /** Relative NLL reduction of the LSTM against the baseline (0.25 = 25 % lower). */
         public double nllReductionVsMarkov() {
@@ -56,17 +58,34 @@ public final class CorpusEvaluation {
             json.put("markov_pitch_accuracy", markov.pitchAccuracy());
             json.put("markov_model", markovName);
             json.put("nll_reduction_vs_markov", nllReductionVsMarkov());
+            if (adaptive != null) {
+                json.put("adaptive_nll", adaptive.nll());
+                json.put("adaptive_accuracy", adaptive.accuracy());
+                json.put("adaptive_pitch_accuracy", adaptive.pitchAccuracy());
+                json.put("adaptive_to_static_nll", adaptive.nll() / lstm.nll());
+            }
             return json;
         }
     }
 
     public static Result run(MultiLayerNetwork net, Corpus corpus, Split split, int markovOrder) throws IOException {
+        return run(net, corpus, split, markovOrder, false);
+    }
+
+    /**
+     * @param adapt also score the LSTM with the session's learning ({@link AdaptiveSequenceModel} at {@code adapt} 1):
+     *              each piece scored token by token while the mixture learns the tokens already seen, reset between
+     *              pieces
+     */
+    public static Result run(MultiLayerNetwork net, Corpus corpus, Split split, int markovOrder, boolean adapt) throws IOException {
         List<int[]> held = Piece.tokens(corpus.pieces(split));
         if (held.isEmpty()) throw new IOException("corpus " + corpus.name() + " has no " + split.name().toLowerCase() + " pieces");
         MarkovBaseline markov = MarkovBaseline.train(augmentedTraining(corpus.pieces(Split.TRAIN)), markovOrder);
         EvaluationMetrics lstmMetrics = new LstmSequenceModel(net).evaluate(held, BATCH);
         EvaluationMetrics markovMetrics = EvaluationMetrics.evaluate(markov, held);
-        return new Result(corpus.name(), split, lstmMetrics, markovMetrics, markov.name());
+        EvaluationMetrics adaptive = adapt
+                ? EvaluationMetrics.evaluate(new AdaptiveSequenceModel(new LstmSequenceModel(net), 1.0), held) : null;
+        return new Result(corpus.name(), split, lstmMetrics, markovMetrics, markov.name(), adaptive);
     }
 
     /** Every allowed transposition of every training piece, encoded. */
