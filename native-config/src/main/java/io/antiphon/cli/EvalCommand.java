@@ -4,10 +4,14 @@ import io.antiphon.engine.corpus.Corpora;
 import io.antiphon.engine.corpus.Split;
 import io.antiphon.engine.eval.CorpusEvaluation;
 import io.antiphon.engine.eval.MarkovBaseline;
+import io.antiphon.engine.harness.AnswerStudy;
+import io.antiphon.engine.kernel.StepEngine;
+import io.antiphon.engine.token.TimedNote;
 import io.antiphon.engine.network.ModelBundle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -34,18 +38,39 @@ final class EvalCommand implements Callable<Integer> {
             "each piece scored token by token while it learns the tokens already seen, reset between pieces (adaptive_nll)."})
     boolean adapt;
 
+    @Option(names = "--answers", paramLabel = "N", defaultValue = "0", description = {"Also the musical measure: the openings (first "
+            + AnswerStudy.CALL_BEATS + " beats) of the split's first N pieces played as calls into the preset,",
+            "the share of the answers' interval 3- and 4-grams found in the call and of their notes in the call's key, adapted against static."})
+    int answers;
+
+    @Option(names = "--seeds", defaultValue = "3", description = "Seeds per call for --answers (default ${DEFAULT-VALUE}).")
+    int seeds;
+
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
         Split which = Splits.parse(split);
+        if (answers < 0 || seeds < 1) throw new IllegalArgumentException("--answers takes 0 or more calls and --seeds 1 or more: " + answers + ", " + seeds);
         ModelBundle bundle = ModelSource.load(model);
         CorpusEvaluation.Result result = CorpusEvaluation.run(bundle.network(), Corpora.open(corpus), which, markovOrder, adapt);
-        Map<String, Object> report = result.toJson();
+        Map<String, Object> report = new java.util.LinkedHashMap<>(result.toJson());
+        if (answers > 0) {
+            LoadedPreset loaded = LoadedPreset.load(model, StepEngine.KERNEL);
+            List<List<TimedNote>> calls = AnswerStudy.openings(Corpora.open(corpus).pieces(which), answers);
+            AnswerStudy.Result study = AnswerStudy.run(loaded::model, loaded.parameters(), calls, seeds, 1.0);
+            report.putAll(study.toMap());
+        }
         if (json) {
             System.out.println(Json.pretty(report));
         } else {
+            if (answers > 0) {
+                System.out.printf("answers to %s calls x %s seeds, adapted against static:%n", report.get("calls"), report.get("seeds"));
+                for (String measure : List.of("motif3_share", "motif4_share", "key_share", "answer_notes")) {
+                    System.out.printf("  %-13s %.3f  %.3f%n", measure, report.get(measure + "_adapted"), report.get(measure + "_static"));
+                }
+            }
             System.out.printf("%s %s split, %d tokens (%d note-ons)%n", result.corpus(), split, result.lstm().tokens(), result.lstm().noteOnTokens());
             System.out.printf("  LSTM    NLL %.4f nats/token  accuracy %.4f  pitch accuracy %.4f%n",
                     result.lstm().nll(), result.lstm().accuracy(), result.lstm().pitchAccuracy());
