@@ -20,6 +20,12 @@ final class HotPathWarmUp {
     private static final long MS = 1_000_000L;
     private static final long STEP = 2 * MS;
     private static final long MODE_SWITCH = 15_000 * MS;
+    /**
+     * The second scratch performer's human plays sixteenths at 120 BPM (the default tempo) with a groove: the "e" early,
+     * the "and" late, the "a" early, so that the feel holds notes back and pulls them ahead (see {@link ExpressionStage}).
+     */
+    private static final long SIXTEENTH = 125 * MS;
+    private static final long[] GROOVE = {0, -25 * MS, 36 * MS, -20 * MS};
     /** The modulation wheel, mapped to nothing by default: passed through when thru is on. */
     private static final int UNMAPPED_CC = 1;
 
@@ -98,10 +104,10 @@ final class HotPathWarmUp {
             PerformerStatus status = new PerformerStatus();
             SplittableRandom random = new SplittableRandom(seed);
             long[] releaseAt = new long[128];
-            int[] knobs = knobs(scratch.parameters().controls());
+            int[] knobs = knobs(scratch.parameters().controls(), i == 1);
             int[] buttons = buttons(scratch.parameters().controls());
             long before = meter == null ? 0 : meter.allocatedBytes();
-            play(scratch, tokens / sinks.length, status, random, releaseAt, knobs, buttons);
+            play(scratch, tokens / sinks.length, status, random, releaseAt, knobs, buttons, i == 1);
             bytes += meter == null ? 0 : meter.allocatedBytes() - before;
         }
         return meter == null ? -1 : bytes;
@@ -109,10 +115,11 @@ final class HotPathWarmUp {
 
     /**
      * The controllers turned during the warm-up: every mapped parameter (thru among them) but the mode (switched on its
-     * own schedule).
+     * own schedule), and for the grooved human the tempo (the groove is played against the default tempo's grid).
      */
-    private static int[] knobs(ControlMap controls) {
+    private static int[] knobs(ControlMap controls, boolean grooved) {
         return java.util.Arrays.stream(Parameter.values()).filter(p -> p != Parameter.MODE)
+                .filter(p -> !grooved || p != Parameter.TEMPO_BPM)
                 .mapToInt(controls::controllerOf).filter(cc -> cc >= 0).toArray();
     }
 
@@ -122,7 +129,7 @@ final class HotPathWarmUp {
     }
 
     private static void play(Performer scratch, int tokens, PerformerStatus status, SplittableRandom random, long[] releaseAt,
-                             int[] knobs, int[] buttons) {
+                             int[] knobs, int[] buttons, boolean grooved) {
         PerformerParameters parameters = scratch.parameters();
         long now = 0;
         long nextNote = 0;
@@ -146,7 +153,14 @@ final class HotPathWarmUp {
                     scratch.onMidi(now, 0x90, key, 1 + random.nextInt(127));
                     releaseAt[key] = now + (40 + random.nextInt(700)) * MS;
                 }
-                nextNote = now + (random.nextInt(6) == 0 ? 0 : (100 + random.nextInt(300)) * MS);
+                if (random.nextInt(6) == 0) {
+                    nextNote = now;
+                } else if (grooved) {
+                    long sixteenth = now / SIXTEENTH + 1 + random.nextInt(3);
+                    nextNote = sixteenth * SIXTEENTH + GROOVE[(int) (sixteenth % 4)];
+                } else {
+                    nextNote = now + (100 + random.nextInt(300)) * MS;
+                }
             }
             if (step % 4 == 0 && knobs.length > 0) {
                 scratch.onMidi(now, 0xB0, knobs[random.nextInt(knobs.length)], random.nextInt(128));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.util.Arrays;
 
 import io.antiphon.engine.kernel.AllocationMeter;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * dynamics and feel at their defaults: the answer's notes held back and pulled ahead by the feel, no hanging note,
  * and nothing allocated once warm.
  */
+@Tag("timing")
 class ExpressionAllocationTest {
 
     private static final long SECOND = 1_000 * MS;
