@@ -136,6 +136,17 @@ class LivePageTest {
         }
     }
 
+    @Test
+    void aPortInUseIsOneSentence() {
+        PerformerParameters parameters = new PerformerParameters();
+        try (LivePage first = LivePage.start(loopback(), parameters)) {
+            PageOptions same = new PageOptions(InetAddress.getLoopbackAddress(), first.port(), null, List.of(), false, folder, NanoClock.SYSTEM);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> LivePage.start(same, parameters))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("the live page cannot listen on 127.0.0.1:" + first.port() + " (");
+        }
+    }
+
     private static LiveSession open(LivePage page, PerformerParameters parameters) {
         return LiveSession.open(new RecordingReceiver(NanoClock.SYSTEM, 100_000),
                 out -> new Performer(TinyPerformers.kernel(), parameters, 5L, out),

@@ -29,7 +29,7 @@ function setConnection(on) {
   page.connected = on;
   const pill = $('connection');
   const connecting = !on && (!page.socket || page.socket.readyState === WebSocket.CONNECTING);
-  pill.textContent = on ? (page.running ? 'live' : 'ended') : (connecting ? 'connecting' : 'disconnected');
+  pill.textContent = on || (connecting && page.ended) ? (page.running ? 'live' : 'ended') : (connecting ? 'connecting' : 'disconnected');
   pill.className = 'pill ' + (on && page.running ? 'on' : on || connecting ? '' : 'off');
 }
 
@@ -55,6 +55,7 @@ function receive(message) {
 
 function showStatus(s) {
   page.nowMs = s.now_ms; page.nowAt = performance.now(); page.running = s.running;
+  page.ended = !s.running && s.now_ms > 0;   // a performance was played and is over
   page.beatsPerBar = s.beats_per_bar || 4;
   setConnection(page.connected);
   $('mode').textContent = s.mode || '-';
