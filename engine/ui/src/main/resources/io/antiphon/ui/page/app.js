@@ -10,7 +10,7 @@ const page = {
   notes: new Map(),         // id -> {part, key, velocity, start, end}
   controls: new Map(),      // name -> {spec, input, value, label, element}
   nowMs: 0, nowAt: performance.now(), running: false,
-  beatsPerBar: 4, connected: false, socket: null, dragging: null,
+  beatsPerBar: 4, connected: false, socket: null, dragging: null, drawnAt: -1000, dirty: true, ended: false,
 };
 window.antiphon = page;     // for the browser test and the curious
 
@@ -38,6 +38,7 @@ function send(message) {
 }
 
 function receive(message) {
+  page.dirty = true;
   if (message.type === 'error') { showError(message.message); return; }
   if (message.type === 'hello') {
     page.notes.clear();
@@ -184,7 +185,12 @@ function now() {
   return page.nowMs + Math.min(250, performance.now() - page.nowAt);
 }
 
-function draw() {
+function draw(frameAt) {
+  requestAnimationFrame(draw);
+  // at most 30 frames a second, and none while nothing moves: the browser often shares the machine with the performer
+  if (frameAt - page.drawnAt < 1000 / 30 || (!page.running && !page.dirty)) return;
+  page.drawnAt = frameAt;
+  page.dirty = false;
   const canvas = $('roll');
   const width = canvas.clientWidth, height = canvas.clientHeight;
   if (canvas.width !== width * devicePixelRatio) { canvas.width = width * devicePixelRatio; canvas.height = height * devicePixelRatio; }
@@ -234,9 +240,9 @@ function draw() {
   $('noteCount').textContent = human + machine;
   $('planCount').textContent = planned;
   canvas.dataset.human = human; canvas.dataset.machine = machine; canvas.dataset.planned = planned;
-  requestAnimationFrame(draw);
 }
 
+window.addEventListener('resize', () => { page.dirty = true; });
 const initial = JSON.parse($('initial').textContent);   // the state the page was served with: drawn before the socket opens
 if (initial.type === 'hello') receive(initial);
 connect();
