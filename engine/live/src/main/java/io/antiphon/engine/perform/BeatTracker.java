@@ -8,12 +8,12 @@ package io.antiphon.engine.perform;
  * however rolled). An onset closer to the previous one than half a sixteenth of the current beat is an ornament (a
  * grace note, a flam): the later one, the main note, takes its place.
  *
- * <p><b>Induction</b> (the first {@value #INDUCTION_ONSETS} onsets of a session, and again after the player is lost):
- * the most frequent inter-onset interval (clustered within {@value #CLUSTER_TOLERANCE} of each other, as in Dixon's
- * BeatRoot) is the melody's shortest common note value; the beat is one, two or four of them, whichever scores best
- * under a log-normal prior around {@code tempo_bpm} (sigma {@value #PRIOR_SIGMA} in log tempo, within
- * {@value #RANGE_FACTOR}x either way), with a bonus for two (folk and art melodies move mostly in half beats: without
- * it a melody of eighths at 72 BPM is heard at 144). The onsets are then placed on a sixteenth grid of that beat, and
+ * <p><b>Induction</b> (until the beat is found, and again after the player is lost): the commonest inter-onset
+ * interval, by the time its notes fill (intervals clustered within {@value #CLUSTER_TOLERANCE} of each other or 25 ms,
+ * as in Dixon's BeatRoot), is the melody's common note value; the beat is half, one, two or four of them, whichever suits the
+ * onsets best: a beat that most onsets land on and that few onsets divide further than in halves (twice too fast
+ * leaves beats empty, twice too slow puts notes on sixteenths), weighed by a log-normal prior around {@code tempo_bpm}
+ * (sigma {@value #PRIOR_SIGMA} in log tempo, within {@value #RANGE_FACTOR}x either way). The onsets are then placed on a sixteenth grid of that beat, and
  * the beat's phase is the one that puts the longest notes (by the interval they open) and the first onset on beats.
  *
  * <p><b>Tracking</b> (afterwards): each onset takes the sixteenth the current grid predicts for it; the grid is the
@@ -33,9 +33,10 @@ public final class BeatTracker {
     static final long CHORD_WINDOW_MS = 50;
     static final int INDUCTION_ONSETS = 12;
     static final double CLUSTER_TOLERANCE = 0.1;
-    static final double PRIOR_SIGMA = 0.5;
+    private static final double CLUSTER_NANOS = 25e6;
+    static final double PRIOR_SIGMA = 0.7;
+    static final double LEVEL_WEIGHT = 2;
     static final double RANGE_FACTOR = 2.5;
-    static final double HALF_BEAT_BONUS = 0.8;
     static final double MEMORY_BEATS = 12;
     static final int WINDOW = 32;
     private static final long CHORD_WINDOW_NANOS = CHORD_WINDOW_MS * 1_000_000;
@@ -218,27 +219,26 @@ public final class BeatTracker {
         // the consecutive intervals
         for (int i = 1; i < n; i++) iois[i - 1] = times[index(i)] - times[index(i - 1)];
         int m = n - 1;
-        // the most frequent interval: each interval's cluster is the intervals within the tolerance of it
+        // the commonest interval, by the time it fills: each interval's cluster is the intervals within the tolerance of it
         double best = 0;
         double unit = iois[0];
         for (int i = 0; i < m; i++) {
             double sum = 0;
-            double support = 0;
+            double members = 0;
+            double tolerance = Math.max(CLUSTER_TOLERANCE * iois[i], CLUSTER_NANOS);
             for (int j = 0; j < m; j++) {
-                if (Math.abs(iois[j] - iois[i]) <= CLUSTER_TOLERANCE * iois[i]) {
+                if (Math.abs(iois[j] - iois[i]) <= tolerance) {
                     sum += iois[j];
-                    support++;
+                    members++;
                 }
             }
-            // ties go to the shorter interval: the longer ones are its multiples
-            if (support > best || support == best && sum / support < unit) {
-                best = support;
-                unit = sum / support;
+            if (sum > best) {
+                best = sum;
+                unit = sum / members;
             }
         }
         // once the beat is found, its level stays; only a lost player chooses again
-        double beat = tracking ? period : tempoLocked ? priorPeriod : chooseLevel(unit);
-        if (!tempoLocked && !tracking) beat = bestFittingPeriod(beat, n);
+        double beat = tracking ? period : tempoLocked ? priorPeriod : chooseLevel(unit, n);
         place(beat / SLOTS_PER_BEAT, n);
         if (tracking) {
             long shift = slots[index(0)] - firstSlot;
@@ -248,7 +248,24 @@ public final class BeatTracker {
             if (n >= INDUCTION_ONSETS) settled = true;
             return;
         }
-        // the phase: long notes and the first onset on beats
+        // renumber: slot 0 is the beat at or before the first onset
+        int phase = bestPhase(beat, n);
+        int shift = phase == 0 ? 0 : phase - SLOTS_PER_BEAT;
+        for (int i = 0; i < n; i++) slots[index(i)] -= shift;
+        firstSlot = slots[index(0)];
+        period = beat;
+        fit(times[index(n - 1)]);
+        farInARow = 0;
+        double span = (times[index(n - 1)] - times[index(0)]) / period;
+        if (n >= 5 && span >= 2 && confidence >= 0.6 || n >= INDUCTION_ONSETS) {
+            tracking = true;
+            gridEpoch++;
+            if (n >= INDUCTION_ONSETS) settled = true;
+        }
+    }
+
+    /** The sixteenth (0..3) of the placed onsets that is the beat: the one that puts long notes and the first onset on beats. */
+    private int bestPhase(double beat, int n) {
         int phase = 0;
         double bestScore = -1;
         for (int p = 0; p < SLOTS_PER_BEAT; p++) {
@@ -263,19 +280,32 @@ public final class BeatTracker {
                 phase = p;
             }
         }
-        // renumber: slot 0 is the beat at or before the first onset
-        int shift = phase == 0 ? 0 : phase - SLOTS_PER_BEAT;
-        for (int i = 0; i < n; i++) slots[index(i)] -= shift;
-        firstSlot = slots[index(0)];
-        period = beat;
-        fit(times[index(n - 1)]);
-        farInARow = 0;
-        double span = (times[index(n - 1)] - times[index(0)]) / period;
-        if (n >= 5 && span >= 2 && confidence >= 0.6 || n >= INDUCTION_ONSETS) {
-            tracking = true;
-            gridEpoch++;
-            if (n >= INDUCTION_ONSETS) settled = true;
+        return phase;
+    }
+
+    /**
+     * How well the first {@code n} onsets, placed on the sixteenths of {@code beat} with their best phase, suit that
+     * beat: the share of beats from the first to the last onset that an onset falls on, plus the share of onsets on a
+     * beat or half beat. A beat twice too fast leaves beats empty; one twice too slow puts notes on sixteenths.
+     */
+    private double levelFit(double beat, int n) {
+        place(beat / SLOTS_PER_BEAT, n);
+        int phase = bestPhase(beat, n);
+        int onBeatOrHalf = 0;
+        int beatsHit = 0;
+        long lastBeatHit = Long.MIN_VALUE;
+        for (int i = 0; i < n; i++) {
+            long slot = slots[index(i)] - phase;
+            if (Math.floorMod(slot, 2) == 0) onBeatOrHalf++;
+            if (Math.floorMod(slot, SLOTS_PER_BEAT) == 0) {
+                long b = Math.floorDiv(slot, SLOTS_PER_BEAT);
+                if (b != lastBeatHit) beatsHit++;
+                lastBeatHit = b;
+            }
         }
+        long firstBeat = Math.floorDiv(slots[index(0)] - phase, SLOTS_PER_BEAT);
+        long lastBeat = Math.floorDiv(slots[index(n - 1)] - phase, SLOTS_PER_BEAT);
+        return beatsHit / (double) (lastBeat - firstBeat + 1) + onBeatOrHalf / (double) n;
     }
 
     /** Sixteenth indexes for the first {@code n} onsets, consecutive from 0: each interval rounded to whole sixteenths of {@code slot} ns. */
@@ -322,15 +352,21 @@ public final class BeatTracker {
         return best;
     }
 
-    /** The beat period for a melody whose most frequent interval is {@code unit}: one, two or four of it. */
-    private double chooseLevel(double unit) {
+    /**
+     * The beat period for the first {@code n} onsets, whose commonest interval is {@code unit}: half, one, two or four of
+     * it (each refined to the period the onsets fit best), whichever suits the onsets best ({@link #levelFit}, twice)
+     * under the log-normal prior around {@code tempo_bpm}.
+     */
+    private double chooseLevel(double unit, int n) {
         double bestScore = Double.NEGATIVE_INFINITY;
         double chosen = priorPeriod;
-        for (int multiple = 1; multiple <= 4; multiple *= 2) {
+        for (double multiple = 0.5; multiple <= 4; multiple *= 2) {
             double candidate = unit * multiple;
             double log = Math.log(candidate / priorPeriod);
             if (Math.abs(log) > Math.log(RANGE_FACTOR)) continue;
-            double score = -0.5 * (log / PRIOR_SIGMA) * (log / PRIOR_SIGMA) + (multiple == 2 ? HALF_BEAT_BONUS : 0);
+            candidate = bestFittingPeriod(candidate, n);
+            log = Math.log(candidate / priorPeriod);
+            double score = -0.5 * (log / PRIOR_SIGMA) * (log / PRIOR_SIGMA) + LEVEL_WEIGHT * levelFit(candidate, n);
             if (score > bestScore) {
                 bestScore = score;
                 chosen = candidate;
