@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
                 PlayCommand.class,
                 DevicesCommand.class,
                 BenchCommand.class,
+                GrooveCommand.class,
                 MeasuresCommand.class,
                 SoakCommand.class,
                 FloodCommand.class,

@@ -36,6 +36,7 @@ public final class BeatTracker {
     private static final double CLUSTER_NANOS = 25e6;
     static final double PRIOR_SIGMA = 0.7;
     static final double LEVEL_WEIGHT = 2;
+    static final double LEVEL_HOLD = 0.5;
     static final double RANGE_FACTOR = 2.5;
     static final double MEMORY_BEATS = 12;
     static final int WINDOW = 32;
@@ -63,8 +64,6 @@ public final class BeatTracker {
     private boolean tracking;
     /** Induction is over: onsets are placed by the grid. */
     private boolean settled;
-    /** The first onset's sixteenth index, as induction placed it (kept while refining). */
-    private long firstSlot;
     private int gridEpoch;
     private int farInARow;
     private double confidence;
@@ -237,27 +236,18 @@ public final class BeatTracker {
                 unit = sum / members;
             }
         }
-        // once the beat is found, its level stays; only a lost player chooses again
-        double beat = tracking ? period : tempoLocked ? priorPeriod : chooseLevel(unit, n);
+        double beat = tempoLocked ? bestFittingPeriod(priorPeriod, n) : chooseLevel(unit, n);
         place(beat / SLOTS_PER_BEAT, n);
-        if (tracking) {
-            long shift = slots[index(0)] - firstSlot;
-            for (int i = 0; i < n; i++) slots[index(i)] -= shift;
-            period = beat;
-            fit(times[index(n - 1)]);
-            if (n >= INDUCTION_ONSETS) settled = true;
-            return;
-        }
         // renumber: slot 0 is the beat at or before the first onset
         int phase = bestPhase(beat, n);
         int shift = phase == 0 ? 0 : phase - SLOTS_PER_BEAT;
         for (int i = 0; i < n; i++) slots[index(i)] -= shift;
-        firstSlot = slots[index(0)];
         period = beat;
         fit(times[index(n - 1)]);
         farInARow = 0;
         double span = (times[index(n - 1)] - times[index(0)]) / period;
-        if (n >= 5 && span >= 2 && confidence >= 0.6 || n >= INDUCTION_ONSETS) {
+        if (n >= 5 && span >= 3 && confidence >= 0.6 || n >= INDUCTION_ONSETS) {
+            // found: the clock may follow; until settled, every onset induces afresh from all heard so far
             tracking = true;
             gridEpoch++;
             if (n >= INDUCTION_ONSETS) settled = true;
@@ -364,9 +354,18 @@ public final class BeatTracker {
             double candidate = unit * multiple;
             double log = Math.log(candidate / priorPeriod);
             if (Math.abs(log) > Math.log(RANGE_FACTOR)) continue;
-            candidate = bestFittingPeriod(candidate, n);
+            // the period the onsets fit best, unless its placement suits a beat worse (a finer grid that miscounts)
+            double refined = bestFittingPeriod(candidate, n);
+            double fit = levelFit(candidate, n);
+            double refinedFit = levelFit(refined, n);
+            if (refinedFit >= fit) {
+                candidate = refined;
+                fit = refinedFit;
+            }
             log = Math.log(candidate / priorPeriod);
-            double score = -0.5 * (log / PRIOR_SIGMA) * (log / PRIOR_SIGMA) + LEVEL_WEIGHT * levelFit(candidate, n);
+            double score = -0.5 * (log / PRIOR_SIGMA) * (log / PRIOR_SIGMA) + LEVEL_WEIGHT * fit;
+            // once found, the level holds unless another is clearly better: no flip-flop on one jittered onset
+            if (tracking && Math.abs(Math.log(candidate / period)) < 0.2) score += LEVEL_HOLD;
             if (score > bestScore) {
                 bestScore = score;
                 chosen = candidate;

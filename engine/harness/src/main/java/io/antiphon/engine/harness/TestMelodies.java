@@ -1,0 +1,73 @@
+package io.antiphon.engine.harness;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.antiphon.engine.corpus.FileNameSplit;
+import io.antiphon.engine.corpus.Split;
+import io.antiphon.midi.file.MidiFileContent;
+import io.antiphon.midi.file.MidiFileException;
+import io.antiphon.midi.file.MidiFileReader;
+import io.antiphon.midi.file.Note;
+
+/**
+ * Score melodies for {@link GrooveEvaluation} from the test split of the Nottingham melody files (the folk corpus's
+ * monophonic {@code MIDI/melody} folder): the first {@code bars} 4/4 bars of each, from the bar of its first note,
+ * as rows of {onset beat, duration beats, pitch} with beat 0 a downbeat.
+ */
+public final class TestMelodies {
+
+    /** Where the melody files are in the data directory. */
+    public static final String FOLDER = "nottingham-midi/MIDI/melody";
+
+    private TestMelodies() {
+    }
+
+    /**
+     * The first {@code count} test-split melodies (by file name), {@code bars} bars each.
+     *
+     * @throws IOException if the folder cannot be listed or a file cannot be read
+     */
+    public static List<double[][]> nottingham(Path dataDirectory, int count, int bars) throws IOException {
+        Path folder = dataDirectory.resolve(FOLDER);
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(folder)) {
+            files = listing.filter(p -> p.getFileName().toString().endsWith(".mid"))
+                    .filter(p -> FileNameSplit.of(p.getFileName().toString()) == Split.TEST).sorted().toList();
+        }
+        List<double[][]> melodies = new ArrayList<>();
+        for (Path file : files) {
+            if (melodies.size() == count) break;
+            MidiFileContent content;
+            try {
+                content = MidiFileReader.read(file);
+            } catch (MidiFileException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+            double[][] melody = firstBars(content, bars);
+            if (melody.length >= 8) melodies.add(melody);
+        }
+        return melodies;
+    }
+
+    static double[][] firstBars(MidiFileContent content, int bars) {
+        List<Note> notes = content.pitchedNotes();
+        if (notes.isEmpty()) return new double[0][];
+        double tpq = content.ticksPerQuarter();
+        double first = notes.get(0).startTick() / tpq;
+        double barStart = Math.floor(first / 4) * 4;
+        List<double[]> rows = new ArrayList<>();
+        double lastOnset = Double.NEGATIVE_INFINITY;
+        for (Note note : notes) {
+            double onset = note.startTick() / tpq - barStart;
+            if (onset >= bars * 4 || onset <= lastOnset) continue;   // monophonic: the first note of a chord
+            lastOnset = onset;
+            rows.add(new double[] {onset, Math.max(0.125, note.durationTicks() / tpq), note.pitch()});
+        }
+        return rows.toArray(new double[0][]);
+    }
+}

@@ -1,0 +1,71 @@
+package io.antiphon.engine.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import io.antiphon.engine.perform.PerformerParameters;
+import io.antiphon.engine.realtime.TinyPerformers;
+import org.junit.jupiter.api.Test;
+
+/** The groove evaluation, small and seeded: a synthetic folk-like melody performed with jitter, drift and rubato. */
+class GrooveEvaluationTest {
+
+    /** Four bars of 4/4 in eighths and quarters, a dotted figure, ending on a half note. */
+    private static final double[][] MELODY = melody(new double[] {
+            0, 1, 1.5, 2, 3, 3.5, 4, 4.5, 5, 5.5, 6, 7, 8, 9, 9.5, 10, 10.75, 11, 11.5, 12, 13, 14});
+
+    private static double[][] melody(double[] onsets) {
+        double[][] rows = new double[onsets.length][];
+        int[] pitches = {67, 69, 71, 72, 74, 72, 71, 69};
+        for (int i = 0; i < onsets.length; i++) {
+            double next = i + 1 < onsets.length ? onsets[i + 1] : onsets[i] + 2;
+            rows[i] = new double[] {onsets[i], next - onsets[i], pitches[i % pitches.length]};
+        }
+        return rows;
+    }
+
+    @Test
+    void aSteadyPlayerIsFollowedAndAnsweredOnTheBeatAfterThePhrase() {
+        GrooveResult result = GrooveEvaluation.run(TinyPerformers.kernel(), new PerformerParameters(), List.<double[][]>of(MELODY),
+                new double[] {72, 96, 140}, 0, 0, 5L);
+
+        assertThat(result.cases()).hasSize(3);
+        for (GrooveResult.Case c : result.cases()) {
+            String name = c.bpm() + " BPM";
+            assertThat(c.beatFound()).as(name + ": beat found").isTrue();
+            assertThat(c.octaveError()).as(name + ": half or double tempo").isFalse();
+            assertThat(c.tempoError8()).as(name + ": tempo error after 8 beats").isLessThan(0.06);
+            assertThat(c.phaseErrorMs()).as(name + ": beat phase error, ms").isLessThan(30);
+            assertThat(c.answers()).as(name + ": answered").isPositive();
+            assertThat(c.answeredInside()).as(name + ": the player interrupted").isFalse();
+            assertThat(c.entranceErrorMs()).as(name + ": entrance error, ms").isLessThan(40);
+        }
+        Map<String, Object> map = result.toMap();
+        assertThat(map.keySet()).containsExactlyElementsOf(GrooveResult.KEYS.keySet());
+        assertThat(map.get("half_or_double_tempo")).isEqualTo(0L);
+    }
+
+    @Test
+    void aDriftingBreathingPlayerIsFollowed() {
+        GrooveResult result = GrooveEvaluation.run(TinyPerformers.kernel(), new PerformerParameters(), List.<double[][]>of(MELODY),
+                new double[] {80, 110, 160}, 0.1, 0.04, 7L);
+        for (GrooveResult.Case c : result.cases()) {
+            String name = c.bpm() + " BPM, drift " + c.drift();
+            assertThat(c.octaveError()).as(name + ": half or double tempo").isFalse();
+            assertThat(c.tempoRatioAtEnd()).as(name + ": tempo at the call's end").isCloseTo(1, org.assertj.core.data.Offset.offset(0.08));
+            assertThat(c.answeredInside()).as(name + ": the player interrupted").isFalse();
+        }
+    }
+
+    @Test
+    void thePerformanceKeepsItsTrueGrid() {
+        HumanPerformance p = HumanPerformance.of(MELODY, 100, 1.1, 0.03, 0, 60, 100, true, 3L);
+        assertThat(p.beatNanos(0)).isEqualTo(HumanPerformance.START_NANOS);
+        assertThat(p.gridErrorMs(p.beatNanos(5.25), 4)).isLessThan(0.01);
+        assertThat(p.beatAt(p.beatNanos(7.5))).isCloseTo(7.5, org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(p.velocities()[p.velocities().length - 1]).isGreaterThan(p.velocities()[0]);
+        assertThat(p.events()[0][0]).as("no jitter: the first note on time").isEqualTo(HumanPerformance.START_NANOS);
+    }
+}

@@ -1,0 +1,87 @@
+package io.antiphon.cli;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import io.antiphon.engine.corpus.DataDirectory;
+import io.antiphon.engine.harness.GrooveEvaluation;
+import io.antiphon.engine.harness.GrooveResult;
+import io.antiphon.engine.harness.TestMelodies;
+import io.antiphon.engine.kernel.StepEngine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code antiphon groove}: how well the performer follows a human's tempo, beat and dynamics (the player clock). */
+@Command(name = "groove", mixinStandardHelpOptions = true,
+        description = {"Evaluate following the player: the folk corpus's test melodies, performed by a simulated human",
+                "(Gaussian jitter 10-20 ms, tempo drift up to 10%, rubato up to 4%, a velocity crescendo or diminuendo) at",
+                "each --tempos BPM, are played through the performer core on a simulated clock with the preset's model; the",
+                "answers are measured against the player's true grid. Keys of the report: see docs/timing.md."})
+final class GrooveCommand implements Callable<Integer> {
+
+    @Option(names = "--preset", defaultValue = "folk", description = "Preset whose model answers (default ${DEFAULT-VALUE}).")
+    String preset;
+
+    @Option(names = "--tunes", defaultValue = "20", description = "Test melodies performed (default ${DEFAULT-VALUE}).")
+    int tunes;
+
+    @Option(names = "--bars", defaultValue = "4", description = "Bars of each melody played as the call (default ${DEFAULT-VALUE}).")
+    int bars;
+
+    @Option(names = "--tempos", split = ",", defaultValue = "60,80,100,120,140,160,180",
+            description = "Tempi each melody is performed at, BPM (default ${DEFAULT-VALUE}).")
+    double[] tempos;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "The data directory holding " + TestMelodies.FOLDER
+            + " (default: -Dantiphon.data, ANTIPHON_DATA, or ../shared/data).")
+    Path data;
+
+    @Option(names = "--drift", defaultValue = "0.1", description = "Largest tempo drift over a call, as a share (default ${DEFAULT-VALUE}: up to 10% faster or slower by its end).")
+    double drift;
+
+    @Option(names = "--rubato", defaultValue = "0.04", description = "Largest depth of the tempo's breathing over four bars (default ${DEFAULT-VALUE}: ±4%).")
+    double rubato;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the simulated player and the sampler (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--json", description = "Print the report as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (tunes < 1 || bars < 2) throw new IllegalArgumentException("--tunes must be at least 1 and --bars at least 2");
+        for (double bpm : tempos) {
+            if (bpm < 30 || bpm > 300) throw new IllegalArgumentException("--tempos must lie within 30..300 BPM, got " + bpm);
+        }
+        Optional<Path> directory = data != null ? Optional.of(data) : DataDirectory.find();
+        if (directory.isEmpty() || !directory.get().resolve(TestMelodies.FOLDER).toFile().isDirectory()) {
+            System.err.println("antiphon groove: no test melodies here (" + TestMelodies.FOLDER + " under "
+                    + directory.map(Path::toString).orElse("no data directory") + "); give --data DIR. Nothing measured.");
+            return 0;
+        }
+        List<double[][]> melodies = TestMelodies.nottingham(directory.get(), tunes, bars);
+        LoadedPreset loaded = LoadedPreset.load(preset, StepEngine.KERNEL);
+        GrooveResult result = GrooveEvaluation.run(loaded.model(), loaded.parameters(), melodies, tempos, drift, rubato, seed);
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("preset", loaded.entry().preset().name());
+        report.put("melodies", melodies.size());
+        report.put("bars", bars);
+        report.put("tempos_bpm", Arrays.stream(tempos).boxed().toList());
+        report.put("drift_max", drift);
+        report.put("rubato_max", rubato);
+        report.put("seed", seed);
+        report.putAll(result.toMap());
+        if (json) {
+            System.out.println(Json.pretty(report));
+        } else {
+            report.forEach((key, value) -> System.out.printf("%-28s %s%n", key, value));
+        }
+        return 0;
+    }
+}
