@@ -26,8 +26,8 @@ record LoadedPreset(PresetEntry entry, ModelBundle bundle, StepModel model, Perf
      */
     static LoadedPreset load(String nameOrPath, StepEngine engine) throws IOException {
         PresetEntry entry = ModelSource.entry(nameOrPath);
+        PerformerParameters parameters = PerformerParameters.of(entry.preset());   // the cheap check first
         ModelBundle bundle = ModelSource.load(entry);
-        PerformerParameters parameters = PerformerParameters.of(entry.preset());
         return new LoadedPreset(entry, bundle, StepModels.create(bundle.network(), engine), parameters);
     }
 

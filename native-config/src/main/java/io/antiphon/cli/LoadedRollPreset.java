@@ -28,9 +28,9 @@ record LoadedRollPreset(PresetEntry entry, ModelBundle bundle, RollStepModel mod
      */
     static LoadedRollPreset load(String nameOrPath, StepEngine engine) throws IOException {
         PresetEntry entry = ModelSource.entry(nameOrPath);
+        PerformerParameters parameters = PerformerParameters.of(entry.preset());   // the cheap check first
         ModelBundle bundle = ModelSource.load(entry, BundleKind.PIANO_ROLL);
         int frameTicks = Harmonizer.frameTicksOf(RollBundles.framesPerQuarter(bundle.metadata()));
-        PerformerParameters parameters = PerformerParameters.of(entry.preset());
         return new LoadedRollPreset(entry, bundle, StepModels.createRoll(bundle.network(), engine), frameTicks, parameters);
     }
 

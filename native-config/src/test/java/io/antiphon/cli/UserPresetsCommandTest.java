@@ -129,10 +129,16 @@ class UserPresetsCommandTest {
     void aPresetFileIsRefusedNamingItsMissingField() throws Exception {
         Files.write(dir.resolve("mine.bundle"), new byte[]{1});
         Path file = dir.resolve("mine.json");
-        Files.writeString(file, "{\"format\": \"antiphon-preset\", \"bundle\": \"mine.bundle\"}");
+        Files.writeString(file, "{\"bundle\": \"mine.bundle\"}");   // as issue 13 found it: a Jackson message about null into int
         CommandRun demo = CommandRun.of("demo", "--preset", file.toString(), "--out", dir.resolve("demo").toString());
         assertThat(demo.exitCode()).isEqualTo(2);
-        assertThat(demo.err().strip()).isEqualTo("antiphon: " + file + ": the field \"formatVersion\" is missing; this Antiphon reads \"formatVersion\": 1.");
+        assertThat(demo.err().strip()).isEqualTo("antiphon: " + file + ": the fields \"format\", \"formatVersion\" and \"name\" are missing;"
+                + " a preset needs \"format\": \"antiphon-preset\", \"formatVersion\": 1, a \"name\" and its \"bundle\" file.");
+        Files.writeString(file, "{\"format\": \"antiphon-preset\", \"formatVersion\": \"1\", \"name\": \"mine\", \"bundle\": \"mine.bundle\","
+                + " \"parameters\": {\"key_root\": \"H\"}}");
+        CommandRun key = CommandRun.of("demo", "--preset", file.toString(), "--out", dir.resolve("demo").toString());
+        assertThat(key.exitCode()).isEqualTo(2);
+        assertThat(key.err()).contains("'key_root' takes one of C, C#, D").contains("not 'H'");
     }
 
     @Test

@@ -224,6 +224,16 @@ public final class PresetCatalogue {
             throw new PresetException(source + " cannot be read: " + e.getMessage());
         }
         if (preset == null) throw new PresetException(source + " is empty, not a preset.");
+        List<String> missing = new ArrayList<>();
+        if (preset.format() == null) missing.add("\"format\"");
+        if (preset.formatVersion() == null) missing.add("\"formatVersion\"");
+        if (preset.name() == null) missing.add("\"name\"");
+        if (preset.bundle() == null) missing.add("\"bundle\"");
+        if (missing.size() > 1) {
+            throw new PresetException(source + ": the fields " + String.join(", ", missing.subList(0, missing.size() - 1)) + " and "
+                    + missing.get(missing.size() - 1) + " are missing; a preset needs \"format\": \"" + Preset.FORMAT
+                    + "\", \"formatVersion\": " + Preset.FORMAT_VERSION + ", a \"name\" and its \"bundle\" file.");
+        }
         if (preset.format() == null) {
             throw new PresetException(source + ": the field \"format\" is missing; an Antiphon preset has \"format\": \"" + Preset.FORMAT + "\".");
         }

@@ -90,9 +90,13 @@ class PresetCatalogueTest {
     void aMissingOrWrongFieldIsNamed() throws IOException {
         Files.write(dir.resolve("mine.bundle"), new byte[]{1});
         assertThatThrownBy(() -> PresetCatalogue.fromFile(preset("{\"bundle\": \"mine.bundle\"}"))).isInstanceOf(PresetException.class)
-                .hasMessageContaining("\"format\" is missing");
+                .hasMessageContaining("the fields \"format\", \"formatVersion\" and \"name\" are missing");
+        assertThatThrownBy(() -> PresetCatalogue.fromFile(preset(valid("mine.bundle").replace("\"format\": \"antiphon-preset\",", ""))))
+                .isInstanceOf(PresetException.class).hasMessageContaining("the field \"format\" is missing");
         assertThatThrownBy(() -> PresetCatalogue.fromFile(preset("{\"format\": \"antiphon-preset\", \"bundle\": \"mine.bundle\"}")))
-                .isInstanceOf(PresetException.class).hasMessageContaining("\"formatVersion\" is missing");
+                .isInstanceOf(PresetException.class).hasMessageContaining("the fields \"formatVersion\" and \"name\" are missing");
+        assertThatThrownBy(() -> PresetCatalogue.fromFile(preset(valid("mine.bundle").replace("\"formatVersion\": 1,", ""))))
+                .isInstanceOf(PresetException.class).hasMessageContaining("the field \"formatVersion\" is missing");
         assertThatThrownBy(() -> PresetCatalogue.fromFile(preset(valid("mine.bundle").replace("\"formatVersion\": 1", "\"formatVersion\": \"one\""))))
                 .isInstanceOf(PresetException.class).hasMessageContaining("\"formatVersion\" must be a whole number");
         assertThatThrownBy(() -> PresetCatalogue.fromFile(preset(valid("mine.bundle").replace("\"name\": \"mine\",", ""))))
