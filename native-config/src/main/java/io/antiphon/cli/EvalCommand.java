@@ -38,7 +38,7 @@ final class EvalCommand implements Callable<Integer> {
             "each piece scored token by token while it learns the tokens already seen, reset between pieces (adaptive_nll)."})
     boolean adapt;
 
-    @Option(names = "--answers", paramLabel = "N", defaultValue = "0", description = {"Also the musical measure: the openings (first "
+    @Option(names = "--answers", paramLabel = "N", defaultValue = "0", description = {"Instead of the token scores, the musical measure: the openings (first "
             + AnswerStudy.CALL_BEATS + " beats) of the split's first N pieces played as calls into the preset,",
             "the share of the answers' interval 3- and 4-grams found in the call and of their notes in the call's key, adapted against static."})
     int answers;
@@ -53,24 +53,13 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Split which = Splits.parse(split);
         if (answers < 0 || seeds < 1) throw new IllegalArgumentException("--answers takes 0 or more calls and --seeds 1 or more: " + answers + ", " + seeds);
+        if (answers > 0) return answerStudy(which);
         ModelBundle bundle = ModelSource.load(model);
         CorpusEvaluation.Result result = CorpusEvaluation.run(bundle.network(), Corpora.open(corpus), which, markovOrder, adapt);
-        Map<String, Object> report = new java.util.LinkedHashMap<>(result.toJson());
-        if (answers > 0) {
-            LoadedPreset loaded = LoadedPreset.load(model, StepEngine.KERNEL);
-            List<List<TimedNote>> calls = AnswerStudy.openings(Corpora.open(corpus).pieces(which), answers);
-            AnswerStudy.Result study = AnswerStudy.run(loaded::model, loaded.parameters(), calls, seeds, 1.0);
-            report.putAll(study.toMap());
-        }
+        Map<String, Object> report = result.toJson();
         if (json) {
             System.out.println(Json.pretty(report));
         } else {
-            if (answers > 0) {
-                System.out.printf("answers to %s calls x %s seeds, adapted against static:%n", report.get("calls"), report.get("seeds"));
-                for (String measure : List.of("motif3_share", "motif4_share", "key_share", "answer_notes")) {
-                    System.out.printf("  %-13s %.3f  %.3f%n", measure, report.get(measure + "_adapted"), report.get(measure + "_static"));
-                }
-            }
             System.out.printf("%s %s split, %d tokens (%d note-ons)%n", result.corpus(), split, result.lstm().tokens(), result.lstm().noteOnTokens());
             System.out.printf("  LSTM    NLL %.4f nats/token  accuracy %.4f  pitch accuracy %.4f%n",
                     result.lstm().nll(), result.lstm().accuracy(), result.lstm().pitchAccuracy());
@@ -82,6 +71,22 @@ final class EvalCommand implements Callable<Integer> {
                         result.adaptive().nll() / result.lstm().nll());
             }
             System.out.println("  LSTM NLL is " + comparison(result));
+        }
+        return 0;
+    }
+
+    /** The musical measure alone (see --answers). */
+    private int answerStudy(Split which) throws Exception {
+        LoadedPreset loaded = LoadedPreset.load(model, StepEngine.KERNEL);
+        List<List<TimedNote>> calls = AnswerStudy.openings(Corpora.open(corpus).pieces(which), answers);
+        Map<String, Object> report = AnswerStudy.run(loaded::model, loaded.parameters(), calls, seeds, 1.0).toMap();
+        if (json) {
+            System.out.println(Json.pretty(report));
+        } else {
+            System.out.printf("answers to %s calls x %s seeds, adapted against static:%n", report.get("calls"), report.get("seeds"));
+            for (String measure : List.of("motif3_share", "motif4_share", "key_share", "answer_notes")) {
+                System.out.printf("  %-13s %.3f  %.3f%n", measure, report.get(measure + "_adapted"), report.get(measure + "_static"));
+            }
         }
         return 0;
     }
