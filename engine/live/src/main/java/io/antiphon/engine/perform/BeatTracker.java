@@ -37,6 +37,7 @@ public final class BeatTracker {
     static final double PRIOR_SIGMA = 0.7;
     static final double LEVEL_WEIGHT = 2;
     static final double LEVEL_HOLD = 0.5;
+    static final double EIGHTH_WEIGHT = 0.6;
     static final double RANGE_FACTOR = 2.5;
     static final double MEMORY_BEATS = 12;
     static final int WINDOW = 32;
@@ -363,7 +364,9 @@ public final class BeatTracker {
                 fit = refinedFit;
             }
             log = Math.log(candidate / priorPeriod);
-            double score = -0.5 * (log / PRIOR_SIGMA) * (log / PRIOR_SIGMA) + LEVEL_WEIGHT * fit;
+            // the note-value prior: the commonest note value is most likely an eighth, as in the corpora
+            double eighths = Math.abs(Math.log(unit / (candidate / 2)) / Math.log(2));
+            double score = -0.5 * (log / PRIOR_SIGMA) * (log / PRIOR_SIGMA) + LEVEL_WEIGHT * fit - EIGHTH_WEIGHT * eighths;
             // once found, the level holds unless another is clearly better: no flip-flop on one jittered onset
             if (tracking && Math.abs(Math.log(candidate / period)) < 0.2) score += LEVEL_HOLD;
             if (score > bestScore) {
