@@ -19,7 +19,7 @@ import io.antiphon.engine.token.Vocabulary;
  */
 public final class AdaptiveMixture {
 
-    /** Tokens the memory keeps at least (it holds up to twice as many), a few minutes of playing. */
+    /** Tokens the memory keeps at least (it holds up to an eighth more), a few minutes of playing. */
     public static final int MEMORY_TOKENS = 2048;
     /** The longest context the memory matches, in tokens (about five notes). */
     public static final int MEMORY_ORDER = 16;

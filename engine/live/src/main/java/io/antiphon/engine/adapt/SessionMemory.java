@@ -17,8 +17,10 @@ import io.antiphon.engine.token.Vocabulary;
  * interpolated PPM of the Continuator and of the Markov baseline's trie, without the trie: the matches are kept per
  * position, so that the memory is bounded and allocation-free.
  *
- * <p>Bounded: it holds at most {@code 2 × capacity} tokens; when full, the oldest half is forgotten at once (the
- * latest {@code capacity} stay). {@link #truncateTo} undoes the latest tokens (the performer's rollback of generated
+ * <p>Bounded: it holds at most {@code capacity + capacity / 8} tokens; when full, the oldest eighth is forgotten at
+ * once (the latest {@code capacity} stay). Forgetting comes often (every {@code capacity / 8} tokens), so that the
+ * JIT has compiled it long before a session needs it: a branch first taken in steady state would deoptimise the
+ * performer's compiled path and allocate. {@link #truncateTo} undoes the latest tokens (the performer's rollback of generated
  * time that did not sound). Allocation-free after construction; owned by one thread.
  */
 public final class SessionMemory {
@@ -42,7 +44,7 @@ public final class SessionMemory {
     private long base;
 
     /**
-     * @param capacity tokens always kept (at least 16); at most twice as many are held
+     * @param capacity tokens always kept (at least 16); at most an eighth more are held
      * @param maxOrder the longest context matched, in tokens (1..64)
      */
     public SessionMemory(int capacity, int maxOrder) {
@@ -52,9 +54,10 @@ public final class SessionMemory {
         }
         this.capacity = capacity;
         this.maxOrder = maxOrder;
-        this.tokens = new int[2 * capacity];
-        this.weights = new float[2 * capacity];
-        this.match = new int[2 * capacity];
+        int held = capacity + Math.max(1, capacity / 8);
+        this.tokens = new int[held];
+        this.weights = new float[held];
+        this.match = new int[held];
         this.counts = new float[maxOrder + 1][V];
         this.totals = new float[maxOrder + 1];
         this.distinct = new int[maxOrder + 1];

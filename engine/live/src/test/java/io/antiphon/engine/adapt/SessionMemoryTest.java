@@ -102,7 +102,7 @@ class SessionMemoryTest {
         for (int i = 0; i < 200; i++) memory.append(i % 5, 1f);
         appendAll(memory, 100, 101, 102);
 
-        assertThat(memory.size()).isLessThanOrEqualTo(64);
+        assertThat(memory.size()).isLessThanOrEqualTo(36);
         assertThat(memory.position()).isEqualTo(207);
         memory.predict(p);
         assertThat(p[103]).as("the forgotten continuation").isLessThan(0.01f);
