@@ -15,9 +15,9 @@ final class LatencyModeOption {
     private LatencyMode mode = LatencyMode.BALANCED;
 
     @Option(names = "--latency-mode", paramLabel = "MODE",
-            description = {"How the real-time thread waits: balanced (default: parks when idle, spins the last 200 us",
-                    "before a due message) or low (busy-spins one core all session: the shortest latency, for a",
-                    "machine given to playing)."})
+            description = "How the real-time thread waits: balanced (default: parks when idle, spins the last 200 us before"
+                    + " a due message) or low (busy-spins one core all session: the shortest latency, for a machine given"
+                    + " to playing).")
     void set(String text) {
         try {
             mode = LatencyMode.parse(text);

@@ -12,7 +12,10 @@ public enum LatencyMode {
 
     /** Parks when idle and to a due message's last 200 µs, then spins (the default): costs little CPU. */
     BALANCED,
-    /** Busy-spins one core the whole session: the shortest wake-up, for a machine dedicated to playing. */
+    /**
+     * Busy-spins one core the whole session (resting 100 µs in every millisecond, see {@link SpinningWait}): the
+     * shortest wake-up, for a machine dedicated to playing.
+     */
     LOW;
 
     /** A new wait strategy for one thread. */
