@@ -17,6 +17,7 @@ import io.antiphon.engine.train.TrainingOptions;
 import io.antiphon.engine.train.ValidationNll;
 import io.antiphon.presets.PresetEntry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -45,31 +46,17 @@ final class TrainCommand implements Callable<Integer> {
     /** Windows per minibatch on a folder of the user's music: a small folder holds few windows, and each epoch needs several steps. */
     static final int FOLDER_BATCH = 8;
 
+    @Mixin
+    TrainingRunOptions run;
+
     @Option(names = "--corpus", required = true, paramLabel = "DIR", description = "A folder of your .mid files, or jsb or nottingham (the shipped presets' corpora).")
     String corpus;
-
-    @Option(names = "--name", description = "The preset's name (default: the folder's name, in lower case with dashes).")
-    String name;
-
-    @Option(names = "--out", paramLabel = "BUNDLE", description = "Write just the model bundle to this file, no preset.")
-    Path out;
-
-    @Option(names = {"--from", "--init"}, paramLabel = "MODEL", description = {"Fine-tune this model: " + ModelSource.ACCEPTS + ".",
-            "Default for a folder: the shipped preset that predicts it best; for jsb and nottingham: none."})
-    String from;
-
-    @Option(names = "--from-scratch", description = "Start from random weights instead of a preset.")
-    boolean fromScratch;
 
     @Option(names = "--epochs", defaultValue = "30", description = "Maximum epochs (default ${DEFAULT-VALUE}); early stopping on validation NLL may end sooner.")
     int epochs;
 
     @Option(names = "--patience", defaultValue = "3", description = "Epochs without validation improvement before stopping (default ${DEFAULT-VALUE}).")
     int patience;
-
-    @Option(names = "--max-minutes", description = "Wall-time budget in minutes, 0 = none (default " + FOLDER_MAX_MINUTES
-            + " on a folder of your music, none on jsb and nottingham); the best epoch so far is kept.")
-    Integer maxMinutes;
 
     @Option(names = "--layers", description = "Stacked LSTM layers (default 2; fine-tuning keeps the preset's).")
     Integer layers;
@@ -96,24 +83,17 @@ final class TrainCommand implements Callable<Integer> {
             "epoch (default: on, except when fine-tuning on a folder of your music: the preset learned every key from its corpus)."})
     Boolean augment;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed for weights, dropout, shuffling and augmentation (default ${DEFAULT-VALUE}).")
-    long seed;
-
     @Override
     public Integer call() throws Exception {
-        if (from != null && fromScratch) throw new IllegalArgumentException("--from and --from-scratch exclude each other");
-        if (out != null) PathChecks.outputFile(out, "--out");   // before the corpus is read or an epoch is run
-        if (out != null && name != null) throw new IllegalArgumentException("--name names a preset; with --out only a bundle is written");
-        boolean folder = !List.of("jsb", "nottingham").contains(corpus);
-        if (folder) PathChecks.inputFolder(Path.of(corpus), "--corpus");
-        UserPresetOutput preset = out == null ? UserPresetOutput.create(name, corpus) : null;   // the name is free
+        UserPresetOutput preset = run.check(corpus);
+        boolean folder = TrainingRunOptions.isFolder(corpus);
         Corpus source = Corpora.open(corpus);
         if (folder) System.err.println(describe(source));
         Base base = base(source, folder);
-        TrainingOptions options = new TrainingOptions(epochs, patience, maxMinutes != null ? maxMinutes : folder ? FOLDER_MAX_MINUTES : 0,
-                batch != null ? batch : folder ? FOLDER_BATCH : 32, window, augment != null ? augment : !(folder && base != null), seed);
+        TrainingOptions options = new TrainingOptions(epochs, patience, run.maxMinutes(folder, FOLDER_MAX_MINUTES),
+                batch != null ? batch : folder ? FOLDER_BATCH : 32, window, augment != null ? augment : !(folder && base != null), run.seed);
         NetworkSpec spec = spec(base);
-        Path bundleFile = out != null ? out : preset.bundle();
+        Path bundleFile = run.out != null ? run.out : preset.bundle();
         // The best network so far is on disk after every improving epoch: an interrupted run keeps its progress.
         Trainer.Result result = new Trainer(System.err).train(source, spec, options, base == null ? null : base.bundle().network(),
                 best -> BundleFile.write(best, bundleFile));
@@ -123,9 +103,9 @@ final class TrainCommand implements Callable<Integer> {
                 result.report().bestEpoch(), result.report().bestValidNll(), result.report().tokensPerSecond(), result.report().totalSeconds());
 
         CorpusEvaluation.Result evaluation = folder ? evaluate(result.bundle(), source, base != null) : null;
-        if (out != null) {
-            List<Path> reports = UserPresetOutput.writeReports(result.report(), out);
-            System.out.println("wrote " + out + ", " + reports.get(0) + " and " + reports.get(1));
+        if (run.out != null) {
+            List<Path> reports = UserPresetOutput.writeReports(result.report(), run.out);
+            System.out.println("wrote " + run.out + ", " + reports.get(0) + " and " + reports.get(1));
             return 0;
         }
         String description = (base == null ? "Trained from scratch" : "Fine-tuned from " + base.name()) + " on "
@@ -140,9 +120,9 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private Base base(Corpus source, boolean folder) throws Exception {
-        if (fromScratch) return null;
-        if (from != null) {
-            PresetEntry entry = ModelSource.entry(from);
+        if (run.fromScratch) return null;
+        if (run.from != null) {
+            PresetEntry entry = ModelSource.entry(run.from);
             return new Base(entry.preset().name(), ModelSource.load(entry, BundleKind.EVENTS), entry);
         }
         if (!folder) return null;
@@ -156,13 +136,13 @@ final class TrainCommand implements Callable<Integer> {
 
     private NetworkSpec spec(Base base) {
         double lr = learningRate;
-        if (base == null) return new NetworkSpec(Vocabulary.SIZE, layers == null ? 2 : layers, hidden == null ? 256 : hidden, dropout, lr, 1.0, tbptt, seed);
+        if (base == null) return new NetworkSpec(Vocabulary.SIZE, layers == null ? 2 : layers, hidden == null ? 256 : hidden, dropout, lr, 1.0, tbptt, run.seed);
         NetworkSpec shape = base.bundle().metadata().spec();
         if ((layers != null && layers != shape.layers()) || (hidden != null && hidden != shape.hidden())) {
             throw new IllegalArgumentException("'" + base.name() + "' is a " + shape.layers() + "x" + shape.hidden()
                     + " LSTM and fine-tuning keeps its shape; drop --layers/--hidden, or add --from-scratch");
         }
-        return new NetworkSpec(Vocabulary.SIZE, shape.layers(), shape.hidden(), dropout, lr, 1.0, tbptt, seed);
+        return new NetworkSpec(Vocabulary.SIZE, shape.layers(), shape.hidden(), dropout, lr, 1.0, tbptt, run.seed);
     }
 
     /** Scores the trained model on the folder's test part (its validation part when the test part is empty). */

@@ -18,6 +18,7 @@ import io.antiphon.engine.roll.RollTrainer;
 import io.antiphon.engine.train.TrainingOptions;
 import io.antiphon.presets.PresetEntry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -40,36 +41,22 @@ import java.util.concurrent.Callable;
                 "and beside it BUNDLE-NAME.training.json (per-epoch losses, throughput) and BUNDLE-NAME.training.png."})
 final class TrainRollCommand implements Callable<Integer> {
 
+    @Mixin
+    TrainingRunOptions run;
+
     @Option(names = "--corpus", required = true, paramLabel = "DIR", description = {"A folder of your .mid files, or jsb (chorales, a frame per",
             "quarter note) or nottingham (folk tunes, a frame per eighth): the shipped harmonizers' corpora."})
     String corpus;
 
-    @Option(names = "--name", description = "The preset's name (default: the folder's name, in lower case with dashes).")
-    String name;
-
-    @Option(names = {"--from", "--init"}, paramLabel = "MODEL", description = {"Fine-tune this piano-roll model: " + ModelSource.ACCEPTS + ".",
-            "Default for a folder: the shipped harmonizer that predicts it best; for jsb and nottingham: none."})
-    String from;
-
-    @Option(names = "--from-scratch", description = "Start from random weights instead of a preset.")
-    boolean fromScratch;
-
     @Option(names = "--frames-per-quarter", defaultValue = "2", description = {"With --from-scratch on a folder: frames per quarter",
             "note of the roll (default ${DEFAULT-VALUE}, an eighth; fine-tuning keeps the preset's)."})
     int framesPerQuarter;
-
-    @Option(names = "--out", paramLabel = "BUNDLE", description = "Write just the model bundle to this file, no preset.")
-    Path out;
 
     @Option(names = "--epochs", defaultValue = "200", description = "Maximum epochs (default ${DEFAULT-VALUE}); early stopping may end sooner.")
     int epochs;
 
     @Option(names = "--patience", defaultValue = "15", description = "Epochs without validation improvement before stopping (default ${DEFAULT-VALUE}).")
     int patience;
-
-    @Option(names = "--max-minutes", description = "Wall-time budget in minutes, 0 = none (default " + TrainCommand.FOLDER_MAX_MINUTES
-            + " on a folder of your music, none on jsb and nottingham); the best epoch so far is kept.")
-    Integer maxMinutes;
 
     @Option(names = "--layers", defaultValue = "2", description = "Stacked LSTM layers (default ${DEFAULT-VALUE}).")
     int layers;
@@ -108,26 +95,19 @@ final class TrainRollCommand implements Callable<Integer> {
             "each epoch (off by default: the benchmark pieces are all in C, and a fine-tuned preset has learned its keys)."})
     boolean augment;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed for weights, dropout, shuffling and augmentation (default ${DEFAULT-VALUE}).")
-    long seed;
-
     @Override
     public Integer call() throws Exception {
-        if (from != null && fromScratch) throw new IllegalArgumentException("--from and --from-scratch exclude each other");
-        if (out != null) PathChecks.outputFile(out, "--out");   // before the corpus is read or an epoch is run
-        if (out != null && name != null) throw new IllegalArgumentException("--name names a preset; with --out only a bundle is written");
-        boolean folder = !List.of("jsb", "nottingham").contains(corpus);
-        if (folder) PathChecks.inputFolder(Path.of(corpus), "--corpus");
-        UserPresetOutput preset = out == null ? UserPresetOutput.create(name, corpus) : null;   // the name is free
+        UserPresetOutput preset = run.check(corpus);
+        boolean folder = TrainingRunOptions.isFolder(corpus);
         MidiFolderCorpus notes = folder ? new MidiFolderCorpus(Path.of(corpus)) : null;
 
         StartingPreset closest = null;
         ModelBundle base = null;
         PresetEntry baseEntry = null;
-        if (from != null) {
-            baseEntry = ModelSource.entry(from);
+        if (run.from != null) {
+            baseEntry = ModelSource.entry(run.from);
             base = ModelSource.load(baseEntry, BundleKind.PIANO_ROLL);
-        } else if (folder && !fromScratch) {
+        } else if (folder && !run.fromScratch) {
             closest = StartingPreset.closest(BundleKind.PIANO_ROLL, bundle -> perQuarterNll(bundle, notes));
             baseEntry = closest.entry();
             base = closest.bundle();
@@ -144,13 +124,13 @@ final class TrainRollCommand implements Callable<Integer> {
         if (folder) System.err.println(source.name() + ": " + ("piece-ends".equals(source.splitRule())
                 ? "fewer than " + MidiFolderCorpus.FILE_NAME_SPLIT_FILES + " files, so the last 20% of each piece is held out (10% validation, then 10% test)"
                 : "split by file name (80/10/10)") + "; " + source.framesPerQuarter() + " frame(s) per quarter note");
-        NetworkSpec spec = base == null ? new NetworkSpec(RollPiece.KEYS, layers, hidden, dropout, learningRate, clip, tbptt, seed)
-                : base.metadata().spec().withSeed(seed).withDropout(dropout);
-        if (base != null) spec = new NetworkSpec(RollPiece.KEYS, spec.layers(), spec.hidden(), dropout, learningRate, clip, tbptt, seed);
+        NetworkSpec spec = base == null ? new NetworkSpec(RollPiece.KEYS, layers, hidden, dropout, learningRate, clip, tbptt, run.seed)
+                : base.metadata().spec().withSeed(run.seed).withDropout(dropout);
+        if (base != null) spec = new NetworkSpec(RollPiece.KEYS, spec.layers(), spec.hidden(), dropout, learningRate, clip, tbptt, run.seed);
         RollRegularization regularization = new RollRegularization(inputDropout, weightDecay, weightDrop);
         TrainingOptions options = new TrainingOptions(epochs, patience,
-                maxMinutes != null ? maxMinutes : folder ? TrainCommand.FOLDER_MAX_MINUTES : 0, batch, window, augment, seed);
-        Path bundleFile = out != null ? out : preset.bundle();
+                run.maxMinutes(folder, TrainCommand.FOLDER_MAX_MINUTES), batch, window, augment, run.seed);
+        Path bundleFile = run.out != null ? run.out : preset.bundle();
         // The best network so far is on disk after every improving epoch: an interrupted run keeps its progress.
         RollTrainer.Result result = new RollTrainer(System.err).train(source, spec, regularization, options,
                 base == null ? null : base.network(), best -> BundleFile.write(best, bundleFile));
@@ -171,9 +151,9 @@ final class TrainRollCommand implements Callable<Integer> {
             }
             evaluation = scored.toJson();
         }
-        if (out != null) {
-            List<Path> reports = UserPresetOutput.writeReports(result.report(), out);
-            System.out.println("wrote " + out + ", " + reports.get(0) + " and " + reports.get(1));
+        if (run.out != null) {
+            List<Path> reports = UserPresetOutput.writeReports(result.report(), run.out);
+            System.out.println("wrote " + run.out + ", " + reports.get(0) + " and " + reports.get(1));
             return 0;
         }
         String description = (base == null ? "Harmonizer trained from scratch" : "Harmonizer fine-tuned from " + baseEntry.preset().name())
