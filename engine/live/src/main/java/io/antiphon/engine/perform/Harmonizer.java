@@ -62,7 +62,7 @@ public final class Harmonizer implements PerformerCore {
     private final OrderedOut ordered;
     private final SoundingNotes voices;
     private final ThruNotes thru;
-    private final ControllerDispatcher controllers;
+    private final MessageDispatcher messages;
     private final ChordSampler chords;
     private final FollowedClock followed;
     private final ClockSender sender;
@@ -112,7 +112,8 @@ public final class Harmonizer implements PerformerCore {
         this.ordered = new OrderedOut(out);
         this.voices = new SoundingNotes(ordered);
         this.thru = new ThruNotes(ordered);
-        this.controllers = new ControllerDispatcher(parameters, thru, this::sustain, this::allNotesOffNow,
+        this.messages = new MessageDispatcher(parameters, thru, this::humanNoteOn, this::humanNoteOff,
+                this::programChange, this::systemMessage, this::sustain, this::allNotesOffNow,
                 this::parameterChanged, this::act);
         this.chords = new ChordSampler(new Sampler(seed));
         this.followed = new FollowedClock(clock);
@@ -136,24 +137,16 @@ public final class Harmonizer implements PerformerCore {
     @Override
     public void onMidi(long nanos, int status, int data1, int data2) {
         moveTo(nanos);
-        int key = data1 & 0x7F;
-        int value = data2 & 0x7F;
-        switch (status & 0xF0) {
-            case 0x90 -> {
-                if (value > 0) humanNoteOn(status, key, value);
-                else humanNoteOff(status, key, value);
-            }
-            case 0x80 -> humanNoteOff(status, key, value);
-            case 0xB0 -> controllers.controlChange(now, status, key, value);
-            case 0xC0 -> listener.programChange(key);
-            case 0xA0, 0xD0, 0xE0 -> {
-                if (parameters.thru()) thru.pass(now, status, key, value);   // data bytes as MIDI carries them: 0..127
-            }
-            default -> {
-                // system messages: the external clock (when followed), never passed
-                if (followed.onMessage(now, status, data1, data2, clockSource == ClockSource.FOLLOW)) transportStopped();
-            }
-        }
+        messages.dispatch(now, status, data1, data2);
+    }
+
+    /** A system message: the external clock (when followed); a stop ends the machine's part. */
+    private void systemMessage(int status, int data1, int data2) {
+        if (followed.onMessage(now, status, data1, data2, clockSource == ClockSource.FOLLOW)) transportStopped();
+    }
+
+    private void programChange(int program) {
+        listener.programChange(program);
     }
 
     @Override

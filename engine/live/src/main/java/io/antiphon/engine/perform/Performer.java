@@ -68,7 +68,7 @@ public final class Performer implements PerformerCore {
     private final ExpressionStage expression;
     private final SoundingNotes notes;
     private final ThruNotes thru;
-    private final ControllerDispatcher controllers;
+    private final MessageDispatcher messages;
     private final ModelStream stream;
     private final PhraseDetector phrases = new PhraseDetector();
     private final AnswerGenerator generator;
@@ -104,7 +104,8 @@ public final class Performer implements PerformerCore {
         this.expression = new ExpressionStage(parameters, clock, ordered, seed);
         this.notes = new SoundingNotes(expression);
         this.thru = new ThruNotes(ordered);
-        this.controllers = new ControllerDispatcher(parameters, thru, this::sustain, this::allNotesOffNow,
+        this.messages = new MessageDispatcher(parameters, thru, this::humanNoteOn, this::humanNoteOff,
+                this::programChange, this::systemMessage, this::sustain, this::allNotesOffNow,
                 this::parameterChanged, this::act);
         this.stream = new ModelStream(Objects.requireNonNull(model, "model"));
         this.generator = new AnswerGenerator(parameters, stream, notes, human, clock, new Sampler(seed));
@@ -125,26 +126,16 @@ public final class Performer implements PerformerCore {
     public void onMidi(long nanos, int status, int data1, int data2) {
         moveTo(nanos);
         perform();
-        int key = data1 & 0x7F;
-        int value = data2 & 0x7F;
-        switch (status & 0xF0) {
-            case 0x90 -> {
-                if (value > 0) humanNoteOn(status, key, value);
-                else humanNoteOff(status, key, value);
-            }
-            case 0x80 -> humanNoteOff(status, key, value);
-            case 0xB0 -> controllers.controlChange(now, status, key, value);
-            case 0xC0 -> listener.programChange(key);
-            case 0xA0, 0xD0, 0xE0 -> {
-                // pressure and pitch bend: nothing the model hears, only passed through
-                if (parameters.thru()) thru.pass(now, status, key, value);   // data bytes as MIDI carries them: 0..127
-            }
-            default -> {
-                // system messages: the external clock (when followed), never heard nor passed
-                if (followed.onMessage(now, status, data1, data2, clockSource == ClockSource.FOLLOW)) transportStopped();
-            }
-        }
-        perform();
+        messages.dispatch(now, status, data1, data2);
+    }
+
+    /** A system message: the external clock (when followed); a stop ends the machine's part. */
+    private void systemMessage(int status, int data1, int data2) {
+        if (followed.onMessage(now, status, data1, data2, clockSource == ClockSource.FOLLOW)) transportStopped();
+    }
+
+    private void programChange(int program) {
+        listener.programChange(program);
     }
 
     /**
