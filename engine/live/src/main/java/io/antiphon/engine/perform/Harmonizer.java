@@ -113,7 +113,7 @@ public final class Harmonizer implements PerformerCore {
         this.voices = new SoundingNotes(ordered);
         this.thru = new ThruNotes(ordered);
         this.messages = new MessageDispatcher(parameters, thru, this::humanNoteOn, this::humanNoteOff,
-                this::programChange, this::systemMessage, this::sustain, this::allNotesOffNow,
+                this::programChange, this::systemMessage, this::sustain, this::allNotesOff,
                 this::parameterChanged, this::act);
         this.chords = new ChordSampler(new Sampler(seed));
         this.followed = new FollowedClock(clock);
@@ -388,10 +388,6 @@ public final class Harmonizer implements PerformerCore {
 
     private void sustain(boolean down) {
         human.setSustain(down);
-    }
-
-    private void allNotesOffNow() {
-        allNotesOff(now);
     }
 
     private void parameterChanged(Parameter parameter, double value) {

@@ -2,6 +2,7 @@ package io.antiphon.engine.perform;
 
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
+import java.util.function.LongConsumer;
 import java.util.function.ObjDoubleConsumer;
 
 /**
@@ -38,7 +39,7 @@ final class MessageDispatcher {
     private final IntConsumer programChange;
     private final SystemHandler system;
     private final Sustain sustain;
-    private final Runnable allNotesOff;
+    private final LongConsumer allNotesOff;
     private final ObjDoubleConsumer<Parameter> parameterChanged;
     private final Consumer<ControlAction> act;
 
@@ -48,12 +49,12 @@ final class MessageDispatcher {
      * @param programChange    a program change, with the program number
      * @param system           a system message
      * @param sustain          the sustain pedal moved
-     * @param allNotesOff      CC 120 (all sound off) or CC 123 (all notes off)
+     * @param allNotesOff      CC 120 (all sound off) or CC 123 (all notes off), with the time heard
      * @param parameterChanged a mapped parameter was set from its controller to the value given
      * @param act              a mapped action's controller was pressed (value 64 or above)
      */
     MessageDispatcher(PerformerParameters parameters, ThruNotes thru, NoteHandler noteOn, NoteHandler noteOff,
-                         IntConsumer programChange, SystemHandler system, Sustain sustain, Runnable allNotesOff,
+                         IntConsumer programChange, SystemHandler system, Sustain sustain, LongConsumer allNotesOff,
                          ObjDoubleConsumer<Parameter> parameterChanged, Consumer<ControlAction> act) {
         this.parameters = parameters;
         this.thru = thru;
@@ -94,7 +95,7 @@ final class MessageDispatcher {
                 thru.sustain(now, status, value, parameters.thru());
                 sustain.pedal(value >= 64);
             }
-            case 120, 123 -> allNotesOff.run();
+            case 120, 123 -> allNotesOff.accept(now);
             default -> {
                 Parameter parameter = parameters.controls().parameterAt(cc);
                 if (parameter != null) {

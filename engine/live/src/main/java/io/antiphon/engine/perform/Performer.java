@@ -105,7 +105,7 @@ public final class Performer implements PerformerCore {
         this.notes = new SoundingNotes(expression);
         this.thru = new ThruNotes(ordered);
         this.messages = new MessageDispatcher(parameters, thru, this::humanNoteOn, this::humanNoteOff,
-                this::programChange, this::systemMessage, this::sustain, this::allNotesOffNow,
+                this::programChange, this::systemMessage, this::sustain, this::allNotesOff,
                 this::parameterChanged, this::act);
         this.stream = new ModelStream(Objects.requireNonNull(model, "model"));
         this.generator = new AnswerGenerator(parameters, stream, notes, human, clock, new Sampler(seed));
@@ -391,10 +391,6 @@ public final class Performer implements PerformerCore {
     private void sustain(boolean down) {
         human.setSustain(down);
         if (human.allUp()) phrases.silent(now);
-    }
-
-    private void allNotesOffNow() {
-        allNotesOff(now);
     }
 
     private void parameterChanged(Parameter parameter, double value) {
