@@ -28,6 +28,7 @@ public final class TrainingProgress extends BaseTrainingListener implements Auto
     private final String unit;
     private final PrintStream out;
     private ProgressBar bar;
+    private LineConsumer consumer;
     private int barEpoch = -1;
     private double smoothedLoss = Double.NaN;
 
@@ -71,7 +72,7 @@ public final class TrainingProgress extends BaseTrainingListener implements Auto
                 .setInitialMax(iterator.epochTokens())
                 .setUnit(unit, 1)
                 .setStyle(ProgressBarStyle.ASCII)
-                .setConsumer(new ConsoleProgressBarConsumer(out, WIDTH))
+                .setConsumer(consumer = new LineConsumer(out))
                 .setUpdateIntervalMillis(500)
                 .build();
     }
@@ -81,7 +82,24 @@ public final class TrainingProgress extends BaseTrainingListener implements Auto
         if (bar != null) {
             bar.stepTo(iterator.tokensServed());
             bar.close();
+            // the library ends the line only if its update task had run before the close: end it here otherwise
+            if (!consumer.closed) out.println();
             bar = null;
+        }
+    }
+
+    /** The console consumer at the fixed width, remembering whether the library ended its line. */
+    private static final class LineConsumer extends ConsoleProgressBarConsumer {
+        private volatile boolean closed;
+
+        LineConsumer(PrintStream out) {
+            super(out, WIDTH);
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            super.close();
         }
     }
 }
