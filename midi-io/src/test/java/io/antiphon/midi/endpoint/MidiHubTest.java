@@ -103,10 +103,14 @@ class MidiHubTest {
             assertThat(hub.output().connected()).isTrue();
             hub.output().receiver().send(noteOn(62), -1);
             List<int[]> received = synth.received();
-            assertThat(received).hasSize(16 + 1);
-            for (int channel = 0; channel < 16; channel++) assertThat(received.get(channel)).containsExactly(0xB0 | channel, 123, 0);
-            assertThat(received.get(16)).containsExactly(0x90, 62, 100);
-            assertThat(events).containsExactly("lost output Synth A", "back output Synth A");
+            // the failed send and the watcher's next reading may both find the port gone: each reopening sends CC 123
+            // on all 16 channels before anything else, so what came before the note is one or more such rounds
+            int rounds = (received.size() - 1) / 16;
+            assertThat(received).hasSizeGreaterThanOrEqualTo(16 + 1).hasSize(16 * rounds + 1);
+            for (int i = 0; i < 16 * rounds; i++) assertThat(received.get(i)).containsExactly(0xB0 | (i % 16), 123, 0);
+            assertThat(received.get(16 * rounds)).containsExactly(0x90, 62, 100);
+            assertThat(events).startsWith("lost output Synth A", "back output Synth A")
+                    .containsOnly("lost output Synth A", "back output Synth A");
         }
     }
 
