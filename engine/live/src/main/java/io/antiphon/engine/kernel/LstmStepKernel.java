@@ -1,40 +1,25 @@
 package io.antiphon.engine.kernel;
 
-import java.util.List;
-
-
 /**
  * The live path's step model: a stacked LSTM stepped one input at a time in plain arrays, allocating nothing per step.
  * Built from a trained DL4J network, in one of two kinds: an event model ({@link #from}: one-hot token in, softmax
  * out, a {@link StepModel}) or a piano roll ({@link #rollFrom}: many-hot frame in, independent sigmoids out, a
  * {@link RollStepModel}). Same math and gate order as DL4J's {@code rnnTimeStep}, which {@link KernelParity} checks.
  *
- * <p>Layout: every matrix is row-major with the 4H gate outputs along the row (DL4J's {@code [in][4H]}), each gate
- * block padded to a whole number of vectors, then packed by {@link KernelMath#pack}. Layer 0's input is one-hot or
- * many-hot, so its input product is the sum of the input weight rows of the active inputs: that table stays
- * unpacked and is added row by row onto the layer-0 bias. Not thread-safe: one thread owns a kernel.
+ * <p>The weights it reads are {@link PackedWeights} (their layout is described there), apart from the recurrent state,
+ * so that fine-tuned weights enter between two steps by {@link #swapWeights}. Not thread-safe: one thread owns a kernel.
  */
 public final class LstmStepKernel implements StepModel, RollStepModel {
 
     private final KernelMath math;
-    private final LstmWeights.Output output;
     private final int vocabulary;
     private final int hidden;
     private final int paddedHidden;
     private final int gateColumns;
     private final int outputColumns;
 
-    /** Layer 0: row t = the input weights of input t, {@code [V][gateColumns]} row-major, not packed. */
-    private final float[] inputTable;
-    /** Per layer l ≥ 1 (null at 0, which uses {@link #inputTable}): packed input weights. */
-    private final float[][] inputWeights;
-    /** Per layer: padded bias. */
-    private final float[][] biases;
-    /** Per layer: packed recurrent weights. */
-    private final float[][] recurrentWeights;
-    private final float[] outputWeights;
-    /** Output bias; padding columns hold negative infinity so that softmax and sigmoid give them zero. */
-    private final float[] outputBias;
+    /** What every step reads; swapped whole by {@link #swapWeights}. */
+    private PackedWeights weights;
     /** The one active input of a {@link #step}. */
     private final int[] oneHot = new int[1];
 
@@ -45,34 +30,13 @@ public final class LstmStepKernel implements StepModel, RollStepModel {
 
     private LstmStepKernel(LstmWeights weights, KernelMath math) {
         this.math = math;
-        this.output = weights.output();
-        this.vocabulary = weights.vocabularySize();
-        this.hidden = weights.hidden();
-        this.paddedHidden = roundUp(hidden, math.lanes());
-        this.gateColumns = 4 * paddedHidden;
-        this.outputColumns = roundUp(vocabulary, math.tileWidth());
-        List<LstmWeights.LayerWeights> layers = weights.layers();
-        int depth = layers.size();
-
-        this.inputTable = padGates(layers.get(0).input(), vocabulary);
-        this.inputWeights = new float[depth][];
-        this.recurrentWeights = new float[depth][];
-        this.biases = new float[depth][];
-        for (int l = 0; l < depth; l++) {
-            LstmWeights.LayerWeights layer = layers.get(l);
-            if (l > 0) inputWeights[l] = math.pack(padGates(layer.input(), hidden), hidden, gateColumns);
-            biases[l] = padGates(layer.bias(), 1);
-            recurrentWeights[l] = math.pack(padGates(layer.recurrent(), hidden), hidden, gateColumns);
-        }
-        float[] out = new float[hidden * outputColumns];
-        for (int r = 0; r < hidden; r++) {
-            System.arraycopy(weights.outputWeights(), r * vocabulary, out, r * outputColumns, vocabulary);
-        }
-        this.outputWeights = math.pack(out, hidden, outputColumns);
-        this.outputBias = new float[outputColumns];
-        java.util.Arrays.fill(outputBias, Float.NEGATIVE_INFINITY);
-        System.arraycopy(weights.outputBias(), 0, outputBias, 0, vocabulary);
-
+        this.weights = new PackedWeights(weights, math);
+        this.vocabulary = this.weights.vocabulary;
+        this.hidden = this.weights.hidden;
+        this.paddedHidden = this.weights.paddedHidden;
+        this.gateColumns = this.weights.gateColumns;
+        this.outputColumns = this.weights.outputColumns;
+        int depth = this.weights.depth;
         this.h = new float[depth][paddedHidden];
         this.c = new float[depth][paddedHidden];
         this.gates = new float[gateColumns];
@@ -119,8 +83,30 @@ public final class LstmStepKernel implements StepModel, RollStepModel {
         advance(keys, count, probabilities);
     }
 
+    /** The weights every step reads now. */
+    public PackedWeights weights() {
+        return weights;
+    }
+
+    /**
+     * Makes {@code next} the weights every following step reads: the swap of one reference, no copy, no allocation;
+     * the recurrent state (what the model heard) stays. The caller must not change {@code next} while the kernel may
+     * read it, and the kernel no longer reads the weights it read before.
+     *
+     * @throws IllegalArgumentException when {@code next} has another shape or arithmetic
+     */
+    public void swapWeights(PackedWeights next) {
+        if (!weights.fits(next)) throw new IllegalArgumentException("the new weights do not have this kernel's shape");
+        weights = next;
+    }
+
     /** One step with the inputs {@code active[0, count)} on. */
     private void advance(int[] active, int count, float[] probabilities) {
+        PackedWeights w = weights;
+        float[] inputTable = w.inputTable;
+        float[][] biases = w.biases;
+        float[][] inputWeights = w.inputWeights;
+        float[][] recurrentWeights = w.recurrentWeights;
         System.arraycopy(biases[0], 0, gates, 0, gateColumns);
         for (int i = 0; i < count; i++) {
             math.addRow(inputTable, active[i] * gateColumns, gates, gateColumns);
@@ -133,9 +119,9 @@ public final class LstmStepKernel implements StepModel, RollStepModel {
             math.multiplyAccumulate(h[l], hidden, recurrentWeights[l], gateColumns, gates);
             math.lstmCell(gates, paddedHidden, c[l], h[l]);
         }
-        System.arraycopy(outputBias, 0, logits, 0, outputColumns);
-        math.multiplyAccumulate(h[h.length - 1], hidden, outputWeights, outputColumns, logits);
-        if (output == LstmWeights.Output.SIGMOID) {
+        System.arraycopy(w.outputBias, 0, logits, 0, outputColumns);
+        math.multiplyAccumulate(h[h.length - 1], hidden, w.outputWeights, outputColumns, logits);
+        if (w.output == LstmWeights.Output.SIGMOID) {
             math.sigmoid(logits, outputColumns);
         } else {
             math.softmax(logits, outputColumns);
@@ -179,23 +165,5 @@ public final class LstmStepKernel implements StepModel, RollStepModel {
             throw new IllegalArgumentException("state is " + state.layers() + " layers x " + state.hidden()
                     + " units; this model is " + h.length + " x " + hidden);
         }
-    }
-
-    /**
-     * Copies a row-major {@code rows x 4H} matrix into {@code rows x 4·paddedHidden}, gate block g's unit j going
-     * to column {@code g·paddedHidden + j}; padding columns are zero.
-     */
-    private float[] padGates(float[] rowMajor, int rows) {
-        float[] padded = new float[rows * gateColumns];
-        for (int r = 0; r < rows; r++) {
-            for (int g = 0; g < 4; g++) {
-                System.arraycopy(rowMajor, r * 4 * hidden + g * hidden, padded, r * gateColumns + g * paddedHidden, hidden);
-            }
-        }
-        return padded;
-    }
-
-    private static int roundUp(int value, int multiple) {
-        return (value + multiple - 1) / multiple * multiple;
     }
 }

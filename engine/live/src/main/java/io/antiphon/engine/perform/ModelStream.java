@@ -1,6 +1,7 @@
 package io.antiphon.engine.perform;
 
 import io.antiphon.engine.adapt.AdaptiveMixture;
+import io.antiphon.engine.adapt.SessionLearner;
 import io.antiphon.engine.kernel.RecurrentState;
 import io.antiphon.engine.kernel.StepModel;
 import io.antiphon.engine.token.TokenDecoder;
@@ -9,7 +10,9 @@ import io.antiphon.engine.token.Vocabulary;
 /**
  * The one token stream the model hears, human and machine notes together, fed one token per step (docs/design.md, The
  * event vocabulary): the model's time in ticks, the current velocity bin, the latest next-token distribution, and the
- * rollback point; and the session's learning ({@link AdaptiveMixture}), which hears every token the model does.
+ * rollback point; and the session's learning: the fast memory ({@link AdaptiveMixture}), which hears every token the
+ * model does, and the slow memory when a {@link SessionLearner} is attached, which hears the human's tokens (through its
+ * ring) and hands the kernel fine-tuned weights at phrase boundaries.
  *
  * <p>Streaming feeding: before an event at tick t come the elapsed {@code TIME_SHIFT}s (at most 48 ticks each; a
  * silence longer than {@link #MAX_SILENCE_TICKS} is heard as that long), a {@code VELOCITY} when the bin changes, then
@@ -33,6 +36,8 @@ final class ModelStream {
     private final float[] committedProbabilities = new float[Vocabulary.SIZE];
     private final AdaptiveMixture learned = new AdaptiveMixture();
     private StepModel model;
+    /** The slow memory's learner, or null. */
+    private SessionLearner learner;
     private boolean hasDistribution;
     private long tick;
     private int bin = -1;
@@ -51,6 +56,7 @@ final class ModelStream {
     /** Switches to {@code newModel}, fresh: nothing heard; the model time becomes {@code tick}. */
     void replaceModel(StepModel newModel, long tick) {
         requireEventVocabulary(newModel);
+        if (learner != null && newModel != model) learner = null;   // it learns for the kernel it was made for
         model = newModel;
         committed = newModel.newState();
         reset(tick);
@@ -70,7 +76,7 @@ final class ModelStream {
      */
     void reset(long tick) {
         model.reset();
-        learned.clear();
+        forgetLearning();
         this.tick = tick;
         hasDistribution = false;
         bin = -1;
@@ -78,9 +84,38 @@ final class ModelStream {
         pending = false;
     }
 
-    /** Forgets what the session taught the mixture; the model's state (what it heard) stays. */
+    /**
+     * Forgets what the session taught, the fast memory and the slow (the kernel reads the trained weights again); the
+     * model's state (what it heard) stays.
+     */
     void forgetLearning() {
         learned.clear();
+        if (learner != null) {
+            learner.tokens().clear();
+            learner.weights().restoreTrained();
+        }
+    }
+
+    /**
+     * Attaches the slow memory's learner, made for this stream's model (its kernel), or detaches it (null).
+     *
+     * @throws IllegalArgumentException when the learner hands weights to another kernel
+     */
+    void attachLearner(SessionLearner newLearner) {
+        if (newLearner != null && newLearner.weights().kernel() != model) {
+            throw new IllegalArgumentException("the session learner was made for another model than the performer plays");
+        }
+        learner = newLearner;
+    }
+
+    /**
+     * A phrase boundary: the learner hears that the phrase ended, and fine-tuned weights it has published enter the
+     * kernel now (the model's state stays).
+     */
+    void phraseBoundary() {
+        if (learner == null) return;
+        learner.tokens().endPhrase();
+        learner.weights().swapAtPhraseBoundary();
     }
 
     /** Steps the model with a token the human played (or the silence and releases everyone heard). */
@@ -91,6 +126,7 @@ final class ModelStream {
     /** Steps the model with {@code token}; the session memory learns it with {@code weight}. */
     private void feed(int token, float weight) {
         learned.observe(token, hasDistribution ? probabilities : null, weight);
+        if (learner != null && weight == 1f) learner.tokens().write(token);   // the slow memory learns the player's part
         model.step(token, probabilities);
         hasDistribution = true;
         lastToken = token;

@@ -2,6 +2,7 @@ package io.antiphon.engine.perform;
 
 import java.util.Objects;
 
+import io.antiphon.engine.adapt.SessionLearner;
 import io.antiphon.engine.kernel.StepModel;
 import io.antiphon.engine.sampling.Sampler;
 import io.antiphon.engine.token.Vocabulary;
@@ -38,8 +39,10 @@ import io.antiphon.engine.token.Vocabulary;
  * </ul>
  * The model's memory lasts the whole session; only the {@code reset_memory} controller or {@link #replaceModel}
  * clears it. The session also teaches: a memory of the tokens heard joins the model's distribution before the masks
- * and the sampler ({@code adapt}; see {@link io.antiphon.engine.adapt.AdaptiveMixture}); {@code forget_learning}
- * forgets it alone. Human notes outside 21..108 count for phrasing but are not fed (the vocabulary has no such keys).
+ * and the sampler ({@code adapt}; see {@link io.antiphon.engine.adapt.AdaptiveMixture}); with a session learner
+ * attached ({@link #attachLearner}) the model's weights learn the player too, entering the kernel at phrase boundaries
+ * (the end of a call, or of the human's phrase in a jam). {@code forget_learning} forgets both and keeps what the model
+ * heard; {@code reset_memory} forgets everything. Human notes outside 21..108 count for phrasing but are not fed (the vocabulary has no such keys).
  *
  * <p><b>MIDI thru</b> ({@code thru} on): every human channel message is sent to {@link MidiOut} unchanged, on its own
  * channel, as soon as the performer handles it and before the model is fed it: notes, the sustain pedal, pitch bend,
@@ -228,6 +231,15 @@ public final class Performer implements PerformerCore {
         answerRequested = false;
     }
 
+    /**
+     * Attaches the slow memory (docs/design.md, Learning the player): {@code learner} hears the human's tokens and hands
+     * fine-tuned weights to the model, which must be the kernel it was made for; they enter at phrase boundaries. Null
+     * detaches it. A {@link #replaceModel} detaches it too. Call on the performer thread, or before it starts.
+     */
+    public void attachLearner(SessionLearner learner) {
+        stream.attachLearner(learner);
+    }
+
     private void moveTo(long nanos) {
         clock.start(nanos);
         if (nanos > now) now = nanos;
@@ -273,6 +285,9 @@ public final class Performer implements PerformerCore {
     private void perform() {
         if (phase == PerformerPhase.LISTENING && mode == PerformerMode.CALL_AND_RESPONSE && (answerRequested || phraseEnded())) {
             startAnswer();
+        } else if (phase == PerformerPhase.JAMMING && phrases.inPhrase() && phraseEnded()) {
+            stream.phraseBoundary();   // the human's phrase in a jam ended
+            phrases.startNewPhrase();
         }
         long horizon = now + Math.round(parameters.lookaheadMs() * 1e6);
         // the clock master's ticks and the machine's notes go out interleaved in time order
@@ -332,6 +347,7 @@ public final class Performer implements PerformerCore {
         long b = MusicalClock.ticksOfBeats(parameters.answerMaxBeats());
         long length = Math.max(Math.min(a, b), Math.min(Math.max(a, b), Math.round(callTicks * parameters.answerLengthRatio())));
         phrases.startNewPhrase();
+        stream.phraseBoundary();
         generator.start(start, start + length, true);
         expression.startPart(clock.nanosAt(start), clock.nanosAt(start + length));
         phase = PerformerPhase.ANSWERING;
