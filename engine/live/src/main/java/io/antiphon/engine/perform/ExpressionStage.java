@@ -48,6 +48,8 @@ final class ExpressionStage implements NoteSink {
     private long head;
     private long tail;
     private long lastStamp = Long.MIN_VALUE;
+    /** The latest {@link #flushUntil}'s time: a message held with a stamp at or before it goes out at once. */
+    private long flushedUntil = Long.MIN_VALUE;
     /** By key: the sequence number of its newest held note-on, -1 for none. */
     private final long[] heldOn = new long[128];
     /** By key: a held note-on was dropped, and its release is still to come (and to be dropped). */
@@ -141,8 +143,13 @@ final class ExpressionStage implements NoteSink {
         return Math.round(amount * feel.largestAdvance() * sixteenthNanos());
     }
 
-    /** Sends, in order, the messages held that are due by {@code nanos}. */
+    /**
+     * Sends, in order, the messages held that are due by {@code nanos}; until the next call, a message held with a stamp
+     * at or before {@code nanos} goes out as it is held (nothing before it is still held then: stamps never decrease),
+     * so that an answer's first note leaves as soon as it is sampled, not after the rest of the lookahead is generated.
+     */
     void flushUntil(long nanos) {
+        flushedUntil = nanos;
         while (head < tail) {
             int i = (int) (head & MASK);
             if (live[i]) {
@@ -216,6 +223,7 @@ final class ExpressionStage implements NoteSink {
         velocities[i] = velocity;
         live[i] = true;
         tail++;
+        if (lastStamp <= flushedUntil) flushUntil(flushedUntil);
     }
 
     /** Sends held message {@code seq} at its time. */

@@ -324,11 +324,11 @@ public final class Performer implements PerformerCore {
 
     /**
      * Generates the part up to {@code horizon} (further by the lead the player's feel asks for) and sends what is due
-     * by then.
+     * by then, each note as soon as it is sampled (before the model is stepped with it and the rest is generated).
      */
     private void generateUntil(long horizon) {
-        if (generator.active() && generator.generate(horizon + expression.leadNanos())) phase = PerformerPhase.LISTENING;
         expression.flushUntil(horizon);
+        if (generator.active() && generator.generate(horizon + expression.leadNanos())) phase = PerformerPhase.LISTENING;
     }
 
     /** The followed clock stopped, or its ticks ceased: the machine falls silent, the phrase is dropped. */
