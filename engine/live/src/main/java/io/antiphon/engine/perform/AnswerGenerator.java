@@ -12,7 +12,11 @@ import io.antiphon.engine.token.Vocabulary;
  *
  * <p>Before each draw the {@link MaskRules} apply: keyboard consistency, key/scale, pitch range, polyphony, a cap of
  * {@value #MAX_TOKENS_PER_TICK} onset tokens at one tick, the velocity grammar, no leading {@code TIME_SHIFT} in an
- * answer, no shift past the answer's end, and the maximum note duration. Allocation-free.
+ * answer, no shift past the answer's end, and the maximum note duration. With the {@code player} clock, time moves
+ * only onto the player's sixteenth grid ({@link MaskRules#shiftsOntoGrid}): the model has heard the human's jittered
+ * onsets and staccato releases a tick or two off the grid and would otherwise answer with shifts as ragged, which add
+ * up, note after note, to an answer off the player's grid; the player's groove is put back by the
+ * {@link ExpressionStage} ({@code feel}). Allocation-free.
  */
 final class AnswerGenerator {
 
@@ -154,6 +158,9 @@ final class AnswerGenerator {
         if (tokensAtTick >= MAX_TOKENS_PER_TICK && !Vocabulary.isVelocity(stream.lastToken())) MaskRules.forbidOnsets(mask);
         MaskRules.velocityGrammar(mask, stream.lastToken(), stream.bin());
         if (firstToken) MaskRules.noTimeShift(mask);
+        if (parameters.clock() == ClockSource.PLAYER) {
+            MaskRules.shiftsOntoGrid(mask, clock.gridPosition(tick), MetricPosition.SIXTEENTH_TICKS);
+        }
         if (endTick - tick <= NO_ONSETS_BEFORE_END_TICKS && !firstToken && !Vocabulary.isVelocity(stream.lastToken())) {
             MaskRules.forbidOnsets(mask);
         }

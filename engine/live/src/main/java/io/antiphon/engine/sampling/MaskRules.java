@@ -93,6 +93,18 @@ public final class MaskRules {
         mask.forbidRange(TIME_SHIFT_BASE, VELOCITY_BASE);
     }
 
+    /**
+     * Onto the grid: no {@code TIME_SHIFT} that ends between the lines of a grid of {@code unitTicks}, where
+     * {@code gridTick} is the current tick counted from a grid line. Time then moves only to grid lines, so every
+     * following token (onsets and releases) falls on one; from a tick off the grid, the first shift reaches the next line.
+     */
+    public static void shiftsOntoGrid(TokenMask mask, long gridTick, int unitTicks) {
+        if (unitTicks <= 1) return;
+        for (int shift = 1; shift <= MAX_SHIFT; shift++) {
+            if (Math.floorMod(gridTick + shift, (long) unitTicks) != 0) mask.forbid(TIME_SHIFT_BASE + shift - 1);
+        }
+    }
+
     /** No {@code TIME_SHIFT} longer than {@code maxTicks} (e.g. the ticks left in the answer). */
     public static void shiftsUpTo(TokenMask mask, long maxTicks) {
         if (maxTicks >= MAX_SHIFT) return;

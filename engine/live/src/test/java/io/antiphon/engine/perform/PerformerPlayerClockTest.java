@@ -84,6 +84,29 @@ class PerformerPlayerClockTest {
     }
 
     @Test
+    void theAnswerIsOnThePlayersSixteenthsThoughTheCallWasJitteredAndDetached() {
+        // the tiny model answers with time shifts of any length; the human's onsets are jittered and released early
+        for (double bpm : new double[] {72, 96, 140}) {
+            Answers out = new Answers();
+            PerformerParameters parameters = playerParameters();
+            parameters.set(Parameter.FEEL, 0);
+            Performer performer = new Performer(TestModels.kernel(), parameters, 11L, out);
+            long start = SECOND;
+            ScriptedHumanPart human = new ScriptedHumanPart(performer, phrase(BeatTrackerTest.MELODY_BEATS, bpm, start, 12, 7));
+            human.runFor(30 * SECOND);
+            assertThat(out.noteOns).as(bpm + " BPM: answer notes").hasSizeGreaterThan(3);
+            double sixteenth = 60e9 / bpm / 4;
+            for (long[] on : out.noteOns) {
+                double sixteenths = (on[0] - start) / sixteenth;
+                assertThat(Math.abs(sixteenths - Math.rint(sixteenths)) * sixteenth / 1e6)
+                        .as(bpm + " BPM: answer onset to the player's sixteenth grid, ms").isLessThan(30);
+            }
+            performer.allNotesOff(human.now);
+            assertThat(out.checked.sounding()).isZero();
+        }
+    }
+
+    @Test
     void restsOfOneAndTwoBeatsInsideThePhraseAreNotItsEnd() {
         // 4/4: a two-beat rest after a half note, a one-beat rest on a downbeat, a two-beat rest after a short note
         double[] beats = {0, 1, 2, 3, 4, 5, /* rest 6-7 */ 8, 9, 10, 11, /* rest 12 */ 13, 13.5, 14, 15,

@@ -160,6 +160,24 @@ class MaskRulesTest {
     }
 
     @Test
+    void shiftsOntoGridLandOnlyOnGridLines() {
+        MaskRules.shiftsOntoGrid(mask, 24, 6);
+
+        assertThat(mask.allows(timeShift(6))).isTrue();
+        assertThat(mask.allows(timeShift(48))).isTrue();
+        assertThat(mask.allows(timeShift(5))).isFalse();
+        assertThat(mask.allows(timeShift(7))).isFalse();
+        assertThat(mask.allows(noteOn(60))).isTrue();
+
+        TokenMask offGrid = new TokenMask();
+        offGrid.allowAll();
+        MaskRules.shiftsOntoGrid(offGrid, -4, 6); // two ticks before a grid line, before the grid's origin
+        assertThat(offGrid.allows(timeShift(4))).isTrue();
+        assertThat(offGrid.allows(timeShift(10))).isTrue();
+        assertThat(offGrid.allows(timeShift(6))).isFalse();
+    }
+
+    @Test
     void maxDurationKeepsTimeFromPassingTheEarliestDeadline() {
         machineOnsets[60] = 0;
         machineOnsets[67] = 10;
