@@ -36,8 +36,8 @@ import org.eclipse.jetty.websocket.api.Callback;
 
 /**
  * The live page (issue 15): a local web server beside a live session that shows the music as it is played (a piano
- * roll of the human's and Antiphon's notes, the notes sampled ahead drawn ahead of the now-line), the tempo and beat,
- * the phase, latency and counters, and a control for every parameter.
+ * roll of the human's and Antiphon's notes, the plan (notes sampled ahead, not yet played) drawn ahead of the now-line),
+ * the tempo and beat, the phase, latency and counters, and a control for every parameter.
  *
  * <p>The real-time path never waits for the page: the shell's {@link SessionObserver} ({@link #observer()}) copies
  * into a preallocated ring; the page's own thread drains it every {@value #TICK_MILLIS} ms, keeps the page's state and
@@ -81,6 +81,8 @@ public final class LivePage implements AutoCloseable {
     private final NoteHistory notes = new NoteHistory();
     private final PageRecorder recorder;
     private final List<NoteHistory.PageNote> changedNotes = new ArrayList<>();
+    /** The ids of planned notes dropped unsent since the last update. */
+    private final List<Long> droppedNotes = new ArrayList<>();
     private final Map<String, Object> changedParameters = new LinkedHashMap<>();
     private PerformerMode mode;
     private PerformerPhase phase = PerformerPhase.LISTENING;
@@ -205,6 +207,7 @@ public final class LivePage implements AutoCloseable {
             }
             session = null;
             running = false;
+            for (NoteHistory.PageNote planned : notes.dropAllPlans()) noteDropped(planned);
             notes.endAll(NoteHistory.Part.HUMAN, nowMs);
             notes.endAll(NoteHistory.Part.MACHINE, nowMs);
         }
@@ -277,6 +280,8 @@ public final class LivePage implements AutoCloseable {
             }
             case MACHINE -> noteChanged(notes.note(NoteHistory.Part.MACHINE, event.status, event.data1, event.data2,
                     millisOf(event.nanos)));
+            case PLANNED -> noteChanged(notes.planned(event.status, event.data1, event.data2, millisOf(event.nanos)));
+            case DROPPED -> noteDropped(notes.dropped(event.status, event.data1, millisOf(event.nanos)));
             case PARAMETER -> {
                 values[event.data1] = event.value;
                 changedParameters.put(PARAMETERS[event.data1].label(), event.value);
@@ -293,6 +298,12 @@ public final class LivePage implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    private void noteDropped(NoteHistory.PageNote note) {
+        if (note == null) return;
+        changedNotes.remove(note);
+        droppedNotes.add(note.id);
     }
 
     private void noteChanged(NoteHistory.PageNote note) {
@@ -313,6 +324,7 @@ public final class LivePage implements AutoCloseable {
         synchronized (lock) {
             if (!always && clients.isEmpty()) {
                 changedNotes.clear();
+                droppedNotes.clear();
                 changedParameters.clear();
                 return null;
             }
@@ -320,7 +332,9 @@ public final class LivePage implements AutoCloseable {
             List<List<Object>> rows = new ArrayList<>(changedNotes.size());
             for (NoteHistory.PageNote note : changedNotes) rows.add(note.toList());
             message.put("notes", rows);
+            message.put("dropped", new ArrayList<>(droppedNotes));
             message.put("changed", new LinkedHashMap<>(changedParameters));
+            droppedNotes.clear();
             changedNotes.clear();
             changedParameters.clear();
         }

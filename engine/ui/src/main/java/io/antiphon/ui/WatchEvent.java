@@ -4,8 +4,8 @@ import io.antiphon.engine.perform.PerformerMode;
 import io.antiphon.engine.perform.PerformerPhase;
 
 /**
- * One preallocated, reused slot of the {@link WatchRing}: a human message, a machine note, a parameter change or a
- * status snapshot, filled on the performer thread and read by the page's thread during its drain.
+ * One preallocated, reused slot of the {@link WatchRing}: a human message, a machine note (sent, planned or dropped), a
+ * parameter change or a status snapshot, filled on the performer thread and read by the page's thread during its drain.
  */
 final class WatchEvent {
 
@@ -15,6 +15,10 @@ final class WatchEvent {
         HUMAN,
         /** A machine note: {@code status} the channel, {@code data1} the key, {@code data2} the velocity (0: off). */
         MACHINE,
+        /** A machine note sampled ahead, the plan: {@code status} the channel, {@code data1} the key, {@code data2} the velocity (0: its release). */
+        PLANNED,
+        /** A planned note-on dropped unsent: {@code status} the channel, {@code data1} the key, {@code nanos} its due time. */
+        DROPPED,
         /** A parameter change: {@code data1} the parameter's ordinal, {@code value} its value. */
         PARAMETER,
         /** A status snapshot (the fields below). */

@@ -56,15 +56,29 @@ final class WatchRing implements SessionObserver {
 
     @Override
     public void machineNote(long nanos, int channel, int key, int velocity) {
+        note(WatchEvent.Kind.MACHINE, nanos, channel, key, velocity);
+    }
+
+    private void note(WatchEvent.Kind kind, long nanos, int channel, int key, int velocity) {
         long sequence = claim();
         if (sequence < 0) return;
         WatchEvent event = ring.get(sequence);
-        event.kind = WatchEvent.Kind.MACHINE;
+        event.kind = kind;
         event.nanos = nanos;
         event.status = channel;
         event.data1 = key;
         event.data2 = velocity;
         ring.publish(sequence);
+    }
+
+    @Override
+    public void machinePlanned(long nanos, int channel, int key, int velocity) {
+        note(WatchEvent.Kind.PLANNED, nanos, channel, key, velocity);
+    }
+
+    @Override
+    public void machinePlanDropped(long nanos, int channel, int key) {
+        note(WatchEvent.Kind.DROPPED, nanos, channel, key, 0);
     }
 
     @Override

@@ -48,6 +48,7 @@ class LivePageTest {
             assertThat(state.path("phase").asText()).isEqualTo("listening");
             assertThat(state.path("tempo_bpm").asDouble()).isEqualTo(240.0);
             assertThat(state.path("parameters").size()).isEqualTo(Parameter.values().length);
+            assertThat(state.path("parameters").path("plan_beats").asDouble()).as("how far ahead the model plans").isEqualTo(0.0);
             assertThat(state.path("presets").get(1).path("name").asText()).isEqualTo("folk");
 
             HttpResponse<String> ok = client.post("/api/parameters", "application/json", "{\"temperature\": 0.5, \"scale\": \"dorian\"}");
@@ -111,6 +112,43 @@ class LivePageTest {
             Path written = files.filter(f -> f.toString().endsWith(".mid")).findFirst().orElseThrow();
             assertThat(MidiFileReader.read(written).notes()).anyMatch(note -> note.pitch() == 72);
         }
+    }
+
+    @Test
+    void thePlanIsShownAheadOfNowAndADroppedPlanDisappears() throws Exception {
+        PerformerParameters parameters = TinyPerformers.parameters();
+        parameters.set(Parameter.PLAN_BEATS, 4);          // a second at 240 BPM
+        parameters.set(Parameter.ANSWER_MIN_BEATS, 16);   // four seconds of answer: a barge-in finds notes planned
+        parameters.set(Parameter.ANSWER_MAX_BEATS, 16);
+        try (LivePage page = LivePage.start(loopback(), parameters);
+             LiveSession session = open(page, parameters);
+             PageClient client = new PageClient(page).connect()) {
+            page.attach(PageSession.of(session));
+            PageClient.await("the hello", () -> client.saw("hello", hello -> true));
+            for (int key : new int[]{60, 64, 67}) {
+                session.input().send(new ShortMessage(ShortMessage.NOTE_ON, 0, key, 90), -1);
+                session.input().send(new ShortMessage(ShortMessage.NOTE_OFF, 0, key, 0), -1);
+            }
+            session.control(ShortMessage.CONTROL_CHANGE, ANSWER_NOW_CC, 127);
+            PageClient.await("a planned note ahead of now", () -> client.saw("update", LivePageTest::hasPlanAhead));
+            PageClient.await("a planned note played", () -> client.saw("update", u -> {
+                for (JsonNode note : u.path("notes")) {
+                    if (note.get(1).asText().equals("machine") && !note.get(6).asBoolean()) return true;
+                }
+                return false;
+            }));
+            session.input().send(new ShortMessage(ShortMessage.NOTE_ON, 0, 48, 90), -1);   // a barge-in
+            PageClient.await("the dropped plan", () -> client.saw("update", u -> u.path("dropped").size() > 0));
+            session.input().send(new ShortMessage(ShortMessage.NOTE_OFF, 0, 48, 0), -1);
+        }
+    }
+
+    /** Whether {@code update} has a planned note that starts after the update's now. */
+    static boolean hasPlanAhead(JsonNode update) {
+        for (JsonNode note : update.path("notes")) {
+            if (note.get(6).asBoolean() && note.get(4).asDouble() > update.path("now_ms").asDouble()) return true;
+        }
+        return false;
     }
 
     @Test

@@ -40,6 +40,7 @@ public final class ControlMap {
         map.map(90, Parameter.FEEL);
         map.map(102, Parameter.ADAPT);
         map.map(103, ControlAction.FORGET_LEARNING);
+        map.map(104, Parameter.PLAN_BEATS);
         map.map(70, Parameter.MAX_POLYPHONY);
         map.map(71, Parameter.PITCH_LOW);
         map.map(72, Parameter.PITCH_HIGH);

@@ -20,14 +20,27 @@ import java.util.SplittableRandom;
  * ahead, where it would hold up the human's notes passed through after it; a note pulled earlier needs its part
  * generated that much ahead ({@link #leadNanos}). A note ended now ({@link #cut}: a barge-in, a stop, a key the human
  * takes) goes out at once; a note-on still held is then dropped, with its release. With {@code dynamics} and
- * {@code feel} 0, every message passes unchanged, in the same order as without the stage. Allocation-free.
+ * {@code feel} 0, every message passes unchanged, in the same order as without the stage.
+ *
+ * <p><b>The plan</b> ({@code plan_beats}): the performer samples its part up to a bar ahead; the stage holds every
+ * message until it is due, and the messages held beyond what goes out now ({@link #planAfter}) are the plan, told to
+ * the listener as they come ({@link PerformerListener#machinePlanned}) and as they are dropped unsent
+ * ({@link PerformerListener#machinePlanDropped}). Allocation-free.
  */
 final class ExpressionStage implements NoteSink {
 
     /** The most a note's velocity is humanised, up or down (triangular distribution). */
     static final double HUMANISE = 3;
-    /** Messages held at most; when full, the oldest goes out early (still in order). */
-    static final int CAPACITY = 1024;
+    /**
+     * Messages held at most: a plan of the longest bar ({@value #PLAN_TICKS} ticks: {@code plan_beats} and
+     * {@code beats_per_bar} at most 16), plus the lookahead and the feel's lead (at most {@value #MARGIN_TICKS} ticks at
+     * 300 BPM), at the densest the masks allow: every voice of the largest polyphony ({@value #VOICES}) released and
+     * struck again at every tick. When full, the oldest goes out early (still in order).
+     */
+    static final int CAPACITY = 1 << 14;
+    static final int PLAN_TICKS = 16 * 24;
+    static final int MARGIN_TICKS = 8;
+    static final int VOICES = 16;
     private static final int MASK = CAPACITY - 1;
     private static final int NOTE_ON = 0x90;
     private static final int NOTE_OFF = 0x80;
@@ -55,6 +68,9 @@ final class ExpressionStage implements NoteSink {
     /** By key: a held note-on was dropped, and its release is still to come (and to be dropped). */
     private final boolean[] dropped = new boolean[128];
     private int heldReleases;
+    private int heldOnsets;
+    /** Messages stamped after this are the plan (see {@link #planAfter}). */
+    private long planAfter = Long.MAX_VALUE;
     private long partStart;
     private long partEnd = Long.MAX_VALUE;
     private PerformerListener listener = PerformerListener.NONE;
@@ -109,6 +125,7 @@ final class ExpressionStage implements NoteSink {
             played = (int) Math.max(1, Math.min(127, Math.round(velocity + amount * (player - velocity))));
         }
         heldOn[pitch] = tail;
+        heldOnsets++;
         hold(shifted(nanos, gridTick), NOTE_ON | channel, pitch, played);
     }
 
@@ -126,8 +143,11 @@ final class ExpressionStage implements NoteSink {
     public void cut(long nanos, int channel, int pitch) {
         long on = heldOn[pitch];
         if (on >= 0) {
-            live[(int) (on & MASK)] = false;
+            int i = (int) (on & MASK);
+            live[i] = false;
             heldOn[pitch] = -1;
+            heldOnsets--;
+            if (stamps[i] > planAfter) listener.machinePlanDropped(stamps[i], channel, pitch);
         } else if (dropped[pitch]) {
             dropped[pitch] = false;
         } else {
@@ -141,6 +161,19 @@ final class ExpressionStage implements NoteSink {
         double amount = parameters.feel();
         if (amount == 0) return 0;
         return Math.round(amount * feel.largestAdvance() * sixteenthNanos());
+    }
+
+    /**
+     * What goes out in this round of the performer is due by {@code nanos}: a message held stamped after it is part of
+     * the plan, and the listener hears of it as planned.
+     */
+    void planAfter(long nanos) {
+        planAfter = nanos;
+    }
+
+    /** Whether a note-on is held, not yet sent: the part still has notes to start. */
+    boolean holdsNoteOns() {
+        return heldOnsets > 0;
     }
 
     /**
@@ -187,6 +220,8 @@ final class ExpressionStage implements NoteSink {
             if ((statuses[i] & 0xF0) == NOTE_ON) {
                 dropped[k] = true;
                 if (heldOn[k] == s) heldOn[k] = -1;
+                heldOnsets--;
+                if (stamps[i] > planAfter) listener.machinePlanDropped(stamps[i], statuses[i] & 0x0F, k);
             } else {
                 heldReleases--;
                 if (dropped[k]) dropped[k] = false;
@@ -223,6 +258,7 @@ final class ExpressionStage implements NoteSink {
         velocities[i] = velocity;
         live[i] = true;
         tail++;
+        if (lastStamp > planAfter) listener.machinePlanned(lastStamp, status & 0x0F, key, velocity);
         if (lastStamp <= flushedUntil) flushUntil(flushedUntil);
     }
 
@@ -233,6 +269,7 @@ final class ExpressionStage implements NoteSink {
         int key = keys[i];
         if ((statuses[i] & 0xF0) == NOTE_ON) {
             if (heldOn[key] == seq) heldOn[key] = -1;
+            heldOnsets--;
         } else {
             heldReleases--;
         }

@@ -52,6 +52,11 @@ public enum Parameter {
     OUTPUT_CHANNEL("output_channel", 1, 16, 1, true),
     /** How far ahead of their time the machine's events are released to the output, in milliseconds. */
     LOOKAHEAD_MS("lookahead_ms", 0, 50, 5, false),
+    /**
+     * How far ahead of now the machine samples its part, in beats (at most {@code beats_per_bar}): the plan, held until
+     * each note is due; 0 = each token just in time (within {@code lookahead_ms}). See {@link Performer}, The plan.
+     */
+    PLAN_BEATS("plan_beats", 0, 16, 0, false),
     /** MIDI thru, off (0) or on (1): the human's messages go to the output unchanged, before the model hears them. */
     THRU("thru", 0, "off", "on"),
     /**

@@ -44,6 +44,17 @@ import io.antiphon.engine.token.Vocabulary;
  * (the end of a call, or of the human's phrase in a jam). {@code forget_learning} forgets both and keeps what the model
  * heard; {@code reset_memory} forgets everything. Human notes outside 21..108 count for phrasing but are not fed (the vocabulary has no such keys).
  *
+ * <p><b>The plan</b> ({@code plan_beats}, 0 .. {@code beats_per_bar}; default 0): the part is sampled that many beats
+ * ahead of now instead of just in time; the {@link ExpressionStage} holds each note until it is due (so the output
+ * still gets it within the lookahead) and tells the listener of it as planned ({@link PerformerListener#machinePlanned}).
+ * An answer stays answering until its last planned note has started. What it costs (docs/design.md, The plan): the
+ * model hears its planned notes when it samples them, so a human note is heard after them (in a jam up to the plan
+ * late, as the human's part goes on over the machine's planned bar); a barge-in, a stop or a key the human takes drops
+ * the planned notes unsent (with their releases: no note-on goes out without its note-off), but the model's memory
+ * keeps what it had planned (only the generated silence after the last planned note is rolled back); a parameter
+ * change acts on the notes sampled after it, and a change of tempo or the player clock's steering does not move notes
+ * already planned.
+ *
  * <p><b>MIDI thru</b> ({@code thru} on): every human channel message is sent to {@link MidiOut} unchanged, on its own
  * channel, as soon as the performer handles it and before the model is fed it: notes, the sustain pedal, pitch bend,
  * pressure, and controllers not mapped to a parameter or an action. Not passed: mapped controllers, CC 120 and 123
@@ -272,7 +283,9 @@ public final class Performer implements PerformerCore {
         answerRequested = false;
         if (wanted == PerformerMode.JAM) {
             if (phase == PerformerPhase.ANSWERING) {
-                generator.setEndTick(AnswerGenerator.ENDLESS);
+                // the answer goes on without end (sampled to its end already, with notes still planned: from there)
+                if (generator.active()) generator.setEndTick(AnswerGenerator.ENDLESS);
+                else generator.start(AnswerGenerator.ENDLESS, false);
                 expression.startPart(now, Long.MAX_VALUE);
                 phase = PerformerPhase.JAMMING;
             }
@@ -290,12 +303,17 @@ public final class Performer implements PerformerCore {
             phrases.startNewPhrase();
         }
         long horizon = now + Math.round(parameters.lookaheadMs() * 1e6);
+        // what goes out by the horizon is this round's; what is sampled beyond it is the plan, which the stage holds
+        expression.planAfter(horizon);
         // the clock master's ticks and the machine's notes go out interleaved in time order
         while (sender.running() && clock.nanosAt(sender.nextTick()) <= horizon) {
-            generateUntil(clock.nanosAt(sender.nextTick()));
+            long tick = clock.nanosAt(sender.nextTick());
+            generateUntil(tick, tick);
             sender.sendNext(parameters.metronomeChannel(), parameters.beatsPerBar());
         }
-        generateUntil(horizon);
+        generateUntil(horizon, Math.max(horizon, now + Math.round(parameters.planBeats() * clock.nanosPerBeat())));
+        // an answer sampled to its end listens again once its last note has started
+        if (phase == PerformerPhase.ANSWERING && !generator.active() && !expression.holdsNoteOns()) phase = PerformerPhase.LISTENING;
     }
 
     /** Whether the human's phrase has ended: in the player's beats with the player clock, else by adaptive silence. */
@@ -323,12 +341,13 @@ public final class Performer implements PerformerCore {
     }
 
     /**
-     * Generates the part up to {@code horizon} (further by the lead the player's feel asks for) and sends what is due
-     * by then, each note as soon as it is sampled (before the model is stepped with it and the rest is generated).
+     * Sends what is due by {@code due}, then generates the part up to {@code until} (further by the lead the player's
+     * feel asks for): each note due by {@code due} goes out as soon as it is sampled (before the model is stepped with
+     * it and the rest is generated); the stage holds the others until they are due.
      */
-    private void generateUntil(long horizon) {
-        expression.flushUntil(horizon);
-        if (generator.active() && generator.generate(horizon + expression.leadNanos())) phase = PerformerPhase.LISTENING;
+    private void generateUntil(long due, long until) {
+        expression.flushUntil(due);
+        if (generator.active()) generator.generate(until + expression.leadNanos());
     }
 
     /** The followed clock stopped, or its ticks ceased: the machine falls silent, the phrase is dropped. */

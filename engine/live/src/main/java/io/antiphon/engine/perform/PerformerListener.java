@@ -24,4 +24,19 @@ public interface PerformerListener {
      */
     default void machineNote(long nanos, int channel, int key, int velocity) {
     }
+
+    /**
+     * The machine sampled a note-on ({@code velocity} 1..127) or a release (0) on {@code channel} (0..15) due at
+     * {@code nanos}, beyond what goes out now: its plan (see {@code plan_beats}). It goes out when due, as a
+     * {@link #machineNote} with the same time, unless dropped first ({@link #machinePlanDropped}).
+     */
+    default void machinePlanned(long nanos, int channel, int key, int velocity) {
+    }
+
+    /**
+     * A planned note-on due at {@code nanos} on {@code channel} and {@code key} was dropped before it went out (a
+     * barge-in, a stop, the human taking the key), and its planned release with it.
+     */
+    default void machinePlanDropped(long nanos, int channel, int key) {
+    }
 }

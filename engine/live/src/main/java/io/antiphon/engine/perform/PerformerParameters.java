@@ -38,12 +38,13 @@ import io.antiphon.presets.Preset;
  *   <tr><td>90</td><td>feel</td><td>0 (straight grid) .. 1 (the player's groove)</td></tr>
  *   <tr><td>102</td><td>adapt</td><td>0.0 (trained model only) .. 1.0 (full adaptation)</td></tr>
  *   <tr><td>103</td><td>forget_learning (action)</td><td>64-127 forgets what the session taught, keeps the state</td></tr>
+ *   <tr><td>104</td><td>plan_beats</td><td>0 .. 16 (used up to beats_per_bar)</td></tr>
  *   <tr><td>64</td><td>sustain pedal (fixed)</td><td>64-127 down; holds off the phrase end</td></tr>
  *   <tr><td>120, 123</td><td>all sound off, all notes off (fixed)</td><td>any value</td></tr>
  *   <tr><td>Program Change</td><td>switch preset (fixed)</td><td>{@link PerformerListener#programChange}</td></tr>
  * </table>
  * CC 74 is left free on purpose: MPE controllers send it with every note; CC 85 is one of MIDI's undefined
- * controllers (CC 84 is portamento control), as are CC 86, 87, 89, 90, 102 and 103 (CC 88 is the high-resolution velocity
+ * controllers (CC 84 is portamento control), as are CC 86, 87, 89, 90, 102, 103 and 104 (CC 88 is the high-resolution velocity
  * prefix). {@code answer_min_beats}, {@code answer_max_beats}, {@code output_channel}, {@code lookahead_ms},
  * {@code clock}, {@code tempo_lock}, {@code beats_per_bar} and {@code metronome_channel} have no default controller.
  */
@@ -223,6 +224,11 @@ public final class PerformerParameters {
 
     public double lookaheadMs() {
         return get(Parameter.LOOKAHEAD_MS);
+    }
+
+    /** How far ahead the machine samples its part, in beats: {@code plan_beats}, at most {@code beats_per_bar}. */
+    public double planBeats() {
+        return Math.min(get(Parameter.PLAN_BEATS), get(Parameter.BEATS_PER_BAR));
     }
 
     /** Whether the human's messages are passed to the output (MIDI thru). */

@@ -26,6 +26,17 @@ public interface SessionObserver {
     default void machineNote(long nanos, int channel, int key, int velocity) {
     }
 
+    /**
+     * A machine note-on (1..127) or release (0) sampled ahead, due at {@code nanos}: the plan ({@code plan_beats}). It
+     * is reported again as a {@link #machineNote} with the same time when it goes out, unless it is dropped first.
+     */
+    default void machinePlanned(long nanos, int channel, int key, int velocity) {
+    }
+
+    /** A planned note-on due at {@code nanos} was dropped before it went out (with its release): a barge-in, a stop. */
+    default void machinePlanDropped(long nanos, int channel, int key) {
+    }
+
     /** A parameter changed on the performer: by a controller, a preset, or {@link LiveSession#setParameters}. */
     default void parameterChanged(Parameter parameter, double value) {
     }

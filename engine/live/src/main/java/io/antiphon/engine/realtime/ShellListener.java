@@ -32,4 +32,14 @@ final class ShellListener implements PerformerListener {
     public void machineNote(long nanos, int channel, int key, int velocity) {
         observer.machineNote(nanos, channel, key, velocity);
     }
+
+    @Override
+    public void machinePlanned(long nanos, int channel, int key, int velocity) {
+        observer.machinePlanned(nanos, channel, key, velocity);
+    }
+
+    @Override
+    public void machinePlanDropped(long nanos, int channel, int key) {
+        observer.machinePlanDropped(nanos, channel, key);
+    }
 }

@@ -3,13 +3,13 @@
 'use strict';
 
 const PAST_MS = 12000;      // the roll shows this much of the past ...
-const AHEAD_MS = 3000;      // ... and this much ahead of the now-line (the plan)
+const AHEAD_MS = 3000;      // ... and this much ahead of the now-line (the plan), or more when the plan reaches further
 const COLORS = { human: '#4aa3ff', machine: '#ff9f3a', plan: '#ffd08a', now: '#f25f5c', grid: '#1c1f25', key: '#15171c' };
 
 const page = {
-  notes: new Map(),         // id -> {part, key, velocity, start, end}
+  notes: new Map(),         // id -> {part, key, velocity, start, end, planned, planEnd}
   controls: new Map(),      // name -> {spec, input, value, label, element}
-  nowMs: 0, nowAt: performance.now(), running: false,
+  nowMs: 0, nowAt: performance.now(), running: false, tempoBpm: 120,
   beatsPerBar: 4, connected: false, socket: null, dragging: null, drawnAt: -1000, dirty: true, ended: false,
 };
 window.antiphon = page;     // for the browser test and the curious
@@ -47,9 +47,10 @@ function receive(message) {
     buildActions(message.actions);
   }
   for (const row of message.notes || []) {
-    const [id, part, key, velocity, start, end] = row;
-    page.notes.set(id, { part, key, velocity, start, end });
+    const [id, part, key, velocity, start, end, planned, planEnd] = row;
+    page.notes.set(id, { part, key, velocity, start, end, planned, planEnd });
   }
+  for (const id of message.dropped || []) page.notes.delete(id);   // planned, never played
   for (const [name, value] of Object.entries(message.changed || {})) setControl(name, value, true);
   showStatus(message);
 }
@@ -58,6 +59,7 @@ function showStatus(s) {
   page.nowMs = s.now_ms; page.nowAt = performance.now(); page.running = s.running;
   page.ended = !s.running && s.now_ms > 0;   // a performance was played and is over
   page.beatsPerBar = s.beats_per_bar || 4;
+  if (s.tempo_bpm > 0) page.tempoBpm = s.tempo_bpm;
   setConnection(page.connected);
   $('mode').textContent = s.mode || '-';
   $('phase').textContent = s.phase;
@@ -198,12 +200,14 @@ function draw(frameAt) {
   g.setTransform(devicePixelRatio, 0, 0, devicePixelRatio, 0, 0);
   g.clearRect(0, 0, width, height);
   const t = now();
-  const from = t - PAST_MS, to = t + AHEAD_MS;
+  const planBeats = Math.min(page.controls.get('plan_beats')?.value ?? 0, page.beatsPerBar);
+  const planMs = planBeats * 60000 / page.tempoBpm;   // how far ahead the model plans
+  const from = t - PAST_MS, to = t + Math.max(AHEAD_MS, planMs * 1.15 + 200);
   const x = (ms) => (ms - from) / (to - from) * width;
 
   let low = 127, high = 0, human = 0, machine = 0, planned = 0;
   for (const note of page.notes.values()) {
-    if ((note.end ?? t) < from || note.start > to) continue;
+    if ((note.end ?? note.planEnd ?? t) < from || note.start > to) continue;
     low = Math.min(low, note.key); high = Math.max(high, note.key);
   }
   if (low > high) { low = 48; high = 84; }
@@ -219,21 +223,31 @@ function draw(frameAt) {
   g.fillStyle = COLORS.grid;                          // a line every second
   for (let s = Math.ceil(from / 1000) * 1000; s <= to; s += 1000) g.fillRect(x(s), 0, 1, height);
 
+  const planBox = (start, end, top, h) => {           // the plan: dashed, pale, ahead of the now-line
+    const left = x(start), right = Math.max(left + 4, x(end));
+    g.globalAlpha = 0.35; g.fillStyle = COLORS.plan; g.fillRect(left, top, right - left, h);
+    g.globalAlpha = 1; g.setLineDash([4, 3]); g.strokeStyle = COLORS.plan; g.strokeRect(left, top, right - left, h); g.setLineDash([]);
+  };
   for (const note of page.notes.values()) {
+    const top = y(note.key) + 1, h = Math.max(2, rowHeight - 2);
+    // a planned note lasts to its planned release, or past the plan's edge when its release is not sampled yet
+    const planEnd = note.planEnd ?? Math.max(note.start, t + planMs);
+    const ahead = note.planned || (note.part === 'machine' && note.start > t);
+    if (ahead) {
+      if (planEnd < from || note.start > to) continue;
+      machine++;
+      if (note.start > t) planned++;
+      planBox(note.start, planEnd, top, h);
+      continue;
+    }
     const end = note.end ?? Math.max(t, note.start);
     if (end < from || note.start > to) continue;
-    const left = x(note.start), right = Math.max(left + 2, x(end)), top = y(note.key) + 1, h = Math.max(2, rowHeight - 2);
-    const ahead = note.part === 'machine' && note.start > t;
     if (note.part === 'human') human++; else machine++;
-    if (ahead) {
-      planned++;
-      g.globalAlpha = 0.35; g.fillStyle = COLORS.plan; g.fillRect(left, top, right - left, h);
-      g.globalAlpha = 1; g.setLineDash([4, 3]); g.strokeStyle = COLORS.plan; g.strokeRect(left, top, right - left, h); g.setLineDash([]);
-    } else {
-      g.globalAlpha = 0.45 + 0.55 * note.velocity / 127;
-      g.fillStyle = COLORS[note.part]; g.fillRect(left, top, right - left, h);
-      g.globalAlpha = 1;
-    }
+    const left = x(note.start), right = Math.max(left + 2, x(end));
+    g.globalAlpha = 0.45 + 0.55 * note.velocity / 127;
+    g.fillStyle = COLORS[note.part]; g.fillRect(left, top, right - left, h);
+    g.globalAlpha = 1;
+    if (note.end == null && note.planEnd != null && note.planEnd > t) planBox(t, note.planEnd, top, h);   // its planned rest
   }
   g.fillStyle = COLORS.now; g.fillRect(x(t), 0, 2, height);
   g.fillStyle = '#888'; g.font = '11px sans-serif'; g.fillText('now', x(t) + 5, 12); g.fillText('plan \u2192', x(t) + 5, 26);
