@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import javax.sound.midi.ShortMessage;
 
+import io.antiphon.engine.perform.Parameter;
 import io.antiphon.engine.perform.Performer;
 import io.antiphon.engine.perform.PerformerParameters;
 import io.antiphon.engine.realtime.LiveSession;
@@ -35,8 +36,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The live page in a real browser: headless Chromium driven by Selenium through the system's chromedriver (Debian's
  * {@code chromium} and {@code chromium-driver}, which .ci/run installs). The page loads and draws the notes of a
- * performance, both parts; a control changed on the page reaches the performer; a controller on the input moves the
- * control on the page. Skipped, with a sentence, where Chromium or chromedriver is not installed.
+ * performance, both parts, and the plan (notes sampled ahead) drawn ahead of the now-line; a control changed on the page
+ * reaches the performer; a controller on the input moves the control on the page. Skipped, with a sentence, where Chromium or chromedriver is not installed.
  */
 class LivePageBrowserTest {
 
@@ -57,6 +58,8 @@ class LivePageBrowserTest {
             assumeTrue(false, missing + " is not installed");
         }
         PerformerParameters parameters = TinyPerformers.parameters();
+        parameters.set(Parameter.PLAN_BEATS, 4);          // the model plans a bar (a second at 240 BPM) ahead
+        parameters.set(Parameter.ANSWER_MIN_BEATS, 16);   // and answers for four seconds
         PageOptions options = new PageOptions(InetAddress.getLoopbackAddress(), 0, null, List.of("chorale"), false, folder, NanoClock.SYSTEM);
         WebDriver browser = null;
         try (LivePage page = LivePage.start(options, parameters);
@@ -77,6 +80,11 @@ class LivePageBrowserTest {
             session.control(ShortMessage.CONTROL_CHANGE, ANSWER_NOW_CC, 127);
             WebElement roll = browser.findElement(By.id("roll"));
             wait.until(b -> count(roll, "data-human") >= 5 && count(roll, "data-machine") > 0);
+            // the plan: notes sampled and not yet played, drawn ahead of the now-line
+            wait.until(b -> count(roll, "data-planned") > 0);
+            Path planShot = Path.of("target", "live-page-browser-test-plan.png");
+            Files.createDirectories(planShot.getParent());
+            Files.write(planShot, ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
 
             // the page moves a control: the performer gets it
             new Select(browser.findElement(By.id("control-key_root"))).selectByVisibleText("D");
