@@ -296,8 +296,9 @@ public final class Performer implements PerformerCore {
     }
 
     private void perform() {
-        if (phase == PerformerPhase.LISTENING && mode == PerformerMode.CALL_AND_RESPONSE && (answerRequested || phraseEnded())) {
-            startAnswer();
+        if (phase == PerformerPhase.LISTENING && mode == PerformerMode.CALL_AND_RESPONSE) {
+            if (answerRequested) startAnswer(now);
+            else if (phraseEnded()) startAnswer(phraseEndNanos());
         } else if (phase == PerformerPhase.JAMMING && phrases.inPhrase() && phraseEnded()) {
             stream.phraseBoundary();   // the human's phrase in a jam ended
             phrases.startNewPhrase();
@@ -322,6 +323,17 @@ public final class Performer implements PerformerCore {
             return phrases.endedInBeats(now, human.allUp(), floorNanos(), beats.beatNanos());
         }
         return phrases.ended(now, human.allUp(), floorNanos(), parameters.phraseEndMultiple(), clock.nanosPerBeat());
+    }
+
+    /**
+     * The moment the phrase ended (at or before now): the answer is decided as of then, so that how late the thread
+     * looked does not change what the model hears or where the answer starts.
+     */
+    private long phraseEndNanos() {
+        long ended = clockSource == ClockSource.PLAYER
+                ? phrases.endedInBeatsAt(floorNanos(), beats.beatNanos())
+                : phrases.endedAt(floorNanos(), parameters.phraseEndMultiple(), clock.nanosPerBeat());
+        return Math.min(now, ended);
     }
 
     /**
@@ -357,10 +369,11 @@ public final class Performer implements PerformerCore {
         answerRequested = false;
     }
 
-    private void startAnswer() {
+    /** Starts the answer decided at {@code decided} (now, or the moment the phrase ended). */
+    private void startAnswer(long decided) {
         answerRequested = false;
-        stream.feedSilenceUntil(clock.tickAt(now));
-        long start = answerStartTick();
+        stream.feedSilenceUntil(clock.tickAt(decided));
+        long start = answerStartTick(decided);
         long callTicks = clock.ticksIn(phrases.callNanos());
         long a = MusicalClock.ticksOfBeats(parameters.answerMinBeats());
         long b = MusicalClock.ticksOfBeats(parameters.answerMaxBeats());
@@ -373,13 +386,13 @@ public final class Performer implements PerformerCore {
         answers++;
     }
 
-    /** Where an answer decided now starts: at once, or on the next beat or bar line of the clock's grid. */
-    private long answerStartTick() {
+    /** Where an answer decided at {@code decided} starts: at once, or on the next beat or bar line of the clock's grid. */
+    private long answerStartTick(long decided) {
         AnswerStart when = parameters.answerStart();
         if (when == AnswerStart.NOW) return stream.tick();
         long unit = when == AnswerStart.BEAT ? Vocabulary.TICKS_PER_QUARTER
                 : (long) Vocabulary.TICKS_PER_QUARTER * parameters.beatsPerBar();
-        return clock.nextOnGrid(Math.max(stream.tick(), clock.nextTickFrom(now)), unit);
+        return clock.nextOnGrid(Math.max(stream.tick(), clock.nextTickFrom(decided)), unit);
     }
 
     private void humanNoteOn(int status, int pitch, int velocity) {

@@ -71,6 +71,16 @@ final class PhraseDetector {
                 && nanos - lastOnset >= Math.round(ONSET_BEATS * beatNanos);
     }
 
+    /** The moment the phrase ends (or ended) by {@link #ended}'s rule. */
+    long endedAt(long floorNanos, double multiple, long beatNanos) {
+        return silentSince + threshold(floorNanos, multiple, beatNanos);
+    }
+
+    /** The moment the phrase ends (or ended) by {@link #endedInBeats}'s rule. */
+    long endedInBeatsAt(long floorNanos, long beatNanos) {
+        return Math.max(silentSince + beatThreshold(floorNanos, beatNanos), lastOnset + Math.round(ONSET_BEATS * beatNanos));
+    }
+
     /** The silence after the last release that ends a phrase in the player's time (see {@link #endedInBeats}). */
     static long beatThreshold(long floorNanos, long beatNanos) {
         return Math.max(floorNanos, Math.round(REST_BEATS * beatNanos));
