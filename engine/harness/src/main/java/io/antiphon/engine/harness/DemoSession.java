@@ -54,6 +54,11 @@ import io.antiphon.midi.render.WavRenderer;
  * sequencer plays the file at its own tempo, as a player would); with the player clock the tempo and beat it tracked
  * are in the result, and session.mid is written at that tempo.
  *
+ * <p>The same seed plays the same answer: each call note reaches the performer stamped with its time in the file
+ * ({@link CallSchedule}), not the instant the sequencer's thread delivered it, on a session clock that runs a little
+ * behind the schedule ({@link ScheduleClock}), and the performer decides the answer as of the moment the phrase ended.
+ * Only the answer's times at the output vary, by the real-time thread's wake-ups (a millisecond or so).
+ *
  * <p>Only notes reach the performer from the sequencer: at its end the sequencer sends CC 123 (all notes off), which
  * the performer would take as "drop the phrase", and a sustain-pedal release on every channel.
  */
@@ -83,23 +88,25 @@ public final class DemoSession {
         int callChannel = content.notes().stream().mapToInt(Note::channel).min().orElseThrow();
         int answerChannel = answerChannel(content, callName);
         Sequence sequence = sequenceOf(callBytes, callName);
+        CallSchedule schedule = CallSchedule.of(sequence, content.tempoMap());
+        ScheduleClock clock = new ScheduleClock(NanoClock.SYSTEM);
 
         options.parameters().set(Parameter.MODE, PerformerMode.CALL_AND_RESPONSE.ordinal());
         options.parameters().set(Parameter.THRU, 1);
         options.parameters().set(Parameter.OUTPUT_CHANNEL, answerChannel + 1);
         PerformerWarmUp.run(options.model(), options.parameters(), PerformerWarmUp.DEFAULT_CALLS, options.seed());
-        RecordingReceiver call = new RecordingReceiver(NanoClock.SYSTEM, RECORDING_SLOTS);
-        RecordingReceiver output = new RecordingReceiver(NanoClock.SYSTEM, RECORDING_SLOTS);
+        RecordingReceiver call = new RecordingReceiver(clock, RECORDING_SLOTS);
+        RecordingReceiver output = new RecordingReceiver(clock, RECORDING_SLOTS);
 
         boolean finished;
         PerformerStatus status = new PerformerStatus();
         LiveSession session = LiveSession.open(output,
                 out -> new Performer(options.model(), options.parameters(), options.seed(), out),
-                ShellOptions.defaults().withObserver(options.watch().observer())
+                ShellOptions.defaults().withClock(clock).withObserver(options.watch().observer())
                 .withLatencyMode(options.latencyMode()));
         try {
             options.watch().opened().accept(session);
-            playCall(sequence, new HumanNotes(session.input(), call), callName);
+            playCall(sequence, new HumanNotes(session, schedule, clock, call), clock::start, callName);
             finished = awaitAnswer(session, options.maxWaitSeconds(), status);
         } finally {
             session.close();
@@ -116,8 +123,7 @@ public final class DemoSession {
         List<RecordedMessage> heardAnswer = heard.stream().filter(m -> m.channel() == answerChannel).toList();
         // the session's file runs at the tempo the performer ended with: the player's, as heard, with the player clock
         double bpm = status.tempoBpm() > 0 ? status.tempoBpm() : options.parameters().tempoBpm();
-        long origin = Math.min(firstTime(played), firstTime(heard));
-        if (origin == Long.MAX_VALUE) origin = 0;
+        long origin = clock.at(0);
         TempoMap tempo = TempoMap.constant(SessionRecording.TICKS_PER_QUARTER, bpm);
         int callNoteCount = RecordedNotes.pair(played, origin, tempo, 1).notes().size();
         RecordedNotes callNotes = RecordedNotes.pair(heardCall, origin, tempo, 1);
@@ -140,7 +146,7 @@ public final class DemoSession {
                 new DemoRecording(session.latency(), session.counters(), wav, midi, png));
     }
 
-    static void playCall(Sequence sequence, Receiver human, String callName) throws InterruptedException {
+    static void playCall(Sequence sequence, Receiver human, Runnable starting, String callName) throws InterruptedException {
         Sequencer sequencer;
         try {
             sequencer = MidiSystem.getSequencer(false);
@@ -155,6 +161,7 @@ public final class DemoSession {
             sequencer.addMetaEventListener(meta -> {
                 if (meta.getType() == END_OF_TRACK) ended.countDown();
             });
+            starting.run();
             sequencer.start();
             long limit = TimeUnit.MICROSECONDS.toMillis(sequence.getMicrosecondLength()) + 10_000;
             if (!ended.await(limit, TimeUnit.MILLISECONDS)) {
@@ -180,10 +187,6 @@ public final class DemoSession {
             Thread.sleep(POLL_MILLIS);
         }
         return false;
-    }
-
-    static long firstTime(List<RecordedMessage> messages) {
-        return messages.isEmpty() ? Long.MAX_VALUE : messages.get(0).nanos();
     }
 
     /** Time of the first note-on in {@code messages} at or after {@code fromNanos}, or -1 if none. */
@@ -256,17 +259,19 @@ public final class DemoSession {
         }
     }
 
-    /** Passes the call's notes on to the session and to the call's recording; drops everything else. */
-    record HumanNotes(Receiver session, Receiver recording) implements Receiver {
+    /**
+     * Passes the call's notes on to the session, each stamped with its time on the call's schedule (not its arrival),
+     * and to the call's recording; drops everything else.
+     */
+    record HumanNotes(LiveSession session, CallSchedule schedule, ScheduleClock clock, Receiver recording) implements Receiver {
 
         @Override
         public void send(MidiMessage message, long timeStamp) {
-            if (!(message instanceof ShortMessage shortMessage)) return;
-            int command = shortMessage.getCommand();
-            if (command == ShortMessage.NOTE_ON || command == ShortMessage.NOTE_OFF) {
-                recording.send(message, timeStamp);
-                session.send(message, timeStamp);
-            }
+            if (!(message instanceof ShortMessage shortMessage) || !CallSchedule.isNote(shortMessage.getCommand())) return;
+            recording.send(message, timeStamp);
+            long due = schedule.timeOf(shortMessage.getStatus(), shortMessage.getData1(), shortMessage.getData2());
+            long stamp = due < 0 ? clock.nanoTime() : clock.at(due);
+            session.input(stamp, shortMessage.getStatus(), shortMessage.getData1(), shortMessage.getData2());
         }
 
         @Override

@@ -62,13 +62,15 @@ public final class HarmonizeDemo {
         int[] channels = freeChannels(content, PART_NAMES.length, melodyName);
         int voiceChannel = channels[0];
         Sequence sequence = DemoSession.sequenceOf(bytes, melodyName);
+        CallSchedule schedule = CallSchedule.of(sequence, content.tempoMap());
+        ScheduleClock clock = new ScheduleClock(NanoClock.SYSTEM);
 
         options.parameters().set(Parameter.MODE, PerformerMode.HARMONIZE.ordinal());
         options.parameters().set(Parameter.TEMPO_BPM, bpm);
         options.parameters().set(Parameter.THRU, 1);
         options.parameters().set(Parameter.OUTPUT_CHANNEL, voiceChannel + 1);
-        RecordingReceiver played = new RecordingReceiver(NanoClock.SYSTEM, DemoSession.RECORDING_SLOTS);
-        RecordingReceiver output = new RecordingReceiver(NanoClock.SYSTEM, DemoSession.RECORDING_SLOTS);
+        RecordingReceiver played = new RecordingReceiver(clock, DemoSession.RECORDING_SLOTS);
+        RecordingReceiver output = new RecordingReceiver(clock, DemoSession.RECORDING_SLOTS);
 
         boolean finished;
         long chords;
@@ -76,12 +78,12 @@ public final class HarmonizeDemo {
             Harmonizer harmonizer = new Harmonizer(options.model(), options.frameTicks(), options.parameters(), options.seed(), out);
             harmonizer.warmUp(Harmonizer.WARM_UP_FRAMES, Harmonizer.WARM_UP_ROUNDS);
             return harmonizer;
-        }, ShellOptions.defaults().withObserver(options.watch().observer())
+        }, ShellOptions.defaults().withClock(clock).withObserver(options.watch().observer())
                 .withLatencyMode(options.latencyMode()));
         PerformerStatus status = new PerformerStatus();
         try {
             options.watch().opened().accept(session);
-            DemoSession.playCall(sequence, new DemoSession.HumanNotes(session.input(), played), melodyName);
+            DemoSession.playCall(sequence, new DemoSession.HumanNotes(session, schedule, clock, played), clock::start, melodyName);
             finished = awaitVoicesEnded(session, status, options.maxWaitSeconds());
             chords = session.readStatus(status) ? status.chords() : -1;
         } finally {
@@ -95,8 +97,7 @@ public final class HarmonizeDemo {
         List<RecordedMessage> heard = output.messages();
         List<RecordedMessage> heardMelody = heard.stream().filter(m -> m.channel() != voiceChannel).toList();
         List<RecordedMessage> heardVoices = heard.stream().filter(m -> m.channel() == voiceChannel).toList();
-        long origin = Math.min(DemoSession.firstTime(played.messages()), DemoSession.firstTime(heard));
-        if (origin == Long.MAX_VALUE) origin = 0;
+        long origin = clock.at(0);
         TempoMap tempo = TempoMap.constant(SessionRecording.TICKS_PER_QUARTER, bpm);
         int melodyNotes = RecordedNotes.pair(played.messages(), origin, tempo, 1).notes().size();
         RecordedNotes melody = RecordedNotes.pair(heardMelody, origin, tempo, 1);

@@ -69,6 +69,48 @@ class DemoSessionTest {
     }
 
     @Test
+    void theSameSeedPlaysTheSameAnswer() throws Exception {
+        List<Note> first = answerOf(DemoSession.run(shortAnswer(directory.resolve("first"), 7L)));
+        List<Note> second = answerOf(DemoSession.run(shortAnswer(directory.resolve("second"), 7L)));
+
+        assertThat(first).isNotEmpty();
+        assertThat(second).extracting(Note::pitch, Note::velocity)
+                .containsExactlyElementsOf(first.stream().map(n -> tuple(n.pitch(), n.velocity())).toList());
+    }
+
+    @Test
+    void callNotesAreStampedWithTheirTimeInTheFileNotTheirArrival() throws Exception {
+        byte[] bytes = DemoSession.readPhrase(null, "call", DemoSession.BUNDLED_CALL);
+        MidiFileContent content = DemoSession.contentOf(bytes, "call");
+        CallSchedule schedule = CallSchedule.of(DemoSession.sequenceOf(bytes, "call"), content.tempoMap());
+        Note first = content.notes().get(0);
+        Note second = content.notes().get(1);
+
+        assertThat(schedule.timeOf(0x90 | first.channel(), first.pitch(), first.velocity()))
+                .isEqualTo(Math.round(first.startSeconds() * 1e9));
+        assertThat(schedule.timeOf(0x90 | second.channel(), second.pitch(), second.velocity()))
+                .isEqualTo(Math.round(second.startSeconds() * 1e9));
+        assertThat(schedule.timeOf(0x90, 1, 1)).as("not on the schedule").isEqualTo(-1);
+
+        ScheduleClock clock = new ScheduleClock(() -> 5_000_000_000L);
+        assertThat(clock.nanoTime()).as("standing until the call starts").isEqualTo(ScheduleClock.ORIGIN);
+        clock.start();
+        assertThat(clock.nanoTime()).isEqualTo(ScheduleClock.ORIGIN);
+        assertThat(clock.at(Math.round(second.startSeconds() * 1e9)))
+                .isEqualTo(ScheduleClock.ORIGIN + Math.round(second.startSeconds() * 1e9));
+    }
+
+    private static DemoOptions shortAnswer(Path out, long seed) {
+        PerformerParameters parameters = new PerformerParameters();
+        parameters.set(Parameter.ANSWER_MAX_BEATS, 4);
+        return new DemoOptions(out, TinyPerformers.kernel(), parameters, seed, null, 20);
+    }
+
+    private static List<Note> answerOf(DemoResult result) throws Exception {
+        return MidiFileReader.read(result.recording().midi()).notes().stream().filter(note -> note.track() == 2).toList();
+    }
+
+    @Test
     void aMissingCallFileIsNamedInTheError() {
         Path missing = directory.resolve("no-such-call.mid");
         DemoOptions options = new DemoOptions(directory, TinyPerformers.kernel(), new PerformerParameters(), 1L, missing, 5);

@@ -104,6 +104,15 @@ public final class LiveSession implements AutoCloseable {
     }
 
     /**
+     * Sends a MIDI message stamped {@code nanos} on the session clock instead of its arrival: for a player on a known
+     * schedule (the demo's call, played from a file), so that what the performer hears does not depend on when the
+     * message arrived. A stamp behind the performer's time counts as now. Returns false if the input ring was full.
+     */
+    public boolean input(long nanos, int status, int data1, int data2) {
+        return parts.inputRing.tryPublish(RingEvent.Kind.MIDI, nanos, status, data1, data2, -1);
+    }
+
+    /**
      * Sends a MIDI-shaped message from the terminal or code (e.g. a CC mapped to a parameter, or CC 80 to answer
      * now), stamped now. Returns false if the input ring was full and it was dropped.
      */
