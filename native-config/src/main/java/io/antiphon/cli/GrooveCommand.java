@@ -47,6 +47,10 @@ final class GrooveCommand implements Callable<Integer> {
     @Option(names = "--rubato", defaultValue = "0.04", description = "Largest depth of the tempo's breathing over four bars (default ${DEFAULT-VALUE}: ±4%).")
     double rubato;
 
+    @Option(names = "--rests", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Insert a rest of 0, 1 or 2 beats (by tempo, in turn) inside each call's phrase; --no-rests for none (default on).")
+    boolean rests;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the simulated player and the sampler (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -67,7 +71,7 @@ final class GrooveCommand implements Callable<Integer> {
         }
         List<double[][]> melodies = TestMelodies.nottingham(directory.get(), tunes, bars);
         LoadedPreset loaded = LoadedPreset.load(preset, StepEngine.KERNEL);
-        GrooveResult result = GrooveEvaluation.run(loaded.model(), loaded.parameters(), melodies, tempos, drift, rubato, seed);
+        GrooveResult result = GrooveEvaluation.run(loaded.model(), loaded.parameters(), melodies, tempos, drift, rubato, rests, seed);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("preset", loaded.entry().preset().name());
         report.put("melodies", melodies.size());
@@ -75,6 +79,7 @@ final class GrooveCommand implements Callable<Integer> {
         report.put("tempos_bpm", Arrays.stream(tempos).boxed().toList());
         report.put("drift_max", drift);
         report.put("rubato_max", rubato);
+        report.put("rests", rests);
         report.put("seed", seed);
         report.putAll(result.toMap());
         if (json) {

@@ -40,23 +40,27 @@ public final class GrooveEvaluation {
      * @param tempos     the tempi to perform each melody at, BPM
      * @param maxDrift   the largest tempo drift over a melody (0.1: the end up to 10% faster or slower), drawn per case
      * @param maxRubato  the largest depth of the tempo's breathing (0.04: ±4%), drawn per case
+     * @param rests      whether the melody at the i-th tempo gets a rest of {@code i % 3} beats (0, 1, 2) inserted inside
+     *                   the phrase ({@link TestMelodies#withRest}): the answer must wait for the phrase's end
      * @param seed       the seed of the human timing, the contours and the sampling
      */
     public static GrooveResult run(StepModel model, PerformerParameters parameters, List<double[][]> melodies,
-                                   double[] tempos, double maxDrift, double maxRubato, long seed) {
+                                   double[] tempos, double maxDrift, double maxRubato, boolean rests, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         List<GrooveResult.Case> cases = new ArrayList<>();
         for (int m = 0; m < melodies.size(); m++) {
-            for (double bpm : tempos) {
+            for (int t = 0; t < tempos.length; t++) {
+                double bpm = tempos[t];
+                int restBeats = rests ? t % 3 : 0;
                 double jitter = random.nextDouble(10, 20);
                 double drift = 1 + (maxDrift > 0 ? random.nextDouble(-maxDrift, maxDrift) : 0);
                 double rubato = maxRubato > 0 ? random.nextDouble(0, maxRubato) : 0;
                 int low = random.nextInt(40, 70);
                 int high = random.nextInt(80, 115);
                 boolean crescendo = random.nextBoolean();
-                HumanPerformance performance = HumanPerformance.of(melodies.get(m), bpm, drift, rubato, jitter, low, high,
+                HumanPerformance performance = HumanPerformance.of(TestMelodies.withRest(melodies.get(m), restBeats), bpm, drift, rubato, jitter, low, high,
                         crescendo, random.nextLong());
-                cases.add(play(model, parameters, performance, m, jitter, random.nextLong()));
+                cases.add(play(model, parameters, performance, m, restBeats, jitter, random.nextLong()));
             }
         }
         return new GrooveResult(cases);
@@ -64,7 +68,7 @@ public final class GrooveEvaluation {
 
     /** Plays one performance through a fresh performer and measures it. */
     static GrooveResult.Case play(StepModel model, PerformerParameters preset, HumanPerformance performance, int melody,
-                                  double jitterMs, long seed) {
+                                  int restBeats, double jitterMs, long seed) {
         PerformerParameters parameters = new PerformerParameters();
         for (Parameter p : Parameter.values()) parameters.set(p, preset.get(p));
         parameters.set(Parameter.MODE, PerformerMode.CALL_AND_RESPONSE.ordinal());
@@ -110,6 +114,7 @@ public final class GrooveEvaluation {
             }
         }
         performer.readStatus(status);
+        int hanging = status.machineNotesSounding();
         performer.allNotesOff(end);
 
         double beatAtEnd = performance.beatAt(lastOnset);
@@ -122,18 +127,22 @@ public final class GrooveEvaluation {
             if (performance.gridErrorMs(note[0], 4) <= 30) onSixteenths++;
             answerVelocity += note[2];
         }
+        double meanVelocity = answerVelocity / Math.max(1, answer.size());
+        double squares = 0;
+        for (long[] note : answer) squares += (note[2] - meanVelocity) * (note[2] - meanVelocity);
         int[] velocities = performance.velocities();
         double callLevel = 0;
         int lastFour = Math.min(4, velocities.length);
         for (int i = velocities.length - lastFour; i < velocities.length; i++) callLevel += velocities[i];
         callLevel /= lastFour;
         long firstAnswer = answer.isEmpty() ? -1 : answer.get(0)[0];
-        return new GrooveResult.Case(melody, performance.bpm(), jitterMs, performance.drift(), performance.rubato(),
+        return new GrooveResult.Case(melody, restBeats, performance.bpm(), jitterMs, performance.drift(), performance.rubato(),
                 relativeError(tempo4, trueTempo4), relativeError(tempo8, trueTempo8), tempoAtEnd / trueTempoEnd,
                 beatFound, phaseErrorMs, answer.size(), onSixteenths,
                 firstAnswer < 0 ? Double.NaN : performance.gridErrorMs(firstAnswer, 1),
                 firstAnswer >= 0 && firstAnswer <= lastOnset, callLevel,
-                answer.isEmpty() ? Double.NaN : answerVelocity / answer.size(), status.answers());
+                answer.isEmpty() ? Double.NaN : meanVelocity, answer.isEmpty() ? Double.NaN : Math.sqrt(squares / answer.size()),
+                status.answers(), hanging);
     }
 
     /** The mean distance from the player's last four beats before {@code at} to the tracker's nearest beats, in ms. */

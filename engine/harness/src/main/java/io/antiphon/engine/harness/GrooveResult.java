@@ -19,6 +19,7 @@ public record GrooveResult(List<Case> cases) {
      * One performance.
      *
      * @param melody              index of the melody
+     * @param restBeats           beats of rest inserted inside the phrase (0: none)
      * @param bpm                 the performed tempo at the start
      * @param jitterMs            the onsets' timing jitter (standard deviation)
      * @param drift               the tempo at the end over the tempo at the start
@@ -34,12 +35,14 @@ public record GrooveResult(List<Case> cases) {
      * @param answeredInside      whether the answer's first note came before the call's last note (the player interrupted)
      * @param callLevel           mean velocity of the call's last four notes
      * @param answerLevel         mean velocity of the answer (NaN: no answer)
+     * @param answerVelocitySd    standard deviation of the answer's velocities (NaN: no answer)
      * @param answers             answers given
+     * @param hangingNotes        machine notes still sounding when the performance was over (before the final all-off)
      */
-    public record Case(int melody, double bpm, double jitterMs, double drift, double rubato, double tempoError4,
+    public record Case(int melody, int restBeats, double bpm, double jitterMs, double drift, double rubato, double tempoError4,
                        double tempoError8, double tempoRatioAtEnd, boolean beatFound, double phaseErrorMs,
                        int answerNotes, int onSixteenths, double entranceErrorMs, boolean answeredInside,
-                       double callLevel, double answerLevel, long answers) {
+                       double callLevel, double answerLevel, double answerVelocitySd, long answers, int hangingNotes) {
 
         /** A double or half tempo error at the call's end. */
         public boolean octaveError() {
@@ -62,9 +65,17 @@ public record GrooveResult(List<Case> cases) {
         keys.put("beat_phase_error_ms", "median and p90 of the mean distance from the player's last four beats to the"
                 + " tracker's nearest beats, at the call's end");
         keys.put("answer_on_sixteenth_grid", "mean and minimum over cases of the share of answer onsets within 30 ms of the"
-                + " player's sixteenth-note grid (the true grid, continued at the call's final tempo)");
-        keys.put("entrance_error_ms", "median, p90 and max of the distance from the answer's first note to the nearest player beat");
+                + " player's sixteenth-note grid (the true grid, continued at the call's final tempo), and the cases below 70%");
+        keys.put("entrance_error_ms", "median, p90 and max of the distance from the answer's first note to the nearest player"
+                + " beat, and the cases over 40 ms");
         keys.put("answered_inside_phrase", "cases whose answer began before the call's last note");
+        keys.put("rest_cases", "cases with a rest of one or two beats inserted inside the phrase, and of them answered inside it");
+        keys.put("velocity_gap_over_15", "cases whose answer's mean velocity is more than 15 from the call's last four notes' mean");
+        keys.put("answer_velocity_sd", "median and minimum over cases of the standard deviation of the answer's velocities,"
+                + " and the cases below 3");
+        keys.put("hanging_notes", "machine notes still sounding after the answers were over, over all cases");
+        keys.put("must_show", "the issue's marks: grid mean >= 85% and no case < 70%, every entrance within 40 ms, every"
+                + " answer level within 15 and its spread >= 3, no answer inside a phrase, no hanging note");
         keys.put("velocity_correlation", "Pearson correlation over cases between the call's last four notes' mean velocity"
                 + " and the answer's mean velocity");
         keys.put("mean_velocity_gap", "mean |answer level - call level| over cases");
@@ -84,16 +95,50 @@ public record GrooveResult(List<Case> cases) {
         Map<String, Object> grid = new LinkedHashMap<>();
         grid.put("mean", round(Arrays.stream(shares).average().orElse(Double.NaN)));
         grid.put("min", round(Arrays.stream(shares).min().orElse(Double.NaN)));
+        long gridBelow = Arrays.stream(shares).filter(v -> v < 0.7).count() + unanswered();
+        grid.put("cases_below_70_percent", gridBelow);
         map.put("answer_on_sixteenth_grid", grid);
         double[] entrance = values(Case::entranceErrorMs);
         Map<String, Object> entranceMap = medianP90(entrance);
         entranceMap.put("max", round(Arrays.stream(entrance).max().orElse(Double.NaN)));
+        long lateEntrances = Arrays.stream(entrance).filter(v -> v > 40).count() + unanswered();
+        entranceMap.put("cases_over_40", lateEntrances);
         map.put("entrance_error_ms", entranceMap);
-        map.put("answered_inside_phrase", cases.stream().filter(Case::answeredInside).count());
+        long inside = cases.stream().filter(Case::answeredInside).count();
+        map.put("answered_inside_phrase", inside);
+        Map<String, Object> rests = new LinkedHashMap<>();
+        rests.put("cases", cases.stream().filter(c -> c.restBeats() > 0).count());
+        rests.put("answered_inside", cases.stream().filter(c -> c.restBeats() > 0 && c.answeredInside()).count());
+        map.put("rest_cases", rests);
+        long gapOver = cases.stream().filter(c -> !(Math.abs(c.answerLevel() - c.callLevel()) <= 15)).count();
+        map.put("velocity_gap_over_15", gapOver);
+        double[] spreads = values(Case::answerVelocitySd);
+        Map<String, Object> spread = new LinkedHashMap<>();
+        spread.put("median", round(quantile(sorted(spreads), 0.5)));
+        spread.put("min", round(Arrays.stream(spreads).min().orElse(Double.NaN)));
+        long flat = Arrays.stream(spreads).filter(v -> v < 3).count() + unanswered();
+        spread.put("cases_below_3", flat);
+        map.put("answer_velocity_sd", spread);
+        int hanging = cases.stream().mapToInt(Case::hangingNotes).sum();
+        map.put("hanging_notes", hanging);
+        double gridMean = Arrays.stream(shares).average().orElse(0);
+        map.put("must_show", gridMean >= 0.85 && gridBelow == 0 && lateEntrances == 0 && gapOver == 0 && flat == 0
+                && inside == 0 && hanging == 0);
         map.put("velocity_correlation", round(correlation()));
         map.put("mean_velocity_gap", round(cases.stream().filter(c -> !Double.isNaN(c.answerLevel()))
                 .mapToDouble(c -> Math.abs(c.answerLevel() - c.callLevel())).average().orElse(Double.NaN)));
         return map;
+    }
+
+    /** Cases with no answer note: each fails every mark about the answer. */
+    private long unanswered() {
+        return cases.stream().filter(c -> c.answerNotes() == 0).count();
+    }
+
+    private static double[] sorted(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted;
     }
 
     private double[] values(ToDoubleFunction<Case> f) {

@@ -70,4 +70,26 @@ public final class TestMelodies {
         }
         return rows.toArray(new double[0][]);
     }
+
+    /**
+     * {@code melody} with a rest of {@code beats} inserted inside the phrase: after the middle one of the notes that
+     * start on a beat in its second half of the first three bars (beats 4..10), every later note comes {@code beats}
+     * later; the note before the rest keeps its length. Unchanged for 0 beats or when no note fits.
+     */
+    public static double[][] withRest(double[][] melody, double beats) {
+        if (beats <= 0) return melody;
+        List<Integer> candidates = new ArrayList<>();
+        for (int i = 0; i + 1 < melody.length; i++) {
+            double onset = melody[i][0];
+            if (onset >= 4 && onset <= 10 && Math.abs(onset - Math.rint(onset)) < 1e-6) candidates.add(i);
+        }
+        if (candidates.isEmpty()) return melody;
+        int after = candidates.get(candidates.size() / 2);
+        double[][] rows = new double[melody.length][];
+        for (int i = 0; i < melody.length; i++) {
+            rows[i] = melody[i].clone();
+            if (i > after) rows[i][0] += beats;
+        }
+        return rows;
+    }
 }

@@ -29,7 +29,7 @@ class GrooveEvaluationTest {
     @Test
     void aSteadyPlayerIsFollowedAndAnsweredOnTheBeatAfterThePhrase() {
         GrooveResult result = GrooveEvaluation.run(TinyPerformers.kernel(), new PerformerParameters(), List.<double[][]>of(MELODY),
-                new double[] {72, 96, 140}, 0, 0, 5L);
+                new double[] {72, 96, 140}, 0, 0, true, 5L);
 
         assertThat(result.cases()).hasSize(3);
         for (GrooveResult.Case c : result.cases()) {
@@ -41,16 +41,21 @@ class GrooveEvaluationTest {
             assertThat(c.answers()).as(name + ": answered").isPositive();
             assertThat(c.answeredInside()).as(name + ": the player interrupted").isFalse();
             assertThat(c.entranceErrorMs()).as(name + ": entrance error, ms").isLessThan(40);
+            assertThat(c.onSixteenthShare()).as(name + ": answer onsets on the player's sixteenths").isGreaterThanOrEqualTo(0.85);
+            assertThat(c.hangingNotes()).as(name + ": hanging notes").isZero();
         }
+        assertThat(result.cases()).extracting(GrooveResult.Case::restBeats).containsExactly(0, 1, 2);
         Map<String, Object> map = result.toMap();
         assertThat(map.keySet()).containsExactlyElementsOf(GrooveResult.KEYS.keySet());
         assertThat(map.get("half_or_double_tempo")).isEqualTo(0L);
+        assertThat(map.get("answered_inside_phrase")).isEqualTo(0L);
+        assertThat(map.get("hanging_notes")).isEqualTo(0);
     }
 
     @Test
     void aDriftingBreathingPlayerIsFollowed() {
         GrooveResult result = GrooveEvaluation.run(TinyPerformers.kernel(), new PerformerParameters(), List.<double[][]>of(MELODY),
-                new double[] {80, 110, 160}, 0.1, 0.04, 7L);
+                new double[] {80, 110, 160}, 0.1, 0.04, true, 7L);
         for (GrooveResult.Case c : result.cases()) {
             String name = c.bpm() + " BPM, drift " + c.drift();
             assertThat(c.octaveError()).as(name + ": half or double tempo").isFalse();

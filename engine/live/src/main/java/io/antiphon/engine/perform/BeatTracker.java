@@ -21,7 +21,8 @@ package io.antiphon.engine.perform;
  * beats (time constant {@value #MEMORY_BEATS} beats, so it follows drift and rubato), lower off the beat, and low for
  * an onset far from its sixteenth (an ornament, a triplet). This is a Kalman tempo tracker's steady state in batch form;
  * the grid is re-fitted at every onset. Rests and Antiphon's answers hold the grid: only the human's onsets move it.
- * Four onsets in a row far from the grid mean the player is lost: the tracker induces afresh from them.
+ * Four onsets in a row far from the grid mean the player is lost: the tracker induces afresh from them, at a beat within
+ * {@value #RELOCK_FACTOR}x of the one lost (drift and rubato lose the grid, not the metrical level).
  *
  * <p>With the tempo locked ({@code tempo_lock}) the beat period stays the prior's; only the phase is tracked. Taps
  * ({@link #tap}, the tap-tempo controller) set the period from their mean interval and put a beat on the last tap.
@@ -39,6 +40,8 @@ public final class BeatTracker {
     static final double LEVEL_HOLD = 0.5;
     static final double EIGHTH_WEIGHT = 0.6;
     static final double RANGE_FACTOR = 2.5;
+    /** After the player was lost, the beat found again is within this factor of the beat lost. */
+    static final double RELOCK_FACTOR = 1.4;
     static final double MEMORY_BEATS = 12;
     static final int WINDOW = 32;
     private static final long CHORD_WINDOW_NANOS = CHORD_WINDOW_MS * 1_000_000;
@@ -67,6 +70,8 @@ public final class BeatTracker {
     private boolean settled;
     private int gridEpoch;
     private int farInARow;
+    /** The beat period when the player was lost, 0 if not lost since the last induction settled: re-induction stays near it. */
+    private double lostPeriod;
     private double confidence;
 
     private final long[] taps = new long[TAPS];
@@ -97,6 +102,7 @@ public final class BeatTracker {
         tracking = false;
         settled = false;
         farInARow = 0;
+        lostPeriod = 0;
         confidence = 0;
         tapCount = 0;
         groupStart = Long.MIN_VALUE;
@@ -251,7 +257,10 @@ public final class BeatTracker {
             // found: the clock may follow; until settled, every onset induces afresh from all heard so far
             tracking = true;
             gridEpoch++;
-            if (n >= INDUCTION_ONSETS) settled = true;
+            if (n >= INDUCTION_ONSETS) {
+                settled = true;
+                lostPeriod = 0;
+            }
         }
     }
 
@@ -350,11 +359,12 @@ public final class BeatTracker {
      */
     private double chooseLevel(double unit, int n) {
         double bestScore = Double.NEGATIVE_INFINITY;
-        double chosen = priorPeriod;
+        double chosen = lostPeriod > 0 ? lostPeriod : priorPeriod;
         for (double multiple = 0.5; multiple <= 4; multiple *= 2) {
             double candidate = unit * multiple;
             double log = Math.log(candidate / priorPeriod);
             if (Math.abs(log) > Math.log(RANGE_FACTOR)) continue;
+            if (lostPeriod > 0 && Math.abs(Math.log(candidate / lostPeriod)) > Math.log(RELOCK_FACTOR)) continue;
             // the period the onsets fit best, unless its placement suits a beat worse (a finer grid that miscounts)
             double refined = bestFittingPeriod(candidate, n);
             double fit = levelFit(candidate, n);
@@ -388,7 +398,9 @@ public final class BeatTracker {
         double residual = (nanos - origin) / slot - predicted;
         farInARow = Math.abs(residual) > 0.3 ? farInARow + 1 : 0;
         if (farInARow >= LOST_AFTER) {
-            // lost: start again from the onsets that did not fit
+            // lost: start again from the onsets that did not fit, at a beat near the one lost (a player drifts or
+            // changes the feel; no one halves or doubles the tempo in four notes)
+            lostPeriod = period;
             head = index(count - LOST_AFTER);
             count = LOST_AFTER;
             settled = false;
