@@ -74,8 +74,9 @@ class DemoSessionTest {
         List<Note> second = answerOf(DemoSession.run(shortAnswer(directory.resolve("second"), 7L)));
 
         assertThat(first).isNotEmpty();
+        // the same notes; a chord's notes may be recorded in either order, as the real-time thread sent them
         assertThat(second).extracting(Note::pitch, Note::velocity)
-                .containsExactlyElementsOf(first.stream().map(n -> tuple(n.pitch(), n.velocity())).toList());
+                .containsExactlyInAnyOrderElementsOf(first.stream().map(n -> tuple(n.pitch(), n.velocity())).toList());
     }
 
     @Test
