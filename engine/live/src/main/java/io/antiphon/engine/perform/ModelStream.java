@@ -35,6 +35,7 @@ final class ModelStream {
     private final float[] probabilities = new float[Vocabulary.SIZE];
     private final float[] committedProbabilities = new float[Vocabulary.SIZE];
     private final AdaptiveMixture learned = new AdaptiveMixture();
+    private final MidiOut output;
     private StepModel model;
     /** The slow memory's learner, or null. */
     private SessionLearner learner;
@@ -49,7 +50,12 @@ final class ModelStream {
     private long committedTick;
     private int committedLastToken;
 
-    ModelStream(StepModel model) {
+    /**
+     * @param output the performer's output: before each token fed and each rollback (the stream's computing) it may
+     *               send what has come due ({@link MidiOut#sendDue})
+     */
+    ModelStream(StepModel model, MidiOut output) {
+        this.output = output;
         replaceModel(model, 0);
     }
 
@@ -125,6 +131,7 @@ final class ModelStream {
 
     /** Steps the model with {@code token}; the session memory learns it with {@code weight}. */
     private void feed(int token, float weight) {
+        output.sendDue();
         learned.observe(token, hasDistribution ? probabilities : null, weight);
         if (learner != null && weight == 1f) learner.tokens().write(token);   // the slow memory learns the player's part
         model.step(token, probabilities);
@@ -161,6 +168,7 @@ final class ModelStream {
     /** Undoes the generated time shifts fed since the last sounded token, if any. */
     void rollback() {
         if (!pending) return;
+        output.sendDue();
         model.restoreState(committed);
         learned.restore();
         System.arraycopy(committedProbabilities, 0, probabilities, 0, probabilities.length);

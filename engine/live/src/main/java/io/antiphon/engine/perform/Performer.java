@@ -121,7 +121,7 @@ public final class Performer implements PerformerCore {
         this.messages = new MessageDispatcher(parameters, thru, this::humanNoteOn, this::humanNoteOff,
                 this::programChange, this::systemMessage, this::sustain, this::allNotesOff,
                 this::parameterChanged, this::act);
-        this.stream = new ModelStream(Objects.requireNonNull(model, "model"));
+        this.stream = new ModelStream(Objects.requireNonNull(model, "model"), out);
         this.generator = new AnswerGenerator(parameters, stream, notes, human, clock, new Sampler(seed));
         this.followed = new FollowedClock(clock);
         this.sender = new ClockSender(clock, ordered, notes);

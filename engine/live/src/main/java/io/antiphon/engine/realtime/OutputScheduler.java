@@ -1,6 +1,7 @@
 package io.antiphon.engine.realtime;
 
 import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sound.midi.InvalidMidiDataException;
@@ -33,6 +34,11 @@ import javax.sound.midi.ShortMessage;
 public final class OutputScheduler {
 
     static final int MESSAGE_POOL = 64;
+    /**
+     * The live due margin of {@link #sendDue}: about a kernel step at its p99 (2x256, a 2-core VM), so that a message
+     * due while the performer computes leaves on time rather than up to one step late.
+     */
+    public static final long DUE_MARGIN_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
     private static final int ALL_NOTES_OFF_CC = 123;
     private static final int CLOCK_START = 0xFA;
     private static final int CLOCK_CONTINUE = 0xFB;
@@ -50,6 +56,7 @@ public final class OutputScheduler {
 
     private final Receiver out;
     private final NanoClock clock;
+    private final long dueMarginNanos;
     private final LatencyMeters meters;
     private final ArrayDeque<Slot> queue;
     private final ArrayDeque<Slot> free;
@@ -68,11 +75,16 @@ public final class OutputScheduler {
     private final AtomicLong strayNoteOffs = new AtomicLong();
 
     /**
-     * @param queueCapacity messages that may wait for their time in preallocated slots; beyond that (overload only)
-     *                      the queue grows, allocating, rather than lose a message
+     * @param queueCapacity  messages that may wait for their time in preallocated slots; beyond that (overload only)
+     *                       the queue grows, allocating, rather than lose a message
+     * @param dueMarginNanos how soon a queued message must be due for {@link #sendDue} to wait for it rather than let
+     *                       the performer compute first ({@link #DUE_MARGIN_NANOS} live; 0 never waits, as a clock
+     *                       that moves only when told to needs)
      */
-    public OutputScheduler(Receiver out, NanoClock clock, LatencyMeters meters, int queueCapacity) {
+    public OutputScheduler(Receiver out, NanoClock clock, LatencyMeters meters, int queueCapacity, long dueMarginNanos) {
         if (queueCapacity < 1) throw new IllegalArgumentException("scheduler queue capacity must be positive: " + queueCapacity);
+        if (dueMarginNanos < 0) throw new IllegalArgumentException("the due margin must not be negative: " + dueMarginNanos);
+        this.dueMarginNanos = dueMarginNanos;
         this.out = out;
         this.clock = clock;
         this.meters = meters;
@@ -99,6 +111,22 @@ public final class OutputScheduler {
         slot.data2 = data2;
         slot.causeNanos = causeNanos;
         queue.addLast(slot);
+        pump(now);
+    }
+
+    /**
+     * The performer is about to compute (a model step and its sampling, tens of microseconds): sends every queued
+     * message due by now, and first waits, spinning, for the next one if it is due within the margin, which would
+     * otherwise leave late by the computing. The wait delays nothing that could leave before it: messages leave in order.
+     */
+    public void sendDue() {
+        if (queue.isEmpty()) return;
+        long now = clock.nanoTime();
+        long due = queue.peekFirst().due;
+        while (now < due && due - now <= dueMarginNanos) {
+            Thread.onSpinWait();
+            now = clock.nanoTime();
+        }
         pump(now);
     }
 

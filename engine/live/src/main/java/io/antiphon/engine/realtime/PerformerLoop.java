@@ -12,10 +12,13 @@ import io.antiphon.engine.perform.PerformerStatus;
 
 /**
  * The real-time thread's work: the only code that touches the {@link PerformerCore} (and so the network) and the
- * output. Each iteration drains the input ring into {@link PerformerCore#onMidi}, advances the performer to now (what
- * it plays goes to the {@link OutputScheduler} on this thread: sent at once when due, else queued), takes a program
- * loaded off-thread and serves a pending status request; then the scheduler sends what has come due. A note heard
- * becomes a note sent with one hand-off between threads: the MIDI callback's publish to the input ring.
+ * output. Each iteration first sends what has come due ({@link OutputScheduler#sendDue}), then drains the input ring
+ * into {@link PerformerCore#onMidi}, advances the performer to now (what it plays goes to the {@link OutputScheduler}
+ * on this thread: sent at once when due, else queued), takes a program loaded off-thread and serves a pending status
+ * request; then the scheduler sends what has come due. A note heard becomes a note sent with one hand-off between
+ * threads: the MIDI callback's publish to the input ring. While the performer computes, it lets the scheduler send
+ * what comes due before each model step ({@link io.antiphon.engine.perform.MidiOut#sendDue}), so a queued message is
+ * not late by the computing.
  *
  * <p>Idle, the thread waits with its {@link WaitStrategy} ({@link LatencyMode}) until an input arrives (it polls the
  * ring and is woken from a park by the publisher's {@code unpark}), the next queued message is due, or at most
@@ -137,6 +140,7 @@ final class PerformerLoop implements EventPoller.Handler<RingEvent>, Runnable {
         input.setConsumer(thread);
         try {
             while (!stopping) {
+                scheduler.sendDue();   // what came due while the thread waited leaves before any other work
                 long now = clock.nanoTime();
                 boolean busy = iterate(now);
                 long due = scheduler.pump(clock.nanoTime());

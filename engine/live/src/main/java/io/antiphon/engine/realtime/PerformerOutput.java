@@ -24,6 +24,12 @@ public final class PerformerOutput implements MidiOut {
         published++;
     }
 
+    /** Sends what the scheduler holds that has come due: the performer is about to compute a model step. */
+    @Override
+    public void sendDue() {
+        scheduler.sendDue();
+    }
+
     /** The arrival time of the input that the following messages answer; -1 when they answer none. */
     void setCause(long arrivalNanos) {
         this.causeNanos = arrivalNanos;

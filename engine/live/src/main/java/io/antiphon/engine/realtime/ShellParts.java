@@ -36,7 +36,9 @@ final class ShellParts {
         this.meters = new LatencyMeters();
         this.inputRing = new EventRing(ProducerType.MULTI, options.inputCapacity(), options.inputReserve());
         this.input = new MidiInputReceiver(inputRing, clock, meters);
-        this.scheduler = new OutputScheduler(output, clock, meters, options.outputCapacity());
+        // the performer's computing waits for a message due within a step, on a clock that moves by itself
+        this.scheduler = new OutputScheduler(output, clock, meters, options.outputCapacity(),
+                clock == NanoClock.SYSTEM ? OutputScheduler.DUE_MARGIN_NANOS : 0);
         PerformerOutput performerOutput = new PerformerOutput(scheduler);
         PerformerCore performer = Objects.requireNonNull(performerFactory.apply(performerOutput), "the performer factory returned null");
         this.loop = new PerformerLoop(performer, inputRing, scheduler, performerOutput, clock, meters, programs,

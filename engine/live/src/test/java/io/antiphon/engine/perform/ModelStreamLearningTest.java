@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /** The session's learning inside the model stream: it hears what the model hears, rolls back and forgets with it. */
 class ModelStreamLearningTest {
 
-    private final ModelStream stream = new ModelStream(TestModels.kernel());
+    private final ModelStream stream = new ModelStream(TestModels.kernel(), (time, status, data1, data2) -> { });
 
     private void playMotif() {
         for (int pitch : new int[] {60, 64, 67, 64}) {

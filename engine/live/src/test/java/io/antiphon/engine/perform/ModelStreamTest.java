@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ModelStreamTest {
 
     private final RecordingStepModel model = new RecordingStepModel(TestModels.kernel());
-    private final ModelStream stream = new ModelStream(model);
+    private final ModelStream stream = new ModelStream(model, (time, status, data1, data2) -> { });
 
     @Test
     void aVelocityTokenComesOnlyWhenTheBinChanges() {
@@ -115,7 +115,7 @@ class ModelStreamTest {
     void aModelOverAnotherVocabularyIsRefused() {
         StepModel tiny = RandomWeights.eventKernel(10, 1, 8, 1L, 0);
 
-        assertThatThrownBy(() -> new ModelStream(tiny)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new ModelStream(tiny, (time, status, data1, data2) -> { })).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("240-token event vocabulary; this one has 10 tokens");
     }
 

@@ -52,7 +52,7 @@ class LostOutputPortTest {
         plugged.set(List.of(gervillPort));
         watcher = new PortWatcher(plugged::get, Duration.ofHours(1), PortWatcher.Events.NONE);
         out = watcher.openOutput("Gervill");
-        scheduler = new OutputScheduler(out, clock, new LatencyMeters(), 1024);
+        scheduler = new OutputScheduler(out, clock, new LatencyMeters(), 1024, 0);
     }
 
     @AfterEach

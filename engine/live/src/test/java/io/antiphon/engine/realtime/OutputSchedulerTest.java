@@ -20,7 +20,7 @@ class OutputSchedulerTest {
     private final ManualClock clock = new ManualClock();
     private final LatencyMeters meters = new LatencyMeters();
     private final RecordingReceiver out = new RecordingReceiver(clock, 200_000);
-    private final OutputScheduler scheduler = new OutputScheduler(out, clock, meters, 64);
+    private final OutputScheduler scheduler = new OutputScheduler(out, clock, meters, 64, 0);
 
     @Test
     void sendsEachMessageAtItsTimeAndNeverBeforeAnEarlierOne() {
@@ -45,6 +45,36 @@ class OutputSchedulerTest {
                 new RecordedMessage(5 * MS, 0x80, 64, 0));
         assertThat(scheduler.soundingNotes()).isZero();
         assertThat(meters.report().schedulerLateness().count()).isEqualTo(4);
+    }
+
+    @Test
+    void sendDueSendsWhatHasComeDueAndWaitsForNothingWithoutAMargin() {
+        scheduler.submit(1 * MS, 0x90, 60, 100, -1);
+        scheduler.submit(2 * MS, 0x80, 60, 0, -1);
+        clock.set(1 * MS);
+        scheduler.sendDue();
+        assertThat(out.messages()).containsExactly(new RecordedMessage(1 * MS, 0x90, 60, 100));
+    }
+
+    @Test
+    void sendDueWaitsForAMessageDueWithinTheMarginAndNotForOneAfterIt() {
+        NanoClock ticking = new NanoClock() {   // moves 1 µs at every reading
+            private long now;
+
+            @Override
+            public long nanoTime() {
+                return now += 1_000;
+            }
+        };
+        RecordingReceiver sent = new RecordingReceiver(ticking, 100);
+        OutputScheduler waiting = new OutputScheduler(sent, ticking, new LatencyMeters(), 64, 100_000);
+        waiting.submit(60_000, 0x90, 60, 100, -1);     // due within the 100 µs margin: waited for
+        waiting.submit(400_000, 0x80, 60, 0, -1);      // due well after it: left to the loop's wait
+        waiting.sendDue();
+        assertThat(sent.messages()).hasSize(1);
+        assertThat(sent.messages().get(0).nanos()).as("not before its time").isGreaterThanOrEqualTo(60_000);
+        waiting.sendDue();
+        assertThat(sent.messages()).hasSize(1);
     }
 
     @Test
@@ -152,7 +182,7 @@ class OutputSchedulerTest {
             public void close() {
             }
         };
-        OutputScheduler scheduler = new OutputScheduler(flaky, clock, meters, 64);
+        OutputScheduler scheduler = new OutputScheduler(flaky, clock, meters, 64, 0);
         scheduler.submit(0, 0x90, 60, 100, -1);
         scheduler.submit(1 * MS, 0x90, 64, 100, -1);     // throws
         scheduler.submit(2 * MS, 0x90, 67, 100, -1);

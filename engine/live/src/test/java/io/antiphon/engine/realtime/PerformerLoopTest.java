@@ -20,7 +20,7 @@ class PerformerLoopTest {
     private final ManualClock clock = new ManualClock();
     private final LatencyMeters meters = new LatencyMeters();
     private final RecordingReceiver out = new RecordingReceiver(clock, 10_000);
-    private final OutputScheduler scheduler = new OutputScheduler(out, clock, meters, 1024);
+    private final OutputScheduler scheduler = new OutputScheduler(out, clock, meters, 1024, 0);
     private final PerformerOutput performerOutput = new PerformerOutput(scheduler);
     private final Performer performer = TinyPerformers.performer(performerOutput);
     private final PerformerStatus status = new PerformerStatus();
