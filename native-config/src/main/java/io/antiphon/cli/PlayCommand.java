@@ -104,6 +104,15 @@ final class PlayCommand implements Callable<Integer> {
             "it stops (Ctrl-C, SIGTERM, a failure): track 1 your notes, track 2 Antiphon's."})
     Path record;
 
+    @Option(names = "--no-session-learning", description = {"Do not fine-tune the model on the session (the slow memory: after each",
+            "phrase a background thread learns your latest phrases within a quarter of one core, the new weights",
+            "entering at phrase boundaries). The fast memory still adapts, by the adapt parameter (CC 102)."})
+    boolean noSessionLearning;
+
+    @Option(names = "--save-session", paramLabel = "NAME", description = {"When play stops, keep what the session learned as your",
+            "preset NAME (the fine-tuned weights and the preset's parameters): play it later with --preset NAME."})
+    String saveSession;
+
     /** Messages recorded per side: about 12 MB each, hours of playing. */
     private static final int RECORDING_CAPACITY = 1 << 20;
     /** How long the shutdown hook waits for the session to close, the recording to be written and the ports to close. */
@@ -112,10 +121,12 @@ final class PlayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PathChecks.outputFile(record, "--record");   // before any port opens or a note is played
+        SessionLearning.checkName(saveSession);
         settings = parameterOptions.check();
         page.check();
         checkClockOptions();
         if (mode == null) mode = ModelSource.harmonizes(preset) ? Mode.harmonize : Mode.call;
+        if (mode == Mode.harmonize && saveSession != null) throw new IllegalArgumentException("--save-session keeps what a call or jam session learned; harmonize mode does not learn");
         CountDownLatch finished = new CountDownLatch(1);   // the shutdown hook waits for it: ports closed, network peers told
         try {
             return play(finished);
@@ -131,6 +142,7 @@ final class PlayCommand implements Callable<Integer> {
             String presetName;
             Function<MidiOut, PerformerCore> core;
             ShellOptions options = ShellOptions.defaults().withLatencyMode(latency.mode());
+            SessionLearning learning = null;
             if (mode == Mode.harmonize) {
                 LoadedRollPreset roll = LoadedRollPreset.load(preset == null ? LoadedRollPreset.DEFAULT : preset, engine);
                 parameters = roll.parameters();
@@ -148,7 +160,9 @@ final class PlayCommand implements Callable<Integer> {
                 setClock(parameters);
                 ParameterOptions.playerEntrance(settings, loaded.entry().preset(), parameters);
                 PerformerWarmUp.run(loaded.model(), parameters, PerformerWarmUp.DEFAULT_CALLS, seed);
-                core = midiOut -> new Performer(loaded.model(), parameters, seed, midiOut);
+                SessionLearning sessionLearning = SessionLearning.start(loaded, parameters, !noSessionLearning, saveSession);
+                learning = sessionLearning;
+                core = midiOut -> sessionLearning.attachTo(new Performer(loaded.model(), parameters, seed, midiOut));
                 options = options.withProgramLoader(LoadedPreset.programLoader(engine));
             }
             SessionRecording recording = record == null ? null : new SessionRecording(NanoClock.SYSTEM, RECORDING_CAPACITY);
@@ -188,6 +202,7 @@ final class PlayCommand implements Callable<Integer> {
                     livePage.close();
                 }
                 if (recording != null) writeRecording(recording, parameters);
+                if (learning != null) learning.close();   // the performer has stopped: the learner's weights are settled
             }
         }
         return 0;

@@ -15,7 +15,8 @@ import io.antiphon.engine.kernel.PackedWeights;
  * acknowledges it by storing which buffer the kernel now reads; only then is the other buffer free for the learner.
  * So the buffer being written is never the one the kernel reads.
  *
- * <p>Forgetting ({@link #restoreTrained}) swaps the kernel back onto the trained weights and moves to a new
+ * <p>With {@code adapt} at 0 the kernel reads the trained weights ({@link #useTrained}), the learning kept for later.
+ * Forgetting ({@link #restoreTrained}) swaps the kernel back onto the trained weights and moves to a new
  * generation: a buffer the learner prepared for an older generation is dropped when it arrives, never swapped in.
  */
 public final class WeightsSlot {
@@ -70,6 +71,16 @@ public final class WeightsSlot {
         }
         published.set(null);
         return current;
+    }
+
+    /**
+     * At a phrase boundary with {@code adapt} 0: the kernel reads the trained weights (its state stays); what was
+     * published keeps waiting for a boundary with {@code adapt} above 0, and the learner keeps what it learned.
+     */
+    public void useTrained() {
+        if (reading.get() == trained) return;
+        kernel.swapWeights(trained);
+        reading.set(trained);
     }
 
     /** Forgets the session's fine-tuning: the kernel reads the trained weights again (its state stays). */

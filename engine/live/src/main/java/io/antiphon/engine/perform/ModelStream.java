@@ -116,12 +116,16 @@ final class ModelStream {
 
     /**
      * A phrase boundary: the learner hears that the phrase ended, and fine-tuned weights it has published enter the
-     * kernel now (the model's state stays).
+     * kernel now (the model's state stays); with {@code adapt} 0 the kernel plays the trained weights instead.
      */
-    void phraseBoundary() {
+    void phraseBoundary(double adapt) {
         if (learner == null) return;
         learner.tokens().endPhrase();
-        learner.weights().swapAtPhraseBoundary();
+        if (adapt > 0) {
+            learner.weights().swapAtPhraseBoundary();
+        } else {
+            learner.weights().useTrained();
+        }
     }
 
     /** Steps the model with a token the human played (or the silence and releases everyone heard). */

@@ -300,7 +300,7 @@ public final class Performer implements PerformerCore {
             if (answerRequested) startAnswer(now);
             else if (phraseEnded()) startAnswer(phraseEndNanos());
         } else if (phase == PerformerPhase.JAMMING && phrases.inPhrase() && phraseEnded()) {
-            stream.phraseBoundary();   // the human's phrase in a jam ended
+            stream.phraseBoundary(parameters.adapt());   // the human's phrase in a jam ended
             phrases.startNewPhrase();
         }
         long horizon = now + Math.round(parameters.lookaheadMs() * 1e6);
@@ -379,7 +379,7 @@ public final class Performer implements PerformerCore {
         long b = MusicalClock.ticksOfBeats(parameters.answerMaxBeats());
         long length = Math.max(Math.min(a, b), Math.min(Math.max(a, b), Math.round(callTicks * parameters.answerLengthRatio())));
         phrases.startNewPhrase();
-        stream.phraseBoundary();
+        stream.phraseBoundary(parameters.adapt());
         generator.start(start, start + length, true);
         expression.startPart(clock.nanosAt(start), clock.nanosAt(start + length));
         phase = PerformerPhase.ANSWERING;

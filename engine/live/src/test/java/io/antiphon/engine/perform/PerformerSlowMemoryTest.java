@@ -86,6 +86,23 @@ class PerformerSlowMemoryTest {
     }
 
     @Test
+    void withAdaptAtZeroThePhraseBoundaryPlaysTheTrainedWeightsAndKeepsTheLearningWaiting() {
+        PackedWeights tuned = publishTuned();
+        driver.performer.parameters().set(Parameter.ADAPT, 0);
+        call(0);
+
+        assertThat(driver.runUntil(s -> s.answers() == 1, 5_000 * MS)).isTrue();
+        assertThat(kernel.weights()).isSameAs(trained);
+        assertThat(handOver.weights().waiting()).isTrue();
+
+        driver.performer.parameters().set(Parameter.ADAPT, 1);
+        driver.runUntil(s -> s.phase() == PerformerPhase.LISTENING, 20_000 * MS);
+        call(driver.now() / MS + 10);
+        assertThat(driver.runUntil(s -> s.answers() == 2, driver.now() + 5_000 * MS)).isTrue();
+        assertThat(kernel.weights()).isSameAs(tuned);
+    }
+
+    @Test
     void forgettingTheLearningReturnsToTheTrainedWeightsAndKeepsTheHiddenState() {
         publishTuned();
         call(0);

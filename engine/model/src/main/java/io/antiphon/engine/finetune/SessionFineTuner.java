@@ -116,6 +116,8 @@ public final class SessionFineTuner implements SessionLearner {
                 unpublished = true;
             }
         }
+        // adapt went to 0 at a phrase boundary: the kernel reads the trained weights; offer the learning again for later
+        if (passesSinceForget > 0 && slot.readingTrained() && !slot.waiting()) unpublished = true;
         if (!unpublished || slot.generation() != generation) return false;
         PackedWeights buffer = slot.free();
         if (buffer == null) return false;   // the last weights still wait for a phrase boundary
