@@ -58,6 +58,11 @@ final class ModelSource {
         return nameOrPath != null && entry(nameOrPath).preset().harmonizes();
     }
 
+    /** The mode the preset (or bundle) {@code nameOrPath} plays when none is asked for; call when none is named. */
+    static String servedMode(String nameOrPath) throws IOException {
+        return nameOrPath == null ? "call" : entry(nameOrPath).preset().servedMode();
+    }
+
     private static PresetEntry bundleEntry(Path bundle) throws IOException {
         BundleMetadata metadata = BundleFile.readMetadata(bundle);
         String file = bundle.getFileName().toString();

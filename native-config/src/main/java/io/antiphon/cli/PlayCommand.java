@@ -125,7 +125,7 @@ final class PlayCommand implements Callable<Integer> {
         settings = parameterOptions.check();
         page.check();
         checkClockOptions();
-        if (mode == null) mode = ModelSource.harmonizes(preset) ? Mode.harmonize : Mode.call;
+        if (mode == null) mode = defaultMode(preset);
         if (mode == Mode.harmonize && saveSession != null) throw new IllegalArgumentException("--save-session keeps what a call or jam session learned; harmonize mode does not learn");
         CountDownLatch finished = new CountDownLatch(1);   // the shutdown hook waits for it: ports closed, network peers told
         try {
@@ -206,6 +206,11 @@ final class PlayCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The mode the preset serves (its {@code mode} parameter: a jam preset jams), call without a preset. */
+    static Mode defaultMode(String preset) throws IOException {
+        return Mode.valueOf(ModelSource.servedMode(preset));
     }
 
     /**

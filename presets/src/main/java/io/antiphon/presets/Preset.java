@@ -37,7 +37,16 @@ public record Preset(String format, Integer formatVersion, String name, String d
 
     /** Whether this preset plays the harmonizer (its {@code mode} is harmonize, 2), not call-and-response or jam. */
     public boolean harmonizes() {
+        return "harmonize".equals(servedMode());
+    }
+
+    /**
+     * The mode this preset plays when none is asked for: {@code call}, {@code jam} or {@code harmonize}, from its
+     * {@code mode} parameter (a name or the choice's number 0, 1, 2); {@code call} without one.
+     */
+    public String servedMode() {
         Object mode = parameters.get(MODE_PARAMETER);
-        return mode instanceof Double d ? d == 2.0 : "harmonize".equals(mode);
+        if (mode instanceof Double d) return d == 2.0 ? "harmonize" : d == 1.0 ? "jam" : "call";
+        return "harmonize".equals(mode) || "jam".equals(mode) ? (String) mode : "call";
     }
 }
