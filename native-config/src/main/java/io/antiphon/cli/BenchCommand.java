@@ -2,6 +2,7 @@ package io.antiphon.cli;
 
 import io.antiphon.engine.kernel.StepEngine;
 import io.antiphon.engine.harness.Bench;
+import io.antiphon.engine.harness.AdaptationBench;
 import io.antiphon.engine.harness.BenchOptions;
 import io.antiphon.engine.harness.BenchResult;
 import picocli.CommandLine.Command;
@@ -50,11 +51,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--network-phrases", defaultValue = "300", description = "Calls through the RTP-MIDI output on loopback; 0 to skip (default ${DEFAULT-VALUE}).")
     int networkPhrases;
 
+    @Option(names = "--adaptation-calls", defaultValue = "100", description = {"Paced calls with the session's learning off and",
+            "on (adapt 0 / adapt 1 with the fine-tuning thread), side by side in the same run; 0 to skip (default ${DEFAULT-VALUE})."})
+    int adaptationCalls;
+
     @Override
     public Integer call() throws Exception {
-        if (phrases < 1 || paced < 1 || floor < 1 || harmonizerNotes < 1 || networkPhrases < 0 || steps < 1 || warmup < 0) {
+        if (phrases < 1 || paced < 1 || floor < 1 || harmonizerNotes < 1 || networkPhrases < 0 || steps < 1 || warmup < 0 || adaptationCalls < 0) {
             throw new IllegalArgumentException("--phrases, --paced, --floor, --harmonizer-notes and --steps must be positive,"
-                    + " --network-phrases and --warmup not negative");
+                    + " --network-phrases, --warmup and --adaptation-calls not negative");
         }
         LoadedPreset loaded = LoadedPreset.load(report.preset, StepEngine.KERNEL);
         BenchOptions options = BenchOptions.defaults().withNetwork(loaded.bundle().network()).withKernelSteps(warmup, steps)
@@ -64,10 +69,18 @@ final class BenchCommand implements Callable<Integer> {
             options = options.withHarmonizer(roll.model(), roll.frameTicks(), roll.parameters(), harmonizerNotes);
         }
         BenchResult result = Bench.run(options, line -> System.err.println(line));
+        AdaptationBench.Result adaptation = adaptationCalls <= 0 ? null : AdaptationBench.run(loaded.bundle().network(),
+                adaptationCalls, Math.max(4, adaptationCalls / 5), latency.mode(), report.seed, line -> System.err.println(line));
         if (report.json) {
-            report.print(result.toMap());
+            java.util.Map<String, Object> map = new java.util.LinkedHashMap<>(result.toMap());
+            if (adaptation != null) map.put("adaptation", adaptation.toMap());
+            report.print(map);
         } else {
             BenchTable.print(System.out, result);
+            if (adaptation != null) {
+                System.out.println();
+                adaptation.lines().forEach(System.out::println);
+            }
         }
         return 0;
     }
