@@ -69,6 +69,9 @@ final class ExpressionStage implements NoteSink {
     private final boolean[] dropped = new boolean[128];
     private int heldReleases;
     private int heldOnsets;
+    /** The machine's keys sounding at the output (sent on, not yet off), and how many. */
+    private final boolean[] soundingKeys = new boolean[128];
+    private int sounding;
     /** Messages stamped after this are the plan (see {@link #planAfter}). */
     private long planAfter = Long.MAX_VALUE;
     private long partStart;
@@ -151,6 +154,7 @@ final class ExpressionStage implements NoteSink {
         } else if (dropped[pitch]) {
             dropped[pitch] = false;
         } else {
+            down(pitch, false);
             out.send(nanos, NOTE_OFF | channel, pitch, 0);
             listener.machineNote(nanos, channel, pitch, 0);
         }
@@ -226,6 +230,7 @@ final class ExpressionStage implements NoteSink {
                 heldReleases--;
                 if (dropped[k]) dropped[k] = false;
                 else {
+                    down(k, false);
                     out.send(nanos, statuses[i], k, 0);
                     listener.machineNote(nanos, statuses[i] & 0x0F, k, 0);
                 }
@@ -262,7 +267,30 @@ final class ExpressionStage implements NoteSink {
         if (lastStamp <= flushedUntil) flushUntil(flushedUntil);
     }
 
-    /** Sends held message {@code seq} at its time. */
+    /** Drops the release of note-on {@code seq} of {@code key}: held after it, or still to come. */
+    private void dropRelease(long seq, int key) {
+        for (long s = seq + 1; s < tail; s++) {
+            int i = (int) (s & MASK);
+            if (live[i] && keys[i] == key && (statuses[i] & 0xF0) == NOTE_OFF) {
+                live[i] = false;
+                heldReleases--;
+                return;
+            }
+        }
+        dropped[key] = true;
+    }
+
+    /** Counts the machine's notes sounding at the output. */
+    private void down(int key, boolean on) {
+        if (soundingKeys[key] == on) return;
+        soundingKeys[key] = on;
+        sounding += on ? 1 : -1;
+    }
+
+    /**
+     * Sends held message {@code seq} at its time; a note-on that would sound over {@code max_polyphony} (a plan sampled
+     * before the limit was lowered) is dropped with its release.
+     */
     private void send(long seq) {
         int i = (int) (seq & MASK);
         live[i] = false;
@@ -270,8 +298,16 @@ final class ExpressionStage implements NoteSink {
         if ((statuses[i] & 0xF0) == NOTE_ON) {
             if (heldOn[key] == seq) heldOn[key] = -1;
             heldOnsets--;
+            if (sounding >= parameters.maxPolyphony()) {
+                // planned before max_polyphony was lowered: it would sound over the limit, so it is dropped, and its release
+                dropRelease(seq, key);
+                listener.machinePlanDropped(stamps[i], statuses[i] & 0x0F, key);
+                return;
+            }
+            down(key, true);
         } else {
             heldReleases--;
+            down(key, false);
         }
         out.send(stamps[i], statuses[i], key, velocities[i]);
         listener.machineNote(stamps[i], statuses[i] & 0x0F, key, velocities[i]);

@@ -35,7 +35,8 @@ public interface PerformerListener {
 
     /**
      * A planned note-on due at {@code nanos} on {@code channel} and {@code key} was dropped before it went out (a
-     * barge-in, a stop, the human taking the key), and its planned release with it.
+     * barge-in, a stop, the human taking the key, or {@code max_polyphony} lowered below the notes sounding when it came
+     * due), and its planned release with it.
      */
     default void machinePlanDropped(long nanos, int channel, int key) {
     }

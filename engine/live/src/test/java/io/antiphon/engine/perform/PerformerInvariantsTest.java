@@ -60,6 +60,10 @@ class PerformerInvariantsTest {
         return LongStream.rangeClosed(3001, 3024);
     }
 
+    static LongStream planningSeeds() {
+        return LongStream.rangeClosed(4001, 4060);
+    }
+
     static LongStream harmonizerSeeds() {
         return LongStream.rangeClosed(2001, 2030);
     }
@@ -71,6 +75,17 @@ class PerformerInvariantsTest {
     @MethodSource("seeds")
     void theOutputKeepsItsInvariantsWhenTheHumanPlaysOnAnotherChannel(long seed) {
         check(seed, Core.PERFORMER, 1);
+    }
+
+    /**
+     * The machine plans up to a bar ahead ({@code plan_beats} 1 to 4, or 16 clamped to the bar): planned notes are dropped
+     * by barge-ins, stops, faults, model switches and the human's keys, and go out under controllers moved after they
+     * were planned.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("planningSeeds")
+    void theInvariantsHoldWhileTheMachinePlansAhead(long seed) {
+        check(seed, Core.PERFORMER, seed % 3 == 0 ? MACHINE_CHANNEL : 1);
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -127,6 +142,7 @@ class PerformerInvariantsTest {
         parameters.set(Parameter.MODE, core == Core.HARMONIZER ? PerformerMode.HARMONIZE.ordinal() : (int) (seed % 2));
         parameters.set(Parameter.CLOCK, (int) (seed / 2 % 3));
         if (seed % 4 == 1) parameters.set(Parameter.METRONOME_CHANNEL, 10);
+        if (seed > 4000 && seed < 5000) parameters.set(Parameter.PLAN_BEATS, seed % 5 == 0 ? 16 : 1 + seed % 4);
         InvariantOut out = new InvariantOut(parameters, humanChannel == MACHINE_CHANNEL ? -1 : MACHINE_CHANNEL);
         FailingStepModel model = new FailingStepModel(TestModels.kernel());
         Performer performer = core == Core.PERFORMER ? new Performer(model, parameters, seed, out) : null;

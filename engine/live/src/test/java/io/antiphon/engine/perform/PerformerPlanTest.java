@@ -186,11 +186,14 @@ class PerformerPlanTest {
         assertThat(listener.dropped).as("the human's keys took planned notes").isPositive();
         assertThat(out.firstViolation()).isNull();
         assertThat(out.sounding()).as("hanging notes").isZero();
-        // as in PerformerJamTest: one minute may show a JIT one-off of up to 256 bytes, no more
+        // Allocation on the path shows in every minute (a bar of planned notes a few seconds apart: one object per event
+        // would be tens of kilobytes a minute). One minute may show a JIT one-off: run beside the other performer tests
+        // in one JVM, a minute showed 784 bytes once (the deoptimisation size PerformerJamTest has seen); alone, none.
+        // As in LivePageAllocationTest: one minute, at most a kilobyte.
         assertThat(Arrays.stream(bytesPerMinute).filter(bytes -> bytes > 0).count())
                 .as("minutes that allocated, of 6: %s bytes", Arrays.toString(bytesPerMinute)).isLessThanOrEqualTo(1);
         assertThat(Arrays.stream(bytesPerMinute).max().orElseThrow())
-                .as("bytes allocated in the worst minute: %s", Arrays.toString(bytesPerMinute)).isLessThanOrEqualTo(256);
+                .as("bytes allocated in the worst minute: %s", Arrays.toString(bytesPerMinute)).isLessThanOrEqualTo(1024);
     }
 
     /** Counts the plan's messages without allocating. */
