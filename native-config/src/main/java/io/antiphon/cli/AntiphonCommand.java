@@ -1,6 +1,11 @@
 package io.antiphon.cli;
 
+import ch.qos.logback.classic.LoggerContext;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import picocli.CommandLine.Command;
 
 import java.util.concurrent.Callable;
@@ -45,14 +50,30 @@ public final class AntiphonCommand implements Callable<Integer> {
      * error): a bad option or value is one sentence, never the whole help.
      */
     public static int run(String[] args) {
+        return run(args, null);
+    }
+
+    /** As {@link #run(String[])}, the refusal's sentence going to {@code sentences} (null: stderr). */
+    static int run(String[] args, PrintWriter sentences) {
         CommandLine commandLine = new CommandLine(new AntiphonCommand());
         commandLine.setExecutionExceptionHandler(new FriendlyErrors());
         commandLine.setParameterExceptionHandler(new FriendlyErrors.BadOption());
         HelpLayout.install(commandLine);
+        if (sentences != null) commandLine.setErr(sentences);
         return commandLine.execute(args);
     }
 
+    /**
+     * Runs the command line and exits with its code. A refusal's sentence comes last on stderr: the log's
+     * asynchronous appender is stopped first, which writes every log line it still holds (they would otherwise come
+     * after the sentence, or between its words' lines).
+     */
     public static void main(String[] args) {
-        System.exit(run(args));
+        StringWriter sentence = new StringWriter();
+        int code = run(args, new PrintWriter(sentence, true));
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logging) logging.stop();
+        System.err.print(sentence);
+        System.err.flush();
+        System.exit(code);
     }
 }

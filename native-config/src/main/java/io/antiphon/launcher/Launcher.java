@@ -42,7 +42,7 @@ public final class Launcher {
             Integer code = relaunch(args);
             if (code != null) System.exit(code);
         }
-        System.exit(AntiphonCommand.run(args));
+        AntiphonCommand.main(args);
     }
 
     static boolean needsRelaunch() {
