@@ -42,6 +42,7 @@ class LivePageAllocationTest {
         assumeTrue(AllocationMeter.isSupported(), "this JVM cannot count per-thread allocation");
         PerformerParameters parameters = TinyPerformers.parameters();
         parameters.set(Parameter.MODE, 1);   // jam: the machine plays without end
+        parameters.set(Parameter.PLAN_BEATS, 4);   // and plans a bar ahead: planned and dropped notes go through the ring too
         PageOptions options = new PageOptions(InetAddress.getLoopbackAddress(), 0, null, List.of(), false, folder, NanoClock.SYSTEM);
         SimulatedClock clock = new SimulatedClock();
         PortChecker port = new PortChecker();
