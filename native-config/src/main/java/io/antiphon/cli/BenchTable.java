@@ -20,10 +20,7 @@ final class BenchTable {
         out.printf(Locale.ROOT, ROW, "latency (µs)", "count", "p50", "p99", "p99.9", "max", "p99/floor");
         Percentiles floor = result.floor().lateness();
         row(out, "floor: a deadline met, alone", floor, floor);
-        row(out, "call -> answer, bursts", result.bursts().inputToOutput(), floor);
-        row(out, "call -> answer, paced 50-500 ms", result.paced().inputToOutput(), floor);
-        if (result.harmonizer() != null) row(out, "melody note -> first voice", result.harmonizer().inputToOutput(), floor);
-        if (result.networkOutput() != null) row(out, "call -> answer at an RTP-MIDI peer", result.networkOutput().inputToOutput(), floor);
+        for (BenchResult.PathLatency path : result.paths()) row(out, path.label(), path.inputToOutput(), floor);
         row(out, "scheduler lateness", result.shell().schedulerLateness(), floor);
         row(out, "performer step (with work)", result.shell().performerStep(), null);
         row(out, "MIDI input callback", result.shell().midiCallback(), null);
@@ -32,10 +29,7 @@ final class BenchTable {
         out.println();
         out.printf(Locale.ROOT, "heap bytes per step: kernel %.2f, DL4J %.0f; performer per token %.2f%n",
                 result.kernelAllocBytesPerStep(), result.dl4jAllocBytesPerStep(), result.performerAllocBytesPerToken());
-        int unanswered = result.bursts().unanswered() + result.paced().unanswered()
-                + (result.harmonizer() == null ? 0 : result.harmonizer().unanswered())
-                + (result.networkOutput() == null ? 0 : result.networkOutput().unanswered());
-        out.printf(Locale.ROOT, "unanswered inputs %d, hanging notes %d, messages sent %d, send errors %d%n", unanswered,
+        out.printf(Locale.ROOT, "unanswered inputs %d, hanging notes %d, messages sent %d, send errors %d%n", result.unanswered(),
                 result.hangingNotes(), result.counters().sent(), result.counters().sendErrors());
     }
 

@@ -1,5 +1,6 @@
 package io.antiphon.engine.harness;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -113,10 +114,8 @@ public final class Bench {
         System.gc();
         Function<MidiOut, PerformerCore> performer = out -> new Performer(model, parameters, options.seed(), out);
 
+        List<BenchResult.PathLatency> paths = new ArrayList<>();
         RecordingReceiver out = new RecordingReceiver(NanoClock.SYSTEM, RECORDING_CAPACITY);
-        Histogram bursts = histogram();
-        Histogram paced = histogram();
-        int[] unanswered = new int[2];
         LatencyReport shell;
         ShellCounters counters;
         PriorityGrant priority;
@@ -125,35 +124,56 @@ public final class Bench {
             Consumer<String> burstProgress = begin.apply("call and response, bursts: " + options.phrases() + " calls");
             for (int call = 0; call < options.warmupPhrases(); call++) burstCall(session.input(), out, call, null);
             session.resetLatency();
-            for (int call = 0; call < options.phrases(); call++) {
-                if (!burstCall(session.input(), out, call, bursts)) unanswered[0]++;
-                tick(burstProgress, call + 1, options.phrases());
-            }
+            paths.add(bursts(session.input(), out, options.phrases(), BenchResult.BURSTS, "call -> answer, bursts", burstProgress));
             Consumer<String> pacedProgress = begin.apply("call and response, paced (one note every 50-500 ms): "
                     + options.pacedNotes() + " calls");
-            SplittableRandom random = new SplittableRandom(options.seed());
-            for (int call = 0; call < options.pacedNotes(); call++) {
-                if (!pacedCall(session.input(), out, call, random, paced)) unanswered[1]++;
-                tick(pacedProgress, call + 1, options.pacedNotes());
-            }
+            paths.add(paced(session.input(), out, options.pacedNotes(), options.seed(), pacedProgress));
             shell = session.latency();
             counters = session.counters();
         }
         List<RecordedMessage> sent = out.messages();
         int hanging = RecordedNotes.pair(sent, sent.isEmpty() ? 0 : sent.get(0).nanos(), TempoMap.constant(480, 120), 1).hanging();
 
-        BenchResult.PathLatency harmonizer = options.rollModel() == null ? null
-                : harmonizerPath(options, begin.apply("harmonizer: " + options.harmonizerNotes() + " melody notes"));
-        BenchResult.PathLatency network = options.networkPhrases() <= 0 ? null
-                : networkPath(options, performer, begin.apply("network MIDI output (RTP-MIDI on loopback): "
-                + options.networkPhrases() + " calls"));
+        if (options.rollModel() != null) {
+            paths.add(harmonizerPath(options, begin.apply("harmonizer: " + options.harmonizerNotes() + " melody notes")));
+        }
+        if (options.networkPhrases() > 0) {
+            paths.add(networkPath(options, performer, begin.apply("network MIDI output (RTP-MIDI on loopback): "
+                    + options.networkPhrases() + " calls")));
+        }
 
         return new BenchResult(shape(net), kernel.implementation(), options.latencyMode(), priority, floor,
                 LatencyReport.Percentiles.ofNanos(kernel.stepNanos()), LatencyReport.Percentiles.ofNanos(dl4j.stepNanos()),
-                kernel.bytesPerStep(), dl4j.bytesPerStep(), performerBytes,
-                new BenchResult.PathLatency(LatencyReport.Percentiles.ofNanos(bursts), options.phrases(), unanswered[0]),
-                new BenchResult.PathLatency(LatencyReport.Percentiles.ofNanos(paced), options.pacedNotes(), unanswered[1]),
-                harmonizer, network, hanging, shell, counters);
+                kernel.bytesPerStep(), dl4j.bytesPerStep(), performerBytes, paths, hanging, shell, counters);
+    }
+
+    /**
+     * {@code calls} timed calls in bursts ({@link #burstCall}) into a session's {@code input}, its answers recorded by
+     * {@code out}: one path, reported under {@code key} and {@code label}. A new case (another session, other
+     * parameters) measures its own path with this and adds it to the result's paths.
+     */
+    static BenchResult.PathLatency bursts(Receiver input, RecordingReceiver out, int calls, String key, String label,
+                                          Consumer<String> progress) {
+        Histogram latency = histogram();
+        int unanswered = 0;
+        for (int call = 0; call < calls; call++) {
+            if (!burstCall(input, out, call, latency)) unanswered++;
+            tick(progress, call + 1, calls);
+        }
+        return new BenchResult.PathLatency(key, label, LatencyReport.Percentiles.ofNanos(latency), calls, unanswered);
+    }
+
+    /** {@code calls} timed calls paced as a person plays ({@link #pacedCall}). */
+    private static BenchResult.PathLatency paced(Receiver input, RecordingReceiver out, int calls, long seed, Consumer<String> progress) {
+        Histogram latency = histogram();
+        int unanswered = 0;
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int call = 0; call < calls; call++) {
+            if (!pacedCall(input, out, call, random, latency)) unanswered++;
+            tick(progress, call + 1, calls);
+        }
+        return new BenchResult.PathLatency("paced", "call -> answer, paced 50-500 ms", LatencyReport.Percentiles.ofNanos(latency),
+                calls, unanswered);
     }
 
     /** Tempo 240 BPM, answers of one to two beats, answering at once. */
@@ -236,7 +256,8 @@ public final class Bench {
                 LockSupport.parkNanos(HARMONY_GAP_NANOS);
             }
         }
-        return new BenchResult.PathLatency(LatencyReport.Percentiles.ofNanos(latency), options.harmonizerNotes(), unanswered);
+        return new BenchResult.PathLatency("harmonizer", "melody note -> first voice", LatencyReport.Percentiles.ofNanos(latency),
+                options.harmonizerNotes(), unanswered);
     }
 
     /**
@@ -245,8 +266,6 @@ public final class Bench {
      */
     private static BenchResult.PathLatency networkPath(BenchOptions options, Function<MidiOut, PerformerCore> performer,
                                                        Consumer<String> progress) throws Exception {
-        Histogram latency = histogram();
-        int unanswered = 0;
         RecordingReceiver heard = new RecordingReceiver(NanoClock.SYSTEM, RECORDING_CAPACITY);
         try (RtpMidiEndpoint antiphon = RtpMidiEndpoint.open(RtpMidiOptions.loopback("Antiphon bench").withPort(0));
              RtpMidiEndpoint peer = RtpMidiEndpoint.open(RtpMidiOptions.loopback("bench peer").withPort(0))) {
@@ -263,14 +282,11 @@ public final class Bench {
                 throw new IllegalStateException("the bench's RTP-MIDI peer could not join the session on the loopback interface");
             }
             try (LiveSession session = LiveSession.open(new RtpMidiReceiver(antiphon), performer, shellOptions(options))) {
-                for (int call = 0; call < options.warmupPhrases() + options.networkPhrases(); call++) {
-                    boolean timed = call >= options.warmupPhrases();
-                    if (!burstCall(session.input(), heard, call, timed ? latency : null) && timed) unanswered++;
-                    if (timed) tick(progress, call - options.warmupPhrases() + 1, options.networkPhrases());
-                }
+                for (int call = 0; call < options.warmupPhrases(); call++) burstCall(session.input(), heard, call, null);
+                return bursts(session.input(), heard, options.networkPhrases(), "network_output", "call -> answer at an RTP-MIDI peer",
+                        progress);
             }
         }
-        return new BenchResult.PathLatency(LatencyReport.Percentiles.ofNanos(latency), options.networkPhrases(), unanswered);
     }
 
     /** When the first note-on from index {@code from}, at or after {@code since}, reached the output; -1 if none came in time. */

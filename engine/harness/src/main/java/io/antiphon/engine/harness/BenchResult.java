@@ -1,7 +1,9 @@
 package io.antiphon.engine.harness;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.antiphon.engine.realtime.LatencyMode;
 import io.antiphon.engine.realtime.LatencyReport;
@@ -21,11 +23,10 @@ import io.antiphon.engine.realtime.ShellCounters;
  * @param kernelAllocBytesPerStep  heap bytes the kernel allocated per step
  * @param dl4jAllocBytesPerStep    heap bytes {@code rnnTimeStep} allocated per step (off-heap not counted)
  * @param performerAllocBytesPerToken heap bytes the performer allocated per token fed or sampled, in steady state
- * @param bursts                   input-to-output of calls in bursts: from handing the answer-now CC to the shell's
- *                                 input {@code Receiver} to the answer's first note reaching the output {@code Receiver}
- * @param paced                    the same, calls paced as a person plays (one every 50–500 ms)
- * @param harmonizer               melody note in to first voice out, or null when not measured
- * @param networkOutput            the bursts through an RTP-MIDI output, to a peer's parse, or null when not measured
+ * @param paths                    each path's input-to-output latency, in the order measured: {@code bursts} first (calls
+ *                                 in bursts: from handing the answer-now CC to the shell's input {@code Receiver} to the
+ *                                 answer's first note reaching the output {@code Receiver}), then {@code paced}, then
+ *                                 the harmonizer's and the network output's when measured
  * @param hangingNotes             note-ons never released at the output of the call-and-response session (must be 0)
  * @param shell                    the shell's own latencies over the timed calls (bursts and paced)
  * @param counters                 the shell's counters
@@ -33,17 +34,21 @@ import io.antiphon.engine.realtime.ShellCounters;
 public record BenchResult(String network, String kernelImplementation, LatencyMode latencyMode, PriorityGrant priority,
                           FloorProbe.Result floor, LatencyReport.Percentiles kernelStep, LatencyReport.Percentiles dl4jStep,
                           double kernelAllocBytesPerStep, double dl4jAllocBytesPerStep, double performerAllocBytesPerToken,
-                          PathLatency bursts, PathLatency paced, PathLatency harmonizer, PathLatency networkOutput,
-                          int hangingNotes, LatencyReport shell, ShellCounters counters) {
+                          List<PathLatency> paths, int hangingNotes, LatencyReport shell, ShellCounters counters) {
+
+    /** The key of the calls in bursts, the first path. */
+    public static final String BURSTS = "bursts";
 
     /**
      * One path's input-to-output latency.
      *
+     * @param key           its key in the JSON report (e.g. {@code bursts})
+     * @param label         its row's name in the text report
      * @param inputToOutput the latencies of the answered inputs
      * @param inputs        timed inputs played
      * @param unanswered    inputs that had no answer note within a second
      */
-    public record PathLatency(LatencyReport.Percentiles inputToOutput, int inputs, int unanswered) {
+    public record PathLatency(String key, String label, LatencyReport.Percentiles inputToOutput, int inputs, int unanswered) {
 
         Map<String, Object> toMap(LatencyReport.Percentiles floor) {
             Map<String, Object> map = new LinkedHashMap<>();
@@ -53,6 +58,26 @@ public record BenchResult(String network, String kernelImplementation, LatencyMo
             map.put("unanswered", unanswered);
             return map;
         }
+    }
+
+    public BenchResult {
+        paths = List.copyOf(paths);
+        if (paths.isEmpty() || !paths.get(0).key().equals(BURSTS)) throw new IllegalArgumentException("the bursts path comes first");
+    }
+
+    /** The calls in bursts: the path {@code input_to_output_us} and its ratio to the floor report. */
+    public PathLatency bursts() {
+        return paths.get(0);
+    }
+
+    /** The path with this key, if it was measured. */
+    public Optional<PathLatency> path(String key) {
+        return paths.stream().filter(path -> path.key().equals(key)).findFirst();
+    }
+
+    /** Inputs of every path that had no answer. */
+    public int unanswered() {
+        return paths.stream().mapToInt(PathLatency::unanswered).sum();
     }
 
     /** {@code p99} of {@code measured} over the floor's {@code p99} (0 when the floor measured 0). */
@@ -65,16 +90,16 @@ public record BenchResult(String network, String kernelImplementation, LatencyMo
     }
 
     public double inputToOutputVsFloorP99() {
-        return ratio(bursts.inputToOutput(), floor.lateness());
+        return ratio(bursts().inputToOutput(), floor.lateness());
     }
 
     /**
      * Keys {@code input_to_output_us} (bursts), {@code scheduler_lateness_us}, {@code floor_lateness_us} and the two
-     * ratios to the floor first, then the paced, harmonizer and network paths, the kernel and the details.
+     * ratios to the floor first, then every path under its key, the kernel and the details.
      */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("input_to_output_us", bursts.inputToOutput().toMap());
+        map.put("input_to_output_us", bursts().inputToOutput().toMap());
         map.put("scheduler_lateness_us", shell.schedulerLateness().toMap());
         map.put("floor_lateness_us", floor.lateness().toMap());
         map.put("scheduler_lateness_vs_floor_p99", schedulerLatenessVsFloorP99());
@@ -82,10 +107,7 @@ public record BenchResult(String network, String kernelImplementation, LatencyMo
         map.put("latency_mode", latencyMode.id());
         map.put("realtime_priority", priority.sentence());
         map.put("realtime_priority_granted", priority.granted());
-        map.put("bursts", bursts.toMap(floor.lateness()));
-        map.put("paced", paced.toMap(floor.lateness()));
-        if (harmonizer != null) map.put("harmonizer", harmonizer.toMap(floor.lateness()));
-        if (networkOutput != null) map.put("network_output", networkOutput.toMap(floor.lateness()));
+        for (PathLatency path : paths) map.put(path.key(), path.toMap(floor.lateness()));
         map.put("kernel_step_us", kernelStep.toMap());
         map.put("dl4j_step_us", dl4jStep.toMap());
         map.put("kernel_alloc_bytes_per_step", kernelAllocBytesPerStep);

@@ -29,9 +29,12 @@ class BenchTest {
         assertThat(result.latencyMode()).isEqualTo(LatencyMode.BALANCED);
         assertThat(result.bursts().inputs()).isEqualTo(5);
         assertThat(result.bursts().inputToOutput().count()).isEqualTo(5L - result.bursts().unanswered()).isPositive();
-        assertThat(result.paced().inputToOutput().count()).isEqualTo(2L - result.paced().unanswered());
-        assertThat(result.networkOutput().inputToOutput().count()).isEqualTo(3L - result.networkOutput().unanswered()).isPositive();
-        assertThat(result.harmonizer()).as("no piano-roll model given").isNull();
+        BenchResult.PathLatency paced = result.path("paced").orElseThrow();
+        assertThat(paced.inputToOutput().count()).isEqualTo(2L - paced.unanswered());
+        BenchResult.PathLatency network = result.path("network_output").orElseThrow();
+        assertThat(network.inputToOutput().count()).isEqualTo(3L - network.unanswered()).isPositive();
+        assertThat(result.path("harmonizer")).as("no piano-roll model given").isEmpty();
+        assertThat(result.paths()).extracting(BenchResult.PathLatency::key).containsExactly("bursts", "paced", "network_output");
         assertThat(result.hangingNotes()).isZero();
         assertThat(result.shell().schedulerLateness().count()).isPositive();
         assertThat(result.counters().inputDropped()).isZero();
