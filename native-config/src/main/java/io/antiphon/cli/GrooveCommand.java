@@ -54,11 +54,15 @@ final class GrooveCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the simulated player and the sampler (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @picocli.CommandLine.Mixin
+    ParameterOptions parameterOptions;
+
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
+        Map<io.antiphon.engine.perform.Parameter, Double> settings = parameterOptions.check();
         if (tunes < 1 || bars < 2) throw new IllegalArgumentException("--tunes must be at least 1 and --bars at least 2");
         for (double bpm : tempos) {
             if (bpm < 30 || bpm > 300) throw new IllegalArgumentException("--tempos must lie within 30..300 BPM, got " + bpm);
@@ -71,6 +75,7 @@ final class GrooveCommand implements Callable<Integer> {
         }
         List<double[][]> melodies = TestMelodies.nottingham(directory.get(), tunes, bars);
         LoadedPreset loaded = LoadedPreset.load(preset, StepEngine.KERNEL);
+        ParameterOptions.applyTo(settings, loaded.parameters());
         GrooveResult result = GrooveEvaluation.run(loaded.model(), loaded.parameters(), melodies, tempos, drift, rubato, rests, seed);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("preset", loaded.entry().preset().name());

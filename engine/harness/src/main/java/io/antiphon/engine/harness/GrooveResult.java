@@ -49,6 +49,24 @@ public record GrooveResult(List<Case> cases) {
             return Math.abs(tempoRatioAtEnd - 2) < 0.2 || Math.abs(tempoRatioAtEnd - 0.5) < 0.05;
         }
 
+        /** This case's figures, as in {@code per_case}. */
+        public Map<String, Object> toMap() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("melody", melody);
+            map.put("rest_beats", restBeats);
+            map.put("bpm", bpm);
+            map.put("tempo_ratio_at_end", round(tempoRatioAtEnd));
+            map.put("beat_phase_error_ms", round(phaseErrorMs));
+            map.put("answer_notes", answerNotes);
+            map.put("on_sixteenth_grid", round(onSixteenthShare()));
+            map.put("entrance_error_ms", round(entranceErrorMs));
+            map.put("answered_inside", answeredInside);
+            map.put("call_level", round(callLevel));
+            map.put("answer_level", round(answerLevel));
+            map.put("answer_velocity_sd", round(answerVelocitySd));
+            return map;
+        }
+
         public double onSixteenthShare() {
             return answerNotes == 0 ? Double.NaN : onSixteenths / (double) answerNotes;
         }
@@ -76,6 +94,9 @@ public record GrooveResult(List<Case> cases) {
         keys.put("hanging_notes", "machine notes still sounding after the answers were over, over all cases");
         keys.put("must_show", "the issue's marks: grid mean >= 85% and no case < 70%, every entrance within 40 ms, every"
                 + " answer level within 15 and its spread >= 3, no answer inside a phrase, no hanging note");
+        keys.put("per_case", "each case: melody, rest_beats, bpm, tempo_ratio_at_end (tracked / true), beat_phase_error_ms,"
+                + " answer_notes, on_sixteenth_grid (share), entrance_error_ms, answered_inside, call_level, answer_level,"
+                + " answer_velocity_sd");
         keys.put("velocity_correlation", "Pearson correlation over cases between the call's last four notes' mean velocity"
                 + " and the answer's mean velocity");
         keys.put("mean_velocity_gap", "mean |answer level - call level| over cases");
@@ -124,6 +145,7 @@ public record GrooveResult(List<Case> cases) {
         double gridMean = Arrays.stream(shares).average().orElse(0);
         map.put("must_show", gridMean >= 0.85 && gridBelow == 0 && lateEntrances == 0 && gapOver == 0 && flat == 0
                 && inside == 0 && hanging == 0);
+        map.put("per_case", cases.stream().map(Case::toMap).toList());
         map.put("velocity_correlation", round(correlation()));
         map.put("mean_velocity_gap", round(cases.stream().filter(c -> !Double.isNaN(c.answerLevel()))
                 .mapToDouble(c -> Math.abs(c.answerLevel() - c.callLevel())).average().orElse(Double.NaN)));
