@@ -52,7 +52,7 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     LatencyModeOption latency = new LatencyModeOption();
 
-    @Option(names = "--seed", defaultValue = "1", description = "Sampling seed (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1", description = "Sampling seed: the same seed plays the same answer (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--engine", defaultValue = "KERNEL", description = "Step engine: KERNEL (allocation-free) or DL4J (reference rnnTimeStep) (default ${DEFAULT-VALUE}).")
