@@ -68,12 +68,23 @@ final class DoctorCommand implements Callable<Integer> {
                         Map<?, ?> device = (Map<?, ?>) item;
                         System.out.printf("%-18s   %s (%s)%n", "", device.get("name"), device.get("kind"));
                     }
+                } else if (v instanceof Map<?, ?> map) {
+                    System.out.printf("%-18s %s%n", k, inWords(map));
                 } else {
                     System.out.printf("%-18s %s%n", k, v);
                 }
             });
         }
         return 0;
+    }
+
+    /** A map as text for a reader, not Java's {@code {k=v, ...}}: {@code k v, k v}, a memory size in MB. */
+    static String inWords(Map<?, ?> map) {
+        List<String> parts = new ArrayList<>();
+        map.forEach((key, value) -> parts.add(key.toString().startsWith("memory") && value instanceof Long bytes
+                ? key.toString().replace('.', ' ') + " " + (bytes >> 20) + " MB"
+                : key.toString().replace('.', ' ').replace('_', ' ') + " " + value));
+        return String.join(", ", parts);
     }
 
     private static Map<String, Object> nd4j() {

@@ -62,6 +62,19 @@ class CommandLineTest {
     }
 
     @Test
+    void doctorsTextIsForAReaderNotJavasMapText() {
+        CommandRun run = CommandRun.of("doctor");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().lines().filter(line -> line.startsWith("nd4j"))).singleElement().asString()
+                .contains("backend CPU", "blas vendor").doesNotContain("{", "=");
+        java.util.Map<String, Object> sizes = new java.util.LinkedHashMap<>();
+        sizes.put("cores", 2L);
+        sizes.put("memory.available", 6_298_796_032L);
+        assertThat(DoctorCommand.inWords(sizes)).isEqualTo("cores 2, memory available 6007 MB");
+    }
+
+    @Test
     void corruptBundleIsRefusedInOneSentence() throws Exception {
         Path bundle = dir.resolve("broken.bundle");
         Files.write(bundle, new byte[]{'P', 'K', 3, 4, 0, 0, 1, 2, 3});
