@@ -146,6 +146,37 @@ class PerformerPlanTest {
                 .isGreaterThan(soundedMachineOnsets);
     }
 
+    /**
+     * The plan is sampled at the default polyphony, then {@code max_polyphony} is lowered to 2 (the controller comes right
+     * after the jam's first note): the planned note-ons that would sound over it are dropped as they come due, each with
+     * its release, though that release was already planned (held) or comes later; then the limit is raised again, the
+     * human plays and stops. (The invariants test found both cases: seeds 4331 and 4843 of its planning seeds.)
+     */
+    @Test
+    void aLoweredPolyphonyDropsPlannedNotesThatWouldSoundOverItWithTheirReleases() {
+        PerformerParameters parameters = new PerformerParameters();
+        parameters.set(Parameter.MODE, PerformerMode.JAM.ordinal());
+        parameters.set(Parameter.PLAN_BEATS, 4);
+        InvariantOut out = new InvariantOut(parameters, 0);
+        Performer performer = new Performer(TestModels.kernel(), parameters, 4843L, out);
+        Listener listener = new Listener();
+        performer.setListener(listener);
+        performer.advance(0);
+        performer.onMidi(0, 0x91, 67, 59);
+        performer.onMidi(0, 0xB1, 70, 9);   // max_polyphony 2
+        assertThat(parameters.maxPolyphony()).isEqualTo(2);
+        long now = 0;
+        for (int ms = 0; ms < 637; ms++) performer.advance(now += MS);
+        assertThat(listener.dropped).as("planned notes dropped as they came due over the lowered limit").isNotEmpty();
+        performer.onMidi(now, 0xB1, 70, 109);
+        for (int key : new int[] {48, 62, 82}) performer.onMidi(now, 0x91, key, 100);
+        for (int ms = 0; ms < 3_000; ms++) performer.advance(now += MS);
+        performer.allNotesOff(now);
+
+        assertThat(out.firstViolation()).isNull();
+        assertThat(out.sounding()).isZero();
+    }
+
     @Test
     void theStageHoldsABarAtTheDensestRateTheMasksAllow() {
         assertThat(ExpressionStage.PLAN_TICKS).isEqualTo((int) Parameter.PLAN_BEATS.max() * Vocabulary.TICKS_PER_QUARTER)
