@@ -62,7 +62,7 @@ final class SessionLearning implements AutoCloseable {
         SessionFineTuner learner = new SessionFineTuner(loaded.bundle().network(), (LstmStepKernel) loaded.model(), TuningBudget.DEFAULT).start();
         TuningBudget b = TuningBudget.DEFAULT;
         System.err.printf("the model learns the session: up to %d passes over your latest %d tokens after each phrase, "
-                + "at most %.0f%% of one core, new weights at phrase boundaries (--no-session-learning to turn off)%n",
+                + "at most %.0f%% of one core at the lowest priority, new weights at phrase boundaries (--no-session-learning to turn off)%n",
                 b.stepsPerPhrase(), b.windowTokens(), 100 * b.dutyCycle());
         return new SessionLearning(loaded, learner, saveAs);
     }

@@ -62,13 +62,14 @@ public final class AdaptationBench {
     }
 
     /** Both sides, and what the learner spent. */
-    public record Result(Side off, Side on, double dutyCycle) {
+    public record Result(Side off, Side on, double dutyCycle, String learnerPriority) {
 
         public Map<String, Object> toMap() {
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("off", off.toMap());
             map.put("on", on.toMap());
             map.put("learner_duty_cycle", dutyCycle);
+            map.put("learner_priority", learnerPriority);
             map.put("input_to_output_p99_on_vs_off", ratio(on.inputToOutput.p99(), off.inputToOutput.p99()));
             return map;
         }
@@ -87,6 +88,7 @@ public final class AdaptationBench {
             text.append(String.format(Locale.ROOT, row, "  max µs", f1(off.inputToOutput.max()), f1(on.inputToOutput.max())));
             text.append(String.format(Locale.ROOT, row, "unanswered calls", off.unanswered, on.unanswered));
             text.append(String.format(Locale.ROOT, row, "learner passes (duty cycle " + f2(dutyCycle) + ")", "-", on.learnerPasses));
+            text.append("learner thread: ").append(learnerPriority).append('\n');
             return List.of(text.toString().split("\n"));
         }
 
@@ -132,6 +134,7 @@ public final class AdaptationBench {
         Histogram on = histogram();
         int[] unanswered = new int[2];
         long passes = 0;
+        String priority = "none";
         LstmStepKernel offModel = (LstmStepKernel) StepModels.create(net, StepEngine.KERNEL);
         LstmStepKernel onModel = (LstmStepKernel) StepModels.create(net, StepEngine.KERNEL);
         PerformerWarmUp.run(offModel, parameters(false), PerformerWarmUp.DEFAULT_CALLS, seed);
@@ -147,6 +150,7 @@ public final class AdaptationBench {
                 unanswered[1] += pacedBlock(onModel, learner, true, perBlock, latencyMode, seed, random, on);
                 learner.close();
                 passes += learner.passes();
+                priority = learner.priority();
                 learner.weights().restoreTrained();   // the next block's learner starts from the trained weights
 
             }
@@ -155,7 +159,7 @@ public final class AdaptationBench {
                 perBlock * BLOCKS, unanswered[0], 0);
         Side onSide = new Side(ratio(onAllocation), onAllocation[1], onAllocation[2], LatencyReport.Percentiles.ofNanos(on),
                 perBlock * BLOCKS, unanswered[1], passes);
-        return new Result(offSide, onSide, TuningBudget.DEFAULT.dutyCycle());
+        return new Result(offSide, onSide, TuningBudget.DEFAULT.dutyCycle(), priority);
     }
 
     private static double ratio(long[] bytesTokens) {

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * a copy of the network on the session's latest tokens ({@link DynamicEvaluation}, at most
  * {@link TuningBudget#stepsPerPhrase} passes), converts the result to the kernel's weights into the free buffer of the
  * {@link WeightsSlot} and publishes it; the performer swaps it in at its next phrase boundary. Runs on one daemon thread
- * of minimum priority, resting after each round so that its work is at most {@link TuningBudget#dutyCycle} of the time
+ * of the lowest priority ({@link BackgroundPriority}: {@code SCHED_IDLE} on Linux), resting after each round so that its work is at most {@link TuningBudget#dutyCycle} of the time
  * (the launcher runs ND4J on one OpenMP thread, so that is one core's share). When the session's learning is forgotten
  * (the slot's generation changes), the copy returns to the trained weights and learns afresh.
  *
@@ -45,6 +45,7 @@ public final class SessionFineTuner implements SessionLearner {
     private final AtomicLong passes = new AtomicLong();
     private final AtomicLong workNanos = new AtomicLong();
     private volatile boolean closed;
+    private volatile String priority = "not started";
     private Thread thread;
 
     private int generation;
@@ -129,6 +130,7 @@ public final class SessionFineTuner implements SessionLearner {
     }
 
     private void run() {
+        priority = BackgroundPriority.lower();
         try {
             while (!closed) {
                 long start = System.nanoTime();
@@ -150,6 +152,11 @@ public final class SessionFineTuner implements SessionLearner {
     private void rest(long nanos) {
         long until = System.nanoTime() + nanos;
         for (long left = nanos; left > 0 && !closed; left = until - System.nanoTime()) LockSupport.parkNanos(this, left);
+    }
+
+    /** The learning thread's scheduling priority, in a few words ({@code SCHED_IDLE} on Linux). */
+    public String priority() {
+        return priority;
     }
 
     /** Weights published so far. */
