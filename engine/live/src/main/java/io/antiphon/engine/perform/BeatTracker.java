@@ -12,7 +12,8 @@ package io.antiphon.engine.perform;
  * interval, by the time its notes fill (intervals clustered within {@value #CLUSTER_TOLERANCE} of each other or 25 ms,
  * as in Dixon's BeatRoot), is the melody's common note value; the beat is half, one, two or four of them, whichever suits the
  * onsets best: a beat that most onsets land on and that few onsets divide further than in halves (twice too fast
- * leaves beats empty, twice too slow puts notes on sixteenths), weighed by a log-normal prior around {@code tempo_bpm}
+ * leaves beats empty, but the inner beats of an interval of {@value #REST_BEATS} beats or more are a rest, not empty
+ * beats; twice too slow puts notes on sixteenths), weighed by a log-normal prior around {@code tempo_bpm}
  * (sigma {@value #PRIOR_SIGMA} in log tempo, within {@value #RANGE_FACTOR}x either way). The onsets are then placed on a sixteenth grid of that beat, and
  * the beat's phase is the one that puts the longest notes (by the interval they open) and the first onset on beats.
  *
@@ -40,6 +41,8 @@ public final class BeatTracker {
     static final double LEVEL_HOLD = 0.5;
     static final double EIGHTH_WEIGHT = 0.6;
     static final double RANGE_FACTOR = 2.5;
+    /** An interval of this many beats or more holds a rest: the level's fit does not ask for onsets on its inner beats. */
+    static final int REST_BEATS = 3;
     /** After the player was lost, the beat found again is within this factor of the beat lost. */
     static final double RELOCK_FACTOR = 1.4;
     static final double MEMORY_BEATS = 12;
@@ -305,7 +308,14 @@ public final class BeatTracker {
         }
         long firstBeat = Math.floorDiv(slots[index(0)] - phase, SLOTS_PER_BEAT);
         long lastBeat = Math.floorDiv(slots[index(n - 1)] - phase, SLOTS_PER_BEAT);
-        return beatsHit / (double) (lastBeat - firstBeat + 1) + onBeatOrHalf / (double) n;
+        // a rest is not a beat left empty: the beats inside a silence of REST_BEATS or more do not count
+        long rested = 0;
+        for (int i = 1; i < n; i++) {
+            long gap = (slots[index(i)] - slots[index(i - 1)]) / SLOTS_PER_BEAT;
+            if (gap >= REST_BEATS) rested += gap - 1;
+        }
+        long beats = Math.max(1, lastBeat - firstBeat + 1 - rested);
+        return Math.min(1, beatsHit / (double) beats) + onBeatOrHalf / (double) n;
     }
 
     /** Sixteenth indexes for the first {@code n} onsets, consecutive from 0: each interval rounded to whole sixteenths of {@code slot} ns. */
