@@ -7,6 +7,9 @@ import static io.antiphon.engine.token.Vocabulary.velocity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.antiphon.engine.kernel.RecurrentState;
 import io.antiphon.engine.kernel.RandomWeights;
 import io.antiphon.engine.kernel.StepModel;
@@ -27,6 +30,27 @@ class ModelStreamTest {
         assertThat(model.heard()).containsExactly(velocity(8), noteOn(60), noteOn(64), noteOff(60), velocity(12), noteOn(67));
         assertThat(stream.bin()).isEqualTo(12);
         assertThat(stream.noteVelocity()).isEqualTo(100);
+    }
+
+    @Test
+    void theOutputMaySendWhatHasComeDueBeforeEveryStepAndEveryRollback() {
+        RecordingStepModel stepped = new RecordingStepModel(TestModels.kernel());
+        List<Integer> heardAtEachCall = new ArrayList<>();
+        ModelStream watched = new ModelStream(stepped, new MidiOut() {
+            @Override
+            public void send(long timeNanos, int status, int data1, int data2) {
+            }
+
+            @Override
+            public void sendDue() {
+                heardAtEachCall.add(stepped.heard().length);
+            }
+        });
+        watched.feedNoteOn(60, 68);            // VELOCITY, NOTE_ON
+        watched.feedGenerated(timeShift(6));   // saves the rollback point
+        watched.rollback();
+
+        assertThat(heardAtEachCall).as("tokens the model had heard at each call").containsExactly(0, 1, 2, 3);
     }
 
     @Test

@@ -87,6 +87,35 @@ class PerformerCallAndResponseTest {
     }
 
     @Test
+    void anAnswersFirstNoteLeavesAsItIsSampledBeforeTheModelHearsItAndTheRestIsGenerated() {
+        RecordingStepModel model = new RecordingStepModel(TestModels.kernel());
+        PerformerParameters parameters = PerformanceDriver.parameters();
+        parameters.set(Parameter.LOOKAHEAD_MS, 50);   // several ticks of the answer are due at the decision
+        int[] heardAtFirstNote = {-1};
+        int[] firstNote = {-1};
+        Performer performer = new Performer(model, parameters, 1234L, (time, status, key, velocity) -> {
+            if ((status & 0xF0) == 0x90 && velocity > 0 && firstNote[0] < 0) {
+                firstNote[0] = key;
+                heardAtFirstNote[0] = model.heard().length;
+            }
+        });
+        for (int i = 0; i < 4; i++) {
+            performer.onMidi(i * 300 * MS, 0x90, MELODY[i], 80);
+            performer.onMidi(i * 300 * MS + 200 * MS, 0x80, MELODY[i], 0);
+        }
+        long trigger = 1_000 * MS;
+        performer.onMidi(trigger, 0xB0, 80, 127);
+        performer.advance(trigger);
+
+        assertThat(firstNote[0]).as("the answer started").isNotNegative();
+        int[] heard = model.heard();
+        assertThat(heard[heardAtFirstNote[0]]).as("the model is stepped with the note after it has left")
+                .isEqualTo(Vocabulary.noteOn(firstNote[0]));
+        assertThat(heard.length).as("the rest of the lookahead is generated after the first note has left")
+                .isGreaterThan(heardAtFirstNote[0] + 1);
+    }
+
+    @Test
     void theAnswerStartsAtOnceAndLastsTheCallTimesTheRatio() {
         PerformerParameters parameters = PerformanceDriver.parameters();
         PerformanceDriver driver = driver(TestModels.kernel(), parameters);
