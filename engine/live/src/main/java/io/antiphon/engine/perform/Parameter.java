@@ -84,9 +84,10 @@ public enum Parameter {
     FEEL("feel", 0, 1, 1, false),
     /**
      * Learning the player: how much the session memory's predictions join the trained model's, 0 = the trained model
-     * only, 1 = the mixture at the weight it learned (docs/design.md, Learning the player).
+     * only, 1 = the mixture at the weight it learned (docs/design.md, Learning the player). The default 0.95: at 1 the
+     * answers restate long stretches of the call (docs/models.md, Learning the player).
      */
-    ADAPT("adapt", 0, 1, 1, false);
+    ADAPT("adapt", 0, 1, 0.95, false);
 
     private static final Parameter[] ALL = values();
 
