@@ -162,13 +162,24 @@ final class DemoCommand implements Callable<Integer> {
         if (json) {
             System.out.println(Json.pretty(result.toMap()));
         } else {
-            System.out.printf("melody: %d notes, %d accompanied (voices below each, sounding with it); voices per note %s;"
+            System.out.printf("melody: %d notes, %d accompanied (voices below each, sounding with it); %s;"
                             + " %d voice notes; hanging notes: %d%n", result.melodyNotes(), result.accompaniedMelodyNotes(),
-                    result.voicesPerNote(), result.voiceNotes(), result.hangingNotes());
+                    voicesInWords(result.voicesPerNote()), result.voiceNotes(), result.hangingNotes());
             System.out.println("wrote " + out.resolve("session.wav") + ", " + out.resolve("session.mid") + ", " + out.resolve("session.png"));
         }
         linger(livePage);
         return 0;
+    }
+
+    /** How many melody notes had how many voices, in words: {@code 25 notes with 3 voices, 3 with 2}. */
+    static String voicesInWords(Map<Integer, Integer> voicesPerNote) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        new java.util.TreeMap<>(voicesPerNote).descendingMap().forEach((voices, notes) -> {
+            if (notes == 0) return;
+            String count = parts.isEmpty() ? notes + (notes == 1 ? " note" : " notes") + " with " : notes + " with ";
+            parts.add(count + voices + (voices == 1 ? " voice" : " voices"));
+        });
+        return parts.isEmpty() ? "no melody note heard" : String.join(", ", parts);
     }
 
     /** The lowest and highest keys of an 88-key piano (A0, C8): the performer's vocabulary. */

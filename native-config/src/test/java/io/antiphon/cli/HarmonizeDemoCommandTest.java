@@ -39,4 +39,12 @@ class HarmonizeDemoCommandTest {
                     .allSatisfy(a -> assertThat(a.pitch()).as("under %s", m).isLessThan(m.pitch()));
         }
     }
+
+    @Test
+    void theVoicesPerNoteReadAsWordsNotJavasMapText() {
+        assertThat(DemoCommand.voicesInWords(java.util.Map.of(2, 28))).isEqualTo("28 notes with 2 voices");
+        assertThat(DemoCommand.voicesInWords(java.util.Map.of(3, 25, 2, 3, 1, 1, 0, 0)))
+                .isEqualTo("25 notes with 3 voices, 3 with 2 voices, 1 with 1 voice");
+        assertThat(DemoCommand.voicesInWords(java.util.Map.of())).isEqualTo("no melody note heard");
+    }
 }
