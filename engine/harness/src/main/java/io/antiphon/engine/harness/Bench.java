@@ -217,9 +217,10 @@ public final class Bench {
     }
 
     private static boolean answerNow(Receiver input, RecordingReceiver out, Histogram latency) {
+        ShortMessage answerNow = message(ShortMessage.CONTROL_CHANGE, ANSWER_NOW_CC, 127);   // built before the clock starts
         int from = out.size();
         long handed = System.nanoTime();
-        input.send(message(ShortMessage.CONTROL_CHANGE, ANSWER_NOW_CC, 127), -1);
+        input.send(answerNow, -1);
         long first = awaitFirstNote(out, handed, from);
         if (first < 0) return false;
         if (latency != null) latency.recordValue(Math.min(first - handed, latency.getHighestTrackableValue()));
@@ -242,9 +243,10 @@ public final class Bench {
             int warmup = Math.max(1, options.harmonizerNotes() / 10);
             for (int note = 0; note < warmup + options.harmonizerNotes(); note++) {
                 int key = 67 + (note * 5) % 12;
+                ShortMessage melody = message(ShortMessage.NOTE_ON, key, 80);
                 int from = out.size();
                 long handed = System.nanoTime();
-                input.send(message(ShortMessage.NOTE_ON, key, 80), -1);
+                input.send(melody, -1);
                 long first = awaitFirstNote(out, handed, from);
                 if (note >= warmup) {
                     if (first < 0) unanswered++;
