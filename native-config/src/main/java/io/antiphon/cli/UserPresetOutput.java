@@ -10,7 +10,11 @@ import io.antiphon.presets.UserPresetFolder;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +26,12 @@ import java.util.Map;
  *
  * @param name   the preset's name, checked to be free
  * @param folder its folder
+ * @param claim  this run's hold on the folder (a lock on its {@value #CLAIM_FILE}), so that a second training under
+ *               the same name is refused while this one runs; released when the preset is written (or the process ends)
  */
-record UserPresetOutput(String name, Path folder) {
+record UserPresetOutput(String name, Path folder, FileChannel claim) {
+
+    static final String CLAIM_FILE = ".training.lock";
 
     /**
      * Checks the name before any work: {@code name}, or else one made from the corpus folder's name.
@@ -42,7 +50,24 @@ record UserPresetOutput(String name, Path folder) {
             throw new IOException("the preset folder " + folder + " cannot be created (" + e.getMessage() + "); set "
                     + UserPresetFolder.ENVIRONMENT_VARIABLE + " to a folder you can write", e);
         }
-        return new UserPresetOutput(chosen, folder);
+        return new UserPresetOutput(chosen, folder, claim(chosen, folder));
+    }
+
+    /** Locks the folder's claim file for this run; refuses when another training holds it. */
+    private static FileChannel claim(String name, Path folder) throws IOException {
+        FileChannel channel = FileChannel.open(folder.resolve(CLAIM_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new IllegalStateException("another training is writing the preset '" + name + "' (in " + folder
+                    + ") right now; wait for it to finish, or choose another name with --name");
+        }
+        return channel;
     }
 
     Path bundle() {
@@ -82,6 +107,8 @@ record UserPresetOutput(String name, Path folder) {
         Preset preset = new Preset(Preset.FORMAT, Preset.FORMAT_VERSION, name, description, bundle().getFileName().toString(),
                 evaluationFile, parameters, cc);
         PresetWriter.writePresetFile(preset, folder);
+        claim.close();   // releases the lock
+        Files.deleteIfExists(folder.resolve(CLAIM_FILE));
         PresetCatalogue.user(name);   // reads back as a preset
         System.out.println("saved the preset '" + name + "' in " + folder);
         System.out.println("play it: antiphon demo --preset " + name + "   (live: antiphon play --preset " + name + " --in KEYBOARD --out SYNTH"
