@@ -149,7 +149,8 @@ public final class EarlyStoppingRun {
             return "the validation NLL did not improve for " + options.patience() + " epochs in a row (--patience)";
         }
         if (condition.startsWith(MaxTimeIterationTerminationCondition.class.getSimpleName())) {
-            return "it reached its time budget of " + options.maxMinutes() + " minutes (--max-minutes)";
+            return "it reached its time budget of " + options.maxMinutes() + (options.maxMinutes() == 1 ? " minute" : " minutes")
+                    + " (--max-minutes)";
         }
         if (condition.startsWith(InvalidScoreIterationTerminationCondition.class.getSimpleName())) {
             return "the training loss became NaN or infinite (try a smaller --learning-rate)";

@@ -99,6 +99,10 @@ class TrainerTest {
                 new org.deeplearning4j.earlystopping.termination.MaxTimeIterationTerminationCondition(4, java.util.concurrent.TimeUnit.MINUTES).toString(), options))
                 .isEqualTo("it reached its time budget of 4 minutes (--max-minutes)");
         assertThat(EarlyStoppingRun.stopReason(org.deeplearning4j.earlystopping.EarlyStoppingResult.TerminationReason.IterationTerminationCondition,
+                new org.deeplearning4j.earlystopping.termination.MaxTimeIterationTerminationCondition(1, java.util.concurrent.TimeUnit.MINUTES).toString(),
+                new TrainingOptions(30, 3, 1, 8, 64, true, 1L)))
+                .isEqualTo("it reached its time budget of 1 minute (--max-minutes)");
+        assertThat(EarlyStoppingRun.stopReason(org.deeplearning4j.earlystopping.EarlyStoppingResult.TerminationReason.IterationTerminationCondition,
                 new org.deeplearning4j.earlystopping.termination.InvalidScoreIterationTerminationCondition().toString(), options))
                 .startsWith("the training loss became NaN");
     }
