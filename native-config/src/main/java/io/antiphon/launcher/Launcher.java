@@ -5,6 +5,7 @@ import io.antiphon.cli.StderrTerminal;
 
 import java.io.File;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,6 +63,7 @@ public final class Launcher {
         String heap = System.getenv().getOrDefault("ANTIPHON_HEAP", "");
         if (!heap.isEmpty()) command.add("-Xmx" + heap);
         command.addAll(JVM_FLAGS);
+        command.addAll(forwardedProperties(ManagementFactory.getRuntimeMXBean().getInputArguments()));
         command.add("-cp");
         command.add(jar.toString());
         command.add(AntiphonCommand.class.getName());
@@ -94,6 +96,16 @@ public final class Launcher {
             Thread.currentThread().interrupt();
             return 130;
         }
+    }
+
+    /**
+     * The system properties the user gave this JVM ({@code java -Dantiphon.data=DIR -jar antiphon.jar ...},
+     * {@code -Dlogback.level=debug}): the child gets them too, else they would silently do nothing.
+     */
+    static List<String> forwardedProperties(List<String> inputArguments) {
+        return inputArguments.stream().filter(argument -> argument.startsWith("-D") && argument.length() > 2)
+                .filter(argument -> !argument.startsWith("-D" + LAUNCHED_PROPERTY + "=") && !argument.startsWith("-D" + StderrTerminal.PROPERTY + "="))
+                .toList();
     }
 
     private static void stopAndWait(Process child, Thread stderr) {

@@ -56,7 +56,7 @@ public final class DataDirectory {
         throw new IllegalStateException("No data folder found: set the system property " + PROPERTY
                 + " (-D" + PROPERTY + "=/path/to/shared/data) or the environment variable " + ENVIRONMENT_VARIABLE
                 + " to the folder holding jsb-chorales/ and nottingham-midi/; without them it is looked for at "
-                + candidates(workingDirectory) + ".");
+                + String.join(" and ", candidates(workingDirectory).stream().distinct().map(Path::toString).toList()) + ".");
     }
 
     private static Optional<Setting> setting(UnaryOperator<String> properties, UnaryOperator<String> environment) {

@@ -67,4 +67,13 @@ class DataDirectoryTest {
                 .hasMessageContaining("ANTIPHON_DATA")
                 .hasMessageContaining(root.resolve("shared/data").toString());
     }
+
+    @Test
+    void nearTheRootThePlacesLookedAtAreNamedOnceInWords() {
+        // from /tmp, ../shared/data and ../../shared/data are both /shared/data
+        assertThatThrownBy(() -> DataDirectory.require(NONE, NONE, Path.of("/tmp")))
+                .hasMessageEndingWith("without them it is looked for at " + Path.of("/shared/data") + ".");
+        assertThatThrownBy(() -> DataDirectory.require(NONE, NONE, root.resolve("a/b")))
+                .hasMessageEndingWith("looked for at " + root.resolve("a/shared/data") + " and " + root.resolve("shared/data") + ".");
+    }
 }
