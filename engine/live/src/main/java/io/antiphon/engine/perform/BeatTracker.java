@@ -12,8 +12,8 @@ package io.antiphon.engine.perform;
  * interval, by the time its notes fill (intervals clustered within {@value #CLUSTER_TOLERANCE} of each other or 25 ms,
  * as in Dixon's BeatRoot), is the melody's common note value; the beat is half, one, two or four of them, whichever suits the
  * onsets best: a beat that most onsets land on and that few onsets divide further than in halves (twice too fast
- * leaves beats empty, but the inner beats of an interval of {@value #REST_BEATS} beats or more are a rest, not empty
- * beats; twice too slow puts notes on sixteenths), weighed by a log-normal prior around {@code tempo_bpm}
+ * leaves beats empty, but the inner beats of the longest interval, if of {@value #REST_BEATS} beats or more, are a
+ * rest, not empty beats; twice too slow puts notes on sixteenths), weighed by a log-normal prior around {@code tempo_bpm}
  * (sigma {@value #PRIOR_SIGMA} in log tempo, within {@value #RANGE_FACTOR}x either way). The onsets are then placed on a sixteenth grid of that beat, and
  * the beat's phase is the one that puts the longest notes (by the interval they open) and the first onset on beats.
  *
@@ -323,11 +323,12 @@ public final class BeatTracker {
         }
         long firstBeat = Math.floorDiv(slots[index(0)] - phase, SLOTS_PER_BEAT);
         long lastBeat = Math.floorDiv(slots[index(n - 1)] - phase, SLOTS_PER_BEAT);
-        // a rest is not a beat left empty: the beats inside a silence of REST_BEATS or more do not count
+        // a rest is not a beat left empty: the inner beats of the longest interval, if of REST_BEATS or more, do not
+        // count (one rest inside a phrase; long notes that recur are the level's too-fast beats left empty)
         long rested = 0;
         for (int i = 1; i < n; i++) {
             long gap = (slots[index(i)] - slots[index(i - 1)]) / SLOTS_PER_BEAT;
-            if (gap >= REST_BEATS) rested += gap - 1;
+            if (gap >= REST_BEATS) rested = Math.max(rested, gap - 1);
         }
         long beats = Math.max(1, lastBeat - firstBeat + 1 - rested);
         return Math.min(1, beatsHit / (double) beats) + onBeatOrHalf / (double) n;
