@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+"""The must-show marks of following the player (docs/timing.md), measured through the real `demo` command.
+
+Calls: the first four bars of Nottingham test-split melodies in 2/4 or 4/4 (MIDI/melody, the folk corpus's test split:
+CRC-32 of the file name mod 10 == 9), every other one with a rest of one or two beats inserted inside the phrase,
+performed at 72, 96 and 140 BPM with Gaussian onset jitter (sd 12 ms), notes held 90 % of their value, and a velocity
+crescendo from 50 to 100 (+-3), written as Standard MIDI Files with no tempo event. Each is played by
+`java -jar JAR demo --call FILE --preset folk --out DIR/NAME --json`; the session.mid it writes (track 1 the human,
+track 2 the answer) is scored against the player's grid (the performed tempo; its phase the mean offset of the call's
+onsets from their score positions): the share of answer onsets within 30 ms of its sixteenths, the first answer note's distance to the nearest player beat, the answer's
+mean velocity against the mean of the call's last four notes and its standard deviation, whether the answer began
+before the call's last note, and the demo's hanging notes.
+
+    python3 .ci/demo-groove-set.py --data ../shared/data --jar native-config/target/antiphon.jar --out /tmp/groove-set
+"""
+import argparse, json, math, os, random, statistics, struct, subprocess, zlib
+
+
+def vlq(v):
+    out = [v & 0x7F]
+    v >>= 7
+    while v:
+        out.append(0x80 | (v & 0x7F))
+        v >>= 7
+    return bytes(reversed(out))
+
+
+def write_call(path, notes):
+    """notes: (on_ms, off_ms, pitch, velocity); 480 ticks per quarter at the default 120 BPM, no tempo event."""
+    events = []
+    for on, off, pitch, velocity in notes:
+        events.append((round(on * 480 / 500), 1, bytes([0x90, pitch, velocity])))
+        events.append((round(off * 480 / 500), 0, bytes([0x80, pitch, 0])))
+    events.sort(key=lambda e: (e[0], e[1]))
+    data, last = b'', 0
+    for tick, _, message in events:
+        data += vlq(tick - last) + message
+        last = tick
+    data += b'\x00\xff\x2f\x00'
+    with open(path, 'wb') as f:
+        f.write(b'MThd' + struct.pack('>IHHH', 6, 0, 1, 480) + b'MTrk' + struct.pack('>I', len(data)) + data)
+
+
+def read_tracks(path):
+    """Note-ons (ms, velocity) per track, through the file's tempo map."""
+    b = open(path, 'rb').read()
+    _, ntracks, tpq = struct.unpack('>HHH', b[8:14])
+    pos, tracks, tempo = 14, [], {}
+    for _ in range(ntracks):
+        length = struct.unpack('>I', b[pos + 4:pos + 8])[0]
+        d = b[pos + 8:pos + 8 + length]
+        pos += 8 + length
+        i = tick = status = 0
+        events = []
+        while i < len(d):
+            v = 0
+            while True:
+                c = d[i]; i += 1; v = (v << 7) | (c & 0x7F)
+                if c < 0x80: break
+            tick += v
+            if d[i] == 0xFF:
+                kind = d[i + 1]; i += 2; n = 0
+                while True:
+                    c = d[i]; i += 1; n = (n << 7) | (c & 0x7F)
+                    if c < 0x80: break
+                if kind == 0x51: tempo[tick] = int.from_bytes(d[i:i + n], 'big')
+                i += n
+                continue
+            if d[i] & 0x80:
+                status = d[i]; i += 1
+            size = 1 if (status & 0xF0) in (0xC0, 0xD0) else 2
+            if (status & 0xF0) == 0x90 and d[i + 1] > 0: events.append((tick, d[i + 1]))
+            i += size
+        tracks.append(events)
+    changes = sorted(tempo.items()) or [(0, 500000)]
+    if changes[0][0] != 0: changes.insert(0, (0, 500000))
+
+    def ms(t):
+        out, last, us = 0.0, 0, changes[0][1]
+        for at, value in changes:
+            if at > t: break
+            out += (at - last) * us / tpq; last, us = at, value
+        return (out + (t - last) * us / tpq) / 1000
+    return [[(ms(t), v) for t, v in events] for events in tracks if events]
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument('--data', required=True)
+    p.add_argument('--jar', required=True)
+    p.add_argument('--out', required=True)
+    p.add_argument('--tunes', type=int, default=8)
+    p.add_argument('--seed', type=int, default=1)
+    a = p.parse_args()
+    corpus = json.load(open(os.path.join(a.data, 'nottingham-midi', 'melody-notes.json')))
+    tpq = corpus['ticksPerQuarter']
+    tunes = [t for t in corpus['tunes'] if zlib.crc32(t['file'].encode()) % 10 == 9
+             and all(ts[1:] in ([4, 4], [2, 4]) for ts in t['timeSignatures'])]
+    rng = random.Random(a.seed)
+    rng.shuffle(tunes)
+    os.makedirs(a.out, exist_ok=True)
+    rows = []
+    for k, tune in enumerate(tunes[:a.tunes]):
+        notes = [(n[0] / tpq, n[1] / tpq, n[2]) for n in tune['notes']]
+        bar = (notes[0][0] // 4) * 4
+        melody = [(o - bar, d, pitch) for o, d, pitch in notes if o - bar < 16]
+        rest = 0
+        if k % 2 == 1:
+            rest = 1 + k // 2 % 2
+            candidates = [i for i, (o, _, _) in enumerate(melody) if 4 <= o <= 10 and abs(o - round(o)) < 1e-6 and i + 1 < len(melody)]
+            after = candidates[len(candidates) // 2] if candidates else len(melody) // 2
+            melody = [(o + (rest if j > after else 0), d, pitch) for j, (o, d, pitch) in enumerate(melody)]
+        for bpm in (72, 96, 140):
+            beat = 60000 / bpm
+            call = []
+            for j, (o, d, pitch) in enumerate(melody):
+                on = 1000 + o * beat + rng.gauss(0, 12)
+                velocity = max(1, min(127, round(50 + 50 * j / max(1, len(melody) - 1) + rng.uniform(-3, 3))))
+                call.append((on, max(1000 + (o + d * 0.9) * beat, on + 40), pitch, velocity))
+            name = f"{tune['file'][:-4]}_{bpm}_rest{rest}"
+            path = os.path.join(a.out, name + '.mid')
+            write_call(path, call)
+            result = subprocess.run(['java', '-jar', a.jar, 'demo', '--call', path, '--preset', 'folk',
+                                     '--out', os.path.join(a.out, name), '--json'], capture_output=True, text=True)
+            if result.returncode != 0:
+                print(f'{name}: demo failed: {result.stderr.strip()[:200]}')
+                continue
+            report = json.loads(result.stdout)
+            human, answer = read_tracks(os.path.join(a.out, name, 'session.mid'))[:2]
+            if len(human) != len(melody):
+                print(f'{name}: the session holds {len(human)} call notes, the call {len(melody)}; not scored')
+                continue
+            six = beat / 4
+            # the player's grid: score beat o is at phase + o * beat; the phase is the mean over the call's notes
+            # (jitter averages out)
+            phase = statistics.mean(t - o * beat for (t, _), (o, _, _) in zip(human, melody))
+
+            def off(t, unit):
+                x = (t - phase) % unit
+                return min(x, unit - x)
+            share = sum(1 for t, _ in answer if off(t, six) <= 30) / len(answer)
+            level = statistics.mean(v for _, v in human[-4:])
+            velocities = [v for _, v in answer]
+            row = dict(name=name, bpm=bpm, rest=rest, tracked_bpm=report.get('tempo_bpm'), grid=share,
+                       entrance_ms=off(answer[0][0], beat), wait_beats=(answer[0][0] - human[-1][0]) / beat,
+                       velocity_gap=statistics.mean(velocities) - level, velocity_sd=statistics.pstdev(velocities),
+                       inside=answer[0][0] < human[-1][0], hanging=report.get('hanging_notes'))
+            rows.append(row)
+            print(f"{name:24s} tracked {row['tracked_bpm']:6.1f} grid {share:4.0%} entrance {row['entrance_ms']:4.0f} ms "
+                  f"wait {row['wait_beats']:4.1f} beats velocity gap {row['velocity_gap']:+5.1f} sd {row['velocity_sd']:4.1f} "
+                  f"inside {row['inside']} hanging {row['hanging']}")
+    grid = [r['grid'] for r in rows]
+    print(json.dumps({'cases': len(rows), 'grid_mean': round(statistics.mean(grid), 3), 'grid_min': round(min(grid), 3),
+                      'grid_below_70': sum(g < 0.7 for g in grid),
+                      'entrance_over_40_ms': sum(r['entrance_ms'] > 40 for r in rows),
+                      'velocity_gap_over_15': sum(abs(r['velocity_gap']) > 15 for r in rows),
+                      'velocity_sd_below_3': sum(r['velocity_sd'] < 3 for r in rows),
+                      'answered_inside': sum(r['inside'] for r in rows),
+                      'hanging_notes': sum(r['hanging'] or 0 for r in rows)}))
+
+
+if __name__ == '__main__':
+    main()
