@@ -86,6 +86,22 @@ class PerformerSlowMemoryTest {
     }
 
     @Test
+    void inAJamNewWeightsEnterWhenTheHumansPhraseEnds() {
+        driver.performer.parameters().set(Parameter.MODE, PerformerMode.JAM.ordinal());
+        PackedWeights tuned = publishTuned();
+        call(0);
+        driver.runTo(700 * MS);
+        assertThat(driver.status().phase()).isEqualTo(PerformerPhase.JAMMING);
+        assertThat(kernel.weights()).as("mid-phrase").isSameAs(trained);
+
+        driver.runTo(5_000 * MS);
+
+        assertThat(kernel.weights()).as("the human's phrase ended, the machine jams on").isSameAs(tuned);
+        assertThat(driver.status().phase()).isEqualTo(PerformerPhase.JAMMING);
+        assertThat(handOver.tokens().phrasesEnded()).isEqualTo(1);
+    }
+
+    @Test
     void withAdaptAtZeroThePhraseBoundaryPlaysTheTrainedWeightsAndKeepsTheLearningWaiting() {
         PackedWeights tuned = publishTuned();
         driver.performer.parameters().set(Parameter.ADAPT, 0);
