@@ -150,7 +150,8 @@ final class PlayCommand implements Callable<Integer> {
                 presetName = roll.entry().preset().name();
                 parameters.set(Parameter.MODE, mode.ordinal());
                 setClock(parameters);
-                core = midiOut -> roll.harmonizer(seed, midiOut);   // program changes switch event presets: none here
+                core = midiOut -> roll.harmonizer(seed, midiOut);
+                options = options.withProgramLoader(ProgramPresets.forHarmonizer(engine));
             } else {
                 LoadedPreset loaded = LoadedPreset.load(preset == null ? "chorale" : preset, engine);
                 parameters = loaded.parameters();
@@ -163,7 +164,7 @@ final class PlayCommand implements Callable<Integer> {
                 SessionLearning sessionLearning = SessionLearning.start(loaded, parameters, !noSessionLearning, saveSession);
                 learning = sessionLearning;
                 core = midiOut -> sessionLearning.attachTo(new Performer(loaded.model(), parameters, seed, midiOut));
-                options = options.withProgramLoader(LoadedPreset.programLoader(engine));
+                options = options.withProgramLoader(ProgramPresets.forEvents(engine));
             }
             SessionRecording recording = record == null ? null : new SessionRecording(NanoClock.SYSTEM, RECORDING_CAPACITY);
             Path recordFolder = record != null && record.toAbsolutePath().getParent() != null ? record.toAbsolutePath().getParent() : Path.of("");

@@ -96,7 +96,7 @@ class UserPresetsCommandTest {
 
         assertThat(LoadedPreset.load("my-tunes", StepEngine.KERNEL).entry().preset().name()).isEqualTo("my-tunes");
         assertThat(LoadedPreset.load(folder.resolve("my-tunes.bundle").toString(), StepEngine.KERNEL).model()).isNotNull();
-        LoadedProgram byProgram = LoadedPreset.programLoader(StepEngine.KERNEL).apply(program);
+        LoadedProgram byProgram = ProgramPresets.forEvents(StepEngine.KERNEL).apply(program);
         assertThat(byProgram).isNotNull();
         assertThat(byProgram.preset().name()).isEqualTo("my-tunes");
 

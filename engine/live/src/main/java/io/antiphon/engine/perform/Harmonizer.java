@@ -54,9 +54,9 @@ public final class Harmonizer implements PerformerCore {
     private static final int ALL_KEYS = 128;
 
     private final PerformerParameters parameters;
-    private final RollStepModel model;
-    private final int frameTicks;
-    private final int tolerance;
+    private RollStepModel model;
+    private int frameTicks;
+    private int tolerance;
     private final MusicalClock clock;
     private final HumanKeys human = new HumanKeys();
     private final OrderedOut ordered;
@@ -122,6 +122,25 @@ public final class Harmonizer implements PerformerCore {
         this.mode = parameters.mode();
         this.tempoParameter = parameters.tempoBpm();
         model.reset();
+    }
+
+    /**
+     * Switches to another piano-roll model (after a program change, on the performer thread): the sounding voices end,
+     * and the new model starts fresh, having heard nothing; the grid starts again at the human's next note. Allocates
+     * nothing; the new model should be warmed up by whoever loaded it.
+     *
+     * @param frameTicks the new model's ticks per frame ({@link #frameTicksOf})
+     */
+    public void replaceModel(RollStepModel model, int frameTicks) {
+        Refusals.checkModel(model, frameTicks);
+        endVoices();
+        this.model = model;
+        this.frameTicks = frameTicks;
+        this.tolerance = frameTicks / 6;
+        model.reset();
+        primed = false;
+        running = false;
+        melody = -1;
     }
 
     /**
@@ -421,9 +440,13 @@ public final class Harmonizer implements PerformerCore {
     private static final class Refusals {
 
         static void check(RollStepModel model, int frameTicks, PerformerParameters parameters, MidiOut out) {
-            Objects.requireNonNull(model, "model");
             Objects.requireNonNull(parameters, "parameters");
             Objects.requireNonNull(out, "out");
+            checkModel(model, frameTicks);
+        }
+
+        static void checkModel(RollStepModel model, int frameTicks) {
+            Objects.requireNonNull(model, "model");
             if (model.keys() != Vocabulary.PITCHES) {
                 throw new IllegalArgumentException("the harmonizer needs a piano roll of the " + Vocabulary.PITCHES
                         + " piano keys; this model has " + model.keys());

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 import com.lmax.disruptor.EventPoller;
+import io.antiphon.engine.perform.Harmonizer;
 import io.antiphon.engine.perform.Parameter;
 import io.antiphon.engine.perform.Performer;
 import io.antiphon.engine.perform.PerformerCore;
@@ -265,14 +266,21 @@ final class PerformerLoop implements EventPoller.Handler<RingEvent>, Runnable {
     }
 
     /**
-     * A program change: the preset's parameters (if any), then the model; allocates, as a switch may. Programs are
-     * event models: only a {@link Performer} takes them (a harmonize session has no program loader).
+     * A program change: the preset's parameters (if any), then the model; allocates, as a switch may. An event model
+     * goes to a {@link Performer}, a piano-roll model to a {@link Harmonizer}; a program of the other kind is ignored
+     * (the loader refuses it before it gets here).
      */
     private void switchTo(LoadedProgram program) {
-        if (!(performer instanceof Performer events)) return;
-        if (program.preset() != null) events.parameters().applyPreset(program.preset());
-        events.replaceModel(program.model());
+        if (performer instanceof Performer events && program.model() != null) {
+            if (program.preset() != null) events.parameters().applyPreset(program.preset());
+            events.replaceModel(program.model());
+        } else if (performer instanceof Harmonizer roll && program.rollModel() != null) {
+            if (program.preset() != null) roll.parameters().applyPreset(program.preset());
+            roll.replaceModel(program.rollModel(), program.frameTicks());
+        } else {
+            return;
+        }
         programSwitches++;
-        for (Parameter parameter : PARAMETERS) observer.parameterChanged(parameter, events.parameters().get(parameter));
+        for (Parameter parameter : PARAMETERS) observer.parameterChanged(parameter, performer.parameters().get(parameter));
     }
 }

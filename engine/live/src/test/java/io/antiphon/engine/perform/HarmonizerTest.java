@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.antiphon.engine.kernel.RecurrentState;
+import io.antiphon.engine.kernel.RandomWeights;
 import io.antiphon.engine.kernel.RollStepModel;
 import org.junit.jupiter.api.Test;
 
@@ -208,6 +209,34 @@ class HarmonizerTest {
         assertThat(after.h(0)).isEqualTo(fresh.h(0));
         s.harmonizer.onMidi(s.now + MS, 0x80 | HUMAN, 76, 0);
         s.assertCleanAndSilent();
+    }
+
+    @Test
+    void anotherModelEndsTheVoicesAndHarmonizesTheNextNoteFromAFreshStart() {
+        RollStepModel first = TestRollModels.kernel();
+        Session s = new Session(first, parameters(), 15L);
+        s.playLine(new int[] {72, 74}, 1, 40);
+        s.harmonizer.onMidi(s.now, 0x90 | HUMAN, 76, 90);
+        assertThat(s.status().machineNotesSounding()).isBetween(1, 3);
+        RollStepModel second = RandomWeights.rollKernel(TestRollModels.KEYS, 1, 32, 6L, 0.5);
+        RecurrentState fresh = second.newState();
+        second.saveState(fresh);
+        second.stepFrame(new int[] {40, 44, 47}, 3, new float[TestRollModels.KEYS]); // heard something before the switch
+
+        s.harmonizer.replaceModel(second, 12);
+
+        assertThat(s.status().machineNotesSounding()).as("the old model's voices end at the switch").isZero();
+        RecurrentState after = second.newState();
+        second.saveState(after);
+        assertThat(after.h(0)).as("the new model starts fresh").isEqualTo(fresh.h(0));
+        s.harmonizer.onMidi(s.now + MS, 0x80 | HUMAN, 76, 0);
+        s.runFor(BEAT);
+        long chordsBefore = s.status().chords();
+        s.playLine(new int[] {72, 71}, 1, 40);
+        assertThat(s.status().chords() - chordsBefore).as("the next notes are harmonized, two frames a beat").isGreaterThanOrEqualTo(3);
+        s.assertCleanAndSilent();
+        assertThatThrownBy(() -> s.harmonizer.replaceModel(second, 5)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("6..96 ticks");
     }
 
     @Test

@@ -11,10 +11,16 @@ import javax.sound.midi.MidiMessage;
 import javax.sound.midi.Receiver;
 import javax.sound.midi.ShortMessage;
 
+import io.antiphon.engine.kernel.RandomWeights;
 import io.antiphon.engine.kernel.RecurrentState;
+import io.antiphon.engine.kernel.RollStepModel;
 import io.antiphon.engine.kernel.StepModel;
+import io.antiphon.engine.perform.Harmonizer;
 import io.antiphon.engine.perform.MidiOut;
+import io.antiphon.engine.perform.Parameter;
 import io.antiphon.engine.perform.Performer;
+import io.antiphon.engine.perform.PerformerMode;
+import io.antiphon.engine.perform.PerformerParameters;
 import io.antiphon.engine.perform.PerformerPhase;
 import io.antiphon.engine.perform.PerformerStatus;
 import io.antiphon.midi.file.TempoMap;
@@ -157,6 +163,36 @@ class LiveSessionTest {
     }
 
     @Test
+    void aHarmonizeSessionSwitchesToAPianoRollProgramAndIgnoresAnEventOne() throws Exception {
+        AtomicInteger loadedFrames = new AtomicInteger();
+        AtomicInteger eventLoads = new AtomicInteger();
+        ShellOptions options = OPTIONS.withProgramLoader(program -> {
+            if (program == 2) {
+                return LoadedProgram.roll(new CountingRollModel(RandomWeights.rollKernel(88, 1, 16, 7L, 0.5), loadedFrames), 24, null);
+            }
+            eventLoads.incrementAndGet();
+            return new LoadedProgram(TinyPerformers.kernel(), null);
+        });
+        PerformerParameters parameters = TinyPerformers.parameters();
+        parameters.set(Parameter.MODE, PerformerMode.HARMONIZE.ordinal());
+        try (LiveSession session = LiveSession.open(out,
+                midiOut -> new Harmonizer(RandomWeights.rollKernel(88, 1, 16, 5L, 0.5), 24, parameters, 1L, midiOut), options)) {
+            session.input().send(new ShortMessage(ShortMessage.PROGRAM_CHANGE, 0, 1, 0), -1);   // an event model: ignored
+            Await.until("the event program to load", 20, () -> eventLoads.get() == 1);
+            session.input().send(new ShortMessage(ShortMessage.PROGRAM_CHANGE, 0, 2, 0), -1);
+            Await.until("the harmonizer to switch programs", 20, () -> session.counters().programSwitches() == 1);
+            assertThat(loadedFrames.get()).isZero();
+
+            session.input().send(new ShortMessage(ShortMessage.NOTE_ON, 0, 72, 90), -1);
+            Await.until("the new roll model to hear the melody", 20, () -> loadedFrames.get() > 0);
+            session.input().send(new ShortMessage(ShortMessage.NOTE_OFF, 0, 72, 0), -1);
+            assertThat(session.counters().programSwitches()).as("the event program was not taken").isEqualTo(1);
+            assertThat(session.counters().programLoadFailures()).isZero();
+        }
+        assertThat(pair(out.messages()).hanging()).isZero();
+    }
+
+    @Test
     void aProgramThatFailsToLoadIsReportedAndTheSessionPlaysOn() throws Exception {
         ShellOptions options = OPTIONS.withProgramLoader(program -> {
             throw new IllegalArgumentException("no preset has program number " + program);
@@ -197,6 +233,40 @@ class LiveSessionTest {
     private static RecordedNotes pair(List<RecordedMessage> messages) {
         long origin = messages.isEmpty() ? 0 : messages.get(0).nanos();
         return RecordedNotes.pair(messages, origin, TempoMap.constant(480, 120), 1);
+    }
+
+    /** A piano-roll model that counts its frames. */
+    private record CountingRollModel(RollStepModel model, AtomicInteger frames) implements RollStepModel {
+        @Override
+        public int keys() {
+            return model.keys();
+        }
+
+        @Override
+        public void stepFrame(int[] keys, int count, float[] probabilities) {
+            frames.incrementAndGet();
+            model.stepFrame(keys, count, probabilities);
+        }
+
+        @Override
+        public void reset() {
+            model.reset();
+        }
+
+        @Override
+        public RecurrentState newState() {
+            return model.newState();
+        }
+
+        @Override
+        public void saveState(RecurrentState into) {
+            model.saveState(into);
+        }
+
+        @Override
+        public void restoreState(RecurrentState from) {
+            model.restoreState(from);
+        }
     }
 
     /** A step model that counts its steps. */
