@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
-import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.Receiver;
 import javax.sound.midi.ShortMessage;
 
@@ -130,8 +129,8 @@ public final class AdaptationBench {
         progress.accept("adaptation off vs on: heap bytes per performer token, " + allocationCalls + " calls each");
         long[] offAllocation = bytesPerToken(net, false, allocationCalls, seed);
         long[] onAllocation = bytesPerToken(net, true, allocationCalls, seed);
-        Histogram off = histogram();
-        Histogram on = histogram();
+        Histogram off = Bench.histogram();
+        Histogram on = Bench.histogram();
         int[] unanswered = new int[2];
         long passes = 0;
         String priority = "none";
@@ -265,12 +264,13 @@ public final class AdaptationBench {
                 long gap = random.nextLong(PACED_MIN_NANOS, PACED_MAX_NANOS + 1);
                 long start = System.nanoTime();
                 int key = 55 + call % 12;
-                input.send(message(ShortMessage.NOTE_ON, key, 80), -1);
+                input.send(Bench.message(ShortMessage.NOTE_ON, key, 80), -1);
                 LockSupport.parkNanos(gap / 2);
-                input.send(message(ShortMessage.NOTE_OFF, key, 0), -1);
+                input.send(Bench.message(ShortMessage.NOTE_OFF, key, 0), -1);
                 int from = out.size();
-                long handed = System.nanoTime();
-                input.send(message(ShortMessage.CONTROL_CHANGE, ANSWER_NOW_CC, 127), -1);
+                ShortMessage answerNow = Bench.message(ShortMessage.CONTROL_CHANGE, ANSWER_NOW_CC, 127);
+                long handed = System.nanoTime();   // timed from the hand-over, not the message's construction
+                input.send(answerNow, -1);
                 long first = awaitFirstNote(out, handed, from);
                 if (first < 0) unanswered++;
                 else latency.recordValue(Math.min(first - handed, latency.getHighestTrackableValue()));
@@ -286,17 +286,5 @@ public final class AdaptationBench {
         long first;
         while ((first = out.firstNoteOnAt(since, from)) < 0 && System.nanoTime() - deadline < 0) LockSupport.parkNanos(MS);
         return first;
-    }
-
-    private static Histogram histogram() {
-        return new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
-    }
-
-    private static ShortMessage message(int command, int data1, int data2) {
-        try {
-            return new ShortMessage(command, 0, data1, data2);
-        } catch (InvalidMidiDataException e) {
-            throw new IllegalArgumentException("invalid bench message: " + e.getMessage(), e);
-        }
     }
 }

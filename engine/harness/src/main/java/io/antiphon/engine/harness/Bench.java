@@ -309,11 +309,11 @@ public final class Bench {
         return (100 * done / total) + "%";
     }
 
-    private static Histogram histogram() {
+    static Histogram histogram() {
         return new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
     }
 
-    private static ShortMessage message(int command, int data1, int data2) {
+    static ShortMessage message(int command, int data1, int data2) {
         try {
             return new ShortMessage(command, 0, data1, data2);
         } catch (InvalidMidiDataException e) {

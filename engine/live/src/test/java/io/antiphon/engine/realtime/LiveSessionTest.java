@@ -12,6 +12,7 @@ import javax.sound.midi.Receiver;
 import javax.sound.midi.ShortMessage;
 
 import io.antiphon.engine.kernel.RandomWeights;
+import io.antiphon.engine.kernel.RecurrentModel;
 import io.antiphon.engine.kernel.RecurrentState;
 import io.antiphon.engine.kernel.RollStepModel;
 import io.antiphon.engine.kernel.StepModel;
@@ -235,17 +236,14 @@ class LiveSessionTest {
         return RecordedNotes.pair(messages, origin, TempoMap.constant(480, 120), 1);
     }
 
-    /** A piano-roll model that counts its frames. */
-    private record CountingRollModel(RollStepModel model, AtomicInteger frames) implements RollStepModel {
-        @Override
-        public int keys() {
-            return model.keys();
-        }
+    /** A model wrapper that counts its steps and leaves the recurrent state to the model it wraps. */
+    private abstract static class Counting<M extends RecurrentModel> implements RecurrentModel {
+        final M model;
+        final AtomicInteger steps;
 
-        @Override
-        public void stepFrame(int[] keys, int count, float[] probabilities) {
-            frames.incrementAndGet();
-            model.stepFrame(keys, count, probabilities);
+        Counting(M model, AtomicInteger steps) {
+            this.model = model;
+            this.steps = steps;
         }
 
         @Override
@@ -269,8 +267,30 @@ class LiveSessionTest {
         }
     }
 
+    /** A piano-roll model that counts its frames. */
+    private static final class CountingRollModel extends Counting<RollStepModel> implements RollStepModel {
+        CountingRollModel(RollStepModel model, AtomicInteger frames) {
+            super(model, frames);
+        }
+
+        @Override
+        public int keys() {
+            return model.keys();
+        }
+
+        @Override
+        public void stepFrame(int[] keys, int count, float[] probabilities) {
+            steps.incrementAndGet();
+            model.stepFrame(keys, count, probabilities);
+        }
+    }
+
     /** A step model that counts its steps. */
-    private record CountingModel(StepModel model, AtomicInteger steps) implements StepModel {
+    private static final class CountingModel extends Counting<StepModel> implements StepModel {
+        CountingModel(StepModel model, AtomicInteger steps) {
+            super(model, steps);
+        }
+
         @Override
         public int vocabularySize() {
             return model.vocabularySize();
@@ -280,26 +300,6 @@ class LiveSessionTest {
         public void step(int token, float[] probabilities) {
             steps.incrementAndGet();
             model.step(token, probabilities);
-        }
-
-        @Override
-        public void reset() {
-            model.reset();
-        }
-
-        @Override
-        public RecurrentState newState() {
-            return model.newState();
-        }
-
-        @Override
-        public void saveState(RecurrentState into) {
-            model.saveState(into);
-        }
-
-        @Override
-        public void restoreState(RecurrentState from) {
-            model.restoreState(from);
         }
     }
 }
