@@ -35,7 +35,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.api.Callback;
 
 /**
- * The live page (issue 15): a local web server beside a live session that shows the music as it is played (a piano
+ * The live page: a local web server beside a live session that shows the music as it is played (a piano
  * roll of the human's and Antiphon's notes, the plan (notes sampled ahead, not yet played) drawn ahead of the now-line),
  * the tempo and beat, the phase, latency and counters, and a control for every parameter.
  *

@@ -92,7 +92,7 @@ public record GrooveResult(List<Case> cases) {
         keys.put("answer_velocity_sd", "median and minimum over cases of the standard deviation of the answer's velocities,"
                 + " and the cases below 3");
         keys.put("hanging_notes", "machine notes still sounding after the answers were over, over all cases");
-        keys.put("must_show", "the issue's marks: grid mean >= 85% and no case < 70%, every entrance within 40 ms, every"
+        keys.put("must_show", "every mark holds: grid mean >= 85% and no case < 70%, every entrance within 40 ms, every"
                 + " answer level within 15 and its spread >= 3, no answer inside a phrase, no hanging note");
         keys.put("per_case", "each case: melody, rest_beats, bpm, tempo_ratio_at_end (tracked / true), beat_phase_error_ms,"
                 + " answer_notes, on_sixteenth_grid (share), entrance_error_ms, answered_inside, call_level, answer_level,"
