@@ -6,6 +6,8 @@ import io.antiphon.engine.eval.CorpusEvaluation;
 import io.antiphon.engine.eval.MarkovBaseline;
 import io.antiphon.engine.harness.AnswerStudy;
 import io.antiphon.engine.kernel.StepEngine;
+import io.antiphon.engine.perform.ClockSource;
+import io.antiphon.engine.perform.Parameter;
 import io.antiphon.engine.token.TimedNote;
 import io.antiphon.engine.network.ModelBundle;
 import picocli.CommandLine.Command;
@@ -78,6 +80,8 @@ final class EvalCommand implements Callable<Integer> {
     /** The musical measure alone (see --answers). */
     private int answerStudy(Split which) throws Exception {
         LoadedPreset loaded = LoadedPreset.load(model, StepEngine.KERNEL);
+        // as the demo and play answer: on the tempo and beat heard from the call, the answer's time on the player's grid
+        loaded.parameters().set(Parameter.CLOCK, ClockSource.PLAYER.ordinal());
         List<List<TimedNote>> calls = AnswerStudy.openings(Corpora.open(corpus).pieces(which), answers);
         Map<String, Object> report = AnswerStudy.run(loaded::model, loaded.parameters(), calls, seeds, 1.0).toMap();
         if (json) {

@@ -18,7 +18,9 @@ import io.antiphon.engine.token.Vocabulary;
 
 /**
  * The musical measure of learning the player (docs/models.md, Learning the player): calls are played into the
- * performer core in call-and-response on a simulated clock (no ports, no waiting), and each answer is compared with its
+ * performer core in call-and-response on a simulated clock (no ports, no waiting), on the parameters' clock source
+ * ({@code eval --answers}: the player clock, as the demo and {@code play} use: the tempo and beat heard from the call,
+ * the answer's time on the player's grid), and each answer is compared with its
  * call by {@link MotifShare}, with the session's learning on ({@code adapt} as given) and off ({@code adapt} 0), over
  * several seeds. Each call is a fresh session.
  */

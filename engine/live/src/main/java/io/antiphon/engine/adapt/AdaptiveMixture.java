@@ -10,7 +10,8 @@ import io.antiphon.engine.token.Vocabulary;
  * the posterior, {@code w_i ∝ w_i p_i(token)}, so that each weight is {@code exp} of its model's log-loss on the
  * session so far, relative to the other's; then {@link #SHARE} of the weight is shared out evenly, so that neither
  * falls below {@code SHARE / 2} and the mixture switches back within a few tokens when the other begins to predict
- * better (a player who leaves a repeated section, or returns to one). The distribution sampled
+ * better (a player who leaves a repeated section, or returns to one). Only the player's tokens move the weights (see
+ * {@link #observe}). The distribution sampled
  * is {@code (1 - a w) p_model + a w p_memory} with {@code w} the memory's weight and {@code a} the {@code adapt}
  * parameter: 0 plays the trained model alone, 1 the learned mixture.
  *
@@ -53,8 +54,12 @@ public final class AdaptiveMixture {
     }
 
     /**
-     * Learns a token heard: scores both predictions of it (when the model had one), then the memory takes it in and
-     * predicts the next.
+     * Learns a token heard: scores both predictions of it (when the model had one and the token counts fully), then the
+     * memory takes it in and predicts the next.
+     *
+     * <p>Only a token that counts fully (the player's) moves the weights. The machine's own tokens were drawn from this
+     * very mixture: scored, they would let the weight follow the machine's draws, towards the memory (an answer that
+     * restates the call) or away from it (an answer that ignores it), whichever the first draws happened to favour.
      *
      * @param token             the token
      * @param modelDistribution the model's distribution this token was drawn from or came against; null when the
@@ -62,7 +67,7 @@ public final class AdaptiveMixture {
      * @param weight            how much the token counts in the memory (see {@link SessionMemory#append})
      */
     public void observe(int token, float[] modelDistribution, float weight) {
-        if (modelDistribution != null) {
+        if (modelDistribution != null && weight >= 1f) {
             double fromMemory = memoryWeight * Math.max(memoryDistribution[token], FLOOR);
             double fromModel = (1 - memoryWeight) * Math.max(modelDistribution[token], FLOOR);
             memoryWeight = (1 - SHARE) * fromMemory / (fromMemory + fromModel) + SHARE / 2;

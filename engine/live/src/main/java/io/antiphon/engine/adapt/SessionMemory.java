@@ -25,8 +25,8 @@ import io.antiphon.engine.token.Vocabulary;
  */
 public final class SessionMemory {
 
-    private static final int V = Vocabulary.SIZE;
-
+    /** The alphabet: tokens are 0..symbols-1. */
+    private final int symbols;
     private final int capacity;
     private final int maxOrder;
     private final int[] tokens;
@@ -37,30 +37,50 @@ public final class SessionMemory {
     private final float[][] counts;
     private final float[] totals;
     private final int[] distinct;
-    private final double[] smoothed = new double[V];
+    private final double[] smoothed;
     /** Tokens held: {@code tokens[0..length)}. */
     private int length;
     /** Tokens forgotten so far: the absolute position of {@code tokens[0]}. */
     private long base;
 
     /**
+     * A memory of event tokens (the {@link Vocabulary}).
+     *
      * @param capacity tokens always kept (at least 16); at most an eighth more are held
      * @param maxOrder the longest context matched, in tokens (1..64)
      */
     public SessionMemory(int capacity, int maxOrder) {
-        if (capacity < 16 || maxOrder < 1 || maxOrder > 64) {
-            throw new IllegalArgumentException("session memory needs a capacity of 16 or more tokens and an order of 1..64: "
-                    + capacity + ", " + maxOrder);
+        this(capacity, maxOrder, Vocabulary.SIZE);
+    }
+
+    /**
+     * A memory of symbols 0..symbols-1 (e.g. melodic intervals, {@link MelodyMemory}).
+     *
+     * @param capacity tokens always kept (at least 16); at most an eighth more are held
+     * @param maxOrder the longest context matched, in tokens (1..64)
+     * @param symbols  the alphabet's size (at least 2)
+     */
+    public SessionMemory(int capacity, int maxOrder, int symbols) {
+        if (capacity < 16 || maxOrder < 1 || maxOrder > 64 || symbols < 2) {
+            throw new IllegalArgumentException("session memory needs a capacity of 16 or more tokens, an order of 1..64"
+                    + " and 2 or more symbols: " + capacity + ", " + maxOrder + ", " + symbols);
         }
+        this.symbols = symbols;
+        this.smoothed = new double[symbols];
         this.capacity = capacity;
         this.maxOrder = maxOrder;
         int held = capacity + Math.max(1, capacity / 8);
         this.tokens = new int[held];
         this.weights = new float[held];
         this.match = new int[held];
-        this.counts = new float[maxOrder + 1][V];
+        this.counts = new float[maxOrder + 1][symbols];
         this.totals = new float[maxOrder + 1];
         this.distinct = new int[maxOrder + 1];
+    }
+
+    /** The alphabet's size. */
+    public int symbols() {
+        return symbols;
     }
 
     public int maxOrder() {
@@ -89,7 +109,9 @@ public final class SessionMemory {
      * @param weight how much this token counts as a continuation (0..1; 0 = context only, never predicted)
      */
     public void append(int token, float weight) {
-        if (token < 0 || token >= V) throw new IllegalArgumentException("token outside the vocabulary 0..239: " + token);
+        if (token < 0 || token >= symbols) {
+            throw new IllegalArgumentException("token outside the alphabet 0.." + (symbols - 1) + ": " + token);
+        }
         if (length == tokens.length) forgetOldest();
         int n = length;
         // the context ending at j shares one more token with the new present if token j is the new token
@@ -115,8 +137,8 @@ public final class SessionMemory {
     }
 
     /**
-     * The next token's distribution given everything held, into {@code into} (length {@link Vocabulary#SIZE}, sums
-     * to 1). With nothing held, the uniform distribution.
+     * The next token's distribution given everything held, into {@code into} (length {@link #symbols()}, sums to 1).
+     * With nothing held, the uniform distribution.
      *
      * @return the longest context order matched anywhere (0 when only single tokens match, -1 with nothing held)
      */
@@ -135,13 +157,13 @@ public final class SessionMemory {
         for (int k = maxOrder - 1; k >= 0; k--) {
             float[] lower = counts[k];
             float[] upper = counts[k + 1];
-            for (int t = 0; t < V; t++) lower[t] += upper[t];
+            for (int t = 0; t < symbols; t++) lower[t] += upper[t];
         }
         for (int k = 0; k <= maxOrder; k++) {
             float total = 0f;
             int kinds = 0;
             float[] c = counts[k];
-            for (int t = 0; t < V; t++) {
+            for (int t = 0; t < symbols; t++) {
                 if (c[t] > 0f) {
                     total += c[t];
                     kinds++;
@@ -150,15 +172,15 @@ public final class SessionMemory {
             totals[k] = total;
             distinct[k] = kinds;
         }
-        Arrays.fill(smoothed, 1.0 / V);
+        Arrays.fill(smoothed, 1.0 / symbols);
         for (int k = 0; k <= maxOrder; k++) {
             if (distinct[k] == 0) break;
             double denominator = totals[k] + distinct[k];
             double escape = distinct[k] / denominator;
             float[] c = counts[k];
-            for (int t = 0; t < V; t++) smoothed[t] = c[t] / denominator + escape * smoothed[t];
+            for (int t = 0; t < symbols; t++) smoothed[t] = c[t] / denominator + escape * smoothed[t];
         }
-        for (int t = 0; t < V; t++) into[t] = (float) smoothed[t];
+        for (int t = 0; t < symbols; t++) into[t] = (float) smoothed[t];
         return longest;
     }
 

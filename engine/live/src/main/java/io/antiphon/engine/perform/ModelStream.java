@@ -1,6 +1,7 @@
 package io.antiphon.engine.perform;
 
 import io.antiphon.engine.adapt.AdaptiveMixture;
+import io.antiphon.engine.adapt.MelodyMemory;
 import io.antiphon.engine.adapt.SessionLearner;
 import io.antiphon.engine.kernel.RecurrentState;
 import io.antiphon.engine.kernel.StepModel;
@@ -10,8 +11,8 @@ import io.antiphon.engine.token.Vocabulary;
 /**
  * The one token stream the model hears, human and machine notes together, fed one token per step (docs/design.md, The
  * event vocabulary): the model's time in ticks, the current velocity bin, the latest next-token distribution, and the
- * rollback point; and the session's learning: the fast memory ({@link AdaptiveMixture}), which hears every token the
- * model does, and the slow memory when a {@link SessionLearner} is attached, which hears the human's tokens (through its
+ * rollback point; and the session's learning: the fast memory ({@link AdaptiveMixture} over the tokens,
+ * {@link MelodyMemory} over the melody's intervals), which hears every token the model does, and the slow memory when a {@link SessionLearner} is attached, which hears the human's tokens (through its
  * ring) and hands the kernel fine-tuned weights at phrase boundaries.
  *
  * <p>Streaming feeding: before an event at tick t come the elapsed {@code TIME_SHIFT}s (at most 48 ticks each; a
@@ -35,6 +36,7 @@ final class ModelStream {
     private final float[] probabilities = new float[Vocabulary.SIZE];
     private final float[] committedProbabilities = new float[Vocabulary.SIZE];
     private final AdaptiveMixture learned = new AdaptiveMixture();
+    private final MelodyMemory melody = new MelodyMemory();
     private final MidiOut output;
     private StepModel model;
     /** The slow memory's learner, or null. */
@@ -96,6 +98,7 @@ final class ModelStream {
      */
     void forgetLearning() {
         learned.clear();
+        melody.clear();
         if (learner != null) {
             learner.tokens().clear();
             learner.weights().restoreTrained();
@@ -137,6 +140,7 @@ final class ModelStream {
     private void feed(int token, float weight) {
         output.sendDue();
         learned.observe(token, hasDistribution ? probabilities : null, weight);
+        melody.observe(token, weight == 1f);
         if (learner != null && weight == 1f) learner.tokens().write(token);   // the slow memory learns the player's part
         model.step(token, probabilities);
         hasDistribution = true;
@@ -158,6 +162,7 @@ final class ModelStream {
             if (!pending) {
                 model.saveState(committed);
                 learned.save();
+                melody.save();
                 System.arraycopy(probabilities, 0, committedProbabilities, 0, probabilities.length);
                 committedTick = tick;
                 committedLastToken = lastToken;
@@ -175,6 +180,7 @@ final class ModelStream {
         output.sendDue();
         model.restoreState(committed);
         learned.restore();
+        melody.restore();
         System.arraycopy(committedProbabilities, 0, probabilities, 0, probabilities.length);
         tick = committedTick;
         lastToken = committedLastToken;
@@ -223,10 +229,14 @@ final class ModelStream {
 
     /**
      * The distribution to sample: the model's mixed with the session memory's, {@code adapt} 0..1 (see
-     * {@link AdaptiveMixture#mix}; live array, valid until the next call).
+     * {@link AdaptiveMixture#mix}), its note-on choice then leaning to the player's intervals ({@link MelodyMemory#reshape},
+     * strength {@code adapt} x {@link MelodyMemory#STRENGTH}); a live array, valid until the next call.
      */
     float[] adaptedProbabilities(double adapt) {
-        return adapt > 0 ? learned.mix(probabilities, adapt) : probabilities;
+        if (adapt <= 0) return probabilities;
+        float[] mixed = learned.mix(probabilities, adapt);
+        melody.reshape(mixed, adapt * MelodyMemory.STRENGTH);
+        return mixed;
     }
 
     /** The session's learning (read-only use: its weight and size). */

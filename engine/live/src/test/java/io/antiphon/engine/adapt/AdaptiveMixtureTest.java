@@ -93,6 +93,20 @@ class AdaptiveMixtureTest {
     }
 
     @Test
+    void theMachinesOwnTokensLeaveTheWeightsAlone() {
+        AdaptiveMixture mixture = new AdaptiveMixture();
+        float[] model = uniform();
+        for (int i = 0; i < 12; i++) mixture.observe(i % 3, model, 1f);
+        double weight = mixture.memoryWeight();
+
+        // the machine restating the player's pattern: the memory predicts every token, yet the weight stays
+        for (int i = 0; i < 30; i++) mixture.observe(i % 3, model, 0.25f);
+
+        assertThat(mixture.memoryWeight()).isEqualTo(weight);
+        assertThat(mixture.memorySize()).isEqualTo(42);
+    }
+
+    @Test
     void clearForgetsTheSession() {
         AdaptiveMixture mixture = new AdaptiveMixture();
         float[] model = uniform();

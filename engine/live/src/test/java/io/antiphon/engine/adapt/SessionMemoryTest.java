@@ -126,7 +126,8 @@ class SessionMemoryTest {
     @Test
     void badArgumentsAreRefusedInOneSentence() {
         assertThatThrownBy(() -> new SessionMemory(4, 8)).hasMessageContaining("capacity of 16 or more");
-        assertThatThrownBy(() -> new SessionMemory(64, 8).append(240, 1f)).hasMessageContaining("outside the vocabulary");
+        assertThatThrownBy(() -> new SessionMemory(64, 8).append(240, 1f)).hasMessageContaining("outside the alphabet 0..239");
+        assertThatThrownBy(() -> new SessionMemory(64, 8, 26).append(26, 1f)).hasMessageContaining("outside the alphabet 0..25");
     }
 
     @Test

@@ -184,7 +184,8 @@ class PerformerCallAndResponseTest {
     @Test
     void aBargeInCutsTheAnswerAndRollsTheMemoryBackToWhatSounded() {
         RecordingStepModel model = new RecordingStepModel(TestModels.kernel());
-        PerformanceDriver driver = driver(model, PerformanceDriver.asTheModelPlays());
+        // a seed whose answer plays three notes or more (the scenario needs an answer under way)
+        PerformanceDriver driver = new PerformanceDriver(model, PerformanceDriver.asTheModelPlays(), 1L);
         long end = phrase(driver, 0, 8, 240, 200);
         // wait until the answer has played and the model has sampled time that has not elapsed yet
         assertThat(driver.runUntil(s -> s.answers() == 1 && driver.out.noteOns() >= 3
