@@ -10,7 +10,7 @@ import io.antiphon.engine.kernel.StepModel;
  * Gets the performer's hot path compiled before the first real note. Until the JIT has compiled it (a few thousand
  * steps: docs/design.md, JIT and warm-up; longer on a busy machine, since compilation runs in the background), the
  * kernel's Vector API code runs interpreted, slowly and allocating. Scratch performers on the same model play a
- * scripted human (phrases and pauses, both modes, barge-ins, controllers moving, thru switched on and off, pitch bend
+ * scripted human (phrases and pauses, random keys or a motif repeated, both modes, barge-ins, controllers moving, thru switched on and off, pitch bend
  * and unmapped controllers passed through) in rounds, until a round allocates nothing on the calling thread or the
  * rounds run out. The model's recurrent state is saved before and restored after, so its memory is untouched.
  * Allocates; not for the live path.
@@ -26,6 +26,11 @@ final class HotPathWarmUp {
      */
     private static final long SIXTEENTH = 125 * MS;
     private static final long[] GROOVE = {0, -25 * MS, 36 * MS, -20 * MS};
+    /**
+     * Every other phrase repeats this motif from a random root, the rest are random keys: the session's memories then
+     * predict both sharply (the same intervals again) and vaguely, and the sampler meets both kinds of distribution.
+     */
+    private static final int[] MOTIF = {0, 4, 7, 5, 4, 2, 0, 7};
     /** The modulation wheel, mapped to nothing by default: passed through when thru is on. */
     private static final int UNMAPPED_CC = 1;
 
@@ -135,6 +140,8 @@ final class HotPathWarmUp {
         long nextNote = 0;
         long phraseEnd = 3_000 * MS;
         long nextModeSwitch = MODE_SWITCH;
+        int motifRoot = -1;
+        int motifNote = 0;
         for (long step = 0; ; step++) {
             now += STEP;
             for (int key = 0; key < 128; key++) {
@@ -146,9 +153,11 @@ final class HotPathWarmUp {
             if (now >= phraseEnd) {
                 nextNote = now + (800 + random.nextInt(3_000)) * MS; // a pause: long enough for an answer, or a barge-in
                 phraseEnd = nextNote + (1_000 + random.nextInt(3_000)) * MS;
+                motifRoot = random.nextBoolean() ? 48 + random.nextInt(24) : -1;
+                motifNote = 0;
             }
             if (now >= nextNote) {
-                int key = 36 + random.nextInt(60);
+                int key = motifRoot >= 0 ? motifRoot + MOTIF[motifNote++ % MOTIF.length] : 36 + random.nextInt(60);
                 if (releaseAt[key] == 0) {
                     scratch.onMidi(now, 0x90, key, 1 + random.nextInt(127));
                     releaseAt[key] = now + (40 + random.nextInt(700)) * MS;
