@@ -16,11 +16,11 @@ import io.antiphon.engine.token.Vocabulary;
  * never loops on its own. The reshaping is a product of experts on the note-on choice alone: every {@code NOTE_ON}
  * that would become the new top (above the notes struck at its tick so far) and is no more than an octave below the
  * last top (lower, it is the accompaniment's, left alone) is weighted by {@code (K q(interval))^b} (a leap upwards:
- * {@code q} of the leap symbol), {@code q} the memory's prediction, {@code K} its alphabet (so that a memory
- * with nothing to say changes nothing), {@code b} the strength; then the note-ons are scaled back to the probability they had together. The model keeps when a note
- * comes and its sense of key and harmony (a note it finds unlikely stays unlikely unless the player's motif insists),
- * and the choice among the notes it finds likely leans to the player's intervals, the more the longer the context the
- * memory matched: graded reuse rather than echo or nothing.
+ * {@code q} of the leap symbol), {@code q} the memory's prediction, {@code K} its alphabet (so that a memory with
+ * nothing to say changes nothing), {@code b} the strength; then the note-ons are scaled back to the probability they
+ * had together. The model keeps when a note comes and its sense of key and harmony (a note it finds unlikely stays
+ * unlikely unless the player's motif insists), and the choice among the notes it finds likely leans to the player's
+ * intervals, the more the longer the context the memory matched: graded reuse rather than echo or nothing.
  *
  * <p>Allocation-free after construction; owned by one thread.
  */

@@ -12,8 +12,9 @@ import io.antiphon.engine.token.Vocabulary;
  * The one token stream the model hears, human and machine notes together, fed one token per step (docs/design.md, The
  * event vocabulary): the model's time in ticks, the current velocity bin, the latest next-token distribution, and the
  * rollback point; and the session's learning: the fast memory ({@link AdaptiveMixture} over the tokens,
- * {@link MelodyMemory} over the melody's intervals), which hears every token the model does, and the slow memory when a {@link SessionLearner} is attached, which hears the human's tokens (through its
- * ring) and hands the kernel fine-tuned weights at phrase boundaries.
+ * {@link MelodyMemory} over the melody's intervals), which hears every token the model does, and the slow memory when
+ * a {@link SessionLearner} is attached, which hears the human's tokens (through its ring) and hands the kernel
+ * fine-tuned weights at phrase boundaries.
  *
  * <p>Streaming feeding: before an event at tick t come the elapsed {@code TIME_SHIFT}s (at most 48 ticks each; a
  * silence longer than {@link #MAX_SILENCE_TICKS} is heard as that long), a {@code VELOCITY} when the bin changes, then
@@ -229,8 +230,9 @@ final class ModelStream {
 
     /**
      * The distribution to sample: the model's mixed with the session memory's, {@code adapt} 0..1 (see
-     * {@link AdaptiveMixture#mix}), its note-on choice then leaning to the player's intervals ({@link MelodyMemory#reshape},
-     * strength {@code adapt} x {@link MelodyMemory#STRENGTH}); a live array, valid until the next call.
+     * {@link AdaptiveMixture#mix}), its note-on choice then leaning to the player's intervals
+     * ({@link MelodyMemory#reshape}, strength {@code adapt} x {@link MelodyMemory#STRENGTH}); a live array, valid until
+     * the next call.
      */
     float[] adaptedProbabilities(double adapt) {
         if (adapt <= 0) return probabilities;
