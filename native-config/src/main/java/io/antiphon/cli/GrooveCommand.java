@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 /** {@code antiphon groove}: how well the performer follows a human's tempo, beat and dynamics (the player clock). */
 @Command(name = "groove", mixinStandardHelpOptions = true,
         description = {"Evaluate following the player: the folk corpus's test melodies, performed by a simulated human",
-                "(Gaussian jitter 10-20 ms, tempo drift up to 10%, rubato up to 4%, a velocity crescendo or diminuendo) at",
+                "(Gaussian jitter 10-20 ms, tempo drift up to 10%%, rubato up to 4%%, a velocity crescendo or diminuendo) at",
                 "each --tempos BPM, are played through the performer core on a simulated clock with the preset's model; the",
                 "answers are measured against the player's true grid. Keys of the report: see docs/timing.md."})
 final class GrooveCommand implements Callable<Integer> {
@@ -41,10 +41,10 @@ final class GrooveCommand implements Callable<Integer> {
             + " (default: -Dantiphon.data, ANTIPHON_DATA, or ../shared/data).")
     Path data;
 
-    @Option(names = "--drift", defaultValue = "0.1", description = "Largest tempo drift over a call, as a share (default ${DEFAULT-VALUE}: up to 10% faster or slower by its end).")
+    @Option(names = "--drift", defaultValue = "0.1", description = "Largest tempo drift over a call, as a share (default ${DEFAULT-VALUE}: up to 10%% faster or slower by its end).")
     double drift;
 
-    @Option(names = "--rubato", defaultValue = "0.04", description = "Largest depth of the tempo's breathing over four bars (default ${DEFAULT-VALUE}: ±4%).")
+    @Option(names = "--rubato", defaultValue = "0.04", description = "Largest depth of the tempo's breathing over four bars (default ${DEFAULT-VALUE}: ±4%%).")
     double rubato;
 
     @Option(names = "--rests", negatable = true, defaultValue = "true", fallbackValue = "true",

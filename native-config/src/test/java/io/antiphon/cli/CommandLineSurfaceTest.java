@@ -57,6 +57,7 @@ class CommandLineSurfaceTest {
             if (name.equals("help")) continue;
             CommandRun run = CommandRun.of(name, "--help");
             assertThat(run.exitCode()).as(name).isZero();
+            assertThat(run.err()).as(name + ": a description picocli cannot format (a lone %)").doesNotContain("picocli WARN");
             String help = run.out();
             assertThat(help.lines()).as(name + ": lines within 80 columns").allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(80));
             String flowing = String.join(" ", help.split("\\s+"));
