@@ -10,11 +10,15 @@ package io.antiphon.engine.perform;
  *
  * <p><b>Induction</b> (until the beat is found, and again after the player is lost): the commonest inter-onset
  * interval, by the time its notes fill (intervals clustered within {@value #CLUSTER_TOLERANCE} of each other or 25 ms,
- * as in Dixon's BeatRoot), is the melody's common note value; the beat is half, one, two or four of them, whichever suits the
+ * as in Dixon's BeatRoot; an interval of over 2.5 times the upper quartile is a rest and no candidate), is the melody's
+ * common note value; the beat is half, one, two or four of them, each refined to the period whose sixteenth grid the
+ * onsets keep to most closely (their phases on it as unit vectors: nothing rounded, so triplets pull no grid line),
+ * whichever suits the
  * onsets best: a beat that most onsets land on and that few onsets divide further than in halves (twice too fast
  * leaves beats empty, but the inner beats of the longest interval, if of {@value #REST_BEATS} beats or more, are a
  * rest, not empty beats; twice too slow puts notes on sixteenths), weighed by a log-normal prior around {@code tempo_bpm}
- * (sigma {@value #PRIOR_SIGMA} in log tempo, within {@value #RANGE_FACTOR}x either way). The onsets are then placed on a sixteenth grid of that beat, and
+ * (sigma {@value #PRIOR_SIGMA} in log tempo, within {@value #RANGE_FACTOR}x either way) and, in doubt, leaning to the
+ * slower level ({@link #SLOWER_LEVEL_BONUS}). The onsets are then placed on a sixteenth grid of that beat, and
  * the beat's phase is the one that puts the longest notes (by the interval they open) and the first onset on beats.
  *
  * <p><b>Tracking</b> (afterwards): each onset takes the sixteenth the current grid predicts for it; the grid is the
@@ -40,6 +44,12 @@ public final class BeatTracker {
     static final double LEVEL_WEIGHT = 2;
     static final double LEVEL_HOLD = 0.5;
     static final double EIGHTH_WEIGHT = 0.6;
+    /**
+     * Per octave of tempo, how much a slower level is preferred: in doubt, the slower. A beat twice too slow still puts
+     * an answer on the player's sixteenths and beats (its sixteenths are the player's eighths); one twice too fast puts
+     * half its notes between them and may enter on an off-beat.
+     */
+    static final double SLOWER_LEVEL_BONUS = 0.3;
     static final double RANGE_FACTOR = 2.5;
     /** An interval of this many beats or more holds a rest: the level's fit does not ask for onsets on its inner beats. */
     static final int REST_BEATS = 3;
@@ -49,6 +59,9 @@ public final class BeatTracker {
     static final int WINDOW = 32;
     private static final long CHORD_WINDOW_NANOS = CHORD_WINDOW_MS * 1_000_000;
     private static final int SLOTS_PER_BEAT = 4;
+    private static final double CARRY_LIMIT = 0.34;
+    /** An interval longer than this many times the upper quartile of the intervals holds a rest: it is no candidate for the melody's note value. */
+    private static final double REST_QUARTILES = 2.5;
     private static final double ORNAMENT_NANOS = 90e6;
     private static final int TAPS = 5;
     private static final int LOST_AFTER = 4;
@@ -58,6 +71,7 @@ public final class BeatTracker {
     private final long[] slots = new long[WINDOW];
     private final double[] iois = new double[WINDOW];
     private final double[] weights = new double[WINDOW];
+    private final double[] sorted = new double[WINDOW];
     private int count;
     private int head;
     private long groupStart = Long.MIN_VALUE;
@@ -228,10 +242,20 @@ public final class BeatTracker {
         // the consecutive intervals
         for (int i = 1; i < n; i++) iois[i - 1] = times[index(i)] - times[index(i - 1)];
         int m = n - 1;
-        // the commonest interval, by the time it fills: each interval's cluster is the intervals within the tolerance of it
+        // the commonest interval, by the time it fills: each interval's cluster is the intervals within the tolerance of it;
+        // an interval of several times the upper quartile is a rest, not a note value, however much time it fills
+        System.arraycopy(iois, 0, sorted, 0, m);
+        for (int i = 1; i < m; i++) {   // insertion sort: a few dozen values, and nothing allocated
+            double v = sorted[i];
+            int j = i - 1;
+            for (; j >= 0 && sorted[j] > v; j--) sorted[j + 1] = sorted[j];
+            sorted[j + 1] = v;
+        }
+        double longest = REST_QUARTILES * sorted[(3 * m) / 4];
         double best = 0;
-        double unit = iois[0];
+        double unit = sorted[m / 2];
         for (int i = 0; i < m; i++) {
+            if (iois[i] > longest) continue;
             double sum = 0;
             double members = 0;
             double tolerance = Math.max(CLUSTER_TOLERANCE * iois[i], CLUSTER_NANOS);
@@ -334,11 +358,20 @@ public final class BeatTracker {
         return Math.min(1, beatsHit / (double) beats) + onBeatOrHalf / (double) n;
     }
 
-    /** Sixteenth indexes for the first {@code n} onsets, consecutive from 0: each interval rounded to whole sixteenths of {@code slot} ns. */
+    /**
+     * Sixteenth indexes for the first {@code n} onsets, consecutive from 0: each interval rounded to whole sixteenths of
+     * {@code slot} ns, with the previous rounding's remainder.
+     */
     private void place(double slot, int n) {
         slots[index(0)] = 0;
+        double carry = 0;
         for (int i = 1; i < n; i++) {
-            slots[index(i)] = slots[index(i - 1)] + Math.max(1, Math.round(iois[i - 1] / slot));
+            double exact = iois[i - 1] / slot + carry;
+            long step = Math.max(1, Math.round(exact));
+            slots[index(i)] = slots[index(i - 1)] + step;
+            // what the rounding left is carried (three triplet eighths are four sixteenths, not three), up to about a
+            // third of a sixteenth: more would be a wrong period adding up, not a tuplet
+            carry = Math.max(-CARRY_LIMIT, Math.min(CARRY_LIMIT, exact - step));
         }
     }
 
@@ -347,35 +380,45 @@ public final class BeatTracker {
      * after placing them on it): one jittered interval must not decide how the others are counted.
      */
     private double bestFittingPeriod(double beat, int n) {
+        // coarse (1% steps over +-15%), then fine (0.1% steps around the best)
         double best = beat;
-        double bestError = Double.MAX_VALUE;
+        double bestFit = -1;
         for (int step = -15; step <= 15; step++) {
             double candidate = beat * (1 + step / 100.0);
-            place(candidate / SLOTS_PER_BEAT, n);
-            double ss = 0, st = 0, sss = 0, sst = 0;
-            for (int i = 0; i < n; i++) {
-                double x = slots[index(i)];
-                double t = times[index(i)] - times[index(0)];
-                ss += x;
-                st += t;
-                sss += x * x;
-                sst += x * t;
-            }
-            double var = sss / n - (ss / n) * (ss / n);
-            if (var <= 0) continue;
-            double slope = (sst / n - (ss / n) * (st / n)) / var;
-            double intercept = st / n - slope * ss / n;
-            double error = 0;
-            for (int i = 0; i < n; i++) {
-                double r = times[index(i)] - times[index(0)] - intercept - slope * slots[index(i)];
-                error += r * r;
-            }
-            if (error < bestError - 1e-6) {
-                bestError = error;
-                best = clampPeriod(slope * SLOTS_PER_BEAT);
+            double fit = sixteenthCoherence(candidate, n);
+            if (fit > bestFit + 1e-9) {
+                bestFit = fit;
+                best = candidate;
             }
         }
-        return best;
+        double coarse = best;
+        for (int step = -10; step <= 10; step++) {
+            double candidate = coarse * (1 + step / 1000.0);
+            double fit = sixteenthCoherence(candidate, n);
+            if (fit > bestFit + 1e-9) {
+                bestFit = fit;
+                best = candidate;
+            }
+        }
+        return clampPeriod(best);
+    }
+
+    /**
+     * How closely the first {@code n} onsets keep to one sixteenth grid of {@code beat}, at whatever phase: the length
+     * of the mean of their phases on it as unit vectors (1: all on the grid; about 0 for a wrong period). Nothing is
+     * placed or rounded, so a triplet or a jittered onset pulls no grid line its way.
+     */
+    private double sixteenthCoherence(double beat, int n) {
+        double omega = 2 * Math.PI * SLOTS_PER_BEAT / beat;
+        long t0 = times[index(0)];
+        double c = 0;
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            double angle = omega * (times[index(i)] - t0);
+            c += Math.cos(angle);
+            s += Math.sin(angle);
+        }
+        return Math.hypot(c, s) / n;
     }
 
     /**
@@ -402,7 +445,8 @@ public final class BeatTracker {
             log = Math.log(candidate / priorPeriod);
             // the note-value prior: the commonest note value is most likely an eighth, as in the corpora
             double eighths = Math.abs(Math.log(unit / (candidate / 2)) / Math.log(2));
-            double score = -0.5 * (log / PRIOR_SIGMA) * (log / PRIOR_SIGMA) + LEVEL_WEIGHT * fit - EIGHTH_WEIGHT * eighths;
+            double score = -0.5 * (log / PRIOR_SIGMA) * (log / PRIOR_SIGMA) + LEVEL_WEIGHT * fit - EIGHTH_WEIGHT * eighths
+                    + SLOWER_LEVEL_BONUS * log / Math.log(2);
             // once found, the level holds unless another is clearly better: no flip-flop on one jittered onset
             if (tracking && Math.abs(Math.log(candidate / period)) < 0.2) score += LEVEL_HOLD;
             if (score > bestScore) {

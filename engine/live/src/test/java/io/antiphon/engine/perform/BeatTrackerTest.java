@@ -111,4 +111,42 @@ class BeatTrackerTest {
         assertEquals(80, tracker.bpm(), 1e-6);
         assertEquals(1_000_000_000L + 4 * 750_000_000L, tracker.nextBeatNanos(1_000_000_000L + 3 * 750_000_000L + 1));
     }
+
+    /** A hornpipe's opening (4 bars): triplet eighths among eighths and quarters. */
+    static final double[] TRIPLET_BEATS = {
+            0, 1, 1.333, 1.667, 2, 2.5, 3, 4,
+            5, 5.333, 5.667, 6, 6.5, 7, 8, 8.5,
+            9, 9.5, 10, 10.5, 11, 12, 12.5, 13, 13.333, 13.667, 14, 15};
+
+    /** The same with a rest of two beats inside the phrase, after the quarter on beat 7. */
+    static final double[] TRIPLETS_AND_A_REST_BEATS = {
+            0, 0.333, 0.667, 1, 2, 3, 4, 7, 7.5, 8, 8.5, 9, 10, 10.5, 11, 12, 13, 14, 15};
+
+    /**
+     * Triplets are neither sixteenths nor a reason to change the tempo, and a rest is no note value: at a phrase's
+     * end the grid holds the player's tempo (or half of it: in doubt the tracker
+     * takes the slower level) to 0.5%, and its next eight beats fall within 30 ms of the player's beats.
+     */
+    @Test
+    void tripletsAndARestLeaveTheTempoAndTheBeatWhereThePlayerHasThem() {
+        for (double[] melody : new double[][]{TRIPLET_BEATS, TRIPLETS_AND_A_REST_BEATS}) {
+            for (double bpm : new double[]{72, 96, 140}) {
+                for (long seed = 1; seed <= 5; seed++) {
+                    String name = (melody == TRIPLET_BEATS ? "triplets" : "triplets and a rest") + " at " + bpm + " BPM seed " + seed;
+                    long[] onsets = perform(melody, 1, bpm, 1, 12, seed);
+                    BeatTracker tracker = new BeatTracker(120);
+                    for (long onset : onsets) tracker.onset(onset);
+                    double level = tracker.bpm() < bpm * 0.75 ? bpm / 2 : bpm;
+                    assertEquals(level, tracker.bpm(), level * 0.005, name);
+                    double beatNanos = 60e9 / bpm;
+                    long first = tracker.nearestBeatNanos(Math.round(1e9 + 16 * beatNanos));
+                    for (int b = 0; b < 8; b++) {
+                        long tracked = first + b * tracker.beatNanos();
+                        double truth = 1e9 + Math.rint((tracked - 1e9) / beatNanos) * beatNanos;
+                        assertEquals(truth, tracked, 30e6, name + ": the tracker's beat " + b + " after the phrase");
+                    }
+                }
+            }
+        }
+    }
 }
