@@ -158,7 +158,7 @@ class PerformerPlanTest {
         parameters.set(Parameter.MODE, PerformerMode.JAM.ordinal());
         parameters.set(Parameter.PLAN_BEATS, 4);
         InvariantOut out = new InvariantOut(parameters, 0);
-        Performer performer = new Performer(TestModels.kernel(), parameters, 4843L, out);
+        Performer performer = new Performer(TestModels.kernel(), parameters, 4806L, out);
         Listener listener = new Listener();
         performer.setListener(listener);
         performer.advance(0);
