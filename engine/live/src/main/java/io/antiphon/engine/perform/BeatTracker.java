@@ -380,24 +380,20 @@ public final class BeatTracker {
      * after placing them on it): one jittered interval must not decide how the others are counted.
      */
     private double bestFittingPeriod(double beat, int n) {
-        // coarse (1% steps over +-15%), then fine (0.1% steps around the best)
+        // coarse (1% steps over +-15%), then fine (0.1% steps over +-1% around the coarse best)
         double best = beat;
         double bestFit = -1;
-        for (int step = -15; step <= 15; step++) {
-            double candidate = beat * (1 + step / 100.0);
-            double fit = sixteenthCoherence(candidate, n);
-            if (fit > bestFit + 1e-9) {
-                bestFit = fit;
-                best = candidate;
-            }
-        }
-        double coarse = best;
-        for (int step = -10; step <= 10; step++) {
-            double candidate = coarse * (1 + step / 1000.0);
-            double fit = sixteenthCoherence(candidate, n);
-            if (fit > bestFit + 1e-9) {
-                bestFit = fit;
-                best = candidate;
+        for (int pass = 0; pass < 2; pass++) {
+            double center = best;
+            int steps = pass == 0 ? 15 : 10;
+            double divisor = pass == 0 ? 100.0 : 1000.0;
+            for (int step = -steps; step <= steps; step++) {
+                double candidate = center * (1 + step / divisor);
+                double fit = sixteenthCoherence(candidate, n);
+                if (fit > bestFit + 1e-9) {
+                    bestFit = fit;
+                    best = candidate;
+                }
             }
         }
         return clampPeriod(best);
