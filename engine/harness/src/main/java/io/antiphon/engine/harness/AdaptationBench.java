@@ -190,7 +190,7 @@ public final class AdaptationBench {
         try {
             if (learner != null) performer.attachLearner(learner);
             CallPlayer player = new CallPlayer(performer, learner);
-            for (int call = 0; call < Math.max(4, calls / 4); call++) player.call();   // the same loop, unmeasured: the JIT settles
+            for (int call = 0; call < Math.max(8, calls / 2); call++) player.call();   // the same loop, unmeasured: the JIT settles
             PerformerStatus status = new PerformerStatus();
             performer.readStatus(status);
             long tokensBefore = status.tokensFed() + status.tokensGenerated();
