@@ -1,5 +1,7 @@
 package io.antiphon.engine.perform;
 
+import java.util.Arrays;
+
 /**
  * The player's tempo and beat, tracked online from the human's note onsets (the {@code player} clock source). A pure
  * object: onsets and queries carry their time; no threads, no wall clock; allocation-free.
@@ -25,7 +27,9 @@ package io.antiphon.engine.perform;
  * weighted least-squares line through the recent onsets (time against sixteenth index), weights decaying with age in
  * beats (time constant {@value #MEMORY_BEATS} beats, so it follows drift and rubato), lower off the beat, and low for
  * an onset far from its sixteenth (an ornament, a triplet). This is a Kalman tempo tracker's steady state in batch form;
- * the grid is re-fitted at every onset. Rests and Antiphon's answers hold the grid: only the human's onsets move it.
+ * the grid is re-fitted at every onset, and the beat's phase is decided again from the whole window ({@link #rephase}:
+ * a line that opened with a pickup in running eighths gets its beat back once its long notes are heard). Rests and
+ * Antiphon's answers hold the grid: only the human's onsets move it.
  * Four onsets in a row far from the grid mean the player is lost: the tracker induces afresh from them, at a beat within
  * {@value #RELOCK_FACTOR}x of the one lost (drift and rubato lose the grid, not the metrical level).
  *
@@ -65,6 +69,10 @@ public final class BeatTracker {
     private static final double ORNAMENT_NANOS = 90e6;
     private static final int TAPS = 5;
     private static final int LOST_AFTER = 4;
+    /** How much better (in sixteenths of note length on the beat) another beat phase must be for the beat to move to it. */
+    static final double REPHASE_MARGIN = 2;
+    /** The longest note length, in sixteenths, that weighs for a beat phase: a long note or a rest says "beat" once. */
+    private static final int PHASE_LENGTH_CAP = 2 * 4;
 
     // the onsets heard, a ring: times and their sixteenth index on the grid (valid while tracking)
     private final long[] times = new long[WINDOW];
@@ -72,8 +80,11 @@ public final class BeatTracker {
     private final double[] iois = new double[WINDOW];
     private final double[] weights = new double[WINDOW];
     private final double[] sorted = new double[WINDOW];
+    private final double[] phaseScores = new double[4];
     private int count;
     private int head;
+    /** Whether the window still begins with the first onset the tracker induced from (a phrase's first note leans to a beat). */
+    private boolean windowFromFirstOnset = true;
     private long groupStart = Long.MIN_VALUE;
     private long onsetsHeard;
 
@@ -116,6 +127,7 @@ public final class BeatTracker {
     public void reset() {
         count = 0;
         head = 0;
+        windowFromFirstOnset = true;
         tracking = false;
         settled = false;
         farInARow = 0;
@@ -140,7 +152,7 @@ public final class BeatTracker {
         }
         append(nanos);
         if (settled) {
-            track(nanos);
+            if (track(nanos)) rephase();
         } else if (count >= 3) {
             induce();
         }
@@ -164,6 +176,7 @@ public final class BeatTracker {
         confidence = 1;
         count = 0;
         head = 0;
+        windowFromFirstOnset = false;
         append(nanos);
         slots[index(0)] = Math.round(beats) * SLOTS_PER_BEAT;
     }
@@ -455,7 +468,8 @@ public final class BeatTracker {
 
     // ---- tracking ----
 
-    private void track(long nanos) {
+    /** Places the newest onset on the grid and re-fits it; false if that lost the player (a new induction ran instead). */
+    private boolean track(long nanos) {
         double slot = period / SLOTS_PER_BEAT;
         int last = index(count - 1);
         long predicted = Math.round((nanos - origin) / slot);
@@ -470,11 +484,38 @@ public final class BeatTracker {
             head = index(count - LOST_AFTER);
             count = LOST_AFTER;
             settled = false;
+            windowFromFirstOnset = false;
             tracking = false;
             induce();
-            return;
+            return false;
         }
         fit(nanos);
+        return true;
+    }
+
+    /**
+     * Decides the beat's phase again from the whole window (up to {@value #WINDOW} onsets, where induction had a dozen):
+     * the sixteenth that the longest notes fall on (by the interval each opens; the newest, still sounding, does not
+     * count) and, while the window holds it, the first onset. The beat moves there, by renumbering, only if that phase
+     * is clearly better ({@value #REPHASE_MARGIN} sixteenths of note length): an even-eighth line that opened with a
+     * pickup is put back on its beats once its long notes have been heard, without flip-flopping. The sixteenth grid
+     * itself does not move.
+     */
+    private void rephase() {
+        Arrays.fill(phaseScores, 0);
+        for (int i = 0; i < count - 1; i++) {
+            long slot = slots[index(i)];
+            double length = Math.min(slots[index(i + 1)] - slot, PHASE_LENGTH_CAP)
+                    + (i == 0 && windowFromFirstOnset ? SLOTS_PER_BEAT : 0);
+            phaseScores[(int) Math.floorMod(slot, SLOTS_PER_BEAT)] += length;
+        }
+        int best = 0;
+        for (int p = 1; p < SLOTS_PER_BEAT; p++) if (phaseScores[p] > phaseScores[best]) best = p;
+        if (best == 0 || phaseScores[best] <= phaseScores[0] + REPHASE_MARGIN) return;
+        int shift = best <= SLOTS_PER_BEAT / 2 ? best : best - SLOTS_PER_BEAT;
+        for (int i = 0; i < count; i++) slots[index(i)] -= shift;
+        origin += shift * period / SLOTS_PER_BEAT;
+        gridEpoch++;
     }
 
     /** Re-fits the grid (period and origin) to the onsets in the window, as seen at {@code now}. */
@@ -551,6 +592,7 @@ public final class BeatTracker {
         if (count == WINDOW) {
             head = (head + 1) % WINDOW;
             count--;
+            windowFromFirstOnset = false;
         }
         times[index(count)] = nanos;
         slots[index(count)] = count > 0 ? slots[index(count - 1)] + 1 : 0;

@@ -149,4 +149,29 @@ class BeatTrackerTest {
             }
         }
     }
+
+    /** A reel's opening: a pickup eighth, then running eighths; the first long notes (a quarter, a half) come in bar 2. */
+    static final double[] PICKUP_REEL_BEATS = {
+            0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5, 5.5, 6, 6.5, 7,
+            8, 8.5, 9, 9.5, 10,
+            12, 12.5, 13, 13.5, 14, 14.5, 15};
+
+    @Test
+    void aPickupThatPutTheBeatOnTheOffBeatEighthIsPutRightOnceTheLongNotesAreHeard() {
+        for (double bpm : new double[]{72, 96, 140}) {
+            for (long seed = 1; seed <= 5; seed++) {
+                String name = "pickup reel at " + bpm + " BPM seed " + seed;
+                long[] onsets = perform(PICKUP_REEL_BEATS, 1, bpm, 1, 12, seed);
+                BeatTracker tracker = new BeatTracker(120);
+                for (long onset : onsets) tracker.onset(onset);
+                double beatNanos = 60e9 / bpm;
+                long first = tracker.nextBeatNanos(onsets[onsets.length - 1] + Math.round(beatNanos));
+                for (int b = 0; b < 8; b++) {
+                    long tracked = first + b * tracker.beatNanos();
+                    double truth = 1e9 + Math.rint((tracked - 1e9) / beatNanos) * beatNanos;
+                    assertEquals(truth, tracked, 30e6, name + ": the tracker's beat " + b + " after the phrase");
+                }
+            }
+        }
+    }
 }
