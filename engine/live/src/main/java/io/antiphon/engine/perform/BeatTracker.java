@@ -13,7 +13,8 @@ import java.util.Arrays;
  * <p><b>Induction</b> (until the beat is found, and again after the player is lost): the commonest inter-onset
  * interval, by the time its notes fill (intervals clustered within {@value #CLUSTER_TOLERANCE} of each other or 25 ms,
  * as in Dixon's BeatRoot; an interval of over 2.5 times the upper quartile is a rest and no candidate), is the melody's
- * common note value; the beat is half, one, two or four of them, each refined to the period whose sixteenth grid the
+ * common note value (where the value heard most often is a third of it, a slow air's dotted halves against its quarters,
+ * both are tried); the beat is half, one, two or four of them, each refined to the period whose sixteenth grid the
  * onsets keep to most closely (their phases on it as unit vectors: nothing rounded, so triplets pull no grid line),
  * whichever suits the
  * onsets best: a beat that most onsets land on and that few onsets divide further than in halves (twice too fast
@@ -101,6 +102,8 @@ public final class BeatTracker {
     /** The beat period when the player was lost, 0 if not lost since the last induction settled: re-induction stays near it. */
     private double lostPeriod;
     private double confidence;
+    /** The score of the level {@link #chooseLevel} chose last (negative infinity if none was in range). */
+    private double levelScore;
 
     private final long[] taps = new long[TAPS];
     private int tapCount;
@@ -267,6 +270,8 @@ public final class BeatTracker {
         double longest = REST_QUARTILES * sorted[(3 * m) / 4];
         double best = 0;
         double unit = sorted[m / 2];
+        double mostMembers = 0;
+        double commonest = unit;
         for (int i = 0; i < m; i++) {
             if (iois[i] > longest) continue;
             double sum = 0;
@@ -282,8 +287,24 @@ public final class BeatTracker {
                 best = sum;
                 unit = sum / members;
             }
+            if (members > mostMembers) {
+                mostMembers = members;
+                commonest = sum / members;
+            }
         }
-        double beat = tempoLocked ? bestFittingPeriod(priorPeriod, n) : chooseLevel(unit, n);
+        double beat;
+        if (tempoLocked) {
+            beat = bestFittingPeriod(priorPeriod, n);
+        } else {
+            // the note value that fills most time, and the one heard most often where that differs (a slow air's long
+            // notes of three beats fill more time than its quarters, and no beat is made of three quarters)
+            beat = chooseLevel(unit, n);
+            if (Math.abs(unit / commonest - 3) < 3 * CLUSTER_TOLERANCE) {
+                double byTime = levelScore;
+                double byCount = chooseLevel(commonest, n);
+                if (levelScore > byTime) beat = byCount;
+            }
+        }
         place(beat / SLOTS_PER_BEAT, n);
         // renumber: slot 0 is the beat at or before the first onset
         int phase = bestPhase(beat, n);
@@ -433,7 +454,7 @@ public final class BeatTracker {
     /**
      * The beat period for the first {@code n} onsets, whose commonest interval is {@code unit}: half, one, two or four of
      * it (each refined to the period the onsets fit best), whichever suits the onsets best ({@link #levelFit}, twice)
-     * under the log-normal prior around {@code tempo_bpm}.
+     * under the log-normal prior around {@code tempo_bpm}. Its score is left in {@link #levelScore}.
      */
     private double chooseLevel(double unit, int n) {
         double bestScore = Double.NEGATIVE_INFINITY;
@@ -463,6 +484,7 @@ public final class BeatTracker {
                 chosen = candidate;
             }
         }
+        levelScore = bestScore;
         return clampPeriod(chosen);
     }
 
