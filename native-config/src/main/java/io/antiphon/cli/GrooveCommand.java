@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 /** {@code antiphon groove}: how well the performer follows a human's tempo, beat and dynamics (the player clock). */
 @Command(name = "groove", mixinStandardHelpOptions = true,
         description = {"Evaluate following the player: the folk corpus's test melodies, performed by a simulated human",
-                "(Gaussian jitter 10-20 ms, tempo drift up to 10%%, rubato up to 4%%, a velocity crescendo or diminuendo) at",
+                "(Gaussian jitter 10-20 ms, tempo drift up to 10 percent, rubato up to 4 percent, a velocity crescendo or diminuendo) at",
                 "each --tempos BPM, are played through the performer core on a simulated clock with the preset's model; the",
                 "answers are measured against the player's true grid. Keys of the report: see docs/timing.md."})
 final class GrooveCommand implements Callable<Integer> {
