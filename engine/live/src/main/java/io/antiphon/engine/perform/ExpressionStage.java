@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  * <ul>
  *   <li><b>Dynamics</b> ({@code dynamics} 0..1): a note-on's velocity moves from the model's own (its velocity bin) to
  *       the player's ({@link PlayerDynamics#velocityAt}: level, continued contour, accent of the note's metric
- *       position) plus a seeded humanisation of at most ±{@value #HUMANISE} (triangular), bounded to 1..127.</li>
+ *       position; and {@link PlayerDynamics#registerAccent}: louder above the player's register, softer below) plus a seeded humanisation of at most ±{@value #HUMANISE} (triangular), bounded to 1..127.</li>
  *   <li><b>Feel</b> ({@code feel} 0..1): every note message of the part (note-ons and the part's own releases) moves by
  *       the player's offset at its tick ({@link PlayerFeel#offsetAt}, at most a third of a sixteenth), times
  *       {@code feel}. The offsets change linearly between sixteenths, so the time map only stretches and squeezes:
@@ -94,8 +94,9 @@ final class ExpressionStage implements NoteSink {
         this.listener = listener;
     }
 
-    /** A human note-on at {@code nanos}: the player's level, contour, accents and timing learn from it. */
-    void hear(long nanos, int velocity) {
+    /** A human note-on at {@code nanos}: the player's level, contour, accents, register and timing learn from it. */
+    void hear(long nanos, int pitch, int velocity) {
+        dynamics.hearPitch(pitch);
         long tick = clock.tickAt(nanos);
         double gridTicks = clock.gridPosition(tick) + (nanos - clock.nanosAt(tick)) / clock.nanosPerTick();
         dynamics.hear(nanos, gridTicks, velocity, parameters.beatsPerBar(), clock.nanosPerBeat());
@@ -127,7 +128,9 @@ final class ExpressionStage implements NoteSink {
         if (amount > 0 && dynamics.heard()) {
             double player = dynamics.velocityAt(nanos, MetricPosition.of(gridTick, parameters.beatsPerBar()), partStart,
                     partEnd, clock.nanosPerBeat())
+                    + dynamics.registerAccent(pitch)
                     + (random.nextDouble() + random.nextDouble() - 1) * HUMANISE;
+            dynamics.hearPitch(pitch);   // the line's own notes move its register too: an answer set higher is not louder throughout
             played = (int) Math.max(1, Math.min(127, Math.round(velocity + amount * (player - velocity))));
         }
         heldOn[pitch] = tail;

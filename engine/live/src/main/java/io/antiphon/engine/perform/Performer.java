@@ -412,7 +412,7 @@ public final class Performer implements PerformerCore {
         // Then the player's beat, so that the note is heard on the player's grid; then the model hears it all.
         if (clockSource == ClockSource.PLAYER && beats.onset(now) && beats.locked()) steerToPlayer();
         phrases.noteOn(now);
-        expression.hear(now, velocity);
+        expression.hear(now, pitch, velocity);
         if (bargeIn || Vocabulary.isPlayable(pitch)) feedMachineReleases();
         if (Vocabulary.isPlayable(pitch)) {
             stream.feedSilenceUntil(clock.tickAt(now));

@@ -12,6 +12,12 @@ package io.antiphon.engine.perform;
  * last notes when the player plays on, as in a jam) at the player's rate, but reaching at most {@value #MAX_CONTOUR}
  * up or down by the part's end (a steep crescendo heard is spread over the answer, not spent on its first notes),
  * plus the accent.
+ *
+ * <p>The <b>register</b> ({@link #registerAccent}): a note of the machine's above the recent register (the mean pitch of
+ * the last {@value #REGISTER_NOTES} notes, the player's and the machine's) is played louder, one below it softer, by {@value #HIGH_LOUD} per
+ * semitone up to {@value #MAX_REGISTER_ACCENT} either way: the "high loud" rule of the KTH performance rules (Friberg,
+ * Bresin and Sundberg 2006), by which a melody's dynamics follow its line. A player who holds one level still hears an
+ * answer shaped by its own melody, not a row of equal velocities.
  * Allocation-free; owned by the performer thread.
  */
 final class PlayerDynamics {
@@ -26,6 +32,12 @@ final class PlayerDynamics {
     static final double MAX_ACCENT = 12;
     /** How many notes' worth of weight the conventional accent pattern has against the player's. */
     static final double PRIOR_NOTES = 4;
+    /** The notes whose mean pitch is the register the machine's notes are measured against. */
+    static final int REGISTER_NOTES = 8;
+    /** Velocity per semitone above (or below) the player's register. */
+    static final double HIGH_LOUD = 0.8;
+    /** The most the register moves a note away from the level. */
+    static final double MAX_REGISTER_ACCENT = 8;
     /** The conventional accents by {@link MetricPosition} class: bar line, beat, eighth off-beat, sixteenth, off the grid. */
     private static final double[] PRIOR = {6, 3, -2, -4, -3};
 
@@ -36,6 +48,9 @@ final class PlayerDynamics {
     private final double[] residuals = new double[WINDOW];
     private int count;
     private int next;
+    private final int[] pitches = new int[REGISTER_NOTES];
+    private int pitchCount;
+    private int nextPitch;
 
     private double level;
     private long levelTime;
@@ -55,6 +70,22 @@ final class PlayerDynamics {
         measureLevel();
         measureContour(beatNanos);
         accentsStale = true;
+    }
+
+    /** A note-on's pitch, the player's or the machine's: the register moves with it. */
+    void hearPitch(int pitch) {
+        pitches[nextPitch] = pitch;
+        nextPitch = (nextPitch + 1) % REGISTER_NOTES;
+        pitchCount = Math.min(pitchCount + 1, REGISTER_NOTES);
+    }
+
+    /** The velocity a machine note at {@code pitch} gains (or loses) by its height against the player's register; 0 before a pitch is heard. */
+    double registerAccent(int pitch) {
+        if (pitchCount == 0) return 0;
+        double sum = 0;
+        for (int i = 0; i < pitchCount; i++) sum += pitches[i];
+        double above = pitch - sum / pitchCount;
+        return Math.max(-MAX_REGISTER_ACCENT, Math.min(MAX_REGISTER_ACCENT, HIGH_LOUD * above));
     }
 
     /** Whether any note has been heard: before that, there is nothing to follow. */

@@ -1,6 +1,7 @@
 package io.antiphon.engine.perform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +28,8 @@ class ExpressionStageTest {
     /** The human plays eighths from 0, {@code swingMs} late off the beat, at velocities by position in the beat. */
     private void hearEighths(int beats, int onBeat, int offBeat, long swingMs) {
         for (int beat = 0; beat < beats; beat++) {
-            stage.hear(beat * 24 * TICK, onBeat);
-            stage.hear((beat * 24 + 12) * TICK + swingMs * MS, offBeat);
+            stage.hear(beat * 24 * TICK, 60, onBeat);
+            stage.hear((beat * 24 + 12) * TICK + swingMs * MS, 60, offBeat);
         }
     }
 
@@ -173,11 +174,35 @@ class ExpressionStageTest {
     @Test
     void aPushedPositionAsksForTheLeadItNeeds() {
         for (int beat = 0; beat < 12; beat++) {
-            stage.hear(beat * 24 * TICK, 80);
-            stage.hear((beat * 24 + 6) * TICK - 30 * MS, 80); // the "e" a quarter sixteenth early
+            stage.hear(beat * 24 * TICK, 60, 80);
+            stage.hear((beat * 24 + 6) * TICK - 30 * MS, 60, 80); // the "e" a quarter sixteenth early
         }
         assertThat(stage.leadNanos()).isBetween(25 * MS, 30 * MS);
         parameters.set(Parameter.FEEL, 0.5);
         assertThat(stage.leadNanos()).isBetween(12 * MS, 15 * MS);
+    }
+
+    @Test
+    void aPlayerAtOneLevelStillGetsAnAnswerShapedByItsMelody() {
+        hearEighths(12, 80, 80, 0);   // one level, no accent, the register middle C
+        // the machine's line: up an octave and back, every note on a beat
+        int[] line = {60, 62, 64, 65, 67, 69, 71, 72, 71, 69, 67, 65, 64, 62, 60, 55};
+        for (int i = 0; i < line.length; i++) play((40 + i) * 24L, 12, line[i]);
+        stage.flushUntil(Long.MAX_VALUE);
+        double sum = 0;
+        double squares = 0;
+        int top = 0;
+        int low = 0;
+        for (int i = 0; i < out.size(); i++) {
+            if (out.status(i) != 0x90) continue;
+            sum += out.velocity(i);
+            squares += out.velocity(i) * (double) out.velocity(i);
+            if (out.key(i) == 72) top = out.velocity(i);
+            if (out.key(i) == 55) low = out.velocity(i);
+        }
+        double mean = sum / line.length;
+        assertThat(Math.sqrt(squares / line.length - mean * mean)).as("the answer's velocity spread").isGreaterThanOrEqualTo(3);
+        assertThat(mean).as("the player's level, with the beats' accent").isCloseTo(80 + stage.dynamics().accent(MetricPosition.BEAT), within(4.0));
+        assertThat(top - low).as("the octave above the register against the fifth below it").isGreaterThan(8);
     }
 }
