@@ -7,8 +7,8 @@ import java.util.Arrays;
  * object: onsets and queries carry their time; no threads, no wall clock; allocation-free.
  *
  * <p><b>Onsets.</b> Key presses within {@value #CHORD_WINDOW_MS} ms of the first of a group are one onset (a chord,
- * however rolled). An onset closer to the previous one than half a sixteenth of the current beat is an ornament (a
- * grace note, a flam): the later one, the main note, takes its place.
+ * however rolled). An onset closer to the previous one than half a sixteenth of the current beat (and than half the
+ * player's recent median interval) is an ornament (a grace note, a flam): the later one, the main note, takes its place.
  *
  * <p><b>Induction</b> (until the beat is found, and again after the player is lost): the commonest inter-onset
  * interval, by the time its notes fill (intervals clustered within {@value #CLUSTER_TOLERANCE} of each other or 25 ms,
@@ -68,6 +68,8 @@ public final class BeatTracker {
     /** An interval longer than this many times the upper quartile of the intervals holds a rest: it is no candidate for the melody's note value. */
     private static final double REST_QUARTILES = 2.5;
     private static final double ORNAMENT_NANOS = 90e6;
+    /** The intervals whose median bounds an ornament's. */
+    private static final int RECENT_INTERVALS = 8;
     private static final int TAPS = 5;
     private static final int LOST_AFTER = 4;
     /** How much better (in sixteenths of note length on the beat) another beat phase must be for the beat to move to it. */
@@ -82,6 +84,7 @@ public final class BeatTracker {
     private final double[] weights = new double[WINDOW];
     private final double[] sorted = new double[WINDOW];
     private final double[] phaseScores = new double[4];
+    private final double[] recentIntervals = new double[RECENT_INTERVALS];
     private int count;
     private int head;
     /** Whether the window still begins with the first onset the tracker induced from (a phrase's first note leans to a beat). */
@@ -597,10 +600,24 @@ public final class BeatTracker {
         }
     }
 
-    /** An onset closer than this to the previous one makes that one its ornament: half a sixteenth, at least 90 ms, at most 3/4 of a sixteenth. */
+    /**
+     * An onset closer than this to the previous one makes that one its ornament: half a sixteenth, at least 90 ms, at
+     * most 3/4 of a sixteenth; and at most half the median of the last {@value #RECENT_INTERVALS} intervals, so that a
+     * run of sixteenths at a fast tempo, jittered to 80 ms here and there, keeps its notes (before the beat is found the
+     * sixteenth is the prior's, and 90 ms would swallow one note in six of a reel at 140 BPM).
+     */
     private double ornamentNanos() {
         double sixteenth = period / SLOTS_PER_BEAT;
-        return Math.min(Math.max(sixteenth / 2, ORNAMENT_NANOS), 0.75 * sixteenth);
+        double byBeat = Math.min(Math.max(sixteenth / 2, ORNAMENT_NANOS), 0.75 * sixteenth);
+        int m = Math.min(count - 1, RECENT_INTERVALS);
+        if (m < 3) return byBeat;
+        for (int i = 0; i < m; i++) {   // the recent intervals, insertion-sorted: nothing allocated
+            double v = times[index(count - 1 - i)] - times[index(count - 2 - i)];
+            int j = i - 1;
+            for (; j >= 0 && recentIntervals[j] > v; j--) recentIntervals[j + 1] = recentIntervals[j];
+            recentIntervals[j + 1] = v;
+        }
+        return Math.min(byBeat, 0.5 * recentIntervals[m / 2]);
     }
 
     private double clampPeriod(double p) {
