@@ -520,7 +520,7 @@ public final class BeatTracker {
 
     /**
      * Decides the beat's phase again from the whole window (up to {@value #WINDOW} onsets, where induction had a dozen):
-     * the beat or its off-beat eighth, whichever the longest notes fall on (by the interval each opens; the newest, still sounding, does not
+     * the sixteenth that the longest notes fall on (by the interval each opens; the newest, still sounding, does not
      * count) and, while the window holds it, the first onset. The beat moves there, by renumbering, only if that phase
      * is clearly better ({@value #REPHASE_MARGIN} sixteenths of note length): an even-eighth line that opened with a
      * pickup is put back on its beats once its long notes have been heard, without flip-flopping. The sixteenth grid
@@ -534,11 +534,10 @@ public final class BeatTracker {
                     + (i == 0 && windowFromFirstOnset ? SLOTS_PER_BEAT : 0);
             phaseScores[(int) Math.floorMod(slot, SLOTS_PER_BEAT)] += length;
         }
-        // only by half a beat: the beat on the off-beat eighth is the error a pickup makes; a beat on the "e" is not a
-        // reading of the line but of its jitter (and at a doubled tempo would put every beat off the player's sixteenths)
-        int half = SLOTS_PER_BEAT / 2;
-        if (phaseScores[half] <= phaseScores[0] + REPHASE_MARGIN) return;
-        int shift = half;
+        int best = 0;
+        for (int p = 1; p < SLOTS_PER_BEAT; p++) if (phaseScores[p] > phaseScores[best]) best = p;
+        if (best == 0 || phaseScores[best] <= phaseScores[0] + REPHASE_MARGIN) return;
+        int shift = best <= SLOTS_PER_BEAT / 2 ? best : best - SLOTS_PER_BEAT;
         for (int i = 0; i < count; i++) slots[index(i)] -= shift;
         origin += shift * period / SLOTS_PER_BEAT;
         gridEpoch++;
