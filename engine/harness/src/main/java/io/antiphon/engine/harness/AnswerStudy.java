@@ -133,6 +133,7 @@ public final class AnswerStudy {
         int next = 0;
         PerformerStatus status = new PerformerStatus();
         long end = events.get(events.size() - 1)[0] + MAX_ANSWER;
+        long answersDuringCall = -1;
         while (now < end) {
             now += STEP;
             while (next < events.size() && events.get(next)[0] <= now) {
@@ -142,7 +143,10 @@ public final class AnswerStudy {
             performer.advance(now);
             if (next == events.size()) {
                 performer.readStatus(status);
-                if (status.answers() > 0 && status.phase() == PerformerPhase.LISTENING) break;
+                // the answer to the call begins after its last event (one begun at a rest inside the call and cut off by
+                // its next note is not it)
+                if (answersDuringCall < 0) answersDuringCall = status.answers();
+                if (status.answers() > answersDuringCall && status.phase() == PerformerPhase.LISTENING) break;
             }
         }
         performer.allNotesOff(now);

@@ -107,7 +107,9 @@ public final class DemoSession {
         try {
             options.watch().opened().accept(session);
             playCall(sequence, new HumanNotes(session, schedule, clock, call), clock::start, callName);
-            finished = awaitAnswer(session, options.maxWaitSeconds(), status);
+            session.readStatus(status);
+            finished = awaitAnswer(session, options.maxWaitSeconds(), status, status.answers(), output, answerChannel,
+                    lastNoteOn(call.messages()));
         } finally {
             session.close();
         }
@@ -176,17 +178,34 @@ public final class DemoSession {
         }
     }
 
-    /** Waits until an answer has been played to its end; false if the time limit came first. {@code status} is the last read. */
-    private static boolean awaitAnswer(LiveSession session, double maxWaitSeconds, PerformerStatus status) throws InterruptedException {
+    /**
+     * Waits until the answer to the call has been played to its end; false if the time limit came first. {@code status}
+     * is the last read. The answer to the call is one begun after the call's last note: an answer begun at a rest inside
+     * the call and cut off by the player's next note ({@code answersDuringCall} counts it) is not it. So: an answer
+     * started since the call ended, or a note of the answer's channel after the call's last note-on, and then the
+     * performer listening with nothing sounding.
+     */
+    private static boolean awaitAnswer(LiveSession session, double maxWaitSeconds, PerformerStatus status, long answersDuringCall,
+                                       RecordingReceiver output, int answerChannel, long lastCallOnset) throws InterruptedException {
         long deadline = System.nanoTime() + Math.round(maxWaitSeconds * 1e9);
         while (System.nanoTime() - deadline < 0 && session.isRunning()) {
-            if (session.readStatus(status) && status.answers() > 0 && status.phase() == PerformerPhase.LISTENING
-                    && status.machineNotesSounding() == 0) {
+            if (session.readStatus(status) && status.phase() == PerformerPhase.LISTENING && status.machineNotesSounding() == 0
+                    && (status.answers() > answersDuringCall
+                        || status.answers() > 0 && answerNoteAfter(output.messages(), answerChannel, lastCallOnset))) {
                 return true;
             }
             Thread.sleep(POLL_MILLIS);
         }
         return false;
+    }
+
+    private static boolean answerNoteAfter(List<RecordedMessage> messages, int channel, long fromNanos) {
+        return messages.stream().anyMatch(m -> m.isNoteOn() && m.channel() == channel && m.nanos() > fromNanos);
+    }
+
+    /** The time of the last note-on in {@code messages}, or {@link Long#MIN_VALUE} if none. */
+    private static long lastNoteOn(List<RecordedMessage> messages) {
+        return messages.stream().filter(RecordedMessage::isNoteOn).mapToLong(RecordedMessage::nanos).max().orElse(Long.MIN_VALUE);
     }
 
     /** Time of the first note-on in {@code messages} at or after {@code fromNanos}, or -1 if none. */

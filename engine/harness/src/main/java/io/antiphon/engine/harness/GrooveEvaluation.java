@@ -94,6 +94,7 @@ public final class GrooveEvaluation {
         double phaseErrorMs = Double.NaN;
         boolean beatFound = false;
         int delivered = 0;
+        long answersDuringCall = -1;
         long end = events[events.length - 1][0] + AFTER_CALL_NANOS;
         for (long now = 0; now < end; now += STEP_NANOS) {
             while (delivered < events.length && events[delivered][0] <= now) {
@@ -110,7 +111,11 @@ public final class GrooveEvaluation {
             }
             if (delivered == events.length && now > lastOnset) {
                 performer.readStatus(status);
-                if (status.answers() > 0 && status.phase() == PerformerPhase.LISTENING && status.machineNotesSounding() == 0) break;
+                // the answer to the call begins after its last note (one begun at a rest inside it and cut off by the
+                // player's next note is not it)
+                if (answersDuringCall < 0) answersDuringCall = status.answers();
+                if (status.answers() > answersDuringCall && status.phase() == PerformerPhase.LISTENING
+                        && status.machineNotesSounding() == 0) break;
             }
         }
         performer.readStatus(status);

@@ -194,6 +194,16 @@ public final class BeatTracker {
         return tracking;
     }
 
+    /** Whether the beat has been heard over {@value #INDUCTION_ONSETS} onsets and is now only followed (not induced afresh at every onset). */
+    public boolean settled() {
+        return settled;
+    }
+
+    /** The prior's beat period in nanoseconds ({@code tempo_bpm}, or {@code --tempo}). */
+    public long priorBeatNanos() {
+        return Math.round(priorPeriod);
+    }
+
     /** How well the recent onsets fit the grid, 0..1 (0 before the beat is found). */
     public double confidence() {
         return confidence;

@@ -191,7 +191,7 @@ public final class Performer implements PerformerCore {
         into.humanKeysDown = human.count();
         into.sustainDown = human.sustain();
         into.phraseEndThresholdNanos = clockSource == ClockSource.PLAYER
-                ? PhraseDetector.beatThreshold(floorNanos(), beats.beatNanos())
+                ? PhraseDetector.beatThreshold(floorNanos(), phraseBeatNanos())
                 : phrases.threshold(floorNanos(), parameters.phraseEndMultiple(), clock.nanosPerBeat());
         into.modelTick = stream.tick();
         into.tokensFed = stream.tokensFed();
@@ -320,9 +320,18 @@ public final class Performer implements PerformerCore {
     /** Whether the human's phrase has ended: in the player's beats with the player clock, else by adaptive silence. */
     private boolean phraseEnded() {
         if (clockSource == ClockSource.PLAYER) {
-            return phrases.endedInBeats(now, human.allUp(), floorNanos(), beats.beatNanos());
+            return phrases.endedInBeats(now, human.allUp(), floorNanos(), phraseBeatNanos());
         }
         return phrases.ended(now, human.allUp(), floorNanos(), parameters.phraseEndMultiple(), clock.nanosPerBeat());
+    }
+
+    /**
+     * The beat a phrase's end is counted in with the player clock: the tracked one once the tracker has settled; before
+     * that, the longer of it and the prior's, since a beat still being induced from a few onsets can be twice or thrice
+     * too fast, and two of its beats would end the phrase at a rest inside it.
+     */
+    private long phraseBeatNanos() {
+        return beats.settled() ? beats.beatNanos() : Math.max(beats.beatNanos(), beats.priorBeatNanos());
     }
 
     /**
@@ -331,7 +340,7 @@ public final class Performer implements PerformerCore {
      */
     private long phraseEndNanos() {
         long ended = clockSource == ClockSource.PLAYER
-                ? phrases.endedInBeatsAt(floorNanos(), beats.beatNanos())
+                ? phrases.endedInBeatsAt(floorNanos(), phraseBeatNanos())
                 : phrases.endedAt(floorNanos(), parameters.phraseEndMultiple(), clock.nanosPerBeat());
         return Math.min(now, ended);
     }

@@ -124,4 +124,29 @@ class PerformerPlayerClockTest {
             }
         }
     }
+
+    @Test
+    void aBeatStillBeingInducedTooFastDoesNotEndThePhraseAtARestInsideIt() {
+        // a hornpipe's opening at 140 BPM as a player's jitter left it (a triplet, then quarters): from its first eight
+        // onsets the tracker induces a beat near 200 BPM; then a rest of two beats, then the phrase goes on
+        double[] beats = {2.979, 3.352, 3.680, 4.013, 5.047, 5.954, 6.454, 6.972, /* rest */ 9.461, 10.032, 11.038,
+                11.993, 12.979, 14.012, 14.463, 14.981, 15.438, 16.012, 17.028};
+        Performer performer = new Performer(TestModels.kernel(), playerParameters(), 9L, new Answers());
+        long[][] part = new long[2 * beats.length][];
+        double beat = 60e9 / 140;
+        for (int i = 0; i < beats.length; i++) {   // each note held 90 % of its value, at most of a beat
+            double value = Math.min(i + 1 < beats.length ? beats[i + 1] - beats[i] : 1, 1);
+            part[2 * i] = new long[] {Math.round(beats[i] * beat), 0x90, 60 + i % 12, 80};
+            part[2 * i + 1] = new long[] {Math.round((beats[i] + 0.9 * value) * beat), 0x80, 60 + i % 12, 0};
+        }
+        ScriptedHumanPart human = new ScriptedHumanPart(performer, part);
+        long lastHumanOnset = part[part.length - 2][0];
+        PerformerStatus status = new PerformerStatus();
+        while (human.now < lastHumanOnset) {
+            human.runFor(10 * MS);
+            performer.readStatus(status);
+            assertThat(status.phase()).as("at " + human.now / MS + " ms, before the phrase's last note").isEqualTo(PerformerPhase.LISTENING);
+        }
+        assertThat(status.answers()).as("answers begun inside the call").isZero();
+    }
 }
