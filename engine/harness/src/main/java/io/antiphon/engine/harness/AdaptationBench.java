@@ -180,6 +180,12 @@ public final class AdaptationBench {
      * three notes, then silence until the answer has played; with adaptation on, a learner runs and, before each call
      * ends, has published weights, so that every phrase boundary swaps them in. Returns {bytes, tokens, swaps}; bytes
      * -1 where the JVM cannot count.
+     *
+     * <p>Only the performer's calls are metered, not the harness's wait for the learner between them
+     * ({@link CallPlayer#awaitPublished}): that wait polls {@link io.antiphon.engine.adapt.WeightsSlot#waiting} thousands
+     * of times on this thread, a call no performer makes, and when it is this thread whose count asks C2 to compile
+     * {@code waiting}, HotSpot resolves (interns) all of {@code WeightsSlot}'s string constants on it first: 256 bytes,
+     * once, in about two runs out of three (docs/models.md).
      */
     public static long[] bytesPerToken(MultiLayerNetwork net, boolean adapt, int calls, long seed) {
         if (!AllocationMeter.isSupported()) return new long[] {-1, 0, 0};
@@ -195,10 +201,9 @@ public final class AdaptationBench {
             performer.readStatus(status);
             long tokensBefore = status.tokensFed() + status.tokensGenerated();
             long swapsBefore = learner == null ? 0 : learner.weights().swaps();
-            AllocationMeter meter = new AllocationMeter();
-            long before = meter.allocatedBytes();
+            player.meter(new AllocationMeter());
             for (int call = 0; call < calls; call++) player.call();
-            long bytes = meter.allocatedBytes() - before;
+            long bytes = player.performerBytes();
             performer.readStatus(status);
             long swaps = learner == null ? 0 : learner.weights().swaps() - swapsBefore;
             return new long[] {bytes, status.tokensFed() + status.tokensGenerated() - tokensBefore, swaps};
@@ -207,21 +212,38 @@ public final class AdaptationBench {
         }
     }
 
-    /** Plays calls into a performer on an injected clock, one simulated millisecond at a time. */
+    /**
+     * Plays calls into a performer on an injected clock, one simulated millisecond at a time; once given a meter, counts
+     * the heap bytes this thread allocates in the performer's calls, its wait for the learner left out.
+     */
     private static final class CallPlayer {
         private static final int[] PITCHES = {60, 64, 67, 72, 67, 64, 62, 65};
         private final Performer performer;
         private final SessionFineTuner learner;
         private long now;
         private int next;
+        private AllocationMeter meter;
+        private long performerBytes;
 
         CallPlayer(Performer performer, SessionFineTuner learner) {
             this.performer = performer;
             this.learner = learner;
         }
 
+        /** From now on, counts the bytes the performer's calls allocate on this thread. */
+        void meter(AllocationMeter allocation) {
+            meter = allocation;
+            performerBytes = 0;
+        }
+
+        /** Bytes allocated in the performer's calls since {@link #meter}. */
+        long performerBytes() {
+            return performerBytes;
+        }
+
         /** Three notes of 150 ms, 200 ms apart; then (the learner having published) 3 s for the phrase end and the answer. */
         void call() {
+            long before = meter == null ? 0 : meter.allocatedBytes();
             for (int n = 0; n < 3; n++) {
                 int pitch = PITCHES[next++ % PITCHES.length];
                 performer.onMidi(now, ShortMessage.NOTE_ON, pitch, 80);
@@ -229,11 +251,14 @@ public final class AdaptationBench {
                 performer.onMidi(now, ShortMessage.NOTE_OFF, pitch, 0);
                 advance(50);
             }
+            long afterNotes = meter == null ? 0 : meter.allocatedBytes();
             if (learner != null && learner.tokens().phrasesEnded() > 0) awaitPublished();
+            long afterWait = meter == null ? 0 : meter.allocatedBytes();
             advance(3_000);
+            if (meter != null) performerBytes += (afterNotes - before) + (meter.allocatedBytes() - afterWait);
         }
 
-        /** Waits (bounded) until the learner has weights waiting for the coming phrase boundary; allocates nothing. */
+        /** Waits (bounded) until the learner has weights waiting for the coming phrase boundary; the harness's, not metered. */
         private void awaitPublished() {
             long deadline = System.nanoTime() + PUBLISH_TIMEOUT_NANOS;
             while (!learner.weights().waiting() && System.nanoTime() - deadline < 0) LockSupport.parkNanos(MS);
