@@ -96,7 +96,7 @@ public final class LstmStepKernel implements StepModel, RollStepModel {
      * @throws IllegalArgumentException when {@code next} has another shape or arithmetic
      */
     public void swapWeights(PackedWeights next) {
-        if (!weights.fits(next)) throw new IllegalArgumentException("the new weights do not have this kernel's shape");
+        if (!weights.fits(next)) throw Messages.otherShape();
         weights = next;
     }
 
@@ -162,8 +162,27 @@ public final class LstmStepKernel implements StepModel, RollStepModel {
 
     private void checkShape(RecurrentState state) {
         if (state.layers() != h.length || state.hidden() != hidden) {
-            throw new IllegalArgumentException("state is " + state.layers() + " layers x " + state.hidden()
-                    + " units; this model is " + h.length + " x " + hidden);
+            throw Messages.stateShape(state, h.length, hidden);
+        }
+    }
+
+    /**
+     * The kernel's messages, in a class of their own that only a failed check runs: when the JIT's count of a kernel
+     * method asks C2 to compile it, HotSpot first interns every string constant of the kernel's class on the asking
+     * thread, which may be the performer's, after warm-up (176 bytes once; docs/models.md). So the kernel holds none.
+     */
+    private static final class Messages {
+
+        private Messages() {
+        }
+
+        static IllegalArgumentException otherShape() {
+            return new IllegalArgumentException("the new weights do not have this kernel's shape");
+        }
+
+        static IllegalArgumentException stateShape(RecurrentState state, int layers, int hidden) {
+            return new IllegalArgumentException("state is " + state.layers() + " layers x " + state.hidden()
+                    + " units; this model is " + layers + " x " + hidden);
         }
     }
 }
