@@ -39,8 +39,7 @@ public final class Sampler {
      */
     public int sample(float[] probabilities, TokenMask mask, double temperature, int topK, double topP) {
         if (!(temperature >= 0) || topK < 0 || !(topP > 0 && topP <= 1)) {
-            throw new IllegalArgumentException("sampler settings out of range: temperature " + temperature
-                    + " (0 or more), top-k " + topK + " (0 or more), top-p " + topP + " (above 0, at most 1)");
+            throw Messages.settingsOutOfRange(temperature, topK, topP);
         }
         int n = 0;
         int best = -1;
@@ -142,6 +141,26 @@ public final class Sampler {
         for (int t = 0; t < Vocabulary.SIZE; t++) {
             if (mask.allows(t) && pick-- == 0) return t;
         }
-        throw new IllegalStateException("unreachable: mask count " + allowed + " disagrees with its tokens");
+        throw Messages.maskDisagrees(allowed);
+    }
+
+    /**
+     * The sampler's messages, built only when a check fails: in a class of their own, since when the JIT's count of a
+     * sampler method asks C2 to compile it, HotSpot first interns every string constant of the method's class on the
+     * asking thread, the performer's, long after warm-up (see docs/models.md). So the sampler holds none.
+     */
+    private static final class Messages {
+
+        private Messages() {
+        }
+
+        static IllegalArgumentException settingsOutOfRange(double temperature, int topK, double topP) {
+            return new IllegalArgumentException("sampler settings out of range: temperature " + temperature
+                    + " (0 or more), top-k " + topK + " (0 or more), top-p " + topP + " (above 0, at most 1)");
+        }
+
+        static IllegalStateException maskDisagrees(int allowed) {
+            return new IllegalStateException("unreachable: mask count " + allowed + " disagrees with its tokens");
+        }
     }
 }
