@@ -62,8 +62,7 @@ public final class SessionMemory {
      */
     public SessionMemory(int capacity, int maxOrder, int symbols) {
         if (capacity < 16 || maxOrder < 1 || maxOrder > 64 || symbols < 2) {
-            throw new IllegalArgumentException("session memory needs a capacity of 16 or more tokens, an order of 1..64"
-                    + " and 2 or more symbols: " + capacity + ", " + maxOrder + ", " + symbols);
+            throw Messages.badShape(capacity, maxOrder, symbols);
         }
         this.symbols = symbols;
         this.smoothed = new double[symbols];
@@ -110,7 +109,7 @@ public final class SessionMemory {
      */
     public void append(int token, float weight) {
         if (token < 0 || token >= symbols) {
-            throw new IllegalArgumentException("token outside the alphabet 0.." + (symbols - 1) + ": " + token);
+            throw Messages.tokenOutside(symbols, token);
         }
         if (length == tokens.length) forgetOldest();
         int n = length;
@@ -205,5 +204,25 @@ public final class SessionMemory {
             match[j] = m;
         }
         if (last >= 0) match[last] = 0;
+    }
+
+    /**
+     * This class's messages, built only when a check fails: in a class of their own, since when the JIT's count of a
+     * method here asks C2 to compile it, HotSpot first interns every string constant of this class on the asking
+     * thread, the performer's, long after warm-up (bytes counted once; see docs/models.md). So this class holds none.
+     */
+    private static final class Messages {
+
+        private Messages() {
+        }
+
+        static IllegalArgumentException badShape(int capacity, int maxOrder, int symbols) {
+            return new IllegalArgumentException("session memory needs a capacity of 16 or more tokens, an order of 1..64"
+                    + " and 2 or more symbols: " + capacity + ", " + maxOrder + ", " + symbols);
+        }
+
+        static IllegalArgumentException tokenOutside(int symbols, int token) {
+            return new IllegalArgumentException("token outside the alphabet 0.." + (symbols - 1) + ": " + token);
+        }
     }
 }

@@ -34,8 +34,7 @@ public final class RecurrentState {
 
     public void copyFrom(RecurrentState other) {
         if (other.layers() != layers() || other.hidden() != hidden()) {
-            throw new IllegalArgumentException("state shapes differ: " + other.layers() + "x" + other.hidden()
-                    + " vs " + layers() + "x" + hidden());
+            throw Messages.shapesDiffer(other.layers(), other.hidden(), layers(), hidden());
         }
         for (int l = 0; l < h.length; l++) {
             System.arraycopy(other.h[l], 0, h[l], 0, h[l].length);
@@ -47,6 +46,21 @@ public final class RecurrentState {
         for (int l = 0; l < h.length; l++) {
             java.util.Arrays.fill(h[l], 0f);
             java.util.Arrays.fill(c[l], 0f);
+        }
+    }
+
+    /**
+     * This class's messages, built only when a check fails: in a class of their own, since when the JIT's count of a
+     * method here asks C2 to compile it, HotSpot first interns every string constant of this class on the asking
+     * thread, the performer's, long after warm-up (bytes counted once; see docs/models.md). So this class holds none.
+     */
+    private static final class Messages {
+
+        private Messages() {
+        }
+
+        static IllegalArgumentException shapesDiffer(int otherLayers, int otherHidden, int layers, int hidden) {
+            return new IllegalArgumentException("state shapes differ: " + otherLayers + "x" + otherHidden + " vs " + layers + "x" + hidden);
         }
     }
 }

@@ -74,8 +74,7 @@ final class ModelStream {
     /** @throws IllegalArgumentException unless {@code model} reads and predicts the 240-token event vocabulary */
     static void requireEventVocabulary(StepModel model) {
         if (model.vocabularySize() != Vocabulary.SIZE) {
-            throw new IllegalArgumentException("the performer needs a model over the " + Vocabulary.SIZE
-                    + "-token event vocabulary; this one has " + model.vocabularySize() + " tokens");
+            throw Messages.wrongVocabulary(model.vocabularySize());
         }
     }
 
@@ -113,7 +112,7 @@ final class ModelStream {
      */
     void attachLearner(SessionLearner newLearner) {
         if (newLearner != null && newLearner.weights().kernel() != model) {
-            throw new IllegalArgumentException("the session learner was made for another model than the performer plays");
+            throw Messages.otherModel();
         }
         learner = newLearner;
     }
@@ -277,5 +276,25 @@ final class ModelStream {
     /** Whether generated time shifts are waiting to elapse (a {@link #rollback} would undo them). */
     boolean pending() {
         return pending;
+    }
+
+    /**
+     * This class's messages, built only when a check fails: in a class of their own, since when the JIT's count of a
+     * method here asks C2 to compile it, HotSpot first interns every string constant of this class on the asking
+     * thread, the performer's, long after warm-up (bytes counted once; see docs/models.md). So this class holds none.
+     */
+    private static final class Messages {
+
+        private Messages() {
+        }
+
+        static IllegalArgumentException wrongVocabulary(int size) {
+            return new IllegalArgumentException("the performer needs a model over the " + Vocabulary.SIZE
+                    + "-token event vocabulary; this one has " + size + " tokens");
+        }
+
+        static IllegalArgumentException otherModel() {
+            return new IllegalArgumentException("the session learner was made for another model than the performer plays");
+        }
     }
 }

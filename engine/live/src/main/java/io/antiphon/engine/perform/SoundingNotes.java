@@ -54,7 +54,7 @@ final class SoundingNotes {
     }
 
     private void up(int pitch) {
-        if (onsetTicks[pitch] < 0) throw new IllegalStateException("machine key " + pitch + " is not sounding");
+        if (onsetTicks[pitch] < 0) throw Messages.notSounding(pitch);
         onsetTicks[pitch] = -1;
         count--;
     }
@@ -75,5 +75,20 @@ final class SoundingNotes {
     /** Onset ticks by MIDI key, -1 when up (live array, read only). */
     long[] onsetTicks() {
         return onsetTicks;
+    }
+
+    /**
+     * This class's messages, built only when a check fails: in a class of their own, since when the JIT's count of a
+     * method here asks C2 to compile it, HotSpot first interns every string constant of this class on the asking
+     * thread, the performer's, long after warm-up (bytes counted once; see docs/models.md). So this class holds none.
+     */
+    private static final class Messages {
+
+        private Messages() {
+        }
+
+        static IllegalStateException notSounding(int pitch) {
+            return new IllegalStateException("machine key " + pitch + " is not sounding");
+        }
     }
 }
