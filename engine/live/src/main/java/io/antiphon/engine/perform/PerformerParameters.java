@@ -78,7 +78,7 @@ public final class PerformerParameters {
             ControlMap trial = ControlMap.defaults();
             trial.apply(preset.cc());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("preset '" + preset.name() + "': " + e.getMessage(), e);
+            throw Messages.inPreset(preset.name(), e);
         }
         applyValues(values);
         controls.apply(preset.cc());
@@ -99,7 +99,7 @@ public final class PerformerParameters {
             } else if (value instanceof String text) {
                 values.put(entry.getKey(), p.parse(text));
             } else {
-                throw new IllegalArgumentException("performer parameter '" + p.label() + "' has no value");
+                throw Messages.noValue(p.label());
             }
         }
         return values;
@@ -120,7 +120,7 @@ public final class PerformerParameters {
     private static void checkValues(Map<String, Double> byName) {
         for (Map.Entry<String, Double> entry : byName.entrySet()) {
             Parameter p = Parameter.byLabel(entry.getKey());
-            if (entry.getValue() == null) throw new IllegalArgumentException("performer parameter '" + p.label() + "' has no value");
+            if (entry.getValue() == null) throw Messages.noValue(p.label());
             p.check(entry.getValue());
         }
     }
@@ -271,5 +271,24 @@ public final class PerformerParameters {
     /** MIDI channel 1..16 of the metronome, 0 for none. */
     public int metronomeChannel() {
         return (int) get(Parameter.METRONOME_CHANNEL);
+    }
+
+    /**
+     * The parameters' messages, built only when a check fails: in a class of their own, since when the JIT's count of a
+     * getter here (read at every token) asks C2 to compile it, HotSpot first interns every string constant of this class
+     * on the asking thread, the performer's, long after warm-up (see docs/models.md). So this class holds none.
+     */
+    private static final class Messages {
+
+        private Messages() {
+        }
+
+        static IllegalArgumentException inPreset(String preset, IllegalArgumentException cause) {
+            return new IllegalArgumentException("preset '" + preset + "': " + cause.getMessage(), cause);
+        }
+
+        static IllegalArgumentException noValue(String label) {
+            return new IllegalArgumentException("performer parameter '" + label + "' has no value");
+        }
     }
 }

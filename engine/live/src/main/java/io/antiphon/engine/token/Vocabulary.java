@@ -47,13 +47,13 @@ public final class Vocabulary {
 
     /** @param ticks 1..48 */
     public static int timeShift(int ticks) {
-        if (ticks < 1 || ticks > MAX_SHIFT) throw new IllegalArgumentException("time shift out of range 1..48: " + ticks);
+        if (ticks < 1 || ticks > MAX_SHIFT) throw Messages.timeShiftOutOfRange(ticks);
         return TIME_SHIFT_BASE + ticks - 1;
     }
 
     /** @param bin 0..15 */
     public static int velocity(int bin) {
-        if (bin < 0 || bin >= VELOCITY_BINS) throw new IllegalArgumentException("velocity bin out of range 0..15: " + bin);
+        if (bin < 0 || bin >= VELOCITY_BINS) throw Messages.binOutOfRange(bin);
         return VELOCITY_BASE + bin;
     }
 
@@ -85,48 +85,96 @@ public final class Vocabulary {
     public static int pitch(int token) {
         if (isNoteOn(token)) return token - NOTE_ON_BASE + LOWEST_PITCH;
         if (isNoteOff(token)) return token - NOTE_OFF_BASE + LOWEST_PITCH;
-        throw new IllegalArgumentException("not a note token: " + describe(token));
+        throw Messages.notANote(token);
     }
 
     /** The ticks of a TIME_SHIFT token. */
     public static int shiftTicks(int token) {
-        if (!isTimeShift(token)) throw new IllegalArgumentException("not a time-shift token: " + describe(token));
+        if (!isTimeShift(token)) throw Messages.notATimeShift(token);
         return token - TIME_SHIFT_BASE + 1;
     }
 
     /** The bin of a VELOCITY token. */
     public static int velocityBin(int token) {
-        if (!isVelocity(token)) throw new IllegalArgumentException("not a velocity token: " + describe(token));
+        if (!isVelocity(token)) throw Messages.notAVelocity(token);
         return token - VELOCITY_BASE;
     }
 
     /** Velocity 0..127 to its bin 0..15 (eight velocities a bin). */
     public static int binOfVelocity(int velocity) {
-        if (velocity < 0 || velocity > 127) throw new IllegalArgumentException("velocity out of range 0..127: " + velocity);
+        if (velocity < 0 || velocity > 127) throw Messages.velocityOutOfRange(velocity);
         return velocity / 8;
     }
 
     /** The velocity a bin plays at: the middle of its range (4, 12, ..., 124). */
     public static int velocityOfBin(int bin) {
-        if (bin < 0 || bin >= VELOCITY_BINS) throw new IllegalArgumentException("velocity bin out of range 0..15: " + bin);
+        if (bin < 0 || bin >= VELOCITY_BINS) throw Messages.binOutOfRange(bin);
         return bin * 8 + 4;
     }
 
     public static String describe(int token) {
-        if (token < 0 || token >= SIZE) return "INVALID(" + token + ")";
-        return switch (kind(token)) {
-            case NOTE_ON -> "NOTE_ON(" + pitch(token) + ")";
-            case NOTE_OFF -> "NOTE_OFF(" + pitch(token) + ")";
-            case TIME_SHIFT -> "TIME_SHIFT(" + shiftTicks(token) + ")";
-            case VELOCITY -> "VELOCITY(" + velocityBin(token) + ")";
-        };
+        return Messages.describe(token);
     }
 
     private static void checkPitch(int pitch) {
-        if (!isPlayable(pitch)) throw new IllegalArgumentException("pitch outside the 88 keys 21..108: " + pitch);
+        if (!isPlayable(pitch)) throw Messages.pitchOutside(pitch);
     }
 
     private static void checkToken(int token) {
-        if (token < 0 || token >= SIZE) throw new IllegalArgumentException("token outside the vocabulary 0..239: " + token);
+        if (token < 0 || token >= SIZE) throw Messages.tokenOutside(token);
+    }
+
+    /**
+     * The vocabulary's messages and token names, built only when asked for: in a class of their own, since when the JIT's
+     * count of a method here (called at every token) asks C2 to compile it, HotSpot first interns every string constant
+     * of this class on the asking thread, the performer's, long after warm-up (see docs/models.md). So this class holds
+     * none.
+     */
+    private static final class Messages {
+
+        private Messages() {
+        }
+
+        static IllegalArgumentException timeShiftOutOfRange(int ticks) {
+            return new IllegalArgumentException("time shift out of range 1..48: " + ticks);
+        }
+
+        static IllegalArgumentException binOutOfRange(int bin) {
+            return new IllegalArgumentException("velocity bin out of range 0..15: " + bin);
+        }
+
+        static IllegalArgumentException notANote(int token) {
+            return new IllegalArgumentException("not a note token: " + describe(token));
+        }
+
+        static IllegalArgumentException notATimeShift(int token) {
+            return new IllegalArgumentException("not a time-shift token: " + describe(token));
+        }
+
+        static IllegalArgumentException notAVelocity(int token) {
+            return new IllegalArgumentException("not a velocity token: " + describe(token));
+        }
+
+        static IllegalArgumentException velocityOutOfRange(int velocity) {
+            return new IllegalArgumentException("velocity out of range 0..127: " + velocity);
+        }
+
+        static IllegalArgumentException pitchOutside(int pitch) {
+            return new IllegalArgumentException("pitch outside the 88 keys 21..108: " + pitch);
+        }
+
+        static IllegalArgumentException tokenOutside(int token) {
+            return new IllegalArgumentException("token outside the vocabulary 0..239: " + token);
+        }
+
+        static String describe(int token) {
+            if (token < 0 || token >= SIZE) return "INVALID(" + token + ")";
+            return switch (kind(token)) {
+                case NOTE_ON -> "NOTE_ON(" + pitch(token) + ")";
+                case NOTE_OFF -> "NOTE_OFF(" + pitch(token) + ")";
+                case TIME_SHIFT -> "TIME_SHIFT(" + shiftTicks(token) + ")";
+                case VELOCITY -> "VELOCITY(" + velocityBin(token) + ")";
+            };
+        }
     }
 }
