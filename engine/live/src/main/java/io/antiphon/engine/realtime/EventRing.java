@@ -58,10 +58,10 @@ public final class EventRing {
      */
     public EventRing(ProducerType producers, int capacity, int reserve) {
         if (capacity < 1 || Integer.bitCount(capacity) != 1) {
-            throw new IllegalArgumentException("ring capacity must be a power of two: " + capacity);
+            throw Messages.capacity(capacity);
         }
         if (reserve < 0 || reserve >= capacity) {
-            throw new IllegalArgumentException("ring reserve must be 0.." + (capacity - 1) + " for capacity " + capacity + ": " + reserve);
+            throw Messages.reserve(capacity, reserve);
         }
         // Nobody waits on the wait strategy (the consumer polls); SleepingWaitStrategy's signal is a no-op, so a
         // publish never takes a lock.
@@ -167,5 +167,24 @@ public final class EventRing {
     /** A note release or a sustain-pedal release (CC 64 below 64). */
     private static boolean isRelease(int status, int data1, int data2) {
         return isNoteRelease(status, data2) || (status & 0xF0) == 0xB0 && data1 == SUSTAIN_PEDAL && data2 < 64;
+    }
+
+    /**
+     * This class's messages, built only when a check fails: in a class of their own, since when the JIT's count of a
+     * method here asks C2 to compile it, HotSpot first interns every string constant of this class on the asking
+     * thread, a real-time one, long after warm-up (bytes counted once; see docs/models.md). So this class holds none.
+     */
+    private static final class Messages {
+
+        private Messages() {
+        }
+
+        static IllegalArgumentException capacity(int capacity) {
+            return new IllegalArgumentException("ring capacity must be a power of two: " + capacity);
+        }
+
+        static IllegalArgumentException reserve(int capacity, int reserve) {
+            return new IllegalArgumentException("ring reserve must be 0.." + (capacity - 1) + " for capacity " + capacity + ": " + reserve);
+        }
     }
 }

@@ -82,8 +82,8 @@ public final class OutputScheduler {
      *                       that moves only when told to needs)
      */
     public OutputScheduler(Receiver out, NanoClock clock, LatencyMeters meters, int queueCapacity, long dueMarginNanos) {
-        if (queueCapacity < 1) throw new IllegalArgumentException("scheduler queue capacity must be positive: " + queueCapacity);
-        if (dueMarginNanos < 0) throw new IllegalArgumentException("the due margin must not be negative: " + dueMarginNanos);
+        if (queueCapacity < 1) throw Messages.capacity(queueCapacity);
+        if (dueMarginNanos < 0) throw Messages.margin(dueMarginNanos);
         this.dueMarginNanos = dueMarginNanos;
         this.out = out;
         this.clock = clock;
@@ -244,6 +244,25 @@ public final class OutputScheduler {
         } catch (RuntimeException e) {
             sendErrors.incrementAndGet();
             return false;
+        }
+    }
+
+    /**
+     * This class's messages, built only when a check fails: in a class of their own, since when the JIT's count of a
+     * method here asks C2 to compile it, HotSpot first interns every string constant of this class on the asking
+     * thread, a real-time one, long after warm-up (bytes counted once; see docs/models.md). So this class holds none.
+     */
+    private static final class Messages {
+
+        private Messages() {
+        }
+
+        static IllegalArgumentException capacity(int queueCapacity) {
+            return new IllegalArgumentException("scheduler queue capacity must be positive: " + queueCapacity);
+        }
+
+        static IllegalArgumentException margin(long dueMarginNanos) {
+            return new IllegalArgumentException("the due margin must not be negative: " + dueMarginNanos);
         }
     }
 }
