@@ -166,11 +166,7 @@ public final class LstmStepKernel implements StepModel, RollStepModel {
         }
     }
 
-    /**
-     * The kernel's messages, in a class of their own that only a failed check runs: when the JIT's count of a kernel
-     * method asks C2 to compile it, HotSpot first interns every string constant of the kernel's class on the asking
-     * thread, which may be the performer's, after warm-up (176 bytes once; docs/models.md). So the kernel holds none.
-     */
+    /** The messages of this class's checks, built only when one fails: see docs/design.md, "Real-time rules". */
     private static final class Messages {
 
         private Messages() {

@@ -29,7 +29,7 @@ public final class StepArguments {
         if (probabilities.length < width) throw Messages.outputTooShort(probabilities.length, width);
     }
 
-    /** The checks' messages, built only when a check fails. */
+    /** The messages of this class's checks, built only when one fails: see docs/design.md, "Real-time rules". */
     private static final class Messages {
 
         private Messages() {

@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
  * <ul>
  *   <li><b>Dynamics</b> ({@code dynamics} 0..1): a note-on's velocity moves from the model's own (its velocity bin) to
  *       the player's ({@link PlayerDynamics#velocityAt}: level, continued contour, accent of the note's metric
- *       position; and {@link PlayerDynamics#registerAccent}: louder above the player's register, softer below) plus a seeded humanisation of at most ±{@value #HUMANISE} (triangular), bounded to 1..127.</li>
+ *       position; and {@link PlayerDynamics#registerAccent}: louder above the recent register, softer below) plus a
+ *       seeded humanisation of at most ±{@value #HUMANISE} (triangular), bounded to 1..127.</li>
  *   <li><b>Feel</b> ({@code feel} 0..1): every note message of the part (note-ons and the part's own releases) moves by
  *       the player's offset at its tick ({@link PlayerFeel#offsetAt}, at most a third of a sixteenth), times
  *       {@code feel}. The offsets change linearly between sixteenths, so the time map only stretches and squeezes:

@@ -14,8 +14,8 @@ package io.antiphon.engine.perform;
  * plus the accent.
  *
  * <p>The <b>register</b> ({@link #registerAccent}): a note of the machine's above the recent register (the mean pitch of
- * the last {@value #REGISTER_NOTES} notes, the player's and the machine's) is played louder, one below it softer, by {@value #HIGH_LOUD} per
- * semitone up to {@value #MAX_REGISTER_ACCENT} either way: the "high loud" rule of the KTH performance rules (Friberg,
+ * the last {@value #REGISTER_NOTES} notes, the player's and the machine's) is played louder, one below it softer, by
+ * {@value #HIGH_LOUD} per semitone up to {@value #MAX_REGISTER_ACCENT} either way: the "high loud" rule of the KTH performance rules (Friberg,
  * Bresin and Sundberg 2006), by which a melody's dynamics follow its line. A player who holds one level still hears an
  * answer shaped by its own melody, not a row of equal velocities.
  * Allocation-free; owned by the performer thread.
@@ -79,7 +79,7 @@ final class PlayerDynamics {
         pitchCount = Math.min(pitchCount + 1, REGISTER_NOTES);
     }
 
-    /** The velocity a machine note at {@code pitch} gains (or loses) by its height against the player's register; 0 before a pitch is heard. */
+    /** The velocity a machine note at {@code pitch} gains (or loses) by its height against the register; 0 before a pitch is heard. */
     double registerAccent(int pitch) {
         if (pitchCount == 0) return 0;
         double sum = 0;

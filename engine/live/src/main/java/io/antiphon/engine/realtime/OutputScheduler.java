@@ -247,11 +247,7 @@ public final class OutputScheduler {
         }
     }
 
-    /**
-     * This class's messages, built only when a check fails: in a class of their own, since when the JIT's count of a
-     * method here asks C2 to compile it, HotSpot first interns every string constant of this class on the asking
-     * thread, a real-time one, long after warm-up (bytes counted once; see docs/models.md). So this class holds none.
-     */
+    /** The messages of this class's checks, built only when one fails: see docs/design.md, "Real-time rules". */
     private static final class Messages {
 
         private Messages() {

@@ -144,11 +144,7 @@ public final class Sampler {
         throw Messages.maskDisagrees(allowed);
     }
 
-    /**
-     * The sampler's messages, built only when a check fails: in a class of their own, since when the JIT's count of a
-     * sampler method asks C2 to compile it, HotSpot first interns every string constant of the method's class on the
-     * asking thread, the performer's, long after warm-up (see docs/models.md). So the sampler holds none.
-     */
+    /** The messages of this class's checks, built only when one fails: see docs/design.md, "Real-time rules". */
     private static final class Messages {
 
         private Messages() {

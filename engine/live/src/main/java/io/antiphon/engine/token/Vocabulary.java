@@ -124,12 +124,7 @@ public final class Vocabulary {
         if (token < 0 || token >= SIZE) throw Messages.tokenOutside(token);
     }
 
-    /**
-     * The vocabulary's messages and token names, built only when asked for: in a class of their own, since when the JIT's
-     * count of a method here (called at every token) asks C2 to compile it, HotSpot first interns every string constant
-     * of this class on the asking thread, the performer's, long after warm-up (see docs/models.md). So this class holds
-     * none.
-     */
+    /** The messages of this class's checks, built only when one fails: see docs/design.md, "Real-time rules". */
     private static final class Messages {
 
         private Messages() {
