@@ -30,6 +30,14 @@ final class GrooveCommand implements Callable<Integer> {
     @Option(names = "--tunes", defaultValue = "20", description = "Test melodies performed (default ${DEFAULT-VALUE}).")
     int tunes;
 
+    @Option(names = "--skip", defaultValue = "0",
+            description = "Test melodies passed over before the first performed, in file-name order (default ${DEFAULT-VALUE}).")
+    int skip;
+
+    @Option(names = "--jitter", paramLabel = "MS", defaultValue = "0",
+            description = "Standard deviation of the simulated player's onset jitter, ms (default: drawn per call from 10 to 20).")
+    double jitter;
+
     @Option(names = "--bars", defaultValue = "4", description = "Bars of each melody played as the call (default ${DEFAULT-VALUE}).")
     int bars;
 
@@ -64,6 +72,7 @@ final class GrooveCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Map<io.antiphon.engine.perform.Parameter, Double> settings = parameterOptions.check();
         if (tunes < 1 || bars < 2) throw new IllegalArgumentException("--tunes must be at least 1 and --bars at least 2");
+        if (skip < 0 || jitter < 0 || jitter > 100) throw new IllegalArgumentException("--skip must be at least 0 and --jitter within 0..100 ms");
         for (double bpm : tempos) {
             if (bpm < 30 || bpm > 300) throw new IllegalArgumentException("--tempos must lie within 30..300 BPM, got " + bpm);
         }
@@ -73,13 +82,16 @@ final class GrooveCommand implements Callable<Integer> {
                     + directory.map(Path::toString).orElse("no data directory") + "); give --data DIR. Nothing measured.");
             return 0;
         }
-        List<double[][]> melodies = TestMelodies.nottingham(directory.get(), tunes, bars);
+        List<double[][]> melodies = TestMelodies.nottingham(directory.get(), skip + tunes, bars);
+        melodies = melodies.subList(Math.min(skip, melodies.size()), melodies.size());
         LoadedPreset loaded = LoadedPreset.load(preset, StepEngine.KERNEL);
         ParameterOptions.applyTo(settings, loaded.parameters());
-        GrooveResult result = GrooveEvaluation.run(loaded.model(), loaded.parameters(), melodies, tempos, drift, rubato, rests, seed);
+        GrooveResult result = GrooveEvaluation.run(loaded.model(), loaded.parameters(), melodies, tempos, drift, rubato, rests, jitter, seed);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("preset", loaded.entry().preset().name());
         report.put("melodies", melodies.size());
+        report.put("skipped_melodies", skip);
+        report.put("jitter_ms", jitter > 0 ? (Object) jitter : "10-20");
         report.put("bars", bars);
         report.put("tempos_bpm", Arrays.stream(tempos).boxed().toList());
         report.put("drift_max", drift);

@@ -42,17 +42,20 @@ public final class GrooveEvaluation {
      * @param maxRubato  the largest depth of the tempo's breathing (0.04: ±4%), drawn per case
      * @param rests      whether the melody at the i-th tempo gets a rest of {@code i % 3} beats (0, 1, 2) inserted inside
      *                   the phrase ({@link TestMelodies#withRest}): the answer must wait for the phrase's end
+     * @param jitterMs   the standard deviation of the human's onset jitter, ms; 0 for one drawn per case from 10..20
      * @param seed       the seed of the human timing, the contours and the sampling
      */
     public static GrooveResult run(StepModel model, PerformerParameters parameters, List<double[][]> melodies,
-                                   double[] tempos, double maxDrift, double maxRubato, boolean rests, long seed) {
+                                   double[] tempos, double maxDrift, double maxRubato, boolean rests, double jitterMs,
+                                   long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         List<GrooveResult.Case> cases = new ArrayList<>();
         for (int m = 0; m < melodies.size(); m++) {
             for (int t = 0; t < tempos.length; t++) {
                 double bpm = tempos[t];
                 int restBeats = rests ? t % 3 : 0;
-                double jitter = random.nextDouble(10, 20);
+                double drawn = random.nextDouble(10, 20);
+                double jitter = jitterMs > 0 ? jitterMs : drawn;
                 double drift = 1 + (maxDrift > 0 ? random.nextDouble(-maxDrift, maxDrift) : 0);
                 double rubato = maxRubato > 0 ? random.nextDouble(0, maxRubato) : 0;
                 int low = random.nextInt(40, 70);

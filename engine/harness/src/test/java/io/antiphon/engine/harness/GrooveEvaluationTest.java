@@ -29,7 +29,7 @@ class GrooveEvaluationTest {
     @Test
     void aSteadyPlayerIsFollowedAndAnsweredOnTheBeatAfterThePhrase() {
         GrooveResult result = GrooveEvaluation.run(TinyPerformers.kernel(), new PerformerParameters(), List.<double[][]>of(MELODY),
-                new double[] {72, 96, 140}, 0, 0, true, 5L);
+                new double[] {72, 96, 140}, 0, 0, true, 0, 5L);
 
         assertThat(result.cases()).hasSize(3);
         for (GrooveResult.Case c : result.cases()) {
@@ -55,7 +55,7 @@ class GrooveEvaluationTest {
     @Test
     void aDriftingBreathingPlayerIsFollowed() {
         GrooveResult result = GrooveEvaluation.run(TinyPerformers.kernel(), new PerformerParameters(), List.<double[][]>of(MELODY),
-                new double[] {80, 110, 160}, 0.1, 0.04, true, 7L);
+                new double[] {80, 110, 160}, 0.1, 0.04, true, 0, 7L);
         for (GrooveResult.Case c : result.cases()) {
             String name = c.bpm() + " BPM, drift " + c.drift();
             assertThat(c.octaveError()).as(name + ": half or double tempo").isFalse();

@@ -21,7 +21,8 @@ import java.util.Arrays;
  * leaves beats empty, but the inner beats of the longest interval, if of {@value #REST_BEATS} beats or more, are a
  * rest, not empty beats; twice too slow puts notes on sixteenths), weighed by a log-normal prior around {@code tempo_bpm}
  * (sigma {@value #PRIOR_SIGMA} in log tempo, within {@value #RANGE_FACTOR}x either way) and, in doubt, leaning to the
- * slower level ({@link #SLOWER_LEVEL_BONUS}). The onsets are then placed on a sixteenth grid of that beat, and
+ * slower level ({@link #SLOWER_LEVEL_BONUS}); a beat well above the prior's tempo must be clearly better
+ * ({@link #FAST_PENALTY}: running sixteenths are not a fast beat's eighths). The onsets are then placed on a sixteenth grid of that beat, and
  * the beat's phase is the one that puts the longest notes (by the interval they open) and the first onset on beats.
  *
  * <p><b>Tracking</b> (afterwards): each onset takes the sixteenth the current grid predicts for it; the grid is the
@@ -29,7 +30,10 @@ import java.util.Arrays;
  * beats (time constant {@value #MEMORY_BEATS} beats, so it follows drift and rubato), lower off the beat, and low for
  * an onset far from its sixteenth (an ornament, a triplet). This is a Kalman tempo tracker's steady state in batch form;
  * the grid is re-fitted at every onset, and the beat's phase is decided again from the whole window ({@link #rephase}:
- * a line that opened with a pickup in running eighths gets its beat back once its long notes are heard). Rests and
+ * a line that opened with a pickup in running eighths gets its beat back once its long notes are heard; a compound
+ * line, 6/8 counted in quarters, gets its beat on the bar line, {@link #compoundPhase}), and every
+ * {@value #REVIEW_ONSETS} onsets the metrical level is chosen again from the whole window ({@link #reviewLevel}: a
+ * beat induced from a run of triplets is 1.5 times the player's). Rests and
  * Antiphon's answers hold the grid: only the human's onsets move it.
  * Four onsets in a row far from the grid mean the player is lost: the tracker induces afresh from them, at a beat within
  * {@value #RELOCK_FACTOR}x of the one lost (drift and rubato lose the grid, not the metrical level).
@@ -55,6 +59,14 @@ public final class BeatTracker {
      * half its notes between them and may enter on an off-beat.
      */
     static final double SLOWER_LEVEL_BONUS = 0.3;
+    /**
+     * A beat faster than {@value #FAST_FROM} times the prior's tempo loses up to {@value #FAST_PENALTY} of score, all of
+     * it from {@value #FAST_FULL} times (from 162 and 192 BPM for a prior of 120): a reel written in sixteenths and played
+     * at 96 or 140 BPM was tracked at 192 or 280, its answer in 32nd notes of the player's.
+     */
+    static final double FAST_FROM = 1.35;
+    static final double FAST_FULL = 1.6;
+    static final double FAST_PENALTY = 1.5;
     static final double RANGE_FACTOR = 2.5;
     /** An interval of this many beats or more holds a rest: the level's fit does not ask for onsets on its inner beats. */
     static final int REST_BEATS = 3;
@@ -62,8 +74,20 @@ public final class BeatTracker {
     static final double RELOCK_FACTOR = 1.4;
     static final double MEMORY_BEATS = 12;
     static final int WINDOW = 32;
+    /** Once settled, the metrical level is reviewed every this many onsets ({@link #reviewLevel}). */
+    static final int REVIEW_ONSETS = 8;
+    /** How far (in log period) the reviewed level must lie from the current beat to replace it: another level, not drift. */
+    static final double LEVEL_CHANGE = 0.2;
     private static final long CHORD_WINDOW_NANOS = CHORD_WINDOW_MS * 1_000_000;
     private static final int SLOTS_PER_BEAT = 4;
+    /** A dotted quarter in sixteenths: the beat of a compound metre. */
+    private static final int DOTTED_SLOTS = 6;
+    /**
+     * A line is heard as compound when its long notes on the best dotted-quarter position weigh at least this share of
+     * those on the best quarter position (an even-eighth line in 2/4 or 4/4 gives at most about 2/3; a 6/8 line of
+     * quarter-eighth pairs 4/3; Nottingham's 6/8 tunes, first 16 quarters: 65% over it, its 4/4 tunes: none).
+     */
+    static final double COMPOUND_RATIO = 0.8;
     private static final double CARRY_LIMIT = 0.34;
     /** An interval longer than this many times the upper quartile of the intervals holds a rest: it is no candidate for the melody's note value. */
     private static final double REST_QUARTILES = 2.5;
@@ -83,7 +107,12 @@ public final class BeatTracker {
     private final double[] iois = new double[WINDOW];
     private final double[] weights = new double[WINDOW];
     private final double[] sorted = new double[WINDOW];
+    private final long[] reviewSlots = new long[WINDOW];
+    private int sinceReview;
     private final double[] phaseScores = new double[4];
+    private final double[] dottedScores = new double[DOTTED_SLOTS];
+    /** Onsets in the window (the newest aside) on an odd sixteenth, counted by {@link #rephase}. */
+    private int oddOnsets;
     private final double[] recentIntervals = new double[RECENT_INTERVALS];
     private int count;
     private int head;
@@ -158,7 +187,7 @@ public final class BeatTracker {
         }
         append(nanos);
         if (settled) {
-            if (track(nanos)) rephase();
+            if (track(nanos) && !reviewLevel()) rephase();
         } else if (count >= 3) {
             induce();
         }
@@ -266,8 +295,11 @@ public final class BeatTracker {
 
     // ---- induction ----
 
-    private void induce() {
-        int n = count;
+    /**
+     * The beat period the first {@code n} onsets suggest: from their commonest interval ({@link #chooseLevel}), or the
+     * prior's refined to them with the tempo locked. Overwrites the interval and slot scratch arrays.
+     */
+    private double inducedBeat(int n) {
         // the consecutive intervals
         for (int i = 1; i < n; i++) iois[i - 1] = times[index(i)] - times[index(i - 1)];
         int m = n - 1;
@@ -318,6 +350,12 @@ public final class BeatTracker {
                 if (levelScore > byTime) beat = byCount;
             }
         }
+        return beat;
+    }
+
+    private void induce() {
+        int n = count;
+        double beat = inducedBeat(n);
         place(beat / SLOTS_PER_BEAT, n);
         // renumber: slot 0 is the beat at or before the first onset
         int phase = bestPhase(beat, n);
@@ -328,6 +366,7 @@ public final class BeatTracker {
         replace(n);
         fit(times[index(n - 1)]);
         farInARow = 0;
+        sinceReview = 0;
         double span = (times[index(n - 1)] - times[index(0)]) / period;
         if (n >= 5 && span >= 3 && confidence >= 0.6 || n >= INDUCTION_ONSETS) {
             // found: the clock may follow; until settled, every onset induces afresh from all heard so far
@@ -490,6 +529,9 @@ public final class BeatTracker {
             double eighths = Math.abs(Math.log(unit / (candidate / 2)) / Math.log(2));
             double score = -0.5 * (log / PRIOR_SIGMA) * (log / PRIOR_SIGMA) + LEVEL_WEIGHT * fit - EIGHTH_WEIGHT * eighths
                     + SLOWER_LEVEL_BONUS * log / Math.log(2);
+            // a beat well above the prior's tempo must be clearly better (running sixteenths are not a fast beat's eighths)
+            double fastness = (-log - Math.log(FAST_FROM)) / Math.log(FAST_FULL / FAST_FROM);
+            score -= FAST_PENALTY * Math.max(0, Math.min(1, fastness));
             // once found, the level holds unless another is clearly better: no flip-flop on one jittered onset
             if (tracking && Math.abs(Math.log(candidate / period)) < 0.2) score += LEVEL_HOLD;
             if (score > bestScore) {
@@ -502,6 +544,27 @@ public final class BeatTracker {
     }
 
     // ---- tracking ----
+
+    /**
+     * Every {@value #REVIEW_ONSETS} onsets once settled, the metrical level is chosen again from the whole window (where
+     * induction had a dozen onsets, perhaps all triplets or a rest among them): if that beat is another level (over
+     * {@link #LEVEL_CHANGE} in log period away; the current level is preferred by {@link #LEVEL_HOLD}), the tracker
+     * induces afresh from the window.
+     *
+     * @return whether it did
+     */
+    private boolean reviewLevel() {
+        if (tempoLocked || ++sinceReview < REVIEW_ONSETS) return false;
+        sinceReview = 0;
+        System.arraycopy(slots, 0, reviewSlots, 0, WINDOW);
+        double beat = inducedBeat(count);
+        System.arraycopy(reviewSlots, 0, slots, 0, WINDOW);
+        if (Math.abs(Math.log(beat / period)) < LEVEL_CHANGE) return false;
+        settled = false;
+        tracking = false;
+        induce();
+        return true;
+    }
 
     /** Places the newest onset on the grid and re-fits it; false if that lost the player (a new induction ran instead). */
     private boolean track(long nanos) {
@@ -538,19 +601,56 @@ public final class BeatTracker {
      */
     private void rephase() {
         Arrays.fill(phaseScores, 0);
+        Arrays.fill(dottedScores, 0);
+        oddOnsets = 0;
         for (int i = 0; i < count - 1; i++) {
             long slot = slots[index(i)];
-            double length = Math.min(slots[index(i + 1)] - slot, PHASE_LENGTH_CAP)
-                    + (i == 0 && windowFromFirstOnset ? SLOTS_PER_BEAT : 0);
+            double length = Math.min(slots[index(i + 1)] - slot, PHASE_LENGTH_CAP);
             phaseScores[(int) Math.floorMod(slot, SLOTS_PER_BEAT)] += length;
+            dottedScores[(int) Math.floorMod(slot, DOTTED_SLOTS)] += length;
+            if ((slot & 1) != 0) oddOnsets++;
         }
-        int best = 0;
-        for (int p = 1; p < SLOTS_PER_BEAT; p++) if (phaseScores[p] > phaseScores[best]) best = p;
-        if (best == 0 || phaseScores[best] <= phaseScores[0] + REPHASE_MARGIN) return;
+        int best = compoundPhase();
+        if (best < 0) {
+            if (windowFromFirstOnset) phaseScores[(int) Math.floorMod(slots[index(0)], SLOTS_PER_BEAT)] += SLOTS_PER_BEAT;
+            best = 0;
+            for (int p = 1; p < SLOTS_PER_BEAT; p++) if (phaseScores[p] > phaseScores[best]) best = p;
+            if (best == 0 || phaseScores[best] <= phaseScores[0] + REPHASE_MARGIN) return;
+        } else if (best == 0) {
+            return;
+        }
         int shift = best <= SLOTS_PER_BEAT / 2 ? best : best - SLOTS_PER_BEAT;
         for (int i = 0; i < count; i++) slots[index(i)] -= shift;
         origin += shift * period / SLOTS_PER_BEAT;
         gridEpoch++;
+    }
+
+    /**
+     * In a compound metre (6/8, 9/8, 12/8 counted in quarters), the beat phase the bar's downbeat is on; -1 if the line
+     * is not heard as compound. Compound: the long notes keep to a dotted-quarter grid (six sixteenths) more closely than
+     * to any quarter one ({@link #phaseScores}, {@link #dottedScores}: note length by position; {@value #COMPOUND_RATIO}
+     * of it is enough), and at most one onset in eight falls on an odd sixteenth (at half tempo a simple line's eighths
+     * do, and its fold on dotted quarters is chance). Both quarter phases then
+     * hold as many long notes, so the phrase's start decides: a 6/8 line opens on a dotted-quarter beat or an eighth or
+     * two before one (its pickup), and that beat is a downbeat; without the first onset in the window, the current phase
+     * stays if it is on the dotted grid, else the quarter phase with more long notes.
+     */
+    private int compoundPhase() {
+        int dotted = 0;
+        for (int p = 1; p < DOTTED_SLOTS; p++) if (dottedScores[p] > dottedScores[dotted]) dotted = p;
+        double quarterBest = 0;
+        for (double score : phaseScores) quarterBest = Math.max(quarterBest, score);
+        if (dottedScores[dotted] <= COMPOUND_RATIO * quarterBest) return -1;
+        if (oddOnsets * 8 > count - 1) return -1;
+        if (windowFromFirstOnset) {
+            long first = slots[index(0)];
+            long downbeat = first + Math.floorMod(dotted - first, DOTTED_SLOTS);
+            return (int) Math.floorMod(downbeat, SLOTS_PER_BEAT);
+        }
+        int a = Math.floorMod(dotted, SLOTS_PER_BEAT);
+        int b = Math.floorMod(dotted + 2, SLOTS_PER_BEAT);
+        if (a == 0 || b == 0) return 0;
+        return phaseScores[a] >= phaseScores[b] ? a : b;
     }
 
     /** Re-fits the grid (period and origin) to the onsets in the window, as seen at {@code now}. */

@@ -192,4 +192,67 @@ class BeatTrackerTest {
             assertTrue(right >= 9, "slow air at " + bpm + " BPM: the player's tempo or half of it in " + right + " of 10 seeds");
         }
     }
+
+    /**
+     * A jig's opening in 6/8, counted in quarters (a bar is three): an eighth pickup, quarter-eighth pairs, a bar of two
+     * dotted quarters. Both quarter phases hold as many long notes; the downbeat is the one after the pickup.
+     */
+    static final double[] JIG_BEATS = {
+            2.5, 3, 4, 4.5, 5.5, 6, 7, 7.5, 8.5, 9, 10, 10.5, 11.5, 12, 13.5, 15};
+
+    @Test
+    void aJigsBeatsFallOnItsBarLinesNotOnItsSecondDottedQuarter() {
+        for (double bpm : new double[]{72, 96, 140}) {
+            for (long seed = 1; seed <= 5; seed++) {
+                String name = "jig at " + bpm + " BPM seed " + seed;
+                long[] onsets = perform(JIG_BEATS, 1, bpm, 1, 12, seed);
+                BeatTracker tracker = new BeatTracker(120);
+                for (long onset : onsets) tracker.onset(onset);
+                double beatNanos = 60e9 / bpm;
+                long first = tracker.nextBeatNanos(onsets[onsets.length - 1] + Math.round(beatNanos));
+                for (int b = 0; b < 6; b++) {
+                    long tracked = first + b * tracker.beatNanos();
+                    double truth = 1e9 + Math.rint((tracked - 1e9) / beatNanos) * beatNanos;
+                    assertEquals(truth, tracked, 30e6, name + ": the tracker's beat " + b + " after the phrase");
+                }
+            }
+        }
+    }
+
+    /** A hornpipe-like line that opens with triplets (a triplet eighth's grid is the sixteenths of 1.5 times the tempo), then runs in eighths. */
+    static final double[] TRIPLET_OPENING_BEATS = {
+            0, 1, 1.333, 1.667, 2, 2.5, 3, 4, 4.333, 4.667, 5, 5.5, 6, 7, 7.5,
+            8, 8.5, 9, 9.5, 10, 11, 11.5, 12, 12.5, 13, 13.5, 14, 15};
+
+    @Test
+    void aBeatInducedFromTripletsIsReviewedOnceTheEighthsAreHeard() {
+        for (double bpm : new double[]{72, 96, 140}) {
+            for (long seed = 1; seed <= 5; seed++) {
+                String name = "triplet opening at " + bpm + " BPM seed " + seed;
+                BeatTracker tracker = new BeatTracker(120);
+                for (long onset : perform(TRIPLET_OPENING_BEATS, 1, bpm, 1, 12, seed)) tracker.onset(onset);
+                double level = tracker.bpm() < bpm * 0.75 ? bpm / 2 : bpm;
+                assertEquals(level, tracker.bpm(), level * 0.005, name);
+            }
+        }
+    }
+
+    /** A reel written in sixteenths (2/4): running sixteenths, eighths at the phrase's turns. */
+    static final double[] SIXTEENTH_REEL_BEATS = {
+            0, 0.25, 0.5, 0.75, 1, 1.5, 1.75, 2, 2.25, 2.5, 2.75, 3, 3.5,
+            4, 4.25, 4.5, 4.75, 5, 5.25, 5.5, 6, 6.5, 6.75, 7, 7.25, 7.5,
+            8, 8.25, 8.5, 8.75, 9, 9.5, 9.75, 10, 10.25, 10.5, 11, 11.5,
+            12, 12.25, 12.5, 12.75, 13, 13.25, 13.5, 14, 15};
+
+    @Test
+    void aReelInSixteenthsIsNotTakenForEighthsAtTwiceItsTempo() {
+        for (double bpm : new double[]{96, 140}) {
+            for (long seed = 1; seed <= 5; seed++) {
+                String name = "reel in sixteenths at " + bpm + " BPM seed " + seed;
+                BeatTracker tracker = new BeatTracker(120);
+                for (long onset : perform(SIXTEENTH_REEL_BEATS, 1, bpm, 1, 12, seed)) tracker.onset(onset);
+                assertTrue(tracker.bpm() < bpm * 1.2, name + ": tracked at " + tracker.bpm() + " BPM");
+            }
+        }
+    }
 }
