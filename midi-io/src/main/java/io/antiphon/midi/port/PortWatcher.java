@@ -162,6 +162,8 @@ public final class PortWatcher implements AutoCloseable {
             events.lost("output", output.name());
         }
         if (output.current() == null && port.isPresent()) {
+            // a send that failed since the first line left its port here: closed before the device is opened again
+            if (output.closeFailed()) events.lost("output", output.name());
             try {
                 output.reconnect(MidiPortOpener.openOutput(port.get()));
             } catch (MidiPortException e) {

@@ -49,8 +49,11 @@ public final class SupervisedOutput extends SupervisedPort<MidiPortOpener.Opened
             port.receiver().send(message, timeStamp);
         } catch (RuntimeException e) {
             failures.incrementAndGet();
+            // handed to the watcher before the port is marked lost: a watcher that finds it lost finds it here too, and
+            // closes it before it opens the device again (closing it after would close the reopened device: the JDK
+            // hands out one MidiDevice object per device)
+            toClose.set(port);
             if (open.compareAndSet(port, null)) {
-                toClose.set(port);
                 losses.incrementAndGet();
                 wakeWatcher.run();
             }
@@ -90,8 +93,15 @@ public final class SupervisedOutput extends SupervisedPort<MidiPortOpener.Opened
     /** Closes a port that failed in {@link #send}, if any (watcher thread); true if there was one. */
     boolean closeFailed() {
         MidiPortOpener.OpenedOutput failed = toClose.getAndSet(null);
+        if (failed == null) return false;
+        MidiPortOpener.OpenedOutput current = open.get();
+        if (current != null && current.device() == failed.device()) {
+            // the device is open again (this handle was lost another way first): only the old receiver goes
+            failed.receiver().close();
+            return false;
+        }
         closeQuietly(failed);
-        return failed != null;
+        return true;
     }
 
     /** Takes a reopened port into use after sending it all-notes-off on every channel (watcher thread). */
