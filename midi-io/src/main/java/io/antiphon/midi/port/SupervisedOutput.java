@@ -90,7 +90,10 @@ public final class SupervisedOutput extends SupervisedPort<MidiPortOpener.Opened
         }
     }
 
-    /** Closes a port that failed in {@link #send}, if any (watcher thread); true if there was one. */
+    /**
+     * Closes a port that failed in {@link #send}, if any (watcher thread); true if there was one to close as lost (false
+     * too when its device is already open again: then only its receiver is closed).
+     */
     boolean closeFailed() {
         MidiPortOpener.OpenedOutput failed = toClose.getAndSet(null);
         if (failed == null) return false;

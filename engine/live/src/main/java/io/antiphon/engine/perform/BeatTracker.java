@@ -22,8 +22,8 @@ import java.util.Arrays;
  * rest, not empty beats; twice too slow puts notes on sixteenths), weighed by a log-normal prior around {@code tempo_bpm}
  * (sigma {@value #PRIOR_SIGMA} in log tempo, within {@value #RANGE_FACTOR}x either way) and, in doubt, leaning to the
  * slower level ({@link #SLOWER_LEVEL_BONUS}); a beat well above the prior's tempo must be clearly better
- * ({@link #FAST_PENALTY}: running sixteenths are not a fast beat's eighths). The onsets are then placed on a sixteenth grid of that beat, and
- * the beat's phase is the one that puts the longest notes (by the interval they open) and the first onset on beats.
+ * ({@link #FAST_PENALTY}: running sixteenths are not a fast beat's eighths). The onsets are then placed on a sixteenth
+ * grid of that beat, and the beat's phase is the one that puts the longest notes (by the interval they open) and the first onset on beats.
  *
  * <p><b>Tracking</b> (afterwards): each onset takes the sixteenth the current grid predicts for it; the grid is the
  * weighted least-squares line through the recent onsets (time against sixteenth index), weights decaying with age in
@@ -630,8 +630,8 @@ public final class BeatTracker {
      * is not heard as compound. Compound: the long notes keep to a dotted-quarter grid (six sixteenths) more closely than
      * to any quarter one ({@link #phaseScores}, {@link #dottedScores}: note length by position; {@value #COMPOUND_RATIO}
      * of it is enough), and at most one onset in eight falls on an odd sixteenth (at half tempo a simple line's eighths
-     * do, and its fold on dotted quarters is chance). Both quarter phases then
-     * hold as many long notes, so the phrase's start decides: a 6/8 line opens on a dotted-quarter beat or an eighth or
+     * do, and its fold on dotted quarters is chance). Both quarter phases then hold as many long notes, so the phrase's
+     * start decides: a 6/8 line opens on a dotted-quarter beat or an eighth or
      * two before one (its pickup), and that beat is a downbeat; without the first onset in the window, the current phase
      * stays if it is on the dotted grid, else the quarter phase with more long notes.
      */

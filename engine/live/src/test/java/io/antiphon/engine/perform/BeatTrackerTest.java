@@ -150,6 +150,22 @@ class BeatTrackerTest {
         }
     }
 
+    /**
+     * Tracks {@code onsets} (performed from 1 s at {@code bpm}) and asserts that the tracker's {@code beats} beats from
+     * the first a beat after the last onset each fall within 30 ms of one of the player's beats.
+     */
+    static void assertTheNextBeatsAreThePlayers(long[] onsets, double bpm, int beats, String name) {
+        BeatTracker tracker = new BeatTracker(120);
+        for (long onset : onsets) tracker.onset(onset);
+        double beatNanos = 60e9 / bpm;
+        long first = tracker.nextBeatNanos(onsets[onsets.length - 1] + Math.round(beatNanos));
+        for (int b = 0; b < beats; b++) {
+            long tracked = first + b * tracker.beatNanos();
+            double truth = 1e9 + Math.rint((tracked - 1e9) / beatNanos) * beatNanos;
+            assertEquals(truth, tracked, 30e6, name + ": the tracker's beat " + b + " after the phrase");
+        }
+    }
+
     /** A reel's opening: a pickup eighth, then running eighths; the first long notes (a quarter, a half) come in bar 2. */
     static final double[] PICKUP_REEL_BEATS = {
             0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5, 5.5, 6, 6.5, 7,
@@ -161,16 +177,7 @@ class BeatTrackerTest {
         for (double bpm : new double[]{72, 96, 140}) {
             for (long seed = 1; seed <= 5; seed++) {
                 String name = "pickup reel at " + bpm + " BPM seed " + seed;
-                long[] onsets = perform(PICKUP_REEL_BEATS, 1, bpm, 1, 12, seed);
-                BeatTracker tracker = new BeatTracker(120);
-                for (long onset : onsets) tracker.onset(onset);
-                double beatNanos = 60e9 / bpm;
-                long first = tracker.nextBeatNanos(onsets[onsets.length - 1] + Math.round(beatNanos));
-                for (int b = 0; b < 8; b++) {
-                    long tracked = first + b * tracker.beatNanos();
-                    double truth = 1e9 + Math.rint((tracked - 1e9) / beatNanos) * beatNanos;
-                    assertEquals(truth, tracked, 30e6, name + ": the tracker's beat " + b + " after the phrase");
-                }
+                assertTheNextBeatsAreThePlayers(perform(PICKUP_REEL_BEATS, 1, bpm, 1, 12, seed), bpm, 8, name);
             }
         }
     }
@@ -205,16 +212,7 @@ class BeatTrackerTest {
         for (double bpm : new double[]{72, 96, 140}) {
             for (long seed = 1; seed <= 5; seed++) {
                 String name = "jig at " + bpm + " BPM seed " + seed;
-                long[] onsets = perform(JIG_BEATS, 1, bpm, 1, 12, seed);
-                BeatTracker tracker = new BeatTracker(120);
-                for (long onset : onsets) tracker.onset(onset);
-                double beatNanos = 60e9 / bpm;
-                long first = tracker.nextBeatNanos(onsets[onsets.length - 1] + Math.round(beatNanos));
-                for (int b = 0; b < 6; b++) {
-                    long tracked = first + b * tracker.beatNanos();
-                    double truth = 1e9 + Math.rint((tracked - 1e9) / beatNanos) * beatNanos;
-                    assertEquals(truth, tracked, 30e6, name + ": the tracker's beat " + b + " after the phrase");
-                }
+                assertTheNextBeatsAreThePlayers(perform(JIG_BEATS, 1, bpm, 1, 12, seed), bpm, 6, name);
             }
         }
     }
