@@ -30,7 +30,8 @@ import java.util.Arrays;
  * beats (time constant {@value #MEMORY_BEATS} beats, so it follows drift and rubato), lower off the beat, and low for
  * an onset far from its sixteenth (an ornament, a triplet). This is a Kalman tempo tracker's steady state in batch form;
  * the grid is re-fitted at every onset, and the beat's phase is decided again from the whole window ({@link #rephase}:
- * a line that opened with a pickup in running eighths gets its beat back once its long notes are heard; a compound
+ * a line that opened with a pickup in running eighths gets its beat back once its long notes are heard, or, if it has
+ * none, once the player stops at the end of the phrase, {@link #phraseEnded}; a compound
  * line, 6/8 counted in quarters, gets its beat on the bar line, {@link #compoundPhase}), and every
  * {@value #REVIEW_ONSETS} onsets the metrical level is chosen again from the whole window ({@link #reviewLevel}: a
  * beat induced from a run of triplets is 1.5 times the player's). Rests and
@@ -100,6 +101,12 @@ public final class BeatTracker {
     static final double REPHASE_MARGIN = 2;
     /** The longest note length, in sixteenths, that weighs for a beat phase: a long note or a rest says "beat" once. */
     private static final int PHASE_LENGTH_CAP = 2 * 4;
+    /** What the phrase's stop weighs for a beat phase ({@link #phraseEnded}), in sixteenths of note length. */
+    static final int PHRASE_END_WEIGHT = PHASE_LENGTH_CAP;
+    /** How far past an eighth of the grid (in sixteenths) a release may fall and still stop the phrase on it. */
+    private static final double STOP_SLACK = 0.25;
+    /** No phrase end: {@link #rephase} hears only the onsets. */
+    private static final long NO_END = Long.MIN_VALUE;
 
     // the onsets heard, a ring: times and their sixteenth index on the grid (valid while tracking)
     private final long[] times = new long[WINDOW];
@@ -187,7 +194,7 @@ public final class BeatTracker {
         }
         append(nanos);
         if (settled) {
-            if (track(nanos) && !reviewLevel()) rephase();
+            if (track(nanos) && !reviewLevel()) rephase(NO_END);
         } else if (count >= 3) {
             induce();
         }
@@ -214,6 +221,22 @@ public final class BeatTracker {
         windowFromFirstOnset = false;
         append(nanos);
         slots[index(0)] = Math.round(beats) * SLOTS_PER_BEAT;
+    }
+
+    /**
+     * The player's phrase ended, its last note released at {@code releaseNanos}: where the player stopped is evidence of
+     * the beat, and the beat's phase is decided again with it ({@link #rephase}). The stop is the release rounded up to
+     * the grid's next eighth (a release up to a quarter of a sixteenth past an eighth counts as on it), wherever between
+     * half and all of its value the last note was held. A phrase closes at a bar line, or on a beat: the stop weighs for
+     * its quarter phase as much as the longest note ({@value #PHRASE_END_WEIGHT} sixteenths), so that a line of even
+     * eighths that opened with a pickup, whose notes say nothing of the beat, gets its beat back. A compound line keeps
+     * the phase of its first downbeat ({@link #compoundPhase}): a 6/8 phrase ends on either dotted quarter of the bar.
+     */
+    public void phraseEnded(long releaseNanos) {
+        if (!tracking || count < 2) return;
+        double slot = period / SLOTS_PER_BEAT;
+        long stop = Math.max(2 * (long) Math.ceil(((releaseNanos - origin) / slot - STOP_SLACK) / 2), slots[index(count - 1)] + 1);
+        rephase(stop);
     }
 
     // ---- queries ----
@@ -594,12 +617,13 @@ public final class BeatTracker {
     /**
      * Decides the beat's phase again from the whole window (up to {@value #WINDOW} onsets, where induction had a dozen):
      * the sixteenth that the longest notes fall on (by the interval each opens; the newest, still sounding, does not
-     * count) and, while the window holds it, the first onset. The beat moves there, by renumbering, only if that phase
+     * count), while the window holds it, the first onset, and at a phrase's end where the player stopped ({@code stop},
+     * a sixteenth index; {@link #NO_END} during the phrase). The beat moves there, by renumbering, only if that phase
      * is clearly better ({@value #REPHASE_MARGIN} sixteenths of note length): an even-eighth line that opened with a
      * pickup is put back on its beats once its long notes have been heard, without flip-flopping. The sixteenth grid
      * itself does not move.
      */
-    private void rephase() {
+    private void rephase(long stop) {
         Arrays.fill(phaseScores, 0);
         Arrays.fill(dottedScores, 0);
         oddOnsets = 0;
@@ -613,6 +637,7 @@ public final class BeatTracker {
         int best = compoundPhase();
         if (best < 0) {
             if (windowFromFirstOnset) phaseScores[(int) Math.floorMod(slots[index(0)], SLOTS_PER_BEAT)] += SLOTS_PER_BEAT;
+            if (stop != NO_END) phaseScores[(int) Math.floorMod(stop, SLOTS_PER_BEAT)] += PHRASE_END_WEIGHT;
             best = 0;
             for (int p = 1; p < SLOTS_PER_BEAT; p++) if (phaseScores[p] > phaseScores[best]) best = p;
             if (best == 0 || phaseScores[best] <= phaseScores[0] + REPHASE_MARGIN) return;

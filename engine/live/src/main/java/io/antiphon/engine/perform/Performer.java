@@ -298,7 +298,10 @@ public final class Performer implements PerformerCore {
     private void perform() {
         if (phase == PerformerPhase.LISTENING && mode == PerformerMode.CALL_AND_RESPONSE) {
             if (answerRequested) startAnswer(now);
-            else if (phraseEnded()) startAnswer(phraseEndNanos());
+            else if (phraseEnded()) {
+                if (clockSource == ClockSource.PLAYER) hearPhraseEnd();
+                startAnswer(phraseEndNanos());
+            }
         } else if (phase == PerformerPhase.JAMMING && phrases.inPhrase() && phraseEnded()) {
             stream.phraseBoundary(parameters.adapt());   // the human's phrase in a jam ended
             phrases.startNewPhrase();
@@ -323,6 +326,13 @@ public final class Performer implements PerformerCore {
             return phrases.endedInBeats(now, human.allUp(), floorNanos(), phraseBeatNanos());
         }
         return phrases.ended(now, human.allUp(), floorNanos(), parameters.phraseEndMultiple(), clock.nanosPerBeat());
+    }
+
+    /** The call ended: where the player stopped tells the beat tracker where a beat is, and the clock follows it. */
+    private void hearPhraseEnd() {
+        int epoch = beats.gridEpoch();
+        beats.phraseEnded(phrases.silentSince());
+        if (beats.gridEpoch() != epoch) steerToPlayer();
     }
 
     /**

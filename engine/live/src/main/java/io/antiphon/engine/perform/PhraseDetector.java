@@ -91,6 +91,11 @@ final class PhraseDetector {
         return Math.max(floorNanos, Math.round(multiple * medianInterval(beatNanos)));
     }
 
+    /** The moment the human last went silent (every key and the pedal up). */
+    long silentSince() {
+        return silentSince;
+    }
+
     /** From the phrase's first onset to the moment it went silent. */
     long callNanos() {
         return onsets > 0 ? Math.max(0, silentSince - firstOnset) : 0;

@@ -182,6 +182,31 @@ class BeatTrackerTest {
         }
     }
 
+    /** Four bars of even eighths after an eighth pickup, stopped at the bar line: the notes say nothing of the beat. */
+    static final double[] EVEN_EIGHTHS_AFTER_A_PICKUP_BEATS = {
+            3.5, 4, 4.5, 5, 5.5, 6, 6.5, 7, 7.5, 8, 8.5, 9, 9.5, 10, 10.5, 11, 11.5,
+            12, 12.5, 13, 13.5, 14, 14.5, 15, 15.5, 16, 16.5, 17, 17.5, 18, 18.5, 19, 19.5};
+
+    @Test
+    void whereThePlayerStopsIsABeatWhenTheNotesDoNotSay() {
+        for (double bpm : new double[]{72, 96, 140}) {
+            for (long seed = 1; seed <= 5; seed++) {
+                long[] onsets = perform(EVEN_EIGHTHS_AFTER_A_PICKUP_BEATS, 1, bpm, 1, 12, seed);
+                BeatTracker tracker = new BeatTracker(120);
+                for (long onset : onsets) tracker.onset(onset);
+                double beatNanos = 60e9 / bpm;
+                // the last eighth is held for 90% of its value, give or take the jitter
+                tracker.phraseEnded(onsets[onsets.length - 1] + Math.round(0.45 * beatNanos));
+                for (int b = 1; b <= 4; b++) {
+                    long tracked = tracker.nextBeatNanos(onsets[onsets.length - 1]) + (b - 1) * tracker.beatNanos();
+                    double truth = 1e9 + Math.rint((tracked - 1e9) / beatNanos) * beatNanos;
+                    assertEquals(truth, tracked, 30e6, "even eighths at " + bpm + " BPM seed " + seed + ": the tracker's beat " + b
+                            + " after the stop");
+                }
+            }
+        }
+    }
+
     /** A slow air's opening with a one-beat rest inside: a whole note, dotted halves, quarters. */
     static final double[] SLOW_AIR_WITH_A_REST_BEATS = {0, 4, 7, 8, 10, 11, 12, 13, 16};
 

@@ -84,6 +84,44 @@ class PerformerPlayerClockTest {
     }
 
     @Test
+    void aCallOfEvenEighthsAfterAPickupIsAnsweredOnThePlayersBeatsNotBetweenThem() {
+        // even eighths give the tracker no beat phase until the player stops at the bar line
+        for (double bpm : new double[] {72, 96, 140}) {
+            assertTheAnswerEntersOnAPlayersBeat(BeatTrackerTest.EVEN_EIGHTHS_AFTER_A_PICKUP_BEATS, 0.5, bpm, bpm + " BPM");
+        }
+    }
+
+    /**
+     * Plays {@code beats} (each note held 90 % of {@code value} beats) at {@code bpm}: the answer's first note is on a
+     * beat. Returns the answer's note-ons, {time, key}.
+     */
+    private static List<long[]> assertTheAnswerEntersOnAPlayersBeat(double[] beats, double value, double bpm, String name) {
+        Answers out = new Answers();
+        Performer performer = new Performer(TestModels.kernel(), playerParameters(), 5L, out);
+        long start = SECOND;
+        double beat = 60e9 / bpm;
+        java.util.Random random = new java.util.Random(11);
+        List<long[]> part = new ArrayList<>();
+        for (int i = 0; i < beats.length; i++) {
+            long on = start + Math.round(beats[i] * beat + random.nextGaussian() * 12e6);
+            part.add(new long[] {on, 0x90, 60 + (i * 5) % 12, 80});
+            part.add(new long[] {on + Math.round(0.9 * value * beat), 0x80, 60 + (i * 5) % 12, 0});
+        }
+        part.sort(Comparator.comparingLong(e -> e[0]));
+        ScriptedHumanPart human = new ScriptedHumanPart(performer, part.toArray(new long[0][]));
+        human.runFor(start + Math.round((beats[beats.length - 1] + 20) * beat));
+
+        assertThat(out.noteOns).as(name + ": answer notes").isNotEmpty();
+        double first = (out.noteOns.get(0)[0] - start) / beat;
+        assertThat(Math.abs(first - Math.rint(first)) * beat / 1e6).as(name + ": first answer note to the player's beat, ms")
+                .isLessThan(40);
+        performer.allNotesOff(human.now);
+        assertThat(out.checked.firstViolation()).isNull();
+        assertThat(out.checked.sounding()).isZero();
+        return out.noteOns;
+    }
+
+    @Test
     void theAnswerIsOnThePlayersSixteenthsThoughTheCallWasJitteredAndDetached() {
         // the tiny model answers with time shifts of any length; the human's onsets are jittered and released early
         for (double bpm : new double[] {72, 96, 140}) {
