@@ -16,7 +16,8 @@ import io.antiphon.engine.token.Vocabulary;
  * only onto the player's sixteenth grid ({@link MaskRules#shiftsOntoGrid}): the model has heard the human's jittered
  * onsets and staccato releases a tick or two off the grid and would otherwise answer with shifts as ragged, which add
  * up, note after note, to an answer off the player's grid; the player's groove is put back by the
- * {@link ExpressionStage} ({@code feel}). Allocation-free.
+ * {@link ExpressionStage} ({@code feel}). The performer may hold a part to a coarser grid ({@link #holdToGrid}: the
+ * eighths of a beat that may be twice the player's). Allocation-free.
  */
 final class AnswerGenerator {
 
@@ -42,6 +43,7 @@ final class AnswerGenerator {
     private long countedTick = -1;
     private int tokensAtTick;
     private long tokensGenerated;
+    private int gridTicks = MetricPosition.SIXTEENTH_TICKS;
 
     AnswerGenerator(PerformerParameters parameters, ModelStream stream, SoundingNotes notes, HumanKeys human,
                     MusicalClock clock, Sampler sampler) {
@@ -74,6 +76,11 @@ final class AnswerGenerator {
         this.startTick = startTick;
         this.endTick = endTick;
         this.firstToken = startAtOnce;
+    }
+
+    /** With the player clock, the part's time moves only onto lines {@code unitTicks} apart from the grid origin. */
+    void holdToGrid(int unitTicks) {
+        gridTicks = unitTicks;
     }
 
     /** Stops generating; sounding notes are left to the caller. */
@@ -159,7 +166,7 @@ final class AnswerGenerator {
         MaskRules.velocityGrammar(mask, stream.lastToken(), stream.bin());
         if (firstToken) MaskRules.noTimeShift(mask);
         if (parameters.clock() == ClockSource.PLAYER) {
-            MaskRules.shiftsOntoGrid(mask, clock.gridPosition(tick), MetricPosition.SIXTEENTH_TICKS);
+            MaskRules.shiftsOntoGrid(mask, clock.gridPosition(tick), gridTicks);
         }
         if (endTick - tick <= NO_ONSETS_BEFORE_END_TICKS && !firstToken && !Vocabulary.isVelocity(stream.lastToken())) {
             MaskRules.forbidOnsets(mask);

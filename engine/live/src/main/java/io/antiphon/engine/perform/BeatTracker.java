@@ -126,6 +126,9 @@ public final class BeatTracker {
     /** Whether the window still begins with the first onset the tracker induced from (a phrase's first note leans to a beat). */
     private boolean windowFromFirstOnset = true;
     private long groupStart = Long.MIN_VALUE;
+    /** Where the player last stopped ({@link #phraseEnded}), and the beat numbering it was heard in. */
+    private long stopNanos;
+    private int stopEpoch = -1;
     private long onsetsHeard;
 
     // the grid: beat b starts at origin + b * period (ns)
@@ -236,7 +239,24 @@ public final class BeatTracker {
         if (!tracking || count < 2) return;
         double slot = period / SLOTS_PER_BEAT;
         long stop = Math.max(2 * (long) Math.ceil(((releaseNanos - origin) / slot - STOP_SLACK) / 2), slots[index(count - 1)] + 1);
+        stopNanos = Math.round(origin + stop * slot);
         rephase(stop);
+        stopEpoch = gridEpoch;
+    }
+
+    /**
+     * Which beats of a pair are the strong ones, by where the player last stopped ({@link #phraseEnded}): 0 for the even
+     * beats, 1 for the odd ones; -1 if the stop was not on a beat or the beats have been renumbered since. A phrase
+     * closes at a bar line, so in 2/4 and 4/4 the beats an even number after it are on the bar's strong half; and a
+     * beat tracked at twice the player's tempo (running sixteenths heard as a fast beat's eighths) has the player's
+     * beats as its strong ones.
+     */
+    public int strongBeatParity() {
+        if (stopEpoch != gridEpoch || !tracking) return -1;
+        double position = beatPosition(stopNanos);
+        long beat = Math.round(position);
+        if (Math.abs(position - beat) > 0.125) return -1;
+        return (int) Math.floorMod(beat, 2);
     }
 
     // ---- queries ----

@@ -285,7 +285,10 @@ public final class Performer implements PerformerCore {
             if (phase == PerformerPhase.ANSWERING) {
                 // the answer goes on without end (sampled to its end already, with notes still planned: from there)
                 if (generator.active()) generator.setEndTick(AnswerGenerator.ENDLESS);
-                else generator.start(AnswerGenerator.ENDLESS, false);
+                else {
+                    generator.holdToGrid(partGridTicks());
+                    generator.start(AnswerGenerator.ENDLESS, false);
+                }
                 expression.startPart(now, Long.MAX_VALUE);
                 phase = PerformerPhase.JAMMING;
             }
@@ -399,19 +402,48 @@ public final class Performer implements PerformerCore {
         long length = Math.max(Math.min(a, b), Math.min(Math.max(a, b), Math.round(callTicks * parameters.answerLengthRatio())));
         phrases.startNewPhrase();
         stream.phraseBoundary(parameters.adapt());
+        generator.holdToGrid(partGridTicks());
         generator.start(start, start + length, true);
         expression.startPart(clock.nanosAt(start), clock.nanosAt(start + length));
         phase = PerformerPhase.ANSWERING;
         answers++;
     }
 
-    /** Where an answer decided at {@code decided} starts: at once, or on the next beat or bar line of the clock's grid. */
+    /**
+     * The grid a part's time keeps to with the player clock: the beat's sixteenths, or its eighths when the beat may be
+     * the player's eighths ({@link #beatMayBeEighths}).
+     */
+    private int partGridTicks() {
+        return beatMayBeEighths() ? 2 * MetricPosition.SIXTEENTH_TICKS : MetricPosition.SIXTEENTH_TICKS;
+    }
+
+    /**
+     * Whether the player clock's beat is faster than the prior's, so that it may be the player's eighths (running
+     * sixteenths at 72 BPM are running eighths at 144): the answer then enters on a strong beat and keeps to the beat's
+     * eighths, which are the player's sixteenths at either level.
+     */
+    private boolean beatMayBeEighths() {
+        return clockSource == ClockSource.PLAYER && beats.locked() && beats.beatNanos() < beats.priorBeatNanos();
+    }
+
+    /**
+     * Where an answer decided at {@code decided} starts: at once, or on the next beat or bar line of the clock's grid
+     * (with the player clock and a beat faster than the prior's, the next strong beat: {@link BeatTracker#strongBeatParity}).
+     */
     private long answerStartTick(long decided) {
         AnswerStart when = parameters.answerStart();
         if (when == AnswerStart.NOW) return stream.tick();
         long unit = when == AnswerStart.BEAT ? Vocabulary.TICKS_PER_QUARTER
                 : (long) Vocabulary.TICKS_PER_QUARTER * parameters.beatsPerBar();
-        return clock.nextOnGrid(Math.max(stream.tick(), clock.nextTickFrom(decided)), unit);
+        long start = clock.nextOnGrid(Math.max(stream.tick(), clock.nextTickFrom(decided)), unit);
+        if (when == AnswerStart.BEAT && beatMayBeEighths()) {
+            // a beat faster than the prior's may be the player's eighths: the answer enters on a strong one, an even
+            // number of beats after where the player stopped, which is one of the player's beats either way
+            int strong = beats.strongBeatParity();
+            long beat = Math.floorDiv(clock.gridPosition(start), Vocabulary.TICKS_PER_QUARTER);
+            if (strong >= 0 && Math.floorMod(beat, 2) != strong) start += Vocabulary.TICKS_PER_QUARTER;
+        }
+        return start;
     }
 
     private void humanNoteOn(int status, int pitch, int velocity) {
@@ -439,6 +471,7 @@ public final class Performer implements PerformerCore {
             stream.feedNoteOn(pitch, velocity);
         }
         if (mode == PerformerMode.JAM && phase == PerformerPhase.LISTENING) {
+            generator.holdToGrid(partGridTicks());
             generator.start(AnswerGenerator.ENDLESS, false);
             expression.startPart(now, Long.MAX_VALUE);
             phase = PerformerPhase.JAMMING;

@@ -207,6 +207,31 @@ class BeatTrackerTest {
         }
     }
 
+    @Test
+    void theStrongBeatsOfABeatHeardAtTwiceThePlayersTempoAreThePlayersBeats() {
+        double[] sixteenths = new double[34];
+        for (int i = 0; i < sixteenths.length; i++) sixteenths[i] = 3.5 + i * 0.25;   // a two-sixteenth pickup, two bars
+        for (long seed = 1; seed <= 5; seed++) {
+            String name = "running sixteenths at 72 BPM seed " + seed;
+            long[] onsets = perform(sixteenths, 1, 72, 1, 12, seed);
+            BeatTracker tracker = new BeatTracker(120);
+            for (long onset : onsets) tracker.onset(onset);
+            assertEquals(144, tracker.bpm(), 3, name + ": heard as eighths at twice the tempo");
+            assertEquals(-1, tracker.strongBeatParity(), name + ": no stop heard yet");
+            double beatNanos = 60e9 / 72;
+            tracker.phraseEnded(onsets[onsets.length - 1] + Math.round(0.225 * beatNanos));
+            int strong = tracker.strongBeatParity();
+            assertTrue(strong >= 0, name + ": the stop was on a beat");
+            long next = tracker.beatIndexAt(onsets[onsets.length - 1]) + 1;
+            for (long b = next; b < next + 8; b++) {
+                if (Math.floorMod(b, 2) != strong) continue;
+                long tracked = tracker.beatTime(b);
+                double truth = 1e9 + Math.rint((tracked - 1e9) / beatNanos) * beatNanos;
+                assertEquals(truth, tracked, 30e6, name + ": strong beat " + b + " is the player's");
+            }
+        }
+    }
+
     /** A slow air's opening with a one-beat rest inside: a whole note, dotted halves, quarters. */
     static final double[] SLOW_AIR_WITH_A_REST_BEATS = {0, 4, 7, 8, 10, 11, 12, 13, 16};
 

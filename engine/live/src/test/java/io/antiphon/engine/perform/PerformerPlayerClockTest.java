@@ -91,6 +91,23 @@ class PerformerPlayerClockTest {
         }
     }
 
+    @Test
+    void runningSixteenthsHeardAtTwiceThePlayersTempoAreAnsweredOnThePlayersBeats() {
+        // two sixteenths' pickup, then two bars of running sixteenths at 72 BPM: heard as eighths at 144, whose every
+        // other beat is the player's; the answer enters on one of those, counted from where the player stopped, and
+        // keeps to the fast beat's eighths, the player's sixteenths (not to its sixteenths, the player's 32nds)
+        double[] beats = new double[34];
+        for (int i = 0; i < beats.length; i++) beats[i] = 3.5 + i * 0.25;
+        List<long[]> noteOns = assertTheAnswerEntersOnAPlayersBeat(beats, 0.25, 72, "running sixteenths at 72 BPM");
+        assertThat(noteOns).hasSizeGreaterThan(3);
+        double sixteenth = 60e9 / 72 / 4;
+        for (long[] on : noteOns) {
+            double sixteenths = (on[0] - SECOND) / sixteenth;
+            assertThat(Math.abs(sixteenths - Math.rint(sixteenths)) * sixteenth / 1e6)
+                    .as("answer onset to the player's sixteenth grid, ms").isLessThan(30);
+        }
+    }
+
     /**
      * Plays {@code beats} (each note held 90 % of {@code value} beats) at {@code bpm}: the answer's first note is on a
      * beat. Returns the answer's note-ons, {time, key}.
