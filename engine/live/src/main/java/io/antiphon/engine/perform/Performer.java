@@ -74,6 +74,8 @@ public final class Performer implements PerformerCore {
     public static final int WARM_UP_TOKENS = 15_000;
     /** Most warm-up rounds (see {@link #warmUp}): compilation runs in the background and may lag on a busy machine. */
     public static final int WARM_UP_ROUNDS = 8;
+    /** A player-clock beat this many times the prior's tempo or more may be the player's eighths ({@link #beatMayBeEighths}). */
+    static final double FAST_BEAT = 1.1;
 
     private final PerformerParameters parameters;
     private final MusicalClock clock;
@@ -418,17 +420,18 @@ public final class Performer implements PerformerCore {
     }
 
     /**
-     * Whether the player clock's beat is faster than the prior's, so that it may be the player's eighths (running
-     * sixteenths at 72 BPM are running eighths at 144): the answer then enters on a strong beat and keeps to the beat's
-     * eighths, which are the player's sixteenths at either level.
+     * Whether the player clock's beat is over {@value #FAST_BEAT} times the prior's tempo (132 BPM for a prior of 120),
+     * so that it may be the player's eighths (running sixteenths at 72 BPM are running eighths at 144): the answer then
+     * enters on a strong beat and keeps to the beat's eighths, which are the player's sixteenths at either level. A beat
+     * at the prior's tempo is taken as it is.
      */
     private boolean beatMayBeEighths() {
-        return clockSource == ClockSource.PLAYER && beats.locked() && beats.beatNanos() < beats.priorBeatNanos();
+        return clockSource == ClockSource.PLAYER && beats.locked() && beats.beatNanos() * FAST_BEAT < beats.priorBeatNanos();
     }
 
     /**
      * Where an answer decided at {@code decided} starts: at once, or on the next beat or bar line of the clock's grid
-     * (with the player clock and a beat faster than the prior's, the next strong beat: {@link BeatTracker#strongBeatParity}).
+     * (with the player clock and a beat well above the prior's tempo, the next strong beat: {@link BeatTracker#strongBeatParity}).
      */
     private long answerStartTick(long decided) {
         AnswerStart when = parameters.answerStart();
@@ -437,7 +440,7 @@ public final class Performer implements PerformerCore {
                 : (long) Vocabulary.TICKS_PER_QUARTER * parameters.beatsPerBar();
         long start = clock.nextOnGrid(Math.max(stream.tick(), clock.nextTickFrom(decided)), unit);
         if (when == AnswerStart.BEAT && beatMayBeEighths()) {
-            // a beat faster than the prior's may be the player's eighths: the answer enters on a strong one, an even
+            // a beat well above the prior's tempo may be the player's eighths: the answer enters on a strong one, an even
             // number of beats after where the player stopped, which is one of the player's beats either way
             int strong = beats.strongBeatParity();
             long beat = Math.floorDiv(clock.gridPosition(start), Vocabulary.TICKS_PER_QUARTER);
