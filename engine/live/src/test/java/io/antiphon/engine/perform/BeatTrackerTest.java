@@ -141,9 +141,7 @@ class BeatTrackerTest {
                     double beatNanos = 60e9 / bpm;
                     long first = tracker.nearestBeatNanos(Math.round(1e9 + 16 * beatNanos));
                     for (int b = 0; b < 8; b++) {
-                        long tracked = first + b * tracker.beatNanos();
-                        double truth = 1e9 + Math.rint((tracked - 1e9) / beatNanos) * beatNanos;
-                        assertEquals(truth, tracked, 30e6, name + ": the tracker's beat " + b + " after the phrase");
+                        assertOnAPlayersBeat(first + b * tracker.beatNanos(), bpm, name + ": the tracker's beat " + b + " after the phrase");
                     }
                 }
             }
@@ -160,10 +158,25 @@ class BeatTrackerTest {
         double beatNanos = 60e9 / bpm;
         long first = tracker.nextBeatNanos(onsets[onsets.length - 1] + Math.round(beatNanos));
         for (int b = 0; b < beats; b++) {
-            long tracked = first + b * tracker.beatNanos();
-            double truth = 1e9 + Math.rint((tracked - 1e9) / beatNanos) * beatNanos;
-            assertEquals(truth, tracked, 30e6, name + ": the tracker's beat " + b + " after the phrase");
+            assertOnAPlayersBeat(first + b * tracker.beatNanos(), bpm, name + ": the tracker's beat " + b + " after the phrase");
         }
+    }
+
+    /** {@link #assertTheNextBeatsAreThePlayers} for {@code melody} performed at 72, 96 and 140 BPM, five seeds each. */
+    static void assertTheNextBeatsAreThePlayersAt72To140(double[] melody, int beats, String label) {
+        for (double bpm : new double[]{72, 96, 140}) {
+            for (long seed = 1; seed <= 5; seed++) {
+                String name = label + " at " + bpm + " BPM seed " + seed;
+                assertTheNextBeatsAreThePlayers(perform(melody, 1, bpm, 1, 12, seed), bpm, beats, name);
+            }
+        }
+    }
+
+    /** Asserts that {@code tracked} is within 30 ms of one of the beats of a player at {@code bpm} from 1 s ({@link #perform}). */
+    static void assertOnAPlayersBeat(long tracked, double bpm, String what) {
+        double beatNanos = 60e9 / bpm;
+        double truth = 1e9 + Math.rint((tracked - 1e9) / beatNanos) * beatNanos;
+        assertEquals(truth, tracked, 30e6, what);
     }
 
     /** A reel's opening: a pickup eighth, then running eighths; the first long notes (a quarter, a half) come in bar 2. */
@@ -174,12 +187,7 @@ class BeatTrackerTest {
 
     @Test
     void aPickupThatPutTheBeatOnTheOffBeatEighthIsPutRightOnceTheLongNotesAreHeard() {
-        for (double bpm : new double[]{72, 96, 140}) {
-            for (long seed = 1; seed <= 5; seed++) {
-                String name = "pickup reel at " + bpm + " BPM seed " + seed;
-                assertTheNextBeatsAreThePlayers(perform(PICKUP_REEL_BEATS, 1, bpm, 1, 12, seed), bpm, 8, name);
-            }
-        }
+        assertTheNextBeatsAreThePlayersAt72To140(PICKUP_REEL_BEATS, 8, "pickup reel");
     }
 
     /** Four bars of even eighths after an eighth pickup, stopped at the bar line: the notes say nothing of the beat. */
@@ -198,10 +206,8 @@ class BeatTrackerTest {
                 // the last eighth is held for 90% of its value, give or take the jitter
                 tracker.phraseEnded(onsets[onsets.length - 1] + Math.round(0.45 * beatNanos));
                 for (int b = 1; b <= 4; b++) {
-                    long tracked = tracker.nextBeatNanos(onsets[onsets.length - 1]) + (b - 1) * tracker.beatNanos();
-                    double truth = 1e9 + Math.rint((tracked - 1e9) / beatNanos) * beatNanos;
-                    assertEquals(truth, tracked, 30e6, "even eighths at " + bpm + " BPM seed " + seed + ": the tracker's beat " + b
-                            + " after the stop");
+                    assertOnAPlayersBeat(tracker.nextBeatNanos(onsets[onsets.length - 1]) + (b - 1) * tracker.beatNanos(), bpm,
+                            "even eighths at " + bpm + " BPM seed " + seed + ": the tracker's beat " + b + " after the stop");
                 }
             }
         }
@@ -224,10 +230,7 @@ class BeatTrackerTest {
             assertTrue(strong >= 0, name + ": the stop was on a beat");
             long next = tracker.beatIndexAt(onsets[onsets.length - 1]) + 1;
             for (long b = next; b < next + 8; b++) {
-                if (Math.floorMod(b, 2) != strong) continue;
-                long tracked = tracker.beatTime(b);
-                double truth = 1e9 + Math.rint((tracked - 1e9) / beatNanos) * beatNanos;
-                assertEquals(truth, tracked, 30e6, name + ": strong beat " + b + " is the player's");
+                if (Math.floorMod(b, 2) == strong) assertOnAPlayersBeat(tracker.beatTime(b), 72, name + ": strong beat " + b + " is the player's");
             }
         }
     }
@@ -259,12 +262,7 @@ class BeatTrackerTest {
 
     @Test
     void aJigsBeatsFallOnItsBarLinesNotOnItsSecondDottedQuarter() {
-        for (double bpm : new double[]{72, 96, 140}) {
-            for (long seed = 1; seed <= 5; seed++) {
-                String name = "jig at " + bpm + " BPM seed " + seed;
-                assertTheNextBeatsAreThePlayers(perform(JIG_BEATS, 1, bpm, 1, 12, seed), bpm, 6, name);
-            }
-        }
+        assertTheNextBeatsAreThePlayersAt72To140(JIG_BEATS, 6, "jig");
     }
 
     /** A hornpipe-like line that opens with triplets (a triplet eighth's grid is the sixteenths of 1.5 times the tempo), then runs in eighths. */
