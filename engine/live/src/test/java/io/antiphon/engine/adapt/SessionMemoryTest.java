@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.util.SplittableRandom;
 
 import io.antiphon.engine.kernel.AllocationMeter;
+import io.antiphon.engine.kernel.AllocationRounds;
 import io.antiphon.engine.token.Vocabulary;
 import org.junit.jupiter.api.Test;
 
@@ -135,17 +136,15 @@ class SessionMemoryTest {
         assumeTrue(AllocationMeter.isSupported(), "this JVM cannot count per-thread allocation");
         SessionMemory memory = new SessionMemory(128, 16);
         SplittableRandom random = new SplittableRandom(1);
-        AllocationMeter meter = new AllocationMeter();
-        long bytes = 0;
-        for (int round = 0; round < 6; round++) {
-            long before = meter.allocatedBytes();
+        Runnable round = () -> {
             for (int i = 0; i < 2_000; i++) {
                 memory.append(random.nextInt(12), random.nextBoolean() ? 1f : 0.25f);
                 if (i % 9 == 0) memory.truncateTo(memory.position() - 2);
                 memory.predict(p);
             }
-            bytes = meter.allocatedBytes() - before;
-        }
-        assertThat(bytes).isZero();
+        };
+        AllocationRounds.bytesPerRound(3, round); // the JIT settles
+
+        AllocationRounds.assertNothingAllocatedOnceWarm(AllocationRounds.bytesPerRound(5, round));
     }
 }

@@ -4,9 +4,9 @@ import static io.antiphon.engine.perform.PerformanceDriver.MS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.util.Arrays;
 
 import io.antiphon.engine.kernel.AllocationMeter;
+import io.antiphon.engine.kernel.AllocationRounds;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -30,19 +30,13 @@ class ExpressionAllocationTest {
         Performer performer = new Performer(TestModels.kernel(), parameters, seed, out);
         ScriptedHumanPart session = new ScriptedHumanPart(performer,
                 GroovedPlayer.part(470 * SECOND, PerformanceDriver.BPM, GROOVE, 4, 1, seed));
-        AllocationMeter meter = new AllocationMeter();
         PerformerStatus status = new PerformerStatus();
 
         assertThat(performer.warmUp(Performer.WARM_UP_TOKENS, Performer.WARM_UP_ROUNDS)).as("the JIT settled").isTrue();
         // two minutes to settle: on a loaded machine the JIT may still recompile the feel's paths in the first
         session.runFor(120 * SECOND);
         long noteOnsAfterWarmUp = out.noteOns();
-        long[] bytesPerMinute = new long[6];
-        for (int minute = 0; minute < bytesPerMinute.length; minute++) {
-            long before = meter.allocatedBytes();
-            session.runFor(60 * SECOND);
-            bytesPerMinute[minute] = meter.allocatedBytes() - before;
-        }
+        long[] bytesPerMinute = AllocationRounds.bytesPerRound(6, () -> session.runFor(60 * SECOND));
         performer.readStatus(status);
         performer.allNotesOff(session.now);
 
@@ -51,11 +45,7 @@ class ExpressionAllocationTest {
         if (mode == PerformerMode.CALL_AND_RESPONSE) assertThat(status.answers()).isGreaterThan(10);
         assertThat(out.firstViolation()).isNull();
         assertThat(out.sounding()).as("hanging notes").isZero();
-        // as in PerformerJamTest: allocation on the path shows in every minute; one minute may show a JIT one-off
-        assertThat(Arrays.stream(bytesPerMinute).filter(bytes -> bytes > 0).count())
-                .as("minutes of onMidi/advance that allocated, of 6: %s bytes", Arrays.toString(bytesPerMinute)).isLessThanOrEqualTo(1);
-        assertThat(Arrays.stream(bytesPerMinute).max().orElseThrow())
-                .as("bytes allocated in the worst minute: %s", Arrays.toString(bytesPerMinute)).isLessThanOrEqualTo(256);
+        AllocationRounds.assertNothingAllocatedOnceWarm(bytesPerMinute);
     }
 
     @Test

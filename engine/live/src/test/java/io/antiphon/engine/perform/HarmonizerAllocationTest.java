@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
 import io.antiphon.engine.kernel.AllocationMeter;
+import io.antiphon.engine.kernel.AllocationRounds;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -26,28 +26,18 @@ class HarmonizerAllocationTest {
         RecordingMidiOut out = new RecordingMidiOut(0, true);
         Harmonizer harmonizer = new Harmonizer(TestRollModels.kernel(), 24, parameters, 2026L, out);
         ScriptedHumanPart session = new ScriptedHumanPart(harmonizer, melody(300 * SECOND, 17L));
-        AllocationMeter meter = new AllocationMeter();
 
         assertThat(harmonizer.warmUp(Harmonizer.WARM_UP_FRAMES, Harmonizer.WARM_UP_ROUNDS)).as("the JIT settled").isTrue();
         session.runFor(60 * SECOND);
         long noteOnsAfterWarmUp = out.noteOns();
-        long[] bytesPerMinute = new long[4];
-        for (int minute = 0; minute < bytesPerMinute.length; minute++) {
-            long before = meter.allocatedBytes();
-            session.runFor(60 * SECOND);
-            bytesPerMinute[minute] = meter.allocatedBytes() - before;
-        }
+        long[] bytesPerMinute = AllocationRounds.bytesPerRound(4, () -> session.runFor(60 * SECOND));
         harmonizer.allNotesOff(session.now);
 
         assertThat(session.delivered).isEqualTo(session.times.length);
         assertThat(out.noteOns() - noteOnsAfterWarmUp).as("melody and voices kept sounding").isGreaterThan(500);
         assertThat(out.firstViolation()).isNull();
         assertThat(out.sounding()).as("hanging notes").isZero();
-        // As in PerformerJamTest: allocation on the path shows in every minute; the JIT's timing may show once.
-        assertThat(Arrays.stream(bytesPerMinute).filter(bytes -> bytes > 0).count())
-                .as("minutes of onMidi/advance that allocated, of 4: %s bytes", Arrays.toString(bytesPerMinute)).isLessThanOrEqualTo(1);
-        assertThat(Arrays.stream(bytesPerMinute).max().orElseThrow())
-                .as("bytes allocated in the worst minute: %s", Arrays.toString(bytesPerMinute)).isLessThanOrEqualTo(256);
+        AllocationRounds.assertNothingAllocatedOnceWarm(bytesPerMinute);
     }
 
     /** A melody at 125 BPM: quarters, halves and pairs of eighths, legato or detached, a rest now and then. */

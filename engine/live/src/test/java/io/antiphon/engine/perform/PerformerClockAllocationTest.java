@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import io.antiphon.engine.kernel.AllocationMeter;
+import io.antiphon.engine.kernel.AllocationRounds;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -55,16 +56,13 @@ class PerformerClockAllocationTest {
         RecordingMidiOut out = new RecordingMidiOut(0, true);
         Performer performer = new Performer(TestModels.kernel(), parameters, 77L, out);
         ScriptedHumanPart session = new ScriptedHumanPart(performer, part);
-        AllocationMeter meter = new AllocationMeter();
         PerformerStatus status = new PerformerStatus();
 
         assertThat(performer.warmUp(Performer.WARM_UP_TOKENS, Performer.WARM_UP_ROUNDS)).as("the JIT settled").isTrue();
         session.runFor(90 * SECOND);
         long noteOnsAfterWarmUp = out.noteOns();
-        long before = meter.allocatedBytes();
-        session.runFor(210 * SECOND);
+        long[] bytesPerHalfMinute = AllocationRounds.bytesPerRound(7, () -> session.runFor(30 * SECOND));
         performer.readStatus(status);
-        long bytes = meter.allocatedBytes() - before;
         performer.parameters().set(Parameter.CLOCK, ClockSource.INTERNAL.ordinal()); // a master's clock stops
         performer.allNotesOff(session.now);
 
@@ -73,7 +71,7 @@ class PerformerClockAllocationTest {
         assertThat(status.answers()).isGreaterThan(10);
         assertThat(out.firstViolation()).isNull();
         assertThat(out.sounding()).as("hanging notes").isZero();
-        assertThat(bytes).as("bytes allocated in 210 s of onMidi/advance").isZero();
+        AllocationRounds.assertNothingAllocatedOnceWarm(bytesPerHalfMinute);
     }
 
     @Test

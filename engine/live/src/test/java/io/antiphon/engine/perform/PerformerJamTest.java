@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 
 import io.antiphon.engine.kernel.AllocationMeter;
+import io.antiphon.engine.kernel.AllocationRounds;
 import io.antiphon.engine.kernel.RecurrentState;
 import io.antiphon.engine.kernel.StepModel;
 import io.antiphon.engine.token.TokenDecoder;
@@ -80,17 +80,11 @@ class PerformerJamTest {
         RecordingMidiOut out = new RecordingMidiOut(0);
         Performer performer = new Performer(TestModels.kernel(), parameters, 2024L, out);
         ScriptedHumanPart session = new ScriptedHumanPart(performer, humanPart(600 * SECOND, 31L));
-        AllocationMeter meter = new AllocationMeter();
 
         assertThat(performer.warmUp(Performer.WARM_UP_TOKENS, Performer.WARM_UP_ROUNDS)).as("the JIT settled").isTrue();
         session.runFor(60 * SECOND);
         long noteOnsAfterWarmUp = out.noteOns();
-        long[] bytesPerMinute = new long[9];
-        for (int minute = 0; minute < bytesPerMinute.length; minute++) {
-            long before = meter.allocatedBytes();
-            session.runFor(60 * SECOND);
-            bytesPerMinute[minute] = meter.allocatedBytes() - before;
-        }
+        long[] bytesPerMinute = AllocationRounds.bytesPerRound(9, () -> session.runFor(60 * SECOND));
         performer.allNotesOff(session.now);
 
         assertThat(session.delivered).isEqualTo(session.times.length);
@@ -98,15 +92,7 @@ class PerformerJamTest {
         assertThat(out.firstViolation()).isNull();
         assertThat(out.sounding()).as("hanging notes").isZero();
         assertThat(out.maxSounding()).isLessThanOrEqualTo(parameters.maxPolyphony());
-        // Allocation on the path shows in every minute (one object per event would be tens of kilobytes a minute). Once
-        // in a clean CI run one minute showed 128 bytes: the input is seeded, so only the JIT's timing varies (most
-        // likely a deoptimisation or OSR entry materialising objects the compiler otherwise keeps in registers). One
-        // minute may show up to 1 KB, no more, the bound of the live page's and the plan's allocation tests (392 and 784
-        // bytes were seen once each in one minute on a loaded machine, never in two minutes of a run).
-        assertThat(Arrays.stream(bytesPerMinute).filter(bytes -> bytes > 0).count())
-                .as("minutes of onMidi/advance that allocated, of 9: %s bytes", Arrays.toString(bytesPerMinute)).isLessThanOrEqualTo(1);
-        assertThat(Arrays.stream(bytesPerMinute).max().orElseThrow())
-                .as("bytes allocated in the worst minute: %s", Arrays.toString(bytesPerMinute)).isLessThanOrEqualTo(1_024);
+        AllocationRounds.assertNothingAllocatedOnceWarm(bytesPerMinute);
     }
 
     /** About three human notes a second (some chords), sustain pedal now and then, a temperature knob turned every 30 s. */

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.antiphon.engine.kernel.AllocationMeter;
+import io.antiphon.engine.kernel.AllocationRounds;
 import io.antiphon.engine.token.Vocabulary;
 import org.junit.jupiter.api.Test;
 
@@ -200,31 +201,18 @@ class PerformerPlanTest {
         CountingListener listener = new CountingListener();
         performer.setListener(listener);
         ScriptedHumanPart session = new ScriptedHumanPart(performer, PerformerJamTest.humanPart(480 * SECOND, 17L));
-        AllocationMeter meter = new AllocationMeter();
 
         assertThat(performer.warmUp(Performer.WARM_UP_TOKENS, Performer.WARM_UP_ROUNDS)).as("the JIT settled").isTrue();
         session.runFor(120 * SECOND);  // as in ExpressionAllocationTest: two minutes to settle after the warm-up
         long plannedAfterWarmUp = listener.planned;
-        long[] bytesPerMinute = new long[6];
-        for (int minute = 0; minute < bytesPerMinute.length; minute++) {
-            long before = meter.allocatedBytes();
-            session.runFor(60 * SECOND);
-            bytesPerMinute[minute] = meter.allocatedBytes() - before;
-        }
+        long[] bytesPerMinute = AllocationRounds.bytesPerRound(6, () -> session.runFor(60 * SECOND));
         performer.allNotesOff(session.now);
 
         assertThat(listener.planned - plannedAfterWarmUp).as("the machine kept planning").isGreaterThan(500);
         assertThat(listener.dropped).as("the human's keys took planned notes").isPositive();
         assertThat(out.firstViolation()).isNull();
         assertThat(out.sounding()).as("hanging notes").isZero();
-        // Allocation on the path shows in every minute (a bar of planned notes a few seconds apart: one object per event
-        // would be tens of kilobytes a minute). One minute may show a JIT one-off: run beside the other performer tests
-        // in one JVM, a minute showed 784 bytes once (the deoptimisation size PerformerJamTest has seen); alone, none.
-        // As in LivePageAllocationTest: one minute, at most a kilobyte.
-        assertThat(Arrays.stream(bytesPerMinute).filter(bytes -> bytes > 0).count())
-                .as("minutes that allocated, of 6: %s bytes", Arrays.toString(bytesPerMinute)).isLessThanOrEqualTo(1);
-        assertThat(Arrays.stream(bytesPerMinute).max().orElseThrow())
-                .as("bytes allocated in the worst minute: %s", Arrays.toString(bytesPerMinute)).isLessThanOrEqualTo(1024);
+        AllocationRounds.assertNothingAllocatedOnceWarm(bytesPerMinute);
     }
 
     /** Counts the plan's messages without allocating. */

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import io.antiphon.engine.kernel.AllocationMeter;
+import io.antiphon.engine.kernel.AllocationRounds;
 import org.junit.jupiter.api.Test;
 
 /** Minutes of play on the player clock (tempo tracked from the human, taps now and then): nothing allocated once warm. */
@@ -49,16 +50,13 @@ class PerformerPlayerClockAllocationTest {
         RecordingMidiOut out = new RecordingMidiOut(0, true);
         Performer performer = new Performer(TestModels.kernel(), parameters, 78L, out);
         ScriptedHumanPart session = new ScriptedHumanPart(performer, phrases(300 * SECOND));
-        AllocationMeter meter = new AllocationMeter();
         PerformerStatus status = new PerformerStatus();
 
         assertThat(performer.warmUp(Performer.WARM_UP_TOKENS, Performer.WARM_UP_ROUNDS)).as("the JIT settled").isTrue();
         session.runFor(90 * SECOND);
         long noteOnsAfterWarmUp = out.noteOns();
-        long before = meter.allocatedBytes();
-        session.runFor(210 * SECOND);
+        long[] bytesPerHalfMinute = AllocationRounds.bytesPerRound(7, () -> session.runFor(30 * SECOND));
         performer.readStatus(status);
-        long bytes = meter.allocatedBytes() - before;
         performer.allNotesOff(session.now);
 
         assertThat(session.delivered).isEqualTo(session.times.length);
@@ -67,6 +65,6 @@ class PerformerPlayerClockAllocationTest {
         assertThat(status.clockRunning()).as("the player's beat is found").isTrue();
         assertThat(out.firstViolation()).isNull();
         assertThat(out.sounding()).as("hanging notes").isZero();
-        assertThat(bytes).as("bytes allocated in 210 s of onMidi/advance").isZero();
+        AllocationRounds.assertNothingAllocatedOnceWarm(bytesPerHalfMinute);
     }
 }

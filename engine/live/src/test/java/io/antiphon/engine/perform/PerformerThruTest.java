@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import io.antiphon.engine.kernel.AllocationMeter;
+import io.antiphon.engine.kernel.AllocationRounds;
 import io.antiphon.engine.token.Vocabulary;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -264,7 +265,6 @@ class PerformerThruTest {
         RecordingMidiOut out = new RecordingMidiOut(0, true);
         Performer performer = new Performer(TestModels.kernel(), parameters, 7L, out);
         ScriptedHumanPart session = new ScriptedHumanPart(performer, withBendsAndWheel(PerformerJamTest.humanPart(300 * SECOND, 13L)));
-        AllocationMeter meter = new AllocationMeter();
 
         assertThat(performer.warmUp(Performer.WARM_UP_TOKENS, Performer.WARM_UP_ROUNDS)).as("the JIT settled").isTrue();
         PerformerStatus status = new PerformerStatus();
@@ -272,9 +272,7 @@ class PerformerThruTest {
         long sentAfterWarmUp = out.total();
         performer.readStatus(status);
         long generatedAfterWarmUp = status.tokensGenerated();
-        long before = meter.allocatedBytes();
-        session.runFor(240 * SECOND);
-        long bytes = meter.allocatedBytes() - before;
+        long[] bytesPerHalfMinute = AllocationRounds.bytesPerRound(8, () -> session.runFor(30 * SECOND));
         performer.readStatus(status);
         performer.allNotesOff(session.now);
 
@@ -282,7 +280,7 @@ class PerformerThruTest {
         assertThat(status.tokensGenerated() - generatedAfterWarmUp).as("the machine kept playing").isGreaterThan(1_000);
         assertThat(out.firstViolation()).isNull();
         assertThat(out.sounding()).isZero();
-        assertThat(bytes).as("bytes allocated in 4 minutes of onMidi/advance with thru on").isZero();
+        AllocationRounds.assertNothingAllocatedOnceWarm(bytesPerHalfMinute);
     }
 
     /** Adds a pitch bend every 100 ms and a modulation wheel move every 500 ms to {@code part}. */

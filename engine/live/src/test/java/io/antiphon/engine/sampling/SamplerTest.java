@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.util.SplittableRandom;
 
 import io.antiphon.engine.kernel.AllocationMeter;
+import io.antiphon.engine.kernel.AllocationRounds;
 import io.antiphon.engine.token.Vocabulary;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -162,8 +163,9 @@ class SamplerTest {
         double plain = new AllocationMeter().bytesPerCall(
                 i -> sink[0] += sampler.sample(distributions[i & 15], mask, 1.2, 0, 1.0), 20_000, 20_000);
 
-        assertThat(truncated).isZero();
-        assertThat(plain).isZero();
+        // any allocation per draw would be 16 bytes or more; a JIT deoptimisation may leave a few hundred bytes in total
+        assertThat(truncated).isLessThan(1.0);
+        assertThat(plain).isLessThan(1.0);
         assertThat(sink[0]).isNotZero();
     }
 
@@ -220,16 +222,14 @@ class SamplerTest {
             assertThat(java.util.Arrays.copyOf(a, n)).containsExactly(java.util.Arrays.copyOf(b, n));
         }
         assumeTrue(AllocationMeter.isSupported(), "this JVM cannot count per-thread allocation");
-        AllocationMeter meter = new AllocationMeter();
-        long bytes = 0;
-        for (int round = 0; round < 5; round++) {
-            long before = meter.allocatedBytes();
+        Runnable round = () -> {
             for (int trial = 0; trial < 2_000; trial++) {
                 for (int i = 0; i < Vocabulary.SIZE; i++) a[i] = Vocabulary.SIZE - i + (i > 100 ? trial : 0);
                 Sampler.heapSort(a, Vocabulary.SIZE);
             }
-            bytes = meter.allocatedBytes() - before;
-        }
-        assertThat(bytes).isZero();
+        };
+        AllocationRounds.bytesPerRound(3, round); // the JIT settles
+
+        AllocationRounds.assertNothingAllocatedOnceWarm(AllocationRounds.bytesPerRound(5, round));
     }
 }
