@@ -28,12 +28,14 @@ class AllocationMeterTest {
     }
 
     @Test
-    void aBodyThatAllocatesNothingMeasuresZero() {
+    void aBodyThatAllocatesNothingMeasuresNothingPerCall() {
         AllocationMeter meter = new AllocationMeter();
 
         double perCall = meter.bytesPerCall(i -> counter += i, 20_000, 10_000);
 
-        assertThat(perCall).isZero();
+        // nothing per call (an allocation would be 16 bytes a call or more); a JIT one-off may leave a few hundred bytes
+        // in all (AllocationRounds has the why)
+        assertThat(perCall).isLessThan(1.0);
         assertThat(counter).isPositive();
     }
 }
