@@ -31,10 +31,10 @@ import java.util.SplittableRandom;
 final class ExpressionStage implements NoteSink {
 
     /**
-     * The most a note's velocity is humanised, up or down (triangular distribution, standard deviation about 2): a
+     * The most a note's velocity is humanised, up or down (triangular distribution, standard deviation about 3): a
      * player's velocity varies by a few steps from note to note.
      */
-    static final double HUMANISE = 5;
+    static final double HUMANISE = 7;
     /**
      * Messages held at most: a plan of the longest bar ({@value #PLAN_TICKS} ticks: {@code plan_beats} and
      * {@code beats_per_bar} at most 16), plus the lookahead and the feel's lead (at most {@value #MARGIN_TICKS} ticks at

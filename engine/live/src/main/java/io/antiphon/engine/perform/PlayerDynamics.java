@@ -11,7 +11,9 @@ package io.antiphon.engine.perform;
  * and position: the level, plus the contour continued through the part (from the part's start, or from the player's
  * last notes when the player plays on, as in a jam) at the player's rate, but reaching at most {@value #MAX_CONTOUR}
  * up or down by the part's end (a steep crescendo heard is spread over the answer, not spent on its first notes),
- * plus the accent.
+ * plus the accent, plus the <b>phrase arch</b>: a bounded part swells from {@value #ARCH} below to {@value #ARCH} above
+ * towards its middle and eases again towards its end (a cosine, so the part's mean level is kept), as a performer
+ * shapes a phrase (the "phrase arch" rule of the KTH performance rules; Friberg 1995).
  *
  * <p>The <b>register</b> ({@link #registerAccent}): a note of the machine's above the recent register (the mean pitch of
  * the last {@value #REGISTER_NOTES} notes, the player's and the machine's) is played louder, one below it softer, by
@@ -28,6 +30,8 @@ final class PlayerDynamics {
     static final double CONTOUR_BEATS = 8;
     /** The most a continued crescendo or diminuendo moves away from the level. */
     static final double MAX_CONTOUR = 12;
+    /** How far the phrase arch moves a part's notes from the level: down at its ends, up at its middle. */
+    static final double ARCH = 4;
     /** The most an accent moves a note away from the level. */
     static final double MAX_ACCENT = 12;
     /** How many notes' worth of weight the conventional accent pattern has against the player's. */
@@ -121,7 +125,14 @@ final class PlayerDynamics {
         double rate = Math.signum(slopePerSecond) * Math.min(Math.abs(slopePerSecond), MAX_CONTOUR / (span / 1e9));
         double contour = rate * Math.max(0, nanos - from) / 1e9;
         contour = Math.max(-MAX_CONTOUR, Math.min(MAX_CONTOUR, contour));
-        return level + contour + accent(metricClass);
+        return level + contour + accent(metricClass) + arch(nanos, partStart, partEnd);
+    }
+
+    /** The phrase arch at {@code nanos} in a part from {@code partStart} to {@code partEnd}; 0 in a part without end. */
+    static double arch(long nanos, long partStart, long partEnd) {
+        if (partEnd == Long.MAX_VALUE || partEnd <= partStart) return 0;
+        double along = Math.max(0, Math.min(1, (nanos - partStart) / (double) (partEnd - partStart)));
+        return -ARCH * Math.cos(2 * Math.PI * along);
     }
 
     /** Index of the {@code back}-th newest note (0 = newest). */

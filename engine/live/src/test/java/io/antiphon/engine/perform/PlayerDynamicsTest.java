@@ -42,7 +42,7 @@ class PlayerDynamicsTest {
         double middle = dynamics.velocityAt(start + 4 * BEAT, MetricPosition.BEAT, start, end, BEAT);
         double lastNote = dynamics.velocityAt(end, MetricPosition.BEAT, start, end, BEAT);
         double accent = dynamics.accent(MetricPosition.BEAT);
-        assertThat(first - accent).isCloseTo(dynamics.level(), within(1e-9));
+        assertThat(first - accent - PlayerDynamics.arch(start, start, end)).isCloseTo(dynamics.level(), within(1e-9));
         assertThat(middle).isGreaterThan(first);
         // the steep crescendo (about 13 a second) is spread over the answer: the bound is reached at its end
         assertThat(lastNote - first).isCloseTo(PlayerDynamics.MAX_CONTOUR, within(1e-6));
@@ -53,8 +53,28 @@ class PlayerDynamicsTest {
         PlayerDynamics dynamics = eighths(ramp(100, 60, 16));
         long start = 16 * EIGHTH;
         assertThat(dynamics.slopePerSecond()).isNegative();
-        assertThat(dynamics.velocityAt(start + 6 * BEAT, MetricPosition.BEAT, start, start + 8 * BEAT, BEAT))
-                .isLessThan(dynamics.velocityAt(start, MetricPosition.BEAT, start, start + 8 * BEAT, BEAT) - 5);
+        long end = start + 8 * BEAT;
+        // the phrase arch (tested below) aside: the same bar line at both ends of the part
+        assertThat(dynamics.velocityAt(end, MetricPosition.BEAT, start, end, BEAT))
+                .isLessThan(dynamics.velocityAt(start, MetricPosition.BEAT, start, end, BEAT) - 5);
+    }
+
+    @Test
+    void aPartSwellsTowardsItsMiddleAndKeepsThePlayersLevelOnAverage() {
+        PlayerDynamics dynamics = eighths(new int[] {70, 70, 70, 70, 70, 70, 70, 70});
+        long start = 8 * EIGHTH;
+        long end = start + 8 * BEAT;
+        double accent = dynamics.accent(MetricPosition.BEAT);
+        assertThat(dynamics.slopePerSecond()).isZero();
+
+        assertThat(dynamics.velocityAt(start, MetricPosition.BEAT, start, end, BEAT)).isCloseTo(70 + accent - PlayerDynamics.ARCH, within(1e-9));
+        assertThat(dynamics.velocityAt(start + 4 * BEAT, MetricPosition.BEAT, start, end, BEAT)).isCloseTo(70 + accent + PlayerDynamics.ARCH, within(1e-9));
+        assertThat(dynamics.velocityAt(end, MetricPosition.BEAT, start, end, BEAT)).isCloseTo(70 + accent - PlayerDynamics.ARCH, within(1e-9));
+        double sum = 0;
+        for (int i = 0; i < 16; i++) sum += dynamics.velocityAt(start + i * BEAT / 2, MetricPosition.BEAT, start, end, BEAT);
+        assertThat(sum / 16).as("the mean of a part's evenly spaced notes").isCloseTo(70 + accent, within(1e-9));
+        // a part without end (a jam) has no middle: no arch
+        assertThat(dynamics.velocityAt(start, MetricPosition.BEAT, start, Long.MAX_VALUE, BEAT)).isCloseTo(70 + accent, within(1e-9));
     }
 
     @Test
