@@ -13,8 +13,8 @@ import java.util.Arrays;
  * <p><b>Induction</b> (until the beat is found, and again after the player is lost): the commonest inter-onset
  * interval, by the time its notes fill (intervals clustered within {@value #CLUSTER_TOLERANCE} of each other or 25 ms,
  * as in Dixon's BeatRoot; an interval of over 2.5 times the upper quartile is a rest and no candidate), is the melody's
- * common note value (where the value heard most often is a third of it, a slow air's dotted halves against its quarters,
- * both are tried); the beat is half, one, two or four of them, each refined to the period whose sixteenth grid the
+ * common note value (where the value heard most often is no power of two of it, a slow air's dotted halves or a
+ * waltz's dotted quarters against its quarters, both are tried); the beat is half, one, two or four of them, each refined to the period whose sixteenth grid the
  * onsets keep to most closely (their phases on it as unit vectors: nothing rounded, so triplets pull no grid line),
  * whichever suits the
  * onsets best: a beat that most onsets land on and that few onsets divide further than in halves (twice too fast
@@ -90,6 +90,11 @@ public final class BeatTracker {
      */
     static final double COMPOUND_RATIO = 0.8;
     private static final double CARRY_LIMIT = 0.34;
+    /**
+     * The commonest interval's levels are tried too when it lies this far (in octaves) from every power of two of the
+     * interval that fills most time: about the cluster tolerance, so a value of half or twice the other is not another.
+     */
+    private static final double OTHER_NOTE_VALUE_OCTAVES = 0.15;
     /** An interval longer than this many times the upper quartile of the intervals holds a rest: it is no candidate for the melody's note value. */
     private static final double REST_QUARTILES = 2.5;
     private static final double ORNAMENT_NANOS = 90e6;
@@ -384,10 +389,13 @@ public final class BeatTracker {
         if (tempoLocked) {
             beat = bestFittingPeriod(priorPeriod, n);
         } else {
-            // the note value that fills most time, and the one heard most often where that differs (a slow air's long
-            // notes of three beats fill more time than its quarters, and no beat is made of three quarters)
+            // the note value that fills most time, and the one heard most often where no power of two of one is the
+            // other (a slow air's long notes of three beats fill more time than its quarters, and no beat is made of
+            // three quarters; a waltz's dotted quarters fill more time than its quarters, and no beat is made of two
+            // thirds or four thirds of a quarter)
             beat = chooseLevel(unit, n);
-            if (Math.abs(unit / commonest - 3) < 3 * CLUSTER_TOLERANCE) {
+            double octaves = Math.log(unit / commonest) / Math.log(2);
+            if (Math.abs(octaves - Math.rint(octaves)) > OTHER_NOTE_VALUE_OCTAVES) {
                 double byTime = levelScore;
                 double byCount = chooseLevel(commonest, n);
                 if (levelScore > byTime) beat = byCount;

@@ -254,6 +254,27 @@ class BeatTrackerTest {
     }
 
     /**
+     * A waltz's opening in 3/4: bars of a quarter, a dotted quarter and an eighth, a half and a quarter, three quarters.
+     * The dotted quarters fill the most time, the quarters are heard most often, and no power of two of a dotted quarter
+     * is the beat: both note values' levels must be tried.
+     */
+    static final double[] WALTZ_BEATS = {0, 1, 2.5, 3, 4, 5.5, 6, 8, 9, 10, 11.5, 12, 13, 14, 15};
+
+    @Test
+    void aWaltzsDottedQuartersDoNotMakeABeatOfFourThirdsOfAQuarter() {
+        for (double bpm : new double[]{72, 96, 140}) {
+            for (long seed = 1; seed <= 5; seed++) {
+                BeatTracker tracker = new BeatTracker(120);
+                for (long onset : perform(WALTZ_BEATS, 1, bpm, 1, 12, seed)) tracker.onset(onset);
+                // the player's tempo, or half of it (in doubt, the slower level: its beats are still the player's)
+                double level = tracker.bpm() < bpm * 0.75 ? bpm / 2 : bpm;
+                assertEquals(level, tracker.bpm(), level * 0.01, "waltz at " + bpm + " BPM seed " + seed + ": the tracked tempo");
+            }
+        }
+        assertTheNextBeatsAreThePlayersAt72To140(WALTZ_BEATS, 6, "waltz");
+    }
+
+    /**
      * A jig's opening in 6/8, counted in quarters (a bar is three): an eighth pickup, quarter-eighth pairs, a bar of two
      * dotted quarters. Both quarter phases hold as many long notes; the downbeat is the one after the pickup.
      */
