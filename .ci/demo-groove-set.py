@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """The must-show marks of following the player (docs/timing.md), measured through the real `demo` command.
 
-Calls: the first four bars of Nottingham test-split melodies in 2/4 or 4/4 (MIDI/melody, the folk corpus's test split:
-CRC-32 of the file name mod 10 == 9), every other one with a rest of one or two beats inserted inside the phrase,
+Calls: the first four bars of Nottingham test-split melodies in 2/4 or 4/4 (`--metres`: others, e.g. 3/4; MIDI/melody,
+the folk corpus's test split: CRC-32 of the file name mod 10 == 9), every other one with a rest of one or two beats inserted inside the phrase,
 performed at 72, 96 and 140 BPM with Gaussian onset jitter (sd 12 ms), notes held 90 % of their value, and a velocity
 crescendo from 50 to 100 (+-3), written as Standard MIDI Files with no tempo event. Each is played by
 `java -jar JAR demo --call FILE --preset folk --out DIR/NAME --json`; the session.mid it writes (track 1 the human,
@@ -68,19 +68,22 @@ def main():
     p.add_argument('--out', required=True)
     p.add_argument('--tunes', type=int, default=8)
     p.add_argument('--seed', type=int, default=1)
+    p.add_argument('--metres', default='2/4,4/4', help='the time signatures of the tunes taken, e.g. 3/4')
     a = p.parse_args()
+    metres = [[int(x) for x in m.split('/')] for m in a.metres.split(',')]
     corpus = json.load(open(os.path.join(a.data, 'nottingham-midi', 'melody-notes.json')))
     tpq = corpus['ticksPerQuarter']
     tunes = [t for t in corpus['tunes'] if zlib.crc32(t['file'].encode()) % 10 == 9
-             and all(ts[1:] in ([4, 4], [2, 4]) for ts in t['timeSignatures'])]
+             and all(ts[1:] in metres for ts in t['timeSignatures'])]
     rng = random.Random(a.seed)
     rng.shuffle(tunes)
     os.makedirs(a.out, exist_ok=True)
     rows = []
     for k, tune in enumerate(tunes[:a.tunes]):
         notes = [(n[0] / tpq, n[1] / tpq, n[2]) for n in tune['notes']]
-        bar = (notes[0][0] // 4) * 4
-        melody = [(o - bar, d, pitch) for o, d, pitch in notes if o - bar < 16]
+        quarters = tune['timeSignatures'][0][1] * 4 / tune['timeSignatures'][0][2]   # a bar, in quarters
+        bar = (notes[0][0] // quarters) * quarters
+        melody = [(o - bar, d, pitch) for o, d, pitch in notes if o - bar < 4 * quarters]
         rest = 0
         if k % 2 == 1:
             rest = 1 + k // 2 % 2

@@ -119,6 +119,8 @@ public final class BeatTracker {
     private final double[] iois = new double[WINDOW];
     private final double[] weights = new double[WINDOW];
     private final double[] sorted = new double[WINDOW];
+    /** How many intervals the last {@link #clusterSum} counted. */
+    private int clusterMembers;
     private final long[] reviewSlots = new long[WINDOW];
     private int sinceReview;
     private final double[] phaseScores = new double[4];
@@ -367,23 +369,21 @@ public final class BeatTracker {
         double commonest = unit;
         for (int i = 0; i < m; i++) {
             if (iois[i] > longest) continue;
-            double sum = 0;
-            double members = 0;
-            double tolerance = Math.max(CLUSTER_TOLERANCE * iois[i], CLUSTER_NANOS);
-            for (int j = 0; j < m; j++) {
-                if (Math.abs(iois[j] - iois[i]) <= tolerance) {
-                    sum += iois[j];
-                    members++;
-                }
-            }
+            double sum = clusterSum(i, m);
             if (sum > best) {
                 best = sum;
-                unit = sum / members;
+                unit = sum / clusterMembers;
             }
-            if (members > mostMembers) {
-                mostMembers = members;
-                commonest = sum / members;
+            if (clusterMembers > mostMembers) {
+                mostMembers = clusterMembers;
+                commonest = sum / clusterMembers;
             }
+        }
+        // of note values heard equally often, the one that offers other levels than the one that fills most time
+        for (int i = 0; i < m && !isOtherNoteValue(unit, commonest); i++) {
+            if (iois[i] > longest) continue;
+            double sum = clusterSum(i, m);
+            if (clusterMembers == mostMembers) commonest = sum / clusterMembers;
         }
         double beat;
         if (tempoLocked) {
@@ -394,14 +394,37 @@ public final class BeatTracker {
             // three quarters; a waltz's dotted quarters fill more time than its quarters, and no beat is made of two
             // thirds or four thirds of a quarter)
             beat = chooseLevel(unit, n);
-            double octaves = Math.log(unit / commonest) / Math.log(2);
-            if (Math.abs(octaves - Math.rint(octaves)) > OTHER_NOTE_VALUE_OCTAVES) {
+            if (isOtherNoteValue(unit, commonest)) {
                 double byTime = levelScore;
                 double byCount = chooseLevel(commonest, n);
                 if (levelScore > byTime) beat = byCount;
             }
         }
         return beat;
+    }
+
+    /**
+     * The total of the intervals within {@value #CLUSTER_TOLERANCE} (or 25 ms) of interval {@code i}, of the first
+     * {@code m}; their number is left in {@link #clusterMembers}.
+     */
+    private double clusterSum(int i, int m) {
+        double sum = 0;
+        int members = 0;
+        double tolerance = Math.max(CLUSTER_TOLERANCE * iois[i], CLUSTER_NANOS);
+        for (int j = 0; j < m; j++) {
+            if (Math.abs(iois[j] - iois[i]) <= tolerance) {
+                sum += iois[j];
+                members++;
+            }
+        }
+        clusterMembers = members;
+        return sum;
+    }
+
+    /** Whether no power of two of note value {@code a} is {@code b}: their beats are other levels. */
+    private static boolean isOtherNoteValue(double a, double b) {
+        double octaves = Math.log(a / b) / Math.log(2);
+        return Math.abs(octaves - Math.rint(octaves)) > OTHER_NOTE_VALUE_OCTAVES;
     }
 
     private void induce() {
