@@ -95,6 +95,8 @@ public final class BeatTracker {
      * interval that fills most time: about the cluster tolerance, so a value of half or twice the other is not another.
      */
     private static final double OTHER_NOTE_VALUE_OCTAVES = 0.15;
+    /** Note values heard equally often are weighed against each other from this many hearings each. */
+    private static final int TIED_MEMBERS = 3;
     /** An interval longer than this many times the upper quartile of the intervals holds a rest: it is no candidate for the melody's note value. */
     private static final double REST_QUARTILES = 2.5;
     private static final double ORNAMENT_NANOS = 90e6;
@@ -379,8 +381,9 @@ public final class BeatTracker {
                 commonest = sum / clusterMembers;
             }
         }
-        // of note values heard equally often, the one that offers other levels than the one that fills most time
-        for (int i = 0; i < m && !isOtherNoteValue(unit, commonest); i++) {
+        // of note values heard equally often (three times or more: two may be one value split by rubato, or chance), the
+        // one that offers other levels than the one that fills most time
+        for (int i = 0; i < m && mostMembers >= TIED_MEMBERS && !isOtherNoteValue(unit, commonest); i++) {
             if (iois[i] > longest) continue;
             double sum = clusterSum(i, m);
             if (clusterMembers == mostMembers) commonest = sum / clusterMembers;
