@@ -81,7 +81,9 @@ def main():
     rows = []
     for k, tune in enumerate(tunes[:a.tunes]):
         notes = [(n[0] / tpq, n[1] / tpq, n[2]) for n in tune['notes']]
-        quarters = tune['timeSignatures'][0][1] * 4 / tune['timeSignatures'][0][2]   # a bar, in quarters
+        # a bar, in quarters: 4 for 2/4 and 4/4 (a call is 16 quarters, as it always was), else the tune's own
+        metre = tune['timeSignatures'][0][1:]
+        quarters = 4 if metre in ([4, 4], [2, 4]) else metre[0] * 4 / metre[1]
         bar = (notes[0][0] // quarters) * quarters
         melody = [(o - bar, d, pitch) for o, d, pitch in notes if o - bar < 4 * quarters]
         rest = 0
