@@ -16,7 +16,7 @@ import io.antiphon.engine.token.Vocabulary;
  * only onto the player's sixteenth grid ({@link MaskRules#shiftsOntoGrid}): the model has heard the human's jittered
  * onsets and staccato releases a tick or two off the grid and would otherwise answer with shifts as ragged, which add
  * up, note after note, to an answer off the player's grid; the player's groove is put back by the
- * {@link ExpressionStage} ({@code feel}). The performer may hold a part to a coarser grid ({@link #holdToGrid}: the
+ * {@link ExpressionStage} ({@code feel}). The performer may hold a part to a coarser grid (at {@link #start}: the
  * eighths of a beat that may be twice the player's). Allocation-free.
  */
 final class AnswerGenerator {
@@ -43,7 +43,7 @@ final class AnswerGenerator {
     private long countedTick = -1;
     private int tokensAtTick;
     private long tokensGenerated;
-    private int gridTicks = MetricPosition.SIXTEENTH_TICKS;
+    private int gridTicks;
 
     AnswerGenerator(PerformerParameters parameters, ModelStream stream, SoundingNotes notes, HumanKeys human,
                     MusicalClock clock, Sampler sampler) {
@@ -59,9 +59,11 @@ final class AnswerGenerator {
      * Starts generating at the model's current tick until {@code endTick} ({@link #ENDLESS} for jam).
      *
      * @param startAtOnce forbid a {@code TIME_SHIFT} as the first token, so the part starts at once
+     * @param gridTicks   with the player clock, the part's time moves only onto lines this many ticks apart from the
+     *                    grid origin
      */
-    void start(long endTick, boolean startAtOnce) {
-        start(stream.tick(), endTick, startAtOnce);
+    void start(long endTick, boolean startAtOnce, int gridTicks) {
+        start(stream.tick(), endTick, startAtOnce, gridTicks);
     }
 
     /**
@@ -69,18 +71,16 @@ final class AnswerGenerator {
      * as generated time shifts, as they come due, so a human note before the start rolls it back), then the part.
      *
      * @param startAtOnce forbid a {@code TIME_SHIFT} as the first sampled token, so the part starts on {@code startTick}
+     * @param gridTicks   with the player clock, the part's time moves only onto lines this many ticks apart from the
+     *                    grid origin
      */
-    void start(long startTick, long endTick, boolean startAtOnce) {
+    void start(long startTick, long endTick, boolean startAtOnce, int gridTicks) {
         stream.ensureDistribution();
         this.active = true;
         this.startTick = startTick;
         this.endTick = endTick;
         this.firstToken = startAtOnce;
-    }
-
-    /** With the player clock, the part's time moves only onto lines {@code unitTicks} apart from the grid origin. */
-    void holdToGrid(int unitTicks) {
-        gridTicks = unitTicks;
+        this.gridTicks = gridTicks;
     }
 
     /** Stops generating; sounding notes are left to the caller. */

@@ -287,10 +287,7 @@ public final class Performer implements PerformerCore {
             if (phase == PerformerPhase.ANSWERING) {
                 // the answer goes on without end (sampled to its end already, with notes still planned: from there)
                 if (generator.active()) generator.setEndTick(AnswerGenerator.ENDLESS);
-                else {
-                    generator.holdToGrid(partGridTicks());
-                    generator.start(AnswerGenerator.ENDLESS, false);
-                }
+                else generator.start(AnswerGenerator.ENDLESS, false, partGridTicks());
                 expression.startPart(now, Long.MAX_VALUE);
                 phase = PerformerPhase.JAMMING;
             }
@@ -404,8 +401,7 @@ public final class Performer implements PerformerCore {
         long length = Math.max(Math.min(a, b), Math.min(Math.max(a, b), Math.round(callTicks * parameters.answerLengthRatio())));
         phrases.startNewPhrase();
         stream.phraseBoundary(parameters.adapt());
-        generator.holdToGrid(partGridTicks());
-        generator.start(start, start + length, true);
+        generator.start(start, start + length, true, partGridTicks());
         expression.startPart(clock.nanosAt(start), clock.nanosAt(start + length));
         phase = PerformerPhase.ANSWERING;
         answers++;
@@ -474,8 +470,7 @@ public final class Performer implements PerformerCore {
             stream.feedNoteOn(pitch, velocity);
         }
         if (mode == PerformerMode.JAM && phase == PerformerPhase.LISTENING) {
-            generator.holdToGrid(partGridTicks());
-            generator.start(AnswerGenerator.ENDLESS, false);
+            generator.start(AnswerGenerator.ENDLESS, false, partGridTicks());
             expression.startPart(now, Long.MAX_VALUE);
             phase = PerformerPhase.JAMMING;
         }
