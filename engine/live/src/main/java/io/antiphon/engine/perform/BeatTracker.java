@@ -32,7 +32,8 @@ import java.util.Arrays;
  * the grid is re-fitted at every onset, and the beat's phase is decided again from the whole window ({@link #rephase}:
  * a line that opened with a pickup in running eighths gets its beat back once its long notes are heard, or, if it has
  * none, once the player stops at the end of the phrase, {@link #phraseEnded}; a compound
- * line, 6/8 counted in quarters, gets its beat on the bar line, {@link #compoundPhase}), and every
+ * line, 6/8 counted in quarters, gets its beat on the bar line, also across a rest of a quarter inside it, heard from
+ * the player's silences, {@link #silent} and {@link #compoundPhase}), and every
  * {@value #REVIEW_ONSETS} onsets the metrical level is chosen again from the whole window ({@link #reviewLevel}: a
  * beat induced from a run of triplets is 1.5 times the player's). Rests and
  * Antiphon's answers hold the grid: only the human's onsets move it.
@@ -89,6 +90,8 @@ public final class BeatTracker {
      * quarter-eighth pairs 4/3; Nottingham's 6/8 tunes, first 16 quarters: 65% over it, its 4/4 tunes: none).
      */
     static final double COMPOUND_RATIO = 0.8;
+    /** A silence of this many sixteenths or more before an onset is a rest ({@link #compoundPhase}). */
+    private static final int REST_SLOTS = 3;
     private static final double CARRY_LIMIT = 0.34;
     /**
      * The commonest interval's levels are tried too when it lies this far (in octaves) from every power of two of the
@@ -118,6 +121,8 @@ public final class BeatTracker {
     // the onsets heard, a ring: times and their sixteenth index on the grid (valid while tracking)
     private final long[] times = new long[WINDOW];
     private final long[] slots = new long[WINDOW];
+    /** The silence before each onset (all the player's keys up), ns; 0 if a key was still down. */
+    private final long[] silences = new long[WINDOW];
     private final double[] iois = new double[WINDOW];
     private final double[] weights = new double[WINDOW];
     private final double[] sorted = new double[WINDOW];
@@ -127,6 +132,14 @@ public final class BeatTracker {
     private int sinceReview;
     private final double[] phaseScores = new double[4];
     private final double[] dottedScores = new double[DOTTED_SLOTS];
+    /**
+     * {@link #dottedScores} before and after the window's longest rest ({@link #silences}), each note's length what
+     * sounded of it: a rest of a quarter inside a 6/8 phrase moves its bar lines off the dotted grid of the notes before.
+     */
+    private final double[] dottedBeforeRest = new double[DOTTED_SLOTS];
+    private final double[] dottedAfterRest = new double[DOTTED_SLOTS];
+    /** Whether the window holds a rest of {@value #REST_SLOTS} sixteenths or more. */
+    private boolean restInWindow;
     /** Onsets in the window (the newest aside) on an odd sixteenth, counted by {@link #rephase}. */
     private int oddOnsets;
     private final double[] recentIntervals = new double[RECENT_INTERVALS];
@@ -135,6 +148,8 @@ public final class BeatTracker {
     /** Whether the window still begins with the first onset the tracker induced from (a phrase's first note leans to a beat). */
     private boolean windowFromFirstOnset = true;
     private long groupStart = Long.MIN_VALUE;
+    /** When everything the player played last went silent ({@link #silent}); {@link Long#MIN_VALUE} once a key went down. */
+    private long silentSince = Long.MIN_VALUE;
     /** Where the player last stopped ({@link #phraseEnded}), and the beat numbering it was heard in. */
     private long stopNanos;
     private int stopEpoch = -1;
@@ -189,6 +204,7 @@ public final class BeatTracker {
         confidence = 0;
         tapCount = 0;
         groupStart = Long.MIN_VALUE;
+        silentSince = Long.MIN_VALUE;
         period = priorPeriod;
     }
 
@@ -201,16 +217,24 @@ public final class BeatTracker {
         if (groupStart != Long.MIN_VALUE && nanos - groupStart < CHORD_WINDOW_NANOS) return false;
         groupStart = nanos;
         onsetsHeard++;
+        long silence = silentSince != Long.MIN_VALUE && count > 0 && silentSince > times[index(count - 1)] ? nanos - silentSince : 0;
+        silentSince = Long.MIN_VALUE;
         if (count > 0 && nanos - times[index(count - 1)] < ornamentNanos()) {
             count--; // the previous onset was an ornament of this one
         }
         append(nanos);
+        silences[index(count - 1)] = silence;
         if (settled) {
             if (track(nanos) && !reviewLevel()) rephase(NO_END);
         } else if (count >= 3) {
             induce();
         }
         return true;
+    }
+
+    /** Everything the player plays went silent at {@code nanos} (the last key or the pedal up). */
+    public void silent(long nanos) {
+        silentSince = nanos;
     }
 
     /** A tap of the tap-tempo controller at {@code nanos}: two or more taps set the beat. */
@@ -680,12 +704,27 @@ public final class BeatTracker {
     private void rephase(long stop) {
         Arrays.fill(phaseScores, 0);
         Arrays.fill(dottedScores, 0);
+        Arrays.fill(dottedBeforeRest, 0);
+        Arrays.fill(dottedAfterRest, 0);
         oddOnsets = 0;
+        double sixteenth = period / SLOTS_PER_BEAT;
+        int rest = count;
+        long longestRest = Math.round(REST_SLOTS * sixteenth) - 1;
+        for (int i = 1; i < count; i++) {
+            if (silences[index(i)] > longestRest) {
+                longestRest = silences[index(i)];
+                rest = i;
+            }
+        }
+        restInWindow = rest < count;
         for (int i = 0; i < count - 1; i++) {
             long slot = slots[index(i)];
-            double length = Math.min(slots[index(i + 1)] - slot, PHASE_LENGTH_CAP);
+            long interval = slots[index(i + 1)] - slot;
+            double length = Math.min(interval, PHASE_LENGTH_CAP);
             phaseScores[(int) Math.floorMod(slot, SLOTS_PER_BEAT)] += length;
             dottedScores[(int) Math.floorMod(slot, DOTTED_SLOTS)] += length;
+            double sounded = Math.min(Math.max(1, interval - Math.round(silences[index(i + 1)] / sixteenth)), PHASE_LENGTH_CAP);
+            (i < rest ? dottedBeforeRest : dottedAfterRest)[(int) Math.floorMod(slot, DOTTED_SLOTS)] += sounded;
             if ((slot & 1) != 0) oddOnsets++;
         }
         int best = compoundPhase();
@@ -713,23 +752,40 @@ public final class BeatTracker {
      * start decides: a 6/8 line opens on a dotted-quarter beat or an eighth or
      * two before one (its pickup), and that beat is a downbeat; without the first onset in the window, the current phase
      * stays if it is on the dotted grid, else the quarter phase with more long notes.
+     *
+     * <p>A rest of a quarter or two inside the phrase (the longest silence before an onset in the window, of
+     * {@value #REST_SLOTS} sixteenths or more: {@link #silent}) moves every later bar line off the dotted grid of the bars
+     * before it, onto another quarter. Where the notes before and after it keep to different dotted grids, each side is
+     * folded on its own (a note's length is then what sounded of it, not the rest after it): the opening's grid and the
+     * first onset give the downbeat, and the quarters through it are the player's on both sides.
      */
     private int compoundPhase() {
-        int dotted = 0;
-        for (int p = 1; p < DOTTED_SLOTS; p++) if (dottedScores[p] > dottedScores[dotted]) dotted = p;
+        int dotted = argmax(dottedScores);
+        int before = argmax(dottedBeforeRest);
+        int after = argmax(dottedAfterRest);
+        // a rest that moved the bar lines: each side keeps to its own dotted grid
+        boolean moved = restInWindow && dottedAfterRest[after] > 0 && before != after;
+        double dottedBest = moved ? dottedBeforeRest[before] + dottedAfterRest[after] : dottedScores[dotted];
         double quarterBest = 0;
         for (double score : phaseScores) quarterBest = Math.max(quarterBest, score);
-        if (dottedScores[dotted] <= COMPOUND_RATIO * quarterBest) return -1;
+        if (dottedBest <= COMPOUND_RATIO * quarterBest) return -1;
         if (oddOnsets * 8 > count - 1) return -1;
         if (windowFromFirstOnset) {
             long first = slots[index(0)];
-            long downbeat = first + Math.floorMod(dotted - first, DOTTED_SLOTS);
+            long downbeat = first + Math.floorMod((moved ? before : dotted) - first, DOTTED_SLOTS);
             return (int) Math.floorMod(downbeat, SLOTS_PER_BEAT);
         }
-        int a = Math.floorMod(dotted, SLOTS_PER_BEAT);
-        int b = Math.floorMod(dotted + 2, SLOTS_PER_BEAT);
+        int recent = moved ? after : dotted;
+        int a = Math.floorMod(recent, SLOTS_PER_BEAT);
+        int b = Math.floorMod(recent + 2, SLOTS_PER_BEAT);
         if (a == 0 || b == 0) return 0;
         return phaseScores[a] >= phaseScores[b] ? a : b;
+    }
+
+    private static int argmax(double[] scores) {
+        int best = 0;
+        for (int p = 1; p < scores.length; p++) if (scores[p] > scores[best]) best = p;
+        return best;
     }
 
     /** Re-fits the grid (period and origin) to the onsets in the window, as seen at {@code now}. */

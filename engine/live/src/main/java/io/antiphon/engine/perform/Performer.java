@@ -479,16 +479,21 @@ public final class Performer implements PerformerCore {
     private void humanNoteOff(int status, int pitch, int velocity) {
         thru.noteOff(now, status, pitch, velocity);
         if (!human.release(pitch)) return;
-        if (human.allUp()) phrases.silent(now);
+        if (human.allUp()) heardSilence();
         if (!Vocabulary.isPlayable(pitch)) return;
         stream.rollback();
         stream.feedSilenceUntil(clock.tickAt(now));
         stream.feedNoteOff(pitch);
     }
 
+    private void heardSilence() {
+        phrases.silent(now);
+        beats.silent(now);
+    }
+
     private void sustain(boolean down) {
         human.setSustain(down);
-        if (human.allUp()) phrases.silent(now);
+        if (human.allUp()) heardSilence();
     }
 
     private void parameterChanged(Parameter parameter, double value) {

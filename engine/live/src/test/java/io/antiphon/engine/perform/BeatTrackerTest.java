@@ -327,6 +327,43 @@ class BeatTrackerTest {
         assertTheNextBeatsAreThePlayersAt72To140(JIG_BEATS, 6, "jig");
     }
 
+    /**
+     * {@link #JIG_BEATS} with a rest of {@code restBeats} quarters after its seventh note (an eighth on beat 7), as rows of
+     * {onset, length} in quarters: the rest moves every later bar line by a quarter or two, off the dotted-quarter grid of
+     * the bars before it.
+     */
+    static double[][] jigWithRest(int restBeats) {
+        double[] lengths = {0.5, 1, 0.5, 1, 0.5, 1, 0.5, 1, 0.5, 1, 0.5, 1, 0.5, 1.5, 1.5, 1.5};
+        double[][] notes = new double[JIG_BEATS.length][];
+        for (int i = 0; i < notes.length; i++) notes[i] = new double[] {JIG_BEATS[i] + (i > 6 ? restBeats : 0), lengths[i]};
+        return notes;
+    }
+
+    @Test
+    void aRestInsideAJigDoesNotPutItsBeatsBetweenThePlayersQuarters() {
+        for (int rest = 1; rest <= 2; rest++) {
+            for (double bpm : new double[] {72, 96, 140}) {
+                for (long seed = 1; seed <= 5; seed++) {
+                    Random random = new Random(seed);
+                    double beatNanos = 60e9 / bpm;
+                    BeatTracker tracker = new BeatTracker(120);
+                    long last = 0;
+                    for (double[] note : jigWithRest(rest)) {
+                        long on = Math.round(1e9 + note[0] * beatNanos + random.nextGaussian() * 12e6);
+                        tracker.onset(on);
+                        tracker.silent(Math.round(1e9 + (note[0] + note[1] * 0.9) * beatNanos));
+                        last = on;
+                    }
+                    long first = tracker.nextBeatNanos(last + Math.round(beatNanos));
+                    for (int b = 0; b < 6; b++) {
+                        assertOnAPlayersBeat(first + b * tracker.beatNanos(), bpm,
+                                "jig with a rest of " + rest + " at " + bpm + " BPM seed " + seed + ": the tracker's beat " + b + " after the phrase");
+                    }
+                }
+            }
+        }
+    }
+
     /** A hornpipe-like line that opens with triplets (a triplet eighth's grid is the sixteenths of 1.5 times the tempo), then runs in eighths. */
     static final double[] TRIPLET_OPENING_BEATS = {
             0, 1, 1.333, 1.667, 2, 2.5, 3, 4, 4.333, 4.667, 5, 5.5, 6, 7, 7.5,
