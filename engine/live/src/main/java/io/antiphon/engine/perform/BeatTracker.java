@@ -111,8 +111,12 @@ public final class BeatTracker {
     static final double REPHASE_MARGIN = 2;
     /** The longest note length, in sixteenths, that weighs for a beat phase: a long note or a rest says "beat" once. */
     private static final int PHASE_LENGTH_CAP = 2 * 4;
-    /** What the phrase's stop weighs for a beat phase ({@link #phraseEnded}), in sixteenths of note length. */
-    static final int PHRASE_END_WEIGHT = PHASE_LENGTH_CAP;
+    /**
+     * What the phrase's stop weighs for a beat phase ({@link #phraseEnded}), in sixteenths of note length: more than the
+     * longest note, so that a first onset that was a pickup (it weighs a beat) and one long note on an off-beat (a 6/8
+     * line's quarter on its second dotted quarter) do not outweigh it.
+     */
+    static final int PHRASE_END_WEIGHT = 12;
     /** How far past an eighth of the grid (in sixteenths) a release may fall and still stop the phrase on it. */
     private static final double STOP_SLACK = 0.25;
     /** No phrase end: {@link #rephase} hears only the onsets. */
@@ -264,9 +268,11 @@ public final class BeatTracker {
      * the beat, and the beat's phase is decided again with it ({@link #rephase}). The stop is the release rounded up to
      * the grid's next eighth (a release up to a quarter of a sixteenth past an eighth counts as on it), wherever between
      * half and all of its value the last note was held. A phrase closes at a bar line, or on a beat: the stop weighs for
-     * its quarter phase as much as the longest note ({@value #PHRASE_END_WEIGHT} sixteenths), so that a line of even
-     * eighths that opened with a pickup, whose notes say nothing of the beat, gets its beat back. A compound line keeps
-     * the phase of its first downbeat ({@link #compoundPhase}): a 6/8 phrase ends on either dotted quarter of the bar.
+     * its quarter phase more than the longest note ({@value #PHRASE_END_WEIGHT} sixteenths), so that a line of even
+     * eighths that opened with a pickup, whose notes say nothing of the beat, gets its beat back. A compound line
+     * ({@link #compoundPhase}) takes the stop's quarter phase: counted in quarters, 6/8's bar lines all fall on one of its
+     * two quarter phases, and which one its notes cannot say when they run in eighths or its opening was a pickup. Its
+     * blind side: a 6/8 phrase that ends on its second dotted quarter (a downbeat's dotted quarter, released).
      */
     public void phraseEnded(long releaseNanos) {
         if (!tracking || count < 2) return;
@@ -728,6 +734,8 @@ public final class BeatTracker {
             if ((slot & 1) != 0) oddOnsets++;
         }
         int best = compoundPhase();
+        // a compound line that stopped: its phrase closed at a bar line, and 6/8's bar lines are all on one quarter phase
+        if (best >= 0 && stop != NO_END) best = (int) Math.floorMod(stop, SLOTS_PER_BEAT);
         if (best < 0) {
             if (windowFromFirstOnset) phaseScores[(int) Math.floorMod(slots[index(0)], SLOTS_PER_BEAT)] += SLOTS_PER_BEAT;
             if (stop != NO_END) phaseScores[(int) Math.floorMod(stop, SLOTS_PER_BEAT)] += PHRASE_END_WEIGHT;

@@ -341,24 +341,46 @@ class BeatTrackerTest {
 
     @Test
     void aRestInsideAJigDoesNotPutItsBeatsBetweenThePlayersQuarters() {
-        for (int rest = 1; rest <= 2; rest++) {
-            for (double bpm : new double[] {72, 96, 140}) {
-                for (long seed = 1; seed <= 5; seed++) {
-                    Random random = new Random(seed);
-                    double beatNanos = 60e9 / bpm;
-                    BeatTracker tracker = new BeatTracker(120);
-                    long last = 0;
-                    for (double[] note : jigWithRest(rest)) {
-                        long on = Math.round(1e9 + note[0] * beatNanos + random.nextGaussian() * 12e6);
-                        tracker.onset(on);
-                        tracker.silent(Math.round(1e9 + (note[0] + note[1] * 0.9) * beatNanos));
-                        last = on;
-                    }
-                    long first = tracker.nextBeatNanos(last + Math.round(beatNanos));
-                    for (int b = 0; b < 6; b++) {
-                        assertOnAPlayersBeat(first + b * tracker.beatNanos(), bpm,
-                                "jig with a rest of " + rest + " at " + bpm + " BPM seed " + seed + ": the tracker's beat " + b + " after the phrase");
-                    }
+        for (int rest = 1; rest <= 2; rest++) assertTheNextBeatsAreThePlayersAt72To140(jigWithRest(rest), false, "jig with a rest of " + rest);
+    }
+
+    /**
+     * A jig of running eighths in 6/8 (counted in quarters): an eighth pickup, one quarter on the second dotted quarter
+     * of its second bar, four bars that end on the bar line. Its notes say nothing of where the bar lines are.
+     */
+    static final double[][] RUNNING_JIG = {
+            {2.5, 0.5}, {3, 0.5}, {3.5, 0.5}, {4, 0.5}, {4.5, 0.5}, {5, 0.5}, {5.5, 0.5}, {6, 0.5}, {6.5, 0.5}, {7, 0.5},
+            {7.5, 1}, {8.5, 0.5}, {9, 0.5}, {9.5, 0.5}, {10, 0.5}, {10.5, 0.5}, {11, 0.5}, {11.5, 0.5}};
+
+    @Test
+    void aJigOfRunningEighthsGetsItsBeatsFromWhereThePlayerStopped() {
+        assertTheNextBeatsAreThePlayersAt72To140(RUNNING_JIG, true, "jig of running eighths");
+    }
+
+    /**
+     * {@code notes} (rows of {onset, length} in quarters, each held 90 %) performed at 72, 96 and 140 BPM with jitter sd
+     * 12 ms, five seeds each, onsets and silences heard by a tracker, and with {@code stopped} the phrase's end at the
+     * last release; the tracker's next six beats a beat after the last onset are each within 30 ms of a player's beat.
+     */
+    static void assertTheNextBeatsAreThePlayersAt72To140(double[][] notes, boolean stopped, String label) {
+        for (double bpm : new double[] {72, 96, 140}) {
+            for (long seed = 1; seed <= 5; seed++) {
+                Random random = new Random(seed);
+                double beatNanos = 60e9 / bpm;
+                BeatTracker tracker = new BeatTracker(120);
+                long lastOnset = 0;
+                long lastRelease = 0;
+                for (double[] note : notes) {
+                    lastOnset = Math.round(1e9 + note[0] * beatNanos + random.nextGaussian() * 12e6);
+                    lastRelease = Math.round(1e9 + (note[0] + note[1] * 0.9) * beatNanos);
+                    tracker.onset(lastOnset);
+                    tracker.silent(lastRelease);
+                }
+                if (stopped) tracker.phraseEnded(lastRelease);
+                long first = tracker.nextBeatNanos(lastOnset + Math.round(beatNanos));
+                for (int b = 0; b < 6; b++) {
+                    assertOnAPlayersBeat(first + b * tracker.beatNanos(), bpm,
+                            label + " at " + bpm + " BPM seed " + seed + ": the tracker's beat " + b + " after the phrase");
                 }
             }
         }
