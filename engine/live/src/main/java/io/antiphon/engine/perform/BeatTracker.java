@@ -147,8 +147,6 @@ public final class BeatTracker {
      */
     private final double[] dottedBeforeRest = new double[DOTTED_SLOTS];
     private final double[] dottedAfterRest = new double[DOTTED_SLOTS];
-    /** Whether the window holds a rest of {@value #REST_SLOTS} sixteenths or more. */
-    private boolean restInWindow;
     /** Onsets in the window (the newest aside) on an odd sixteenth, counted by {@link #rephase}. */
     private int oddOnsets;
     private final double[] recentIntervals = new double[RECENT_INTERVALS];
@@ -727,7 +725,6 @@ public final class BeatTracker {
                 rest = i;
             }
         }
-        restInWindow = rest < count;
         for (int i = 0; i < count - 1; i++) {
             long slot = slots[index(i)];
             long interval = slots[index(i + 1)] - slot;
@@ -776,8 +773,8 @@ public final class BeatTracker {
         int dotted = argmax(dottedScores);
         int before = argmax(dottedBeforeRest);
         int after = argmax(dottedAfterRest);
-        // a rest that moved the bar lines: each side keeps to its own dotted grid
-        boolean moved = restInWindow && dottedAfterRest[after] > 0 && before != after;
+        // a rest that moved the bar lines (notes after it: the window holds one): each side keeps to its own dotted grid
+        boolean moved = dottedAfterRest[after] > 0 && before != after;
         double dottedBest = moved ? dottedBeforeRest[before] + dottedAfterRest[after] : dottedScores[dotted];
         double quarterBest = 0;
         for (double score : phaseScores) quarterBest = Math.max(quarterBest, score);
