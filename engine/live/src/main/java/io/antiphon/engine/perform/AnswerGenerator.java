@@ -12,7 +12,8 @@ import io.antiphon.engine.token.Vocabulary;
  *
  * <p>Before each draw the {@link MaskRules} apply: keyboard consistency, key/scale, pitch range, polyphony, a cap of
  * {@value #MAX_TOKENS_PER_TICK} onset tokens at one tick, the velocity grammar, no leading {@code TIME_SHIFT} in an
- * answer, no shift past the answer's end, and the maximum note duration. With the {@code player} clock, time moves
+ * answer, no shift past the answer's end, no rest in an answer longer than two beats before its last two
+ * ({@value #MAX_REST_TICKS} ticks), and the maximum note duration. With the {@code player} clock, time moves
  * only onto the player's sixteenth grid ({@link MaskRules#shiftsOntoGrid}): the model has heard the human's jittered
  * onsets and staccato releases a tick or two off the grid and would otherwise answer with shifts as ragged, which add
  * up, note after note, to an answer off the player's grid; the player's groove is put back by the
@@ -25,6 +26,12 @@ final class AnswerGenerator {
     static final int MAX_TOKENS_PER_TICK = 24;
     /** No machine note starts in the last ticks of an answer (a sixteenth): it would be cut to a blip at the end. */
     static final int NO_ONSETS_BEFORE_END_TICKS = 6;
+    /**
+     * An answer rests no longer than this (two beats) while more of it is left: a longer rest is what ends a player's
+     * phrase ({@link PhraseDetector}), and an answer is one phrase. Without it the model could play a note or two and
+     * then fall silent for the rest of a four-bar answer (seen in about 1 answer in 200 of the {@code groove} sets).
+     */
+    static final int MAX_REST_TICKS = 2 * Vocabulary.TICKS_PER_QUARTER;
     /** The end tick of a part that never ends (jam). */
     static final long ENDLESS = Long.MAX_VALUE;
 
@@ -44,6 +51,8 @@ final class AnswerGenerator {
     private int tokensAtTick;
     private long tokensGenerated;
     private int gridTicks;
+    /** The tick from which no machine note has sounded (the part's start, or its last release). */
+    private long silentSinceTick;
 
     AnswerGenerator(PerformerParameters parameters, ModelStream stream, SoundingNotes notes, HumanKeys human,
                     MusicalClock clock, Sampler sampler) {
@@ -81,6 +90,7 @@ final class AnswerGenerator {
         this.endTick = endTick;
         this.firstToken = startAtOnce;
         this.gridTicks = gridTicks;
+        this.silentSinceTick = startTick;
     }
 
     /** Stops generating; sounding notes are left to the caller. */
@@ -136,6 +146,7 @@ final class AnswerGenerator {
                 notes.noteOn(at, tick, parameters.outputChannel() - 1, Vocabulary.pitch(token), stream.noteVelocity());
             } else if (Vocabulary.isNoteOff(token)) {
                 notes.release(at, tick, Vocabulary.pitch(token));
+                if (notes.count() == 0) silentSinceTick = tick;
             }
             stream.feedGenerated(token);
             firstToken = false;
@@ -172,5 +183,10 @@ final class AnswerGenerator {
             MaskRules.forbidOnsets(mask);
         }
         MaskRules.maxDuration(mask, notes.onsetTicks(), tick, MusicalClock.ticksOfBeats(parameters.maxNoteBeats()));
+        if (endTick != ENDLESS && notes.count() == 0 && endTick - tick > MAX_REST_TICKS
+                && (mask.allowsAnyIn(Vocabulary.NOTE_ON_BASE, Vocabulary.NOTE_OFF_BASE)
+                    || mask.allowsAnyIn(Vocabulary.VELOCITY_BASE, Vocabulary.SIZE))) {
+            MaskRules.shiftsUpTo(mask, silentSinceTick + MAX_REST_TICKS - tick);
+        }
     }
 }

@@ -156,6 +156,31 @@ class PerformerCallAndResponseTest {
     }
 
     @Test
+    void anAnswerRestsNoLongerThanTwoBeatsUntilItsLastTwo() {
+        PerformerParameters parameters = PerformanceDriver.asTheModelPlays();
+        parameters.set(Parameter.ANSWER_MIN_BEATS, 16);
+        parameters.set(Parameter.MAX_NOTE_BEATS, 1);
+        parameters.set(Parameter.ADAPT, 0); // the model alone: the session's learning would echo the call
+        PerformanceDriver driver = driver(new RestingStepModel(TestModels.kernel(), 50), parameters);
+        long end = phrase(driver, 0, 8, 240, 200);
+        assertThat(driver.runUntil(s -> s.answers() == 1, end + 5_000 * MS)).isTrue();
+        long startTick = driver.now() / TICK;
+        assertThat(driver.runUntil(s -> s.phase() == PerformerPhase.LISTENING, end + 30_000 * MS)).isTrue();
+
+        List<TimedNote> answer = new ArrayList<>(driver.out.notes(TICK));
+        answer.sort(java.util.Comparator.comparingLong(TimedNote::startTick));
+        long endTick = startTick + 16 * 24;
+        long soundingUntil = startTick;
+        for (TimedNote note : answer) {
+            assertThat(note.startTick() - soundingUntil).as("a rest before the note at tick %d", note.startTick())
+                    .isLessThanOrEqualTo(AnswerGenerator.MAX_REST_TICKS);
+            soundingUntil = Math.max(soundingUntil, note.endTick());
+        }
+        assertThat(endTick - soundingUntil).as("the rest at the end").isLessThanOrEqualTo(2L * AnswerGenerator.MAX_REST_TICKS);
+        assertThat(answer).as("a note at least every three beats of sixteen").hasSizeGreaterThanOrEqualTo(5);
+    }
+
+    @Test
     void theMemoryLastsAcrossPhrases() {
         RecordingStepModel model = new RecordingStepModel(TestModels.kernel());
         PerformanceDriver driver = driver(model, PerformanceDriver.asTheModelPlays());
