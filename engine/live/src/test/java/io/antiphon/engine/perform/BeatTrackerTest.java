@@ -358,6 +358,22 @@ class BeatTrackerTest {
     }
 
     /**
+     * A jig in 6/8 (counted in quarters) after a pickup of two sixteenths: each bar three eighths, then a quarter and an
+     * eighth, so its quarters fall on the second dotted quarter of each bar (4.5, 7.5, ...), half a quarter off the bar
+     * lines' quarters. Folded on quarters, its long notes favour the wrong quarter phase; folded on dotted quarters,
+     * the bar lines.
+     */
+    static final double[][] JIG_OF_EIGHTS_AND_QUARTERS = {
+            {2.5, 0.25}, {2.75, 0.25}, {3, 0.5}, {3.5, 0.5}, {4, 0.5}, {4.5, 1}, {5.5, 0.5}, {6, 0.5}, {6.5, 0.5}, {7, 0.5},
+            {7.5, 1}, {8.5, 0.5}, {9, 0.5}, {9.5, 0.5}, {10, 0.5}, {10.5, 1}, {11.5, 0.5}, {12, 0.5}, {12.5, 0.5},
+            {13, 0.5}, {13.5, 1}, {14.5, 0.5}};
+
+    @Test
+    void aJigWhoseQuartersFallOnItsSecondDottedQuartersIsCountedFromItsBarLines() {
+        assertTheNextBeatsAreThePlayersAt72To140(JIG_OF_EIGHTS_AND_QUARTERS, false, "jig of eighths and quarters");
+    }
+
+    /**
      * {@code notes} (rows of {onset, length} in quarters, each held 90 %) performed at 72, 96 and 140 BPM with jitter sd
      * 12 ms, five seeds each, onsets and silences heard by a tracker, and with {@code stopped} the phrase's end at the
      * last release; the tracker's next six beats a beat after the last onset are each within 30 ms of a player's beat.
