@@ -62,6 +62,14 @@ public final class BeatTracker {
      */
     static final double SLOWER_LEVEL_BONUS = 0.3;
     /**
+     * Between the beat of the note value that fills most time and that of the one heard most often, when neither is a
+     * power of two of the other ({@link #inducedBeat}), what keeping to each one's sixteenth grid weighs
+     * ({@link #sixteenthCoherence}, 0..1): a 6/8 line of dotted quarters and quarter-eighth pairs fills as many
+     * dotted-quarter beats as quarter ones, but its quarters fall on thirds of a dotted quarter, between the lines of
+     * that beat's sixteenths.
+     */
+    static final double COHERENCE_WEIGHT = 1;
+    /**
      * A beat faster than {@value #FAST_FROM} times the prior's tempo loses up to {@value #FAST_PENALTY} of score, all of
      * it from {@value #FAST_FULL} times (from 162 and 192 BPM for a prior of 120): a reel written in sixteenths and played
      * at 96 or 140 BPM was tracked at 192 or 280, its answer in 32nd notes of the player's.
@@ -434,9 +442,10 @@ public final class BeatTracker {
             // thirds or four thirds of a quarter)
             beat = chooseLevel(unit, n);
             if (isOtherNoteValue(unit, commonest)) {
-                double byTime = levelScore;
+                // and between those two, how closely the onsets keep to each one's sixteenths
+                double byTime = levelScore + COHERENCE_WEIGHT * sixteenthCoherence(beat, n);
                 double byCount = chooseLevel(commonest, n);
-                if (levelScore > byTime) beat = byCount;
+                if (levelScore + COHERENCE_WEIGHT * sixteenthCoherence(byCount, n) > byTime) beat = byCount;
             }
         }
         return beat;

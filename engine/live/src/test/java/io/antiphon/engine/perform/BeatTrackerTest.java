@@ -374,6 +374,35 @@ class BeatTrackerTest {
     }
 
     /**
+     * A sparse jig in 6/8 (counted in quarters): dotted quarters, then quarter-eighth pairs. The dotted quarters fill
+     * the most time, the quarters are heard most often: a beat of dotted quarters fills as many of its beats, but the
+     * eighths after the quarters fall on thirds of it, off its sixteenths. (At 140 BPM, a quarter's sixteenths are too
+     * fine for 12 ms of jitter to tell the two grids apart, and this line, which opens with dotted quarters, can keep
+     * the dotted quarter it locked to: not asserted.)
+     */
+    static final double[][] JIG_OF_DOTTED_QUARTERS = {
+            {1.5, 1.5}, {3, 1.5}, {4.5, 1}, {5.5, 0.5}, {6, 1}, {7, 0.5}, {7.5, 1}, {8.5, 0.5}, {9, 1.5}, {10.5, 1},
+            {11.5, 0.5}};
+
+    @Test
+    void aJigOfDottedQuartersAndQuarterEighthPairsIsNotCountedInDottedQuarters() {
+        for (double bpm : new double[] {72, 96}) {
+            for (long seed = 1; seed <= 5; seed++) {
+                Random random = new Random(seed);
+                double beatNanos = 60e9 / bpm;
+                BeatTracker tracker = new BeatTracker(120);
+                for (double[] note : JIG_OF_DOTTED_QUARTERS) {
+                    tracker.onset(Math.round(1e9 + note[0] * beatNanos + random.nextGaussian() * 12e6));
+                    tracker.silent(Math.round(1e9 + (note[0] + note[1] * 0.9) * beatNanos));
+                }
+                double ratio = tracker.bpm() / bpm;
+                assertTrue(Math.abs(ratio - 1) < 0.04 || Math.abs(ratio - 0.5) < 0.02, "jig of dotted quarters at " + bpm
+                        + " BPM seed " + seed + ": the beat is a quarter or a half note, not a dotted quarter: " + tracker.bpm());
+            }
+        }
+    }
+
+    /**
      * {@code notes} (rows of {onset, length} in quarters, each held 90 %) performed at 72, 96 and 140 BPM with jitter sd
      * 12 ms, five seeds each, onsets and silences heard by a tracker, and with {@code stopped} the phrase's end at the
      * last release; the tracker's next six beats a beat after the last onset are each within 30 ms of a player's beat.
