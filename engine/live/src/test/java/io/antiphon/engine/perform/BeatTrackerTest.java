@@ -388,13 +388,8 @@ class BeatTrackerTest {
     void aJigOfDottedQuartersAndQuarterEighthPairsIsNotCountedInDottedQuarters() {
         for (double bpm : new double[] {72, 96}) {
             for (long seed = 1; seed <= 5; seed++) {
-                Random random = new Random(seed);
-                double beatNanos = 60e9 / bpm;
                 BeatTracker tracker = new BeatTracker(120);
-                for (double[] note : JIG_OF_DOTTED_QUARTERS) {
-                    tracker.onset(Math.round(1e9 + note[0] * beatNanos + random.nextGaussian() * 12e6));
-                    tracker.silent(Math.round(1e9 + (note[0] + note[1] * 0.9) * beatNanos));
-                }
+                playNotes(tracker, JIG_OF_DOTTED_QUARTERS, bpm, seed);
                 double ratio = tracker.bpm() / bpm;
                 assertTrue(Math.abs(ratio - 1) < 0.04 || Math.abs(ratio - 0.5) < 0.02, "jig of dotted quarters at " + bpm
                         + " BPM seed " + seed + ": the beat is a quarter or a half note, not a dotted quarter: " + tracker.bpm());
@@ -410,25 +405,37 @@ class BeatTrackerTest {
     static void assertTheNextBeatsAreThePlayersAt72To140(double[][] notes, boolean stopped, String label) {
         for (double bpm : new double[] {72, 96, 140}) {
             for (long seed = 1; seed <= 5; seed++) {
-                Random random = new Random(seed);
                 double beatNanos = 60e9 / bpm;
                 BeatTracker tracker = new BeatTracker(120);
-                long lastOnset = 0;
-                long lastRelease = 0;
-                for (double[] note : notes) {
-                    lastOnset = Math.round(1e9 + note[0] * beatNanos + random.nextGaussian() * 12e6);
-                    lastRelease = Math.round(1e9 + (note[0] + note[1] * 0.9) * beatNanos);
-                    tracker.onset(lastOnset);
-                    tracker.silent(lastRelease);
-                }
-                if (stopped) tracker.phraseEnded(lastRelease);
-                long first = tracker.nextBeatNanos(lastOnset + Math.round(beatNanos));
+                long[] last = playNotes(tracker, notes, bpm, seed);
+                if (stopped) tracker.phraseEnded(last[1]);
+                long first = tracker.nextBeatNanos(last[0] + Math.round(beatNanos));
                 for (int b = 0; b < 6; b++) {
                     assertOnAPlayersBeat(first + b * tracker.beatNanos(), bpm,
                             label + " at " + bpm + " BPM seed " + seed + ": the tracker's beat " + b + " after the phrase");
                 }
             }
         }
+    }
+
+    /**
+     * Plays {@code notes} (rows of {onset, length} in quarters, each held 90 %) at {@code bpm} from 1 s, onsets with
+     * jitter sd 12 ms drawn from {@code seed}, into {@code tracker} (each onset, then the silence at its release).
+     *
+     * @return the last onset and the last release, in ns
+     */
+    static long[] playNotes(BeatTracker tracker, double[][] notes, double bpm, long seed) {
+        Random random = new Random(seed);
+        double beatNanos = 60e9 / bpm;
+        long lastOnset = 0;
+        long lastRelease = 0;
+        for (double[] note : notes) {
+            lastOnset = Math.round(1e9 + note[0] * beatNanos + random.nextGaussian() * 12e6);
+            lastRelease = Math.round(1e9 + (note[0] + note[1] * 0.9) * beatNanos);
+            tracker.onset(lastOnset);
+            tracker.silent(lastRelease);
+        }
+        return new long[] {lastOnset, lastRelease};
     }
 
     /** A hornpipe-like line that opens with triplets (a triplet eighth's grid is the sixteenths of 1.5 times the tempo), then runs in eighths. */

@@ -1,13 +1,12 @@
 package io.antiphon.engine.perform;
 
-import io.antiphon.engine.kernel.RecurrentState;
 import io.antiphon.engine.kernel.StepModel;
 
 /**
  * A real {@link StepModel} that can be told to throw once, at its n-th next step: the fault that ends a performer
  * thread in the shell (the model, the sampler or a bug throwing mid-token), injected where it hurts most.
  */
-public final class FailingStepModel implements StepModel {
+public final class FailingStepModel extends ForwardingStepModel {
 
     /** What the injected fault throws. */
     public static final class InjectedFault extends RuntimeException {
@@ -16,11 +15,10 @@ public final class FailingStepModel implements StepModel {
         }
     }
 
-    private final StepModel model;
     private volatile int stepsUntilFault;
 
     public FailingStepModel(StepModel model) {
-        this.model = model;
+        super(model);
     }
 
     /** The {@code steps}-th step from now throws {@link InjectedFault} (once); 0 disarms. */
@@ -29,33 +27,8 @@ public final class FailingStepModel implements StepModel {
     }
 
     @Override
-    public int vocabularySize() {
-        return model.vocabularySize();
-    }
-
-    @Override
     public void step(int token, float[] probabilities) {
         if (stepsUntilFault > 0 && --stepsUntilFault == 0) throw new InjectedFault();
         model.step(token, probabilities);
-    }
-
-    @Override
-    public void reset() {
-        model.reset();
-    }
-
-    @Override
-    public RecurrentState newState() {
-        return model.newState();
-    }
-
-    @Override
-    public void saveState(RecurrentState into) {
-        model.saveState(into);
-    }
-
-    @Override
-    public void restoreState(RecurrentState from) {
-        model.restoreState(from);
     }
 }

@@ -13,15 +13,14 @@ import io.antiphon.engine.kernel.StepModel;
  * remembers the log's length, and restoring that state cuts the log back to it; a reset clears it. So after any
  * sequence of steps and rollbacks, {@link #heard()} is exactly the token sequence the current state has heard.
  */
-final class RecordingStepModel implements StepModel {
+final class RecordingStepModel extends ForwardingStepModel {
 
-    private final StepModel model;
     private final List<Integer> heard = new ArrayList<>();
     private final Map<RecurrentState, Integer> savedLengths = new IdentityHashMap<>();
     private int restores;
 
     RecordingStepModel(StepModel model) {
-        this.model = model;
+        super(model);
     }
 
     /** The tokens the current state has heard, in order. */
@@ -42,11 +41,6 @@ final class RecordingStepModel implements StepModel {
     }
 
     @Override
-    public int vocabularySize() {
-        return model.vocabularySize();
-    }
-
-    @Override
     public void step(int token, float[] probabilities) {
         model.step(token, probabilities);
         heard.add(token);
@@ -56,11 +50,6 @@ final class RecordingStepModel implements StepModel {
     public void reset() {
         model.reset();
         heard.clear();
-    }
-
-    @Override
-    public RecurrentState newState() {
-        return model.newState();
     }
 
     @Override

@@ -1,27 +1,20 @@
 package io.antiphon.engine.perform;
 
-import io.antiphon.engine.kernel.RecurrentState;
 import io.antiphon.engine.kernel.StepModel;
 import io.antiphon.engine.token.Vocabulary;
 
 /**
  * A real {@link StepModel} that would rather rest: after each step, its onsets ({@code NOTE_ON} and {@code VELOCITY})
- * are {@code bias} times less likely and the longest {@code TIME_SHIFT} takes half the probability. So, left to
+ * are {@code bias} times less likely and the longest {@code TIME_SHIFT} takes at least half the probability. So, left to
  * itself, it plays a note or two, releases them and falls silent: the failure an answer's rest limit is for.
  */
-final class RestingStepModel implements StepModel {
+final class RestingStepModel extends ForwardingStepModel {
 
-    private final StepModel model;
     private final double bias;
 
     RestingStepModel(StepModel model, double bias) {
-        this.model = model;
+        super(model);
         this.bias = bias;
-    }
-
-    @Override
-    public int vocabularySize() {
-        return model.vocabularySize();
     }
 
     @Override
@@ -33,25 +26,5 @@ final class RestingStepModel implements StepModel {
         float sum = 0;
         for (float p : probabilities) sum += p;
         for (int i = 0; i < probabilities.length; i++) probabilities[i] /= sum;
-    }
-
-    @Override
-    public void reset() {
-        model.reset();
-    }
-
-    @Override
-    public RecurrentState newState() {
-        return model.newState();
-    }
-
-    @Override
-    public void saveState(RecurrentState into) {
-        model.saveState(into);
-    }
-
-    @Override
-    public void restoreState(RecurrentState from) {
-        model.restoreState(from);
     }
 }
