@@ -28,7 +28,8 @@ import java.util.Arrays;
  * <p><b>Tracking</b> (afterwards): each onset takes the sixteenth the current grid predicts for it; the grid is the
  * weighted least-squares line through the recent onsets (time against sixteenth index), weights decaying with age in
  * beats (time constant {@value #MEMORY_BEATS} beats, so it follows drift and rubato), lower off the beat, and low for
- * an onset far from its sixteenth (an ornament, a triplet). This is a Kalman tempo tracker's steady state in batch form;
+ * an onset far from its sixteenth (an ornament, a triplet); while the player keeps one tempo, every onset in the window
+ * counts alike, and one far further from its sixteenth than the others not at all ({@link #fit}). This is a Kalman tempo tracker's steady state in batch form;
  * the grid is re-fitted at every onset, and the beat's phase is decided again from the whole window ({@link #rephase}:
  * a line that opened with a pickup in running eighths gets its beat back once its long notes are heard, or, if it has
  * none, once the player stops at the end of the phrase, {@link #phraseEnded}; a compound
@@ -88,6 +89,14 @@ public final class BeatTracker {
      * answer's notes 30 ms off the player's grid after 12 beats at 72 BPM); short enough to follow drift and rubato.
      */
     static final double MEMORY_BEATS = 20;
+    /** Tukey's biweight constant, in robust standard deviations of the onsets from the grid ({@link #fit}). */
+    static final double BIWEIGHT_C = 4.685;
+    /** The least biweight cutoff, ms: an exact player (a sequencer) has no spread to measure. */
+    static final long MIN_CUTOFF_MS = 20;
+    /** How many standard errors a parabola through the window must bend to be heard as a change of tempo. */
+    static final double CURVE_T = 2;
+    /** The least weight of onsets for that test (below it, the memory decides). */
+    private static final double CURVE_ONSETS = 8;
     static final int WINDOW = 32;
     /** Once settled, the metrical level is reviewed every this many onsets ({@link #reviewLevel}). */
     static final int REVIEW_ONSETS = 8;
@@ -144,7 +153,6 @@ public final class BeatTracker {
     /** The silence before each onset (all the player's keys up), ns; 0 if a key was still down. */
     private final long[] silences = new long[WINDOW];
     private final double[] iois = new double[WINDOW];
-    private final double[] weights = new double[WINDOW];
     private final double[] sorted = new double[WINDOW];
     /** How many intervals the last {@link #clusterSum} counted. */
     private int clusterMembers;
@@ -160,6 +168,9 @@ public final class BeatTracker {
     private final double[] dottedAfterRest = new double[DOTTED_SLOTS];
     /** Onsets in the window (the newest aside) on an odd sixteenth, counted by {@link #rephase}. */
     private int oddOnsets;
+    private final double[] distances = new double[WINDOW];
+    /** Each onset's weight in the last fit ({@link #fit}) but for its age, by window index. */
+    private final double[] robust = new double[WINDOW];
     private final double[] recentIntervals = new double[RECENT_INTERVALS];
     private int count;
     private int head;
@@ -810,7 +821,14 @@ public final class BeatTracker {
         return best;
     }
 
-    /** Re-fits the grid (period and origin) to the onsets in the window, as seen at {@code now}. */
+    /**
+     * Re-fits the grid (period and origin) to the onsets in the window, as seen at {@code now}: a line weighted by age
+     * ({@value #MEMORY_BEATS} beats' memory), lower off the beat, and, once settled, each onset counting less the further
+     * it lies from the current grid (never less than a third). Then, if the window keeps one tempo ({@link #steady}),
+     * that line is replaced by one through every onset in the window alike, however old, each weighted by how close it
+     * lies to the first line (Tukey's biweight, {@link #biweightCutoff}): a triplet or an ornament does not move it, and
+     * the tempo carried into the answer is measured from the whole phrase, not mostly from its last notes.
+     */
     private void fit(long now) {
         double slot = period / SLOTS_PER_BEAT;
         double sw = 0, ss = 0, st = 0, sss = 0, sst = 0;
@@ -819,21 +837,50 @@ public final class BeatTracker {
         for (int i = 0; i < count; i++) {
             int k = index(i);
             double ageBeats = (now - times[k]) / period;
+            double age = Math.exp(-ageBeats / MEMORY_BEATS);
             double residual = (times[k] - origin) / slot - slots[k];
-            double w = Math.exp(-ageBeats / MEMORY_BEATS)
-                    * (slots[k] % SLOTS_PER_BEAT == 0 ? 1.0 : slots[k] % 2 == 0 ? 0.6 : 0.3);
+            double w = slots[k] % SLOTS_PER_BEAT == 0 ? 1.0 : slots[k] % 2 == 0 ? 0.6 : 0.3;
             if (settled) {
                 double r = Math.min(Math.abs(residual), 0.5) / 0.35;
                 w *= Math.exp(-0.5 * r * r);
-                misfit += Math.exp(-ageBeats / MEMORY_BEATS) * Math.min(Math.abs(residual), 0.5);
-                fitWeight += Math.exp(-ageBeats / MEMORY_BEATS);
+                misfit += age * Math.min(Math.abs(residual), 0.5);
+                fitWeight += age;
             }
-            weights[k] = w;
+            robust[k] = w;
+            w *= age;
             sw += w;
             ss += w * slots[k];
             st += w * times[k];
             sss += w * slots[k] * slots[k];
             sst += w * slots[k] * (double) times[k];
+        }
+        if (settled && !tempoLocked && sw > 0) {
+            double meanS = ss / sw;
+            double varS = sss / sw - meanS * meanS;
+            double lineSlot = (sst / sw - meanS * st / sw) / varS;
+            double lineOrigin = st / sw - lineSlot * meanS;
+            if (varS >= 2.0 && lineSlot > 0 && steady(lineSlot, lineOrigin, meanS)) {
+                double cutoff = biweightCutoff(lineSlot, lineOrigin);
+                double rsw = 0, rss = 0, rst = 0, rsss = 0, rsst = 0;
+                for (int i = 0; i < count; i++) {
+                    int k = index(i);
+                    double r = Math.abs(times[k] - lineOrigin - lineSlot * slots[k]) / cutoff;
+                    double w = r >= 1 ? 0 : (1 - r * r) * (1 - r * r);
+                    rsw += w;
+                    rss += w * slots[k];
+                    rst += w * times[k];
+                    rsss += w * slots[k] * slots[k];
+                    rsst += w * slots[k] * (double) times[k];
+                }
+                double rMeanS = rsw > 0 ? rss / rsw : 0;
+                if (rsw > 0 && rsss / rsw - rMeanS * rMeanS >= 2.0) {
+                    sw = rsw;
+                    ss = rss;
+                    st = rst;
+                    sss = rsss;
+                    sst = rsst;
+                }
+            }
         }
         if (sw <= 0) return;
         double meanS = ss / sw;
@@ -865,6 +912,64 @@ public final class BeatTracker {
         } else {
             confidence = fitWeight > 0 ? 1 - 2 * misfit / fitWeight : confidence;
         }
+    }
+
+    /**
+     * Whether the onsets in the window keep one tempo: a parabola through them (time against sixteenth, each onset
+     * weighted by {@link #robust}, centred on {@code centre}) bends less than {@value #CURVE_T} standard errors away
+     * from the line ({@code slot}, {@code origin}). A player who drifts or breathes bends it; a steady one's jitter
+     * does not, and then the tempo is best measured from all of the window alike.
+     */
+    private boolean steady(double slot, double origin, double centre) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, y0 = 0, y1 = 0, y2 = 0;
+        for (int i = 0; i < count; i++) {
+            int k = index(i);
+            double w = robust[k];
+            double x = slots[k] - centre;
+            double y = times[k] - origin - slot * slots[k];
+            s0 += w;
+            s1 += w * x;
+            s2 += w * x * x;
+            s3 += w * x * x * x;
+            s4 += w * x * x * x * x;
+            y0 += w * y;
+            y1 += w * x * y;
+            y2 += w * x * x * y;
+        }
+        if (s0 < CURVE_ONSETS) return false;
+        double det = s0 * (s2 * s4 - s3 * s3) - s1 * (s1 * s4 - s3 * s2) + s2 * (s1 * s3 - s2 * s2);
+        if (!(Math.abs(det) > 1e-9)) return false;
+        double a = (y0 * (s2 * s4 - s3 * s3) - s1 * (y1 * s4 - s3 * y2) + s2 * (y1 * s3 - s2 * y2)) / det;
+        double b = (s0 * (y1 * s4 - y2 * s3) - y0 * (s1 * s4 - s3 * s2) + s2 * (s1 * y2 - y1 * s2)) / det;
+        double c = (s0 * (s2 * y2 - s3 * y1) - s1 * (s1 * y2 - s2 * y1) + y0 * (s1 * s3 - s2 * s2)) / det;
+        double squares = 0;
+        for (int i = 0; i < count; i++) {
+            int k = index(i);
+            double x = slots[k] - centre;
+            double r = times[k] - origin - slot * slots[k] - a - b * x - c * x * x;
+            squares += robust[k] * r * r;
+        }
+        double variance = squares / (s0 - 3);
+        double standardError = Math.sqrt(variance * (s0 * s2 - s1 * s1) / det);
+        return Math.abs(c) < CURVE_T * standardError;
+    }
+
+    /**
+     * The biweight's cutoff for the line ({@code slot}, {@code origin}), in nanoseconds: {@value #BIWEIGHT_C} robust
+     * standard deviations of the onsets' distances from it (the median distance over 0.6745), at least
+     * {@value #MIN_CUTOFF_MS} ms. A player's jitter then counts nearly whole (95 % efficiency for normal jitter, whatever
+     * its size), and an onset several times further off than the others, a triplet or an ornament, not at all.
+     */
+    private double biweightCutoff(double slot, double origin) {
+        for (int i = 0; i < count; i++) {   // insertion-sorted distances: nothing allocated
+            int k = index(i);
+            double v = Math.abs(times[k] - origin - slot * slots[k]);
+            int j = i - 1;
+            for (; j >= 0 && distances[j] > v; j--) distances[j + 1] = distances[j];
+            distances[j + 1] = v;
+        }
+        double median = (count & 1) == 1 ? distances[count / 2] : (distances[count / 2 - 1] + distances[count / 2]) / 2;
+        return Math.max(BIWEIGHT_C * median / 0.6745, MIN_CUTOFF_MS * 1e6);
     }
 
     /**
