@@ -29,8 +29,9 @@ import java.util.Arrays;
  * weighted least-squares line through the recent onsets (time against sixteenth index), weights decaying with age in
  * beats (time constant {@value #MEMORY_BEATS} beats, so it follows drift and rubato), lower off the beat, and low for
  * an onset far from its sixteenth (an ornament, a triplet); while the player keeps one tempo, every onset in the window
- * counts alike, and one far further from its sixteenth than the others not at all ({@link #fit}). This is a Kalman tempo tracker's steady state in batch form;
- * the grid is re-fitted at every onset, and the beat's phase is decided again from the whole window ({@link #rephase}:
+ * counts alike, and one far further from its sixteenth than the others not at all ({@link #fit}). This is a Kalman
+ * tempo tracker's steady state in batch form; the grid is re-fitted at every onset, and the beat's phase is decided
+ * again from the whole window ({@link #rephase}:
  * a line that opened with a pickup in running eighths gets its beat back once its long notes are heard, or, if it has
  * none, once the player stops at the end of the phrase, {@link #phraseEnded}; a compound
  * line, 6/8 counted in quarters, gets its beat on the bar line, also across a rest of a quarter inside it, heard from
@@ -823,8 +824,8 @@ public final class BeatTracker {
 
     /**
      * Re-fits the grid (period and origin) to the onsets in the window, as seen at {@code now}: a line weighted by age
-     * ({@value #MEMORY_BEATS} beats' memory), lower off the beat, and, once settled, each onset counting less the further
-     * it lies from the current grid (never less than a third). Then, if the window keeps one tempo ({@link #steady}),
+     * ({@value #MEMORY_BEATS} beats' memory), lower off the beat, and, once settled, lower the further an onset lies
+     * from the current grid (by a factor never below a third). Then, if the window keeps one tempo ({@link #steady}),
      * that line is replaced by one through every onset in the window alike, however old, each weighted by how close it
      * lies to the first line (Tukey's biweight, {@link #biweightCutoff}): a triplet or an ornament does not move it, and
      * the tempo carried into the answer is measured from the whole phrase, not mostly from its last notes.
