@@ -12,10 +12,10 @@ import javax.sound.midi.Receiver;
 import javax.sound.midi.ShortMessage;
 
 import io.antiphon.engine.kernel.RandomWeights;
-import io.antiphon.engine.kernel.RecurrentModel;
-import io.antiphon.engine.kernel.RecurrentState;
+import io.antiphon.engine.kernel.ForwardingRecurrentModel;
 import io.antiphon.engine.kernel.RollStepModel;
 import io.antiphon.engine.kernel.StepModel;
+import io.antiphon.engine.perform.ForwardingStepModel;
 import io.antiphon.engine.perform.Harmonizer;
 import io.antiphon.engine.perform.MidiOut;
 import io.antiphon.engine.perform.Parameter;
@@ -236,41 +236,13 @@ class LiveSessionTest {
         return RecordedNotes.pair(messages, origin, TempoMap.constant(480, 120), 1);
     }
 
-    /** A model wrapper that counts its steps and leaves the recurrent state to the model it wraps. */
-    private abstract static class Counting<M extends RecurrentModel> implements RecurrentModel {
-        final M model;
-        final AtomicInteger steps;
-
-        Counting(M model, AtomicInteger steps) {
-            this.model = model;
-            this.steps = steps;
-        }
-
-        @Override
-        public void reset() {
-            model.reset();
-        }
-
-        @Override
-        public RecurrentState newState() {
-            return model.newState();
-        }
-
-        @Override
-        public void saveState(RecurrentState into) {
-            model.saveState(into);
-        }
-
-        @Override
-        public void restoreState(RecurrentState from) {
-            model.restoreState(from);
-        }
-    }
-
     /** A piano-roll model that counts its frames. */
-    private static final class CountingRollModel extends Counting<RollStepModel> implements RollStepModel {
+    private static final class CountingRollModel extends ForwardingRecurrentModel<RollStepModel> implements RollStepModel {
+        private final AtomicInteger frames;
+
         CountingRollModel(RollStepModel model, AtomicInteger frames) {
-            super(model, frames);
+            super(model);
+            this.frames = frames;
         }
 
         @Override
@@ -280,20 +252,18 @@ class LiveSessionTest {
 
         @Override
         public void stepFrame(int[] keys, int count, float[] probabilities) {
-            steps.incrementAndGet();
+            frames.incrementAndGet();
             model.stepFrame(keys, count, probabilities);
         }
     }
 
     /** A step model that counts its steps. */
-    private static final class CountingModel extends Counting<StepModel> implements StepModel {
-        CountingModel(StepModel model, AtomicInteger steps) {
-            super(model, steps);
-        }
+    private static final class CountingModel extends ForwardingStepModel {
+        private final AtomicInteger steps;
 
-        @Override
-        public int vocabularySize() {
-            return model.vocabularySize();
+        CountingModel(StepModel model, AtomicInteger steps) {
+            super(model);
+            this.steps = steps;
         }
 
         @Override
