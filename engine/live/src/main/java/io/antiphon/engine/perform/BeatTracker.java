@@ -143,6 +143,11 @@ public final class BeatTracker {
      * line's quarter on its second dotted quarter) do not outweigh it.
      */
     static final int PHRASE_END_WEIGHT = 12;
+    /**
+     * How long, in sixteenths, a phrase's last note must have sounded to be its closing note ({@link #phraseEnded}):
+     * most of a dotted quarter, held legato or not.
+     */
+    private static final double CLOSING_NOTE_SLOTS = 4.5;
     /** How far past an eighth of the grid (in sixteenths) a release may fall and still stop the phrase on it. */
     private static final double STOP_SLACK = 0.25;
     /** No phrase end: {@link #rephase} hears only the onsets. */
@@ -255,7 +260,7 @@ public final class BeatTracker {
         append(nanos);
         silences[index(count - 1)] = silence;
         if (settled) {
-            if (track(nanos) && !reviewLevel()) rephase(NO_END);
+            if (track(nanos) && !reviewLevel()) rephase(NO_END, NO_END);
         } else if (count >= 3) {
             induce();
         }
@@ -297,24 +302,30 @@ public final class BeatTracker {
      * its quarter phase more than the longest note ({@value #PHRASE_END_WEIGHT} sixteenths), so that a line of even
      * eighths that opened with a pickup, whose notes say nothing of the beat, gets its beat back. A compound line
      * ({@link #compoundPhase}) takes the stop's quarter phase: counted in quarters, 6/8's bar lines all fall on one of its
-     * two quarter phases, and which one its notes cannot say when they run in eighths or its opening was a pickup. Its
-     * blind side: a 6/8 phrase that ends on its second dotted quarter (a downbeat's dotted quarter, released).
+     * two quarter phases, and which one its notes cannot say when they run in eighths or its opening was a pickup. But a
+     * phrase that closes on a long note ({@value #CLOSING_NOTE_SLOTS} sixteenths or more sounded) where its notes already
+     * put a downbeat closed on that downbeat: a jig's closing dotted quarter is released on the bar's second dotted
+     * quarter, half a quarter off its bar lines. The closing note's onset, or else the stop, also marks the strong beats
+     * ({@link #strongBeatParity}). Its blind side: a jig whose notes put its downbeats on its second dotted quarters
+     * (one that opened with a dotted quarter's pickup) keeps them there when it closes that way.
      */
     public void phraseEnded(long releaseNanos) {
         if (!tracking || count < 2) return;
         double slot = period / SLOTS_PER_BEAT;
         long stop = Math.max(2 * (long) Math.ceil(((releaseNanos - origin) / slot - STOP_SLACK) / 2), slots[index(count - 1)] + 1);
-        stopNanos = Math.round(origin + stop * slot);
-        rephase(stop);
+        long closing = releaseNanos - times[index(count - 1)] >= CLOSING_NOTE_SLOTS * slot ? slots[index(count - 1)] : NO_END;
+        stopNanos = Math.round(origin + (closing != NO_END ? closing : stop) * slot);
+        rephase(stop, closing);
         stopEpoch = gridEpoch;
     }
 
     /**
-     * Which beats of a pair are the strong ones, by where the player last stopped ({@link #phraseEnded}): 0 for the even
-     * beats, 1 for the odd ones; -1 if the stop was not on a beat or the beats have been renumbered since. A phrase
-     * closes at a bar line, so in 2/4 and 4/4 the beats an even number after it are on the bar's strong half; and a
-     * beat tracked at twice the player's tempo (running sixteenths heard as a fast beat's eighths) has the player's
-     * beats as its strong ones.
+     * Which beats of a pair are the strong ones, by where the player's last phrase closed ({@link #phraseEnded}: the onset
+     * of its closing note if that was long, else where the player stopped): 0 for the even beats, 1 for the odd ones; -1
+     * if that was not on a beat or the beats have been renumbered since. A phrase closes on a strong beat or at a bar
+     * line, so in 2/4 and 4/4 the beats an even number after it are on the bar's strong half; and a beat tracked at
+     * twice the player's tempo (running sixteenths heard as a fast beat's eighths) has the player's beats as its strong
+     * ones (a jig's closing dotted quarter is three such beats long: its release is on a weak one).
      */
     public int strongBeatParity() {
         if (stopEpoch != gridEpoch || !tracking) return -1;
@@ -729,12 +740,13 @@ public final class BeatTracker {
      * Decides the beat's phase again from the whole window (up to {@value #WINDOW} onsets, where induction had a dozen):
      * the sixteenth that the longest notes fall on (by the interval each opens; the newest, still sounding, does not
      * count), while the window holds it, the first onset, and at a phrase's end where the player stopped ({@code stop},
-     * a sixteenth index; {@link #NO_END} during the phrase). The beat moves there, by renumbering, only if that phase
-     * is clearly better ({@value #REPHASE_MARGIN} sixteenths of note length): an even-eighth line that opened with a
-     * pickup is put back on its beats once its long notes have been heard, without flip-flopping. The sixteenth grid
-     * itself does not move.
+     * a sixteenth index; {@link #NO_END} during the phrase) and its closing note ({@code closingNote}, the sixteenth it
+     * began on; {@link #NO_END} if it was short or the phrase goes on). The beat moves there, by renumbering, only if
+     * that phase is clearly better ({@value #REPHASE_MARGIN} sixteenths of note length): an even-eighth line that opened
+     * with a pickup is put back on its beats once its long notes have been heard, without flip-flopping. The sixteenth
+     * grid itself does not move.
      */
-    private void rephase(long stop) {
+    private void rephase(long stop, long closingNote) {
         Arrays.fill(phaseScores, 0);
         Arrays.fill(dottedScores, 0);
         Arrays.fill(dottedBeforeRest, 0);
@@ -760,8 +772,11 @@ public final class BeatTracker {
             if ((slot & 1) != 0) oddOnsets++;
         }
         int best = compoundPhase();
-        // a compound line that stopped: its phrase closed at a bar line, and 6/8's bar lines are all on one quarter phase
-        if (best >= 0 && stop != NO_END) best = (int) Math.floorMod(stop, SLOTS_PER_BEAT);
+        // a compound line that stopped: its phrase closed at a bar line, and 6/8's bar lines are all on one quarter phase;
+        // unless it closed on a long note where its notes put a downbeat (a jig's last dotted quarter, released on the
+        // bar's second dotted quarter)
+        boolean closedOnADownbeat = closingNote != NO_END && Math.floorMod(closingNote, SLOTS_PER_BEAT) == best;
+        if (best >= 0 && stop != NO_END && !closedOnADownbeat) best = (int) Math.floorMod(stop, SLOTS_PER_BEAT);
         if (best < 0) {
             if (windowFromFirstOnset) phaseScores[(int) Math.floorMod(slots[index(0)], SLOTS_PER_BEAT)] += SLOTS_PER_BEAT;
             if (stop != NO_END) phaseScores[(int) Math.floorMod(stop, SLOTS_PER_BEAT)] += PHRASE_END_WEIGHT;

@@ -358,6 +358,48 @@ class BeatTrackerTest {
     }
 
     /**
+     * A jig in 6/8 (counted in quarters) that closes as jigs do, on its last bar's downbeat with a dotted quarter: released
+     * on the second dotted quarter, half a quarter off the bar lines' quarters. An eighth pickup, then quarter-eighth
+     * pairs and runs of eighths.
+     */
+    static final double[][] JIG_CLOSING_ON_A_DOWNBEAT = {
+            {2.5, 0.5}, {3, 1}, {4, 0.5}, {4.5, 0.5}, {5, 0.5}, {5.5, 0.5}, {6, 1}, {7, 0.5}, {7.5, 1}, {8.5, 0.5},
+            {9, 0.5}, {9.5, 0.5}, {10, 0.5}, {10.5, 1}, {11.5, 0.5}, {12, 0.5}, {12.5, 0.5}, {13, 0.5}, {13.5, 1},
+            {14.5, 0.5}, {15, 1.5}};
+
+    @Test
+    void aJigThatClosesOnItsDownbeatsDottedQuarterKeepsItsBeatsOnTheBarLines() {
+        assertTheNextBeatsAreThePlayersAt72To140(JIG_CLOSING_ON_A_DOWNBEAT, true, "jig closing on a downbeat");
+    }
+
+    /**
+     * A jig of running eighths in 6/8 (counted in quarters) between dotted quarters on its downbeats, closing on the last
+     * bar's downbeat with a dotted quarter: at 72 BPM its eighths can be heard as the beat.
+     */
+    static final double[][] RUNNING_JIG_CLOSING_ON_A_DOWNBEAT = {
+            {2.5, 0.5}, {3, 1.5}, {4.5, 0.5}, {5, 0.5}, {5.5, 0.5}, {6, 0.5}, {6.5, 0.5}, {7, 0.5}, {7.5, 0.5}, {8, 0.5},
+            {8.5, 0.5}, {9, 1.5}, {10.5, 0.5}, {11, 0.5}, {11.5, 0.5}, {12, 0.5}, {12.5, 0.5}, {13, 0.5}, {13.5, 0.5},
+            {14, 0.5}, {14.5, 0.5}, {15, 1.5}};
+
+    @Test
+    void aJigHeardInEighthsHasItsStrongBeatsWhereItsClosingNoteBegan() {
+        double bpm = 72;
+        double beatNanos = 60e9 / bpm;
+        int heardInEighths = 0;
+        for (long seed = 1; seed <= 10; seed++) {
+            BeatTracker tracker = new BeatTracker(120);
+            long[] last = playNotes(tracker, RUNNING_JIG_CLOSING_ON_A_DOWNBEAT, bpm, seed);
+            tracker.phraseEnded(last[1]);
+            if (Math.abs(tracker.bpm() / bpm - 2) > 0.02) continue;
+            heardInEighths++;
+            long next = tracker.nextBeatNanos(last[0] + Math.round(beatNanos));
+            if (Math.floorMod(Math.round(tracker.beatPosition(next)), 2) != tracker.strongBeatParity()) next += tracker.beatNanos();
+            assertOnAPlayersBeat(next, bpm, "seed " + seed + ": the first strong beat after the phrase");
+        }
+        assertTrue(heardInEighths > 0, "at 72 BPM some seeds hear the running eighths as the beat");
+    }
+
+    /**
      * A jig in 6/8 (counted in quarters) after a pickup of two sixteenths: each bar three eighths, then a quarter and an
      * eighth, so its quarters fall on the second dotted quarter of each bar (4.5, 7.5, ...), half a quarter off the bar
      * lines' quarters. Folded on quarters, its long notes favour the wrong quarter phase; folded on dotted quarters,
