@@ -312,7 +312,9 @@ public final class BeatTracker {
     public void phraseEnded(long releaseNanos) {
         if (!tracking || count < 2) return;
         double slot = period / SLOTS_PER_BEAT;
-        long stop = Math.max(2 * (long) Math.ceil(((releaseNanos - origin) / slot - STOP_SLACK) / 2), slots[index(count - 1)] + 1);
+        // at least the eighth after the last onset: a key can go up at once (a repeated note's earlier note-off)
+        long stop = Math.max(2 * (long) Math.ceil(((releaseNanos - origin) / slot - STOP_SLACK) / 2),
+                2 * Math.floorDiv(slots[index(count - 1)], 2) + 2);
         long closing = releaseNanos - times[index(count - 1)] >= CLOSING_NOTE_SLOTS * slot ? slots[index(count - 1)] : NO_END;
         stopNanos = Math.round(origin + (closing != NO_END ? closing : stop) * slot);
         rephase(stop, closing);

@@ -358,6 +358,27 @@ class BeatTrackerTest {
     }
 
     /**
+     * Played legato from a file, a repeated note's key can go up just after it was struck again (the earlier note's
+     * note-off comes after the new note-on): the phrase then falls silent 5 ms after its last onset. Its stop is the
+     * next eighth, never a sixteenth, so the beats stay on the player's quarters.
+     */
+    @Test
+    void aLastNoteCutShortStopsThePhraseOnTheNextEighth() {
+        for (double bpm : new double[] {72, 96, 140}) {
+            for (long seed = 1; seed <= 5; seed++) {
+                BeatTracker tracker = new BeatTracker(120);
+                long[] last = playNotes(tracker, RUNNING_JIG, bpm, seed);
+                tracker.phraseEnded(last[0] + 5_000_000);
+                long first = tracker.nextBeatNanos(last[0] + Math.round(60e9 / bpm));
+                for (int b = 0; b < 6; b++) {
+                    assertOnAPlayersBeat(first + b * tracker.beatNanos(), bpm,
+                            "jig cut short at " + bpm + " BPM seed " + seed + ": the tracker's beat " + b + " after the phrase");
+                }
+            }
+        }
+    }
+
+    /**
      * A jig in 6/8 (counted in quarters) that closes as jigs do, on its last bar's downbeat with a dotted quarter: released
      * on the second dotted quarter, half a quarter off the bar lines' quarters. An eighth pickup, then quarter-eighth
      * pairs and runs of eighths.
