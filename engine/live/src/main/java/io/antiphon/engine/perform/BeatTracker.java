@@ -298,7 +298,7 @@ public final class BeatTracker {
      * The player's phrase ended, its last note released at {@code releaseNanos}: where the player stopped is evidence of
      * the beat, and the beat's phase is decided again with it ({@link #rephase}). The stop is the release rounded up to
      * the grid's next eighth (a release up to a quarter of a sixteenth past an eighth counts as on it), wherever between
-     * half and all of its value the last note was held. A phrase closes at a bar line, or on a beat: the stop weighs for
+     * half and all of its value the last note was held, and at least the eighth after the last onset. A phrase closes at a bar line, or on a beat: the stop weighs for
      * its quarter phase more than the longest note ({@value #PHRASE_END_WEIGHT} sixteenths), so that a line of even
      * eighths that opened with a pickup, whose notes say nothing of the beat, gets its beat back. A compound line
      * ({@link #compoundPhase}) takes the stop's quarter phase: counted in quarters, 6/8's bar lines all fall on one of its
