@@ -103,6 +103,14 @@ public final class BeatTracker {
     static final int REVIEW_ONSETS = 8;
     /** How far (in log period) the reviewed level must lie from the current beat to replace it: another level, not drift. */
     static final double LEVEL_CHANGE = 0.2;
+    /**
+     * A reviewed beat at least this far (in log period) from the current one, but less than another level, replaces it
+     * when the window's onsets keep to its sixteenths by {@value #COHERENCE_GAIN} more ({@link #sixteenthCoherence}): a
+     * tempo induced a few percent wrong from an opening triplet and a rest, whose eighths slip a sixteenth now and then
+     * but never far enough from the grid to lose the player.
+     */
+    static final double TEMPO_SLIP = 0.03;
+    static final double COHERENCE_GAIN = 0.25;
     private static final long CHORD_WINDOW_NANOS = CHORD_WINDOW_MS * 1_000_000;
     private static final int SLOTS_PER_BEAT = 4;
     /** A dotted quarter in sixteenths: the beat of a compound metre. */
@@ -695,8 +703,9 @@ public final class BeatTracker {
     /**
      * Every {@value #REVIEW_ONSETS} onsets once settled, the metrical level is chosen again from the whole window (where
      * induction had a dozen onsets, perhaps all triplets or a rest among them): if that beat is another level (over
-     * {@link #LEVEL_CHANGE} in log period away; the current level is preferred by {@link #LEVEL_HOLD}), the tracker
-     * induces afresh from the window.
+     * {@link #LEVEL_CHANGE} in log period away; the current level is preferred by {@link #LEVEL_HOLD}), or the same level
+     * at a tempo whose sixteenths the window keeps to much more closely ({@link #TEMPO_SLIP}), the tracker induces afresh
+     * from the window.
      *
      * @return whether it did
      */
@@ -706,7 +715,10 @@ public final class BeatTracker {
         System.arraycopy(slots, 0, reviewSlots, 0, WINDOW);
         double beat = inducedBeat(count);
         System.arraycopy(reviewSlots, 0, slots, 0, WINDOW);
-        if (Math.abs(Math.log(beat / period)) < LEVEL_CHANGE) return false;
+        double change = Math.abs(Math.log(beat / period));
+        boolean slipped = change >= TEMPO_SLIP
+                && sixteenthCoherence(beat, count) > sixteenthCoherence(period, count) + COHERENCE_GAIN;
+        if (change < LEVEL_CHANGE && !slipped) return false;
         settled = false;
         tracking = false;
         induce();
