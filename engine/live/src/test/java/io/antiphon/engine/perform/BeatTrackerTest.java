@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.ToLongFunction;
 
 import org.junit.jupiter.api.Test;
 
@@ -364,18 +365,7 @@ class BeatTrackerTest {
      */
     @Test
     void aLastNoteCutShortStopsThePhraseOnTheNextEighth() {
-        for (double bpm : new double[] {72, 96, 140}) {
-            for (long seed = 1; seed <= 5; seed++) {
-                BeatTracker tracker = new BeatTracker(120);
-                long[] last = playNotes(tracker, RUNNING_JIG, bpm, seed);
-                tracker.phraseEnded(last[0] + 5_000_000);
-                long first = tracker.nextBeatNanos(last[0] + Math.round(60e9 / bpm));
-                for (int b = 0; b < 6; b++) {
-                    assertOnAPlayersBeat(first + b * tracker.beatNanos(), bpm,
-                            "jig cut short at " + bpm + " BPM seed " + seed + ": the tracker's beat " + b + " after the phrase");
-                }
-            }
-        }
+        assertTheNextBeatsAreThePlayersAt72To140(RUNNING_JIG, last -> last[0] + 5_000_000, "jig cut short");
     }
 
     /**
@@ -466,12 +456,20 @@ class BeatTrackerTest {
      * last release; the tracker's next six beats a beat after the last onset are each within 30 ms of a player's beat.
      */
     static void assertTheNextBeatsAreThePlayersAt72To140(double[][] notes, boolean stopped, String label) {
+        assertTheNextBeatsAreThePlayersAt72To140(notes, stopped ? last -> last[1] : null, label);
+    }
+
+    /**
+     * As above, the phrase's end heard at {@code stop} of the last onset and release ({@link #playNotes}), none if
+     * {@code stop} is null.
+     */
+    static void assertTheNextBeatsAreThePlayersAt72To140(double[][] notes, ToLongFunction<long[]> stop, String label) {
         for (double bpm : new double[] {72, 96, 140}) {
             for (long seed = 1; seed <= 5; seed++) {
                 double beatNanos = 60e9 / bpm;
                 BeatTracker tracker = new BeatTracker(120);
                 long[] last = playNotes(tracker, notes, bpm, seed);
-                if (stopped) tracker.phraseEnded(last[1]);
+                if (stop != null) tracker.phraseEnded(stop.applyAsLong(last));
                 long first = tracker.nextBeatNanos(last[0] + Math.round(beatNanos));
                 for (int b = 0; b < 6; b++) {
                     assertOnAPlayersBeat(first + b * tracker.beatNanos(), bpm,
