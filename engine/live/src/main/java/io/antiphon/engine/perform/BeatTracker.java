@@ -435,12 +435,7 @@ public final class BeatTracker {
         // the commonest interval, by the time it fills: each interval's cluster is the intervals within the tolerance of it;
         // an interval of several times the upper quartile is a rest, not a note value, however much time it fills
         System.arraycopy(iois, 0, sorted, 0, m);
-        for (int i = 1; i < m; i++) {   // insertion sort: a few dozen values, and nothing allocated
-            double v = sorted[i];
-            int j = i - 1;
-            for (; j >= 0 && sorted[j] > v; j--) sorted[j + 1] = sorted[j];
-            sorted[j + 1] = v;
-        }
+        Arrays.sort(sorted, 0, m);   // a few dozen primitives: sorted in place, nothing allocated
         double longest = REST_QUARTILES * sorted[(3 * m) / 4];
         double best = 0;
         double unit = sorted[m / 2];
@@ -991,13 +986,11 @@ public final class BeatTracker {
      * its size), and an onset several times further off than the others, a triplet or an ornament, not at all.
      */
     private double biweightCutoff(double slot, double origin) {
-        for (int i = 0; i < count; i++) {   // insertion-sorted distances: nothing allocated
+        for (int i = 0; i < count; i++) {
             int k = index(i);
-            double v = Math.abs(times[k] - origin - slot * slots[k]);
-            int j = i - 1;
-            for (; j >= 0 && distances[j] > v; j--) distances[j + 1] = distances[j];
-            distances[j + 1] = v;
+            distances[i] = Math.abs(times[k] - origin - slot * slots[k]);
         }
+        Arrays.sort(distances, 0, count);
         double median = (count & 1) == 1 ? distances[count / 2] : (distances[count / 2 - 1] + distances[count / 2]) / 2;
         return Math.max(BIWEIGHT_C * median / 0.6745, MIN_CUTOFF_MS * 1e6);
     }
@@ -1013,12 +1006,8 @@ public final class BeatTracker {
         double byBeat = Math.min(Math.max(sixteenth / 2, ORNAMENT_NANOS), 0.75 * sixteenth);
         int m = Math.min(count - 1, RECENT_INTERVALS);
         if (m < 3) return byBeat;
-        for (int i = 0; i < m; i++) {   // the recent intervals, insertion-sorted: nothing allocated
-            double v = times[index(count - 1 - i)] - times[index(count - 2 - i)];
-            int j = i - 1;
-            for (; j >= 0 && recentIntervals[j] > v; j--) recentIntervals[j + 1] = recentIntervals[j];
-            recentIntervals[j + 1] = v;
-        }
+        for (int i = 0; i < m; i++) recentIntervals[i] = times[index(count - 1 - i)] - times[index(count - 2 - i)];
+        Arrays.sort(recentIntervals, 0, m);
         return Math.min(byBeat, 0.5 * recentIntervals[m / 2]);
     }
 
