@@ -127,6 +127,14 @@ public final class BeatTracker {
     /** A silence of this many sixteenths or more before an onset is a rest ({@link #compoundPhase}). */
     private static final int REST_SLOTS = 3;
     private static final double CARRY_LIMIT = 0.34;
+    /** A dotted pair's long interval is this many times its short one, or up to ({@link #evenDottedPairs}) ... */
+    private static final double DOTTED_PAIR_LOW = 2.3;
+    /** ... this many. */
+    private static final double DOTTED_PAIR_HIGH = 4.5;
+    /** A dotted pair's neighbouring intervals are longer than this many of its short one. */
+    private static final double PAIR_NEIGHBOUR = 1.5;
+    /** How close (in log period) a dotted pair must come to a beat or half a beat to fill it. */
+    private static final double PAIR_FIT = 0.1;
     /**
      * The commonest interval's levels are tried too when it lies this far (in octaves) from every power of two of the
      * interval that fills most time: about the cluster tolerance, so a value of half or twice the other is not another.
@@ -168,6 +176,12 @@ public final class BeatTracker {
     private final long[] silences = new long[WINDOW];
     private final double[] iois = new double[WINDOW];
     private final double[] sorted = new double[WINDOW];
+    /** The note value that fills most time, of the intervals {@link #noteValues} last sorted out. */
+    private double unitValue;
+    /** The note value heard most often ... */
+    private double commonestValue;
+    /** ... and how often. */
+    private int commonestMembers;
     /** How many intervals the last {@link #clusterSum} counted. */
     private int clusterMembers;
     private final long[] reviewSlots = new long[WINDOW];
@@ -426,33 +440,20 @@ public final class BeatTracker {
 
     /**
      * The beat period the first {@code n} onsets suggest: from their commonest interval ({@link #chooseLevel}), or the
-     * prior's refined to them with the tempo locked. Overwrites the interval and slot scratch arrays.
+     * prior's refined to them with the tempo locked. When the level is reviewed, {@code tracked} is the current beat
+     * ({@link #evenDottedPairs}); 0 at induction. Overwrites the interval and slot scratch arrays.
      */
-    private double inducedBeat(int n) {
+    private double inducedBeat(int n, double tracked) {
         // the consecutive intervals
         for (int i = 1; i < n; i++) iois[i - 1] = times[index(i)] - times[index(i - 1)];
         int m = n - 1;
-        // the commonest interval, by the time it fills: each interval's cluster is the intervals within the tolerance of it;
-        // an interval of several times the upper quartile is a rest, not a note value, however much time it fills
-        System.arraycopy(iois, 0, sorted, 0, m);
-        Arrays.sort(sorted, 0, m);   // a few dozen primitives: sorted in place, nothing allocated
-        double longest = REST_QUARTILES * sorted[(3 * m) / 4];
-        double best = 0;
-        double unit = sorted[m / 2];
-        double mostMembers = 0;
-        double commonest = unit;
-        for (int i = 0; i < m; i++) {
-            if (iois[i] > longest) continue;
-            double sum = clusterSum(i, m);
-            if (sum > best) {
-                best = sum;
-                unit = sum / clusterMembers;
-            }
-            if (clusterMembers > mostMembers) {
-                mostMembers = clusterMembers;
-                commonest = sum / clusterMembers;
-            }
-        }
+        double longest = noteValues(m);
+        // dotted pairs that subdivide the tracked beat (or half of it) or, at induction, the note value that fills most time
+        boolean evened = tracked > 0 ? evenDottedPairs(m, tracked, tracked / 2) : evenDottedPairs(m, unitValue, unitValue);
+        if (evened) longest = noteValues(m);
+        double unit = unitValue;
+        double commonest = commonestValue;
+        int mostMembers = commonestMembers;
         // of note values heard equally often (three times or more: two may be one value split by rubato, or chance), the
         // one that offers other levels than the one that fills most time
         for (int i = 0; i < m && mostMembers >= TIED_MEMBERS && !isOtherNoteValue(unit, commonest); i++) {
@@ -477,6 +478,65 @@ public final class BeatTracker {
             }
         }
         return beat;
+    }
+
+    /**
+     * The note values of the first {@code m} intervals: the one that fills most time ({@link #unitValue}) and the one
+     * heard most often ({@link #commonestValue}, {@link #commonestMembers}), each the mean of its cluster of intervals;
+     * an interval of several times the upper quartile is a rest, not a note value, however much time it fills.
+     *
+     * @return the shortest interval that is a rest
+     */
+    private double noteValues(int m) {
+        System.arraycopy(iois, 0, sorted, 0, m);
+        Arrays.sort(sorted, 0, m);   // a few dozen primitives: sorted in place, nothing allocated
+        double longest = REST_QUARTILES * sorted[(3 * m) / 4];
+        double best = 0;
+        unitValue = sorted[m / 2];
+        commonestMembers = 0;
+        commonestValue = unitValue;
+        for (int i = 0; i < m; i++) {
+            if (iois[i] > longest) continue;
+            double sum = clusterSum(i, m);
+            if (sum > best) {
+                best = sum;
+                unitValue = sum / clusterMembers;
+            }
+            if (clusterMembers > commonestMembers) {
+                commonestMembers = clusterMembers;
+                commonestValue = sum / clusterMembers;
+            }
+        }
+        return longest;
+    }
+
+    /**
+     * Counts each dotted pair among the first {@code m} intervals that fills {@code whole} or {@code part} as two even
+     * intervals: a long interval and one about a third of it ({@value #DOTTED_PAIR_LOW} to {@value #DOTTED_PAIR_HIGH}
+     * times shorter), each next to intervals longer than the short one (a triplet's run is no pair). A hornpipe's dotted
+     * eighth and sixteenth subdivide its beat, as swung eighths do; counted as note values, a few bars of them made the
+     * dotted eighth the commonest value, and the beat was taken as three quarters or four thirds of the player's. The
+     * pair must fill the beat being reviewed or half of it, or at induction the note value that fills most time, so that
+     * a waltz's dotted quarter and eighth (two of its quarters) still count as the note values they are.
+     *
+     * @return whether any pair was evened
+     */
+    private boolean evenDottedPairs(int m, double whole, double part) {
+        boolean evened = false;
+        for (int i = 0; i + 1 < m; i++) {
+            double pair = iois[i] + iois[i + 1];
+            double ratio = iois[i] / iois[i + 1];
+            boolean alone = (i + 2 >= m || iois[i + 2] > PAIR_NEIGHBOUR * iois[i + 1])
+                    && (i == 0 || iois[i - 1] > PAIR_NEIGHBOUR * iois[i + 1]);
+            boolean fills = Math.abs(Math.log(pair / whole)) < PAIR_FIT || Math.abs(Math.log(pair / part)) < PAIR_FIT;
+            if (ratio >= DOTTED_PAIR_LOW && ratio <= DOTTED_PAIR_HIGH && alone && fills) {
+                iois[i] = pair / 2;
+                iois[i + 1] = pair / 2;
+                evened = true;
+                i++;
+            }
+        }
+        return evened;
     }
 
     /**
@@ -505,7 +565,7 @@ public final class BeatTracker {
 
     private void induce() {
         int n = count;
-        double beat = inducedBeat(n);
+        double beat = inducedBeat(n, 0);
         place(beat / SLOTS_PER_BEAT, n);
         // renumber: slot 0 is the beat at or before the first onset
         int phase = bestPhase(beat, n);
@@ -697,7 +757,8 @@ public final class BeatTracker {
 
     /**
      * Every {@value #REVIEW_ONSETS} onsets once settled, the metrical level is chosen again from the whole window (where
-     * induction had a dozen onsets, perhaps all triplets or a rest among them): if that beat is another level (over
+     * induction had a dozen onsets, perhaps all triplets or a rest among them; dotted pairs that fill a beat count as
+     * even eighths, {@link #evenDottedPairs}): if that beat is another level (over
      * {@link #LEVEL_CHANGE} in log period away; the current level is preferred by {@link #LEVEL_HOLD}), or the same level
      * at a tempo whose sixteenths the window keeps to much more closely ({@link #TEMPO_SLIP}), the tracker induces afresh
      * from the window.
@@ -708,7 +769,7 @@ public final class BeatTracker {
         if (tempoLocked || ++sinceReview < REVIEW_ONSETS) return false;
         sinceReview = 0;
         System.arraycopy(slots, 0, reviewSlots, 0, WINDOW);
-        double beat = inducedBeat(count);
+        double beat = inducedBeat(count, period);
         System.arraycopy(reviewSlots, 0, slots, 0, WINDOW);
         double change = Math.abs(Math.log(beat / period));
         boolean slipped = change >= TEMPO_SLIP
