@@ -1,5 +1,7 @@
 package io.antiphon.engine.perform;
 
+import java.util.Arrays;
+
 /**
  * Finds the end of the human's phrase (call-and-response): every key and the sustain pedal up, and silence longer
  * than {@code max(floor, multiple x median)}, where the median is over the player's last {@value #HISTORY}
@@ -106,15 +108,7 @@ final class PhraseDetector {
         int n = intervalCount;
         if (n == 0) return fallback;
         System.arraycopy(intervals, 0, sorted, 0, n);
-        for (int i = 1; i < n; i++) {
-            long v = sorted[i];
-            int j = i - 1;
-            while (j >= 0 && sorted[j] > v) {
-                sorted[j + 1] = sorted[j];
-                j--;
-            }
-            sorted[j + 1] = v;
-        }
+        Arrays.sort(sorted, 0, n);   // primitives, sorted in place: nothing allocated
         return (n & 1) == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 }
