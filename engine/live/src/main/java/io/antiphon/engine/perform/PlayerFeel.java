@@ -1,5 +1,7 @@
 package io.antiphon.engine.perform;
 
+import java.util.Arrays;
+
 /**
  * The player's groove, measured from the human's onsets against the beat grid: for each sixteenth position in the
  * beat (0 = the beat, 1 = "e", 2 = "and", 3 = "a"), how early or late the player plays it compared with the beat,
@@ -12,8 +14,9 @@ package io.antiphon.engine.perform;
  * phase cancels out), shrunk towards zero by a factor {@code 1 - (z/d)^2} where {@code d} is the offset and {@code z}
  * is {@value #Z} standard errors (so an offset that is not consistent across the call, timing jitter, a grid that is
  * not the player's, becomes zero, and a clear one is kept nearly whole), needs {@value #MIN_ONSETS} onsets on the
- * position and on the beat, and is bounded to a third of a sixteenth ({@link #MAX_OFFSET}). Allocation-free; owned by the
- * performer thread.
+ * position and on the beat, and is bounded to a third of a sixteenth ({@link #MAX_OFFSET}). Onsets halfway between two
+ * sixteenths ({@link #BETWEEN}) count for no position, and a position that many of its onsets lie beside gives none.
+ * Allocation-free; owned by the performer thread.
  */
 final class PlayerFeel {
 
@@ -25,6 +28,15 @@ final class PlayerFeel {
     static final double MAX_OFFSET = 1.0 / 3;
     /** The least spread assumed of a position's deviations, in sixteenths: a human's timing is never exact. */
     static final double MIN_SPREAD = 0.04;
+    /**
+     * An onset further than this (in sixteenths) from its nearest sixteenth (the grid's phase, the beat's median
+     * deviation, taken off) lies between two positions, not on one
+     * played late or early: a dotted sixteenth when the beat is heard at half the player's tempo (its sixteenths are
+     * the player's eighths), a thirty-second note. A triplet eighth lies a third of a sixteenth off, swing as much.
+     */
+    static final double BETWEEN = 0.42;
+    /** A position that more than this share of its onsets lie between gives no offset: it is not the player's. */
+    static final double BETWEEN_SHARE = 1.0 / 3;
     private static final long CHORD_WINDOW_NANOS = CHORD_WINDOW_MS * 1_000_000;
 
     private final int[] slots = new int[WINDOW];
@@ -81,16 +93,26 @@ final class PlayerFeel {
     }
 
     private void measure() {
+        // the grid's phase: the median deviation of the beat's onsets (0 until there are enough)
+        int beats = 0;
+        for (int i = 0; i < count; i++) {
+            if (slots[i] == 0) scratch[beats++] = deviations[i];
+        }
+        Arrays.sort(scratch, 0, beats);   // primitives, sorted in place: nothing allocated
+        double phase = beats < MIN_ONSETS ? 0 : (beats & 1) == 1 ? scratch[beats / 2] : (scratch[beats / 2 - 1] + scratch[beats / 2]) / 2;
         for (int slot = 0; slot < 4; slot++) {
             int n = 0;
+            int between = 0;
             for (int i = 0; i < count; i++) {
-                if (slots[i] == slot) scratch[n++] = deviations[i];
+                if (slots[i] != slot) continue;
+                if (Math.abs(deviations[i] - phase) > BETWEEN) between++;
+                else scratch[n++] = deviations[i];
             }
-            if (n < MIN_ONSETS) {
+            if (n < MIN_ONSETS || between > BETWEEN_SHARE * (n + between)) {
                 median[slot] = Double.NaN;
                 continue;
             }
-            sort(scratch, n);
+            Arrays.sort(scratch, 0, n);   // primitives, sorted in place: nothing allocated
             median[slot] = (n & 1) == 1 ? scratch[n / 2] : (scratch[n / 2 - 1] + scratch[n / 2]) / 2;
             double mean = 0;
             for (int i = 0; i < n; i++) mean += scratch[i];
@@ -115,15 +137,4 @@ final class PlayerFeel {
         }
     }
 
-    private static void sort(double[] values, int n) {
-        for (int i = 1; i < n; i++) {
-            double v = values[i];
-            int j = i - 1;
-            while (j >= 0 && values[j] > v) {
-                values[j + 1] = values[j];
-                j--;
-            }
-            values[j + 1] = v;
-        }
-    }
 }

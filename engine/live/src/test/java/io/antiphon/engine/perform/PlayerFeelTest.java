@@ -96,6 +96,22 @@ class PlayerFeelTest {
     }
 
     @Test
+    void onsetsHalfwayBetweenSixteenthsAreNoPositionsFeel() {
+        // dotted eighths and sixteenths heard at half tempo: the sixteenth falls halfway between two of the grid's
+        for (long seed = 0; seed < 20; seed++) {
+            PlayerFeel feel = new PlayerFeel();
+            SplittableRandom random = new SplittableRandom(seed);
+            for (int beat = 0; beat < 16; beat++) {
+                for (double at : new double[] {0, 1.5, 2, 3.5}) {
+                    double ticks = (beat * 4 + at + 0.05 * GroovedPlayer.gaussian(random)) * MetricPosition.SIXTEENTH_TICKS;
+                    feel.hear(Math.round(ticks * TICK), ticks);
+                }
+            }
+            for (int slot = 1; slot < 4; slot++) assertThat(feel.offset(slot)).as("seed %d position %d", seed, slot).isZero();
+        }
+    }
+
+    @Test
     void betweenSixteenthsTheOffsetIsInterpolatedSoTheTimeMapKeepsItsOrder() {
         PlayerFeel feel = play(16, new int[] {0, 1, 2, 3}, new double[] {0, 0.33, -0.33, 0.33}, 0.0, 0, 3);
         double previous = Double.NEGATIVE_INFINITY;
