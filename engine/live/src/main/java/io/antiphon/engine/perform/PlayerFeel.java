@@ -30,9 +30,9 @@ final class PlayerFeel {
     static final double MIN_SPREAD = 0.04;
     /**
      * An onset further than this (in sixteenths) from its nearest sixteenth (the grid's phase, the beat's median
-     * deviation, taken off) lies between two positions, not on one
-     * played late or early: a dotted sixteenth when the beat is heard at half the player's tempo (its sixteenths are
-     * the player's eighths), a thirty-second note. A triplet eighth lies a third of a sixteenth off, swing as much.
+     * deviation, taken off) lies between two positions, not on one played late or early: a dotted sixteenth when the
+     * beat is heard at half the player's tempo (its sixteenths are the player's eighths), a thirty-second note. A
+     * triplet eighth lies a third of a sixteenth off, swing as much.
      */
     static final double BETWEEN = 0.42;
     /** A position that more than this share of its onsets lie between gives no offset: it is not the player's. */
@@ -98,8 +98,7 @@ final class PlayerFeel {
         for (int i = 0; i < count; i++) {
             if (slots[i] == 0) scratch[beats++] = deviations[i];
         }
-        Arrays.sort(scratch, 0, beats);   // primitives, sorted in place: nothing allocated
-        double phase = beats < MIN_ONSETS ? 0 : (beats & 1) == 1 ? scratch[beats / 2] : (scratch[beats / 2 - 1] + scratch[beats / 2]) / 2;
+        double phase = beats < MIN_ONSETS ? 0 : sortedMedian(beats);
         for (int slot = 0; slot < 4; slot++) {
             int n = 0;
             int between = 0;
@@ -112,8 +111,7 @@ final class PlayerFeel {
                 median[slot] = Double.NaN;
                 continue;
             }
-            Arrays.sort(scratch, 0, n);   // primitives, sorted in place: nothing allocated
-            median[slot] = (n & 1) == 1 ? scratch[n / 2] : (scratch[n / 2 - 1] + scratch[n / 2]) / 2;
+            median[slot] = sortedMedian(n);
             double mean = 0;
             for (int i = 0; i < n; i++) mean += scratch[i];
             mean /= n;
@@ -137,4 +135,9 @@ final class PlayerFeel {
         }
     }
 
+    /** The median of the first {@code n} values of {@link #scratch}, which it leaves sorted (in place: nothing allocated). */
+    private double sortedMedian(int n) {
+        Arrays.sort(scratch, 0, n);
+        return (n & 1) == 1 ? scratch[n / 2] : (scratch[n / 2 - 1] + scratch[n / 2]) / 2;
+    }
 }
