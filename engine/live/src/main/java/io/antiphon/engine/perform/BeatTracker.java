@@ -133,8 +133,12 @@ public final class BeatTracker {
     private static final double DOTTED_PAIR_HIGH = 4.5;
     /** A dotted pair's neighbouring intervals are longer than this many of its short one. */
     private static final double PAIR_NEIGHBOUR = 1.5;
-    /** How close (in log period) a dotted pair must come to a beat or half a beat to fill it. */
+    /** How close (in log period) a dotted pair must come to a beat or half a beat to fill it, or to the pair before it in a run. */
     private static final double PAIR_FIT = 0.1;
+    /** Dotted pairs in a row, each as long as the first, that count as even intervals whatever they fill. */
+    private static final int PAIR_RUN = 3;
+    /** A run's long intervals together are at least this many times its short ones (a dotted pair's are three). */
+    private static final double DOTTED_RUN_RATIO = 2.5;
     /**
      * The commonest interval's levels are tried too when it lies this far (in octaves) from every power of two of the
      * interval that fills most time: about the cluster tolerance, so a value of half or twice the other is not another.
@@ -517,26 +521,54 @@ public final class BeatTracker {
      * eighth and sixteenth subdivide its beat, as swung eighths do; counted as note values, a few bars of them made the
      * dotted eighth the commonest value, and the beat was taken as three quarters or four thirds of the player's. The
      * pair must fill the beat being reviewed or half of it, or at induction the note value that fills most time, so that
-     * a waltz's dotted quarter and eighth (two of its quarters) still count as the note values they are.
+     * a waltz's dotted quarter and eighth (two of its quarters) still count as the note values they are. A run of
+     * {@value #PAIR_RUN} or more pairs of one length, dotted together ({@value #DOTTED_RUN_RATIO} to one or more), counts
+     * whatever it fills: a clog or hornpipe whose bars are all dotted pairs, after a triplet's pickup, has no other note
+     * value to fill, and was heard at three quarters or four thirds of the player's tempo.
      *
      * @return whether any pair was evened
      */
     private boolean evenDottedPairs(int m, double whole, double part) {
         boolean evened = false;
         for (int i = 0; i + 1 < m; i++) {
+            if (!dottedPair(i, m)) continue;
             double pair = iois[i] + iois[i + 1];
-            double ratio = iois[i] / iois[i + 1];
-            boolean alone = (i + 2 >= m || iois[i + 2] > PAIR_NEIGHBOUR * iois[i + 1])
-                    && (i == 0 || iois[i - 1] > PAIR_NEIGHBOUR * iois[i + 1]);
+            boolean alone = i == 0 || iois[i - 1] > PAIR_NEIGHBOUR * iois[i + 1];
             boolean fills = Math.abs(Math.log(pair / whole)) < PAIR_FIT || Math.abs(Math.log(pair / part)) < PAIR_FIT;
-            if (ratio >= DOTTED_PAIR_LOW && ratio <= DOTTED_PAIR_HIGH && alone && fills) {
-                iois[i] = pair / 2;
-                iois[i + 1] = pair / 2;
-                evened = true;
-                i++;
+            int pairs = 1;
+            if (!(alone && fills)) {
+                // or a run of them, each as long as the first, clearly dotted together (a jig's quarters and eighths,
+                // two to one, come out near three to one now and then when played at speed)
+                double longs = iois[i];
+                double shorts = iois[i + 1];
+                while (i + 2 * pairs + 1 < m && dottedPair(i + 2 * pairs, m)
+                        && Math.abs(Math.log((iois[i + 2 * pairs] + iois[i + 2 * pairs + 1]) / pair)) < PAIR_FIT) {
+                    longs += iois[i + 2 * pairs];
+                    shorts += iois[i + 2 * pairs + 1];
+                    pairs++;
+                }
+                if (pairs < PAIR_RUN || longs < DOTTED_RUN_RATIO * shorts) continue;
             }
+            for (int k = 0; k < pairs; k++, i += 2) {
+                double even = (iois[i] + iois[i + 1]) / 2;
+                iois[i] = even;
+                iois[i + 1] = even;
+            }
+            i--;
+            evened = true;
         }
         return evened;
+    }
+
+    /**
+     * Whether intervals {@code i} and {@code i + 1} (of the first {@code m}) are a dotted pair's: the second
+     * {@value #DOTTED_PAIR_LOW} to {@value #DOTTED_PAIR_HIGH} times shorter, and the interval after it longer than the
+     * short one.
+     */
+    private boolean dottedPair(int i, int m) {
+        double ratio = iois[i] / iois[i + 1];
+        return ratio >= DOTTED_PAIR_LOW && ratio <= DOTTED_PAIR_HIGH
+                && (i + 2 >= m || iois[i + 2] > PAIR_NEIGHBOUR * iois[i + 1]);
     }
 
     /**

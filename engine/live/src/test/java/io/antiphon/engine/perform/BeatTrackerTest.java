@@ -571,6 +571,31 @@ class BeatTrackerTest {
         }
     }
 
+    /**
+     * A clog (2/2, counted in quarters): a triplet's pickup, then three bars of dotted eighth and sixteenth pairs
+     * and nothing else but a quarter to close each phrase, so that no interval is a plain eighth or quarter to count by.
+     */
+    static final double[] DOTTED_CLOG_BEATS = {
+            3, 3 + 1 / 3.0, 3 + 2 / 3.0, 4, 4.75, 5, 5.75, 6, 6.75, 7, 7.75, 8, 8.75, 9, 9.75, 10, 10.75, 11,
+            12, 12.75, 13, 13.75, 14, 14.75, 15, 15.75};
+
+    @Test
+    void aRunOfDottedPairsIsHeardAsEvenEighthsWhatTheyFill() {
+        for (double bpm : new double[] {72, 96, 140}) {
+            int off = 0;
+            StringBuilder heard = new StringBuilder();
+            for (long seed = 1; seed <= 20; seed++) {
+                BeatTracker tracker = new BeatTracker(120);
+                for (long onset : perform(DOTTED_CLOG_BEATS, 1, bpm, 1, 12, seed)) tracker.onset(onset);
+                if (!atThePlayersTempoOrHalf(tracker, bpm)) {
+                    off++;
+                    heard.append(' ').append(Math.round(tracker.bpm()));
+                }
+            }
+            assertTrue(off <= 1, "clog at " + bpm + " BPM: " + off + " of 20 seeds over 1 % off the player's tempo:" + heard);
+        }
+    }
+
     /** A reel written in sixteenths (2/4): running sixteenths, eighths at the phrase's turns. */
     static final double[] SIXTEENTH_REEL_BEATS = {
             0, 0.25, 0.5, 0.75, 1, 1.5, 1.75, 2, 2.25, 2.5, 2.75, 3, 3.5,
