@@ -124,6 +124,8 @@ public final class BeatTracker {
      * too, and its bar lines are on a quarter either way).
      */
     static final double COMPOUND_RATIO = 0.7;
+    /** A compound line's long notes keep to one of its bar's two dotted-quarter beats when they weigh this many times the other's. */
+    private static final double ONE_SIDED = 3;
     /** A silence of this many sixteenths or more before an onset is a rest ({@link #compoundPhase}). */
     private static final int REST_SLOTS = 3;
     private static final double CARRY_LIMIT = 0.34;
@@ -198,6 +200,11 @@ public final class BeatTracker {
      */
     private final double[] dottedBeforeRest = new double[DOTTED_SLOTS];
     private final double[] dottedAfterRest = new double[DOTTED_SLOTS];
+    /** What sounded of the notes on each sixteenth of a compound bar (two dotted quarters), before and after the rest. */
+    private final double[] barBeforeRest = new double[2 * DOTTED_SLOTS];
+    private final double[] barAfterRest = new double[2 * DOTTED_SLOTS];
+    /** What sounded on the dotted-quarter beats, by quarter phase ({@link #longNotesDownbeat}). */
+    private final double[] quarterSides = new double[SLOTS_PER_BEAT];
     /** Onsets in the window (the newest aside) on an odd sixteenth, counted by {@link #rephase}. */
     private int oddOnsets;
     private final double[] distances = new double[WINDOW];
@@ -853,6 +860,8 @@ public final class BeatTracker {
         Arrays.fill(dottedScores, 0);
         Arrays.fill(dottedBeforeRest, 0);
         Arrays.fill(dottedAfterRest, 0);
+        Arrays.fill(barBeforeRest, 0);
+        Arrays.fill(barAfterRest, 0);
         oddOnsets = 0;
         double sixteenth = period / SLOTS_PER_BEAT;
         int rest = count;
@@ -871,6 +880,7 @@ public final class BeatTracker {
             dottedScores[(int) Math.floorMod(slot, DOTTED_SLOTS)] += length;
             double sounded = Math.min(Math.max(1, interval - Math.round(silences[index(i + 1)] / sixteenth)), PHASE_LENGTH_CAP);
             (i < rest ? dottedBeforeRest : dottedAfterRest)[(int) Math.floorMod(slot, DOTTED_SLOTS)] += sounded;
+            (i < rest ? barBeforeRest : barAfterRest)[(int) Math.floorMod(slot, 2 * DOTTED_SLOTS)] += sounded;
             if ((slot & 1) != 0) oddOnsets++;
         }
         int best = compoundPhase();
@@ -878,7 +888,10 @@ public final class BeatTracker {
         // unless it closed on a long note where its notes put a downbeat (a jig's last dotted quarter, released on the
         // bar's second dotted quarter)
         boolean closedOnADownbeat = closingNote != NO_END && Math.floorMod(closingNote, SLOTS_PER_BEAT) == best;
-        if (best >= 0 && stop != NO_END && !closedOnADownbeat) best = (int) Math.floorMod(stop, SLOTS_PER_BEAT);
+        if (best >= 0 && stop != NO_END && !closedOnADownbeat) {
+            int longNotes = longNotesDownbeat();
+            best = longNotes >= 0 ? longNotes : (int) Math.floorMod(stop, SLOTS_PER_BEAT);
+        }
         if (best < 0) {
             if (windowFromFirstOnset) phaseScores[(int) Math.floorMod(slots[index(0)], SLOTS_PER_BEAT)] += SLOTS_PER_BEAT;
             if (stop != NO_END) phaseScores[(int) Math.floorMod(stop, SLOTS_PER_BEAT)] += PHRASE_END_WEIGHT;
@@ -931,6 +944,28 @@ public final class BeatTracker {
         int b = Math.floorMod(recent + 2, SLOTS_PER_BEAT);
         if (a == 0 || b == 0) return 0;
         return phaseScores[a] >= phaseScores[b] ? a : b;
+    }
+
+    /**
+     * In a compound line, the quarter phase of the dotted-quarter beat that the long notes keep to, if they keep to one
+     * of the bar's two ({@value #ONE_SIDED} times what sounded on the other or more: a bar of a dotted quarter and three
+     * eighths, or a 3/4 line of a quarter's pickup and a dotted quarter that folds on dotted quarters); -1 if both hold
+     * long notes, as a jig's quarters and eighths do, or it is one long note (two longest notes' weight is needed). Such a line's downbeats are where its long notes are, whatever
+     * quarter it stopped on.
+     */
+    private int longNotesDownbeat() {
+        Arrays.fill(quarterSides, 0);
+        int before = argmax(dottedBeforeRest);
+        int after = argmax(dottedAfterRest);
+        for (int beat = before; beat < 2 * DOTTED_SLOTS; beat += DOTTED_SLOTS) {
+            quarterSides[beat % SLOTS_PER_BEAT] += barBeforeRest[beat];
+            quarterSides[(after + beat - before) % SLOTS_PER_BEAT] += barAfterRest[after + beat - before];
+        }
+        int heavier = argmax(quarterSides);
+        double other = 0;
+        for (int q = 0; q < SLOTS_PER_BEAT; q++) if (q != heavier) other = Math.max(other, quarterSides[q]);
+        // and over more than one long note: a single one held across the bar line may be a syncopation
+        return quarterSides[heavier] >= ONE_SIDED * other && quarterSides[heavier] >= 2 * PHASE_LENGTH_CAP ? heavier : -1;
     }
 
     private static int argmax(double[] scores) {

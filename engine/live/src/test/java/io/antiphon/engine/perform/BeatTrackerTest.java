@@ -451,6 +451,33 @@ class BeatTrackerTest {
     }
 
     /**
+     * A 3/4 line whose bars are an eighth off the beat, a dotted quarter on the second beat and an eighth on the last
+     * beat's off-beat, stopping on that eighth held a quarter: folded on dotted quarters it is compound (its bar is two
+     * of them), and its stop falls half a quarter off its beats. Its long notes, all on one of the two dotted
+     * quarters, are on its beats.
+     */
+    static final double[][] SYNCOPATED_THREE_FOUR = {
+            {0, 1}, {1, 1.5}, {2.5, 0.5}, {3.5, 0.5}, {4, 1.5}, {5.5, 0.5}, {6.5, 0.5}, {7, 1.5}, {8.5, 0.5}, {9.5, 0.5},
+            {10, 1.5}, {11.5, 1}};
+
+    @Test
+    void aCompoundFoldWhoseLongNotesKeepToOneDottedQuarterIsCountedFromThemNotFromTheStop() {
+        // (at 140 BPM some seeds hear its dotted quarters as the beat, another matter: not asserted)
+        for (double bpm : new double[] {72, 96}) {
+            for (long seed = 1; seed <= 5; seed++) {
+                BeatTracker tracker = new BeatTracker(120);
+                long[] last = playNotes(tracker, SYNCOPATED_THREE_FOUR, bpm, seed);
+                tracker.phraseEnded(last[1]);
+                long first = tracker.nextBeatNanos(last[0] + Math.round(60e9 / bpm));
+                for (int b = 0; b < 6; b++) {
+                    assertOnAPlayersBeat(first + b * tracker.beatNanos(), bpm,
+                            "syncopated 3/4 at " + bpm + " BPM seed " + seed + ": the tracker's beat " + b + " after the phrase");
+                }
+            }
+        }
+    }
+
+    /**
      * {@code notes} (rows of {onset, length} in quarters, each held 90 %) performed at 72, 96 and 140 BPM with jitter sd
      * 12 ms, five seeds each, onsets and silences heard by a tracker, and with {@code stopped} the phrase's end at the
      * last release; the tracker's next six beats a beat after the last onset are each within 30 ms of a player's beat.
