@@ -629,15 +629,16 @@ public final class BeatTracker {
     }
 
     /**
-     * Places the first {@code n} onsets again, each on the sixteenth of the fitted grid nearest to it (and after the
+     * Places the first {@code n} onsets again, each on the sixteenth of the fitted grid nearest to it (not before the
      * previous one's): placing interval by interval lets roundings add up (three triplet eighths counted as three
-     * sixteenths put every later onset a sixteenth off the earlier ones), which tilts the fitted tempo.
+     * sixteenths put every later onset a sixteenth off the earlier ones), which tilts the fitted tempo. Two onsets may
+     * share a sixteenth (a triplet's three notes in two of them); neither then weighs in the fit ({@link #fit}).
      */
     private void replace(int n) {
         double slot = period / SLOTS_PER_BEAT;
         for (int i = 0; i < n; i++) {
             long nearest = Math.round((times[index(i)] - origin) / slot);
-            slots[index(i)] = i == 0 ? nearest : Math.max(slots[index(i - 1)] + 1, nearest);
+            slots[index(i)] = i == 0 ? nearest : Math.max(slots[index(i - 1)], nearest);
         }
     }
 
@@ -820,12 +821,16 @@ public final class BeatTracker {
         return true;
     }
 
-    /** Places the newest onset on the grid and re-fits it; false if that lost the player (a new induction ran instead). */
+    /**
+     * Places the newest onset on the grid, on its nearest sixteenth (the previous onset's at the earliest: forced onto the
+     * next one, a triplet's last note pushed every note after it a sixteenth late until the player was lost), and re-fits
+     * it; false if that lost the player (a new induction ran instead).
+     */
     private boolean track(long nanos) {
         double slot = period / SLOTS_PER_BEAT;
         int last = index(count - 1);
         long predicted = Math.round((nanos - origin) / slot);
-        if (count >= 2) predicted = Math.max(predicted, slots[index(count - 2)] + 1);
+        if (count >= 2) predicted = Math.max(predicted, slots[index(count - 2)]);
         slots[last] = predicted;
         double residual = (nanos - origin) / slot - predicted;
         farInARow = Math.abs(residual) > 0.3 ? farInARow + 1 : 0;
@@ -993,6 +998,8 @@ public final class BeatTracker {
             double age = Math.exp(-ageBeats / MEMORY_BEATS);
             double residual = (times[k] - origin) / slot - slots[k];
             double w = slots[k] % SLOTS_PER_BEAT == 0 ? 1.0 : slots[k] % 2 == 0 ? 0.6 : 0.3;
+            // two onsets on one sixteenth (a tuplet's notes between sixteenths) say nothing of the grid
+            if (i > 0 && slots[k] == slots[index(i - 1)] || i + 1 < count && slots[k] == slots[index(i + 1)]) w = 0;
             if (settled) {
                 double r = Math.min(Math.abs(residual), 0.5) / 0.35;
                 w *= Math.exp(-0.5 * r * r);

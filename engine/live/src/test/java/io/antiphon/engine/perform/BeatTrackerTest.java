@@ -623,6 +623,31 @@ class BeatTrackerTest {
         }
     }
 
+    /**
+     * A line in quarters and eighths with an eighth-note triplet, then running eighths: at 140 BPM, heard at half tempo,
+     * the triplet's three notes fall in two of the slow beat's sixteenths.
+     */
+    static final double[] TRIPLET_THEN_EIGHTHS_BEATS = {
+            0, 1, 2, 2.5, 3, 4, 5, 5.5, 6, 6.5, 7, 8, 8 + 1 / 3.0, 8 + 2 / 3.0, 9, 9.5, 10, 10.5, 11, 11.5, 12, 13, 13.5, 14, 15};
+
+    @Test
+    void aTripletHeardInTwoSixteenthsDoesNotPushTheNotesAfterItOffTheGrid() {
+        double bpm = 140;
+        int lost = 0;
+        StringBuilder heard = new StringBuilder();
+        for (long seed = 1; seed <= 20; seed++) {
+            BeatTracker tracker = new BeatTracker(120);
+            for (long onset : perform(TRIPLET_THEN_EIGHTHS_BEATS, 1, bpm, 1, 12, seed)) tracker.onset(onset);
+            if (!atThePlayersTempoOrHalf(tracker, bpm)) {
+                lost++;
+                heard.append(' ').append(Math.round(tracker.bpm()));
+            }
+        }
+        // counted each on a sixteenth after the one before, the triplet's last note took the next sixteenth and every
+        // eighth after it a sixteenth late: 8 of 20 seeds lost the player and ended 1-9 % off half the tempo
+        assertTrue(lost <= 1, "triplet then eighths at 140 BPM: " + lost + " of 20 seeds over 1 % off the player's tempo or half:" + heard);
+    }
+
     /** A reel written in sixteenths (2/4): running sixteenths, eighths at the phrase's turns. */
     static final double[] SIXTEENTH_REEL_BEATS = {
             0, 0.25, 0.5, 0.75, 1, 1.5, 1.75, 2, 2.25, 2.5, 2.75, 3, 3.5,
