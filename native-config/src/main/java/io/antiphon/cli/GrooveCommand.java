@@ -1,6 +1,7 @@
 package io.antiphon.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +50,10 @@ final class GrooveCommand implements Callable<Integer> {
             + " (default: -Dantiphon.data, ANTIPHON_DATA, or ../shared/data).")
     Path data;
 
+    @Option(names = "--calls", paramLabel = "DIR",
+            description = "A folder of MIDI files, one melody each, performed instead of the test melodies (by file name; the first --bars 4/4 bars from the bar of the first note, the top note of a chord).")
+    Path calls;
+
     @Option(names = "--drift", defaultValue = "0.1", description = "Largest tempo drift over a call, as a share (default ${DEFAULT-VALUE}: up to 10%% faster or slower by its end).")
     double drift;
 
@@ -76,20 +81,33 @@ final class GrooveCommand implements Callable<Integer> {
         for (double bpm : tempos) {
             if (bpm < 30 || bpm > 300) throw new IllegalArgumentException("--tempos must lie within 30..300 BPM, got " + bpm);
         }
-        Optional<Path> directory = data != null ? Optional.of(data) : DataDirectory.find();
-        if (directory.isEmpty() || !directory.get().resolve(TestMelodies.FOLDER).toFile().isDirectory()) {
-            System.err.println("antiphon groove: no test melodies here (" + TestMelodies.FOLDER + " under "
-                    + directory.map(Path::toString).orElse("no data directory") + "); give --data DIR. Nothing measured.");
-            return 0;
+        List<double[][]> melodies;
+        List<String> passedOver = new ArrayList<>();
+        if (calls != null) {
+            PathChecks.inputFolder(calls, "--calls");
+            melodies = TestMelodies.fromFolder(calls, skip + tunes, bars, passedOver);
+            if (melodies.size() <= skip) {
+                throw new IllegalArgumentException("--calls " + calls + " holds no MIDI file with 8 notes or more in its first "
+                        + bars + " bars" + (skip > 0 ? " after the " + skip + " skipped" : ""));
+            }
+        } else {
+            Optional<Path> directory = data != null ? Optional.of(data) : DataDirectory.find();
+            if (directory.isEmpty() || !directory.get().resolve(TestMelodies.FOLDER).toFile().isDirectory()) {
+                System.err.println("antiphon groove: no test melodies here (" + TestMelodies.FOLDER + " under "
+                        + directory.map(Path::toString).orElse("no data directory") + "); give --data DIR or --calls DIR. Nothing measured.");
+                return 0;
+            }
+            melodies = TestMelodies.nottingham(directory.get(), skip + tunes, bars);
         }
-        List<double[][]> melodies = TestMelodies.nottingham(directory.get(), skip + tunes, bars);
         melodies = melodies.subList(Math.min(skip, melodies.size()), melodies.size());
         LoadedPreset loaded = LoadedPreset.load(preset, StepEngine.KERNEL);
         ParameterOptions.applyTo(settings, loaded.parameters());
         GrooveResult result = GrooveEvaluation.run(loaded.model(), loaded.parameters(), melodies, tempos, drift, rubato, rests, jitter, seed);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("preset", loaded.entry().preset().name());
+        if (calls != null) report.put("calls", calls.toString());
         report.put("melodies", melodies.size());
+        if (calls != null) report.put("passed_over", passedOver);
         report.put("skipped_melodies", skip);
         report.put("jitter_ms", jitter > 0 ? (Object) jitter : "10-20");
         report.put("bars", bars);

@@ -54,6 +54,39 @@ public final class TestMelodies {
         return melodies;
     }
 
+    /**
+     * The melodies of the Standard MIDI Files in {@code folder} (".mid" or ".midi", by file name, at most
+     * {@code count}), {@code bars} 4/4 bars each as {@link #nottingham} takes them: a user's own calls. A file that
+     * cannot be read, or holds fewer than eight notes in those bars, is passed over with a sentence saying why, added
+     * to {@code passedOver}.
+     *
+     * @throws IOException if the folder cannot be listed
+     */
+    public static List<double[][]> fromFolder(Path folder, int count, int bars, List<String> passedOver) throws IOException {
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(folder)) {
+            files = listing.filter(p -> {
+                String name = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+                return (name.endsWith(".mid") || name.endsWith(".midi")) && Files.isRegularFile(p);
+            }).sorted().toList();
+        }
+        List<double[][]> melodies = new ArrayList<>();
+        for (Path file : files) {
+            if (melodies.size() == count) break;
+            try {
+                double[][] melody = firstBars(MidiFileReader.read(file), bars);
+                if (melody.length >= 8) {
+                    melodies.add(melody);
+                } else {
+                    passedOver.add(file.getFileName() + " has " + melody.length + " notes in its first " + bars + " bars, fewer than 8");
+                }
+            } catch (MidiFileException e) {
+                passedOver.add(file.getFileName() + ": " + e.getMessage());
+            }
+        }
+        return melodies;
+    }
+
     static double[][] firstBars(MidiFileContent content, int bars) {
         List<Note> notes = content.pitchedNotes();
         if (notes.isEmpty()) return new double[0][];
