@@ -52,6 +52,22 @@ class GrooveEvaluationTest {
         assertThat(map.get("hanging_notes")).isEqualTo(0);
     }
 
+    /** A slow opening: a whole note, a dotted half, then quarters, a dotted half and a quarter. */
+    private static final double[][] SLOW_OPENING = melody(new double[] {0, 4, 7, 8, 9, 10, 11, 12, 15});
+
+    @Test
+    void aSlowOpeningWithARestOfTwoBeatsAt72BpmIsAnsweredAfterThePhrase() {
+        // the tempo order puts the two-beat rest (after the quarter on beat 8) at 72 BPM: four onsets cannot settle the
+        // beat there, and the rest, over two beats of the prior's 120 BPM, ended the phrase inside it
+        for (long seed = 1; seed <= 6; seed++) {
+            GrooveResult result = GrooveEvaluation.run(TinyPerformers.kernel(), new PerformerParameters(),
+                    List.<double[][]>of(SLOW_OPENING), new double[] {96, 140, 72}, 0, 0, true, 12, seed);
+            for (GrooveResult.Case c : result.cases()) {
+                assertThat(c.answeredInside()).as(c.bpm() + " BPM, rest " + c.restBeats() + ", seed " + seed + ": the player interrupted").isFalse();
+            }
+        }
+    }
+
     @Test
     void aDriftingBreathingPlayerIsFollowed() {
         GrooveResult result = GrooveEvaluation.run(TinyPerformers.kernel(), new PerformerParameters(), List.<double[][]>of(MELODY),

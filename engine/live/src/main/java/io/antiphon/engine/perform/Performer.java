@@ -76,6 +76,8 @@ public final class Performer implements PerformerCore {
     public static final int WARM_UP_ROUNDS = 8;
     /** A player-clock beat this many times the prior's tempo or more may be the player's eighths ({@link #beatMayBeEighths}). */
     static final double FAST_BEAT = 1.1;
+    /** Before the beat settles, a phrase ends no sooner than this many of its longest interval after its last onset. */
+    static final double LONGEST_INTERVALS = 1.25;
 
     private final PerformerParameters parameters;
     private final MusicalClock clock;
@@ -325,7 +327,7 @@ public final class Performer implements PerformerCore {
     /** Whether the human's phrase has ended: in the player's beats with the player clock, else by adaptive silence. */
     private boolean phraseEnded() {
         if (clockSource == ClockSource.PLAYER) {
-            return phrases.endedInBeats(now, human.allUp(), floorNanos(), phraseBeatNanos());
+            return phrases.endedInBeats(now, human.allUp(), floorNanos(), phraseBeatNanos(), unsettledRestNanos());
         }
         return phrases.ended(now, human.allUp(), floorNanos(), parameters.phraseEndMultiple(), clock.nanosPerBeat());
     }
@@ -340,10 +342,22 @@ public final class Performer implements PerformerCore {
     /**
      * The beat a phrase's end is counted in with the player clock: the tracked one once the tracker has settled; before
      * that, the longer of it and the prior's, since a beat still being induced from a few onsets can be twice or thrice
-     * too fast, and two of its beats would end the phrase at a rest inside it.
+     * too fast, and two of its beats would end the phrase at a rest inside it. A beat that may be the player's eighths
+     * ({@link #beatMayBeEighths}: a reel at 72 BPM is heard at 144) counts in pairs of them: a rest of two of the
+     * player's beats inside the phrase is four such beats, and ended the phrase there.
      */
+    /**
+     * Before the beat has settled, the least time since the phrase's last onset that ends it: {@value #LONGEST_INTERVALS}
+     * of the phrase's longest interval so far. A slow opening of a whole note and a dotted half, whose tempo a few
+     * onsets cannot tell, followed by a quarter and a rest of two beats, was ended at that rest by the prior's beats.
+     */
+    private long unsettledRestNanos() {
+        return beats.settled() ? 0 : Math.round(LONGEST_INTERVALS * phrases.longestInterval());
+    }
+
     private long phraseBeatNanos() {
-        return beats.settled() ? beats.beatNanos() : Math.max(beats.beatNanos(), beats.priorBeatNanos());
+        long beat = beatMayBeEighths() ? 2 * beats.beatNanos() : beats.beatNanos();
+        return beats.settled() ? beat : Math.max(beat, beats.priorBeatNanos());
     }
 
     /**
@@ -352,7 +366,7 @@ public final class Performer implements PerformerCore {
      */
     private long phraseEndNanos() {
         long ended = clockSource == ClockSource.PLAYER
-                ? phrases.endedInBeatsAt(floorNanos(), phraseBeatNanos())
+                ? phrases.endedInBeatsAt(floorNanos(), phraseBeatNanos(), unsettledRestNanos())
                 : phrases.endedAt(floorNanos(), parameters.phraseEndMultiple(), clock.nanosPerBeat());
         return Math.min(now, ended);
     }

@@ -28,12 +28,16 @@ final class PhraseDetector {
     private long firstOnset;
     private long lastOnset;
     private long silentSince;
+    /** The longest interval between two onsets of the current phrase (0 before its second onset). */
+    private long longestInterval;
 
     /** A human key went down at {@code nanos}. */
     void noteOn(long nanos) {
         if (onsets == 0) {
             firstOnset = nanos;
+            longestInterval = 0;
         } else if (nanos - lastOnset >= CHORD_WINDOW_NANOS) {
+            longestInterval = Math.max(longestInterval, nanos - lastOnset);
             intervals[nextInterval] = nanos - lastOnset;
             nextInterval = (nextInterval + 1) % HISTORY;
             intervalCount = Math.min(intervalCount + 1, HISTORY);
@@ -66,11 +70,12 @@ final class PhraseDetector {
      * Whether the phrase has ended by {@code nanos} in the player's time (the player clock): the human is
      * {@code allUp}, and the rest is longer than two beats of {@code beatNanos} ({@value #REST_BEATS} beats since
      * the last release and {@value #ONSET_BEATS} since the last onset, so that a rest of one or two beats after a
-     * short, detached note is not taken for the end either), and at least {@code floorNanos}.
+     * short, detached note is not taken for the end either), at least {@code floorNanos}, and at least
+     * {@code sinceOnsetNanos} since the last onset.
      */
-    boolean endedInBeats(long nanos, boolean allUp, long floorNanos, long beatNanos) {
+    boolean endedInBeats(long nanos, boolean allUp, long floorNanos, long beatNanos, long sinceOnsetNanos) {
         return onsets > 0 && allUp && nanos - silentSince >= beatThreshold(floorNanos, beatNanos)
-                && nanos - lastOnset >= Math.round(ONSET_BEATS * beatNanos);
+                && nanos - lastOnset >= Math.max(Math.round(ONSET_BEATS * beatNanos), sinceOnsetNanos);
     }
 
     /** The moment the phrase ends (or ended) by {@link #ended}'s rule. */
@@ -79,8 +84,9 @@ final class PhraseDetector {
     }
 
     /** The moment the phrase ends (or ended) by {@link #endedInBeats}'s rule. */
-    long endedInBeatsAt(long floorNanos, long beatNanos) {
-        return Math.max(silentSince + beatThreshold(floorNanos, beatNanos), lastOnset + Math.round(ONSET_BEATS * beatNanos));
+    long endedInBeatsAt(long floorNanos, long beatNanos, long sinceOnsetNanos) {
+        return Math.max(silentSince + beatThreshold(floorNanos, beatNanos),
+                lastOnset + Math.max(Math.round(ONSET_BEATS * beatNanos), sinceOnsetNanos));
     }
 
     /** The silence after the last release that ends a phrase in the player's time (see {@link #endedInBeats}). */
@@ -96,6 +102,11 @@ final class PhraseDetector {
     /** The moment the human last went silent (every key and the pedal up). */
     long silentSince() {
         return silentSince;
+    }
+
+    /** The longest interval between two onsets of the current phrase so far (0 before its second onset). */
+    long longestInterval() {
+        return longestInterval;
     }
 
     /** From the phrase's first onset to the moment it went silent. */

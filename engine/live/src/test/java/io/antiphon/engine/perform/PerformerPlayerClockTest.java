@@ -204,4 +204,40 @@ class PerformerPlayerClockTest {
         }
         assertThat(status.answers()).as("answers begun inside the call").isZero();
     }
+
+    @Test
+    void aReelHeardAtTwiceThePlayersTempoIsNotEndedAtARestOfTwoOfThePlayersBeats() {
+        // running sixteenths at 72 BPM (heard as eighths at 144), a quarter, a rest of two beats, then sixteenths again:
+        // counted in the fast beats, the rest was four of them and ended the phrase inside it
+        double[] beats = new double[16 + 1 + 16];
+        for (int i = 0; i < 16; i++) beats[i] = i * 0.25;
+        beats[16] = 4;
+        for (int i = 0; i < 16; i++) beats[17 + i] = 7 + i * 0.25;
+        assertNoAnswerInsideThePhrase(beats, 72);
+    }
+
+    /**
+     * Plays {@code beats} at {@code bpm} (each note held 90 % of its value, at most of a beat) and asserts that the
+     * performer only listens until the phrase's last note.
+     */
+    private static void assertNoAnswerInsideThePhrase(double[] beats, double bpm) {
+        Performer performer = new Performer(TestModels.kernel(), playerParameters(), 9L, new Answers());
+        long[][] part = new long[2 * beats.length][];
+        double beat = 60e9 / bpm;
+        for (int i = 0; i < beats.length; i++) {
+            double value = i + 1 < beats.length ? beats[i + 1] - beats[i] : 1;
+            value = Math.min(value, 1);
+            part[2 * i] = new long[] {SECOND + Math.round(beats[i] * beat), 0x90, 60 + i % 12, 80};
+            part[2 * i + 1] = new long[] {SECOND + Math.round((beats[i] + 0.9 * value) * beat), 0x80, 60 + i % 12, 0};
+        }
+        ScriptedHumanPart human = new ScriptedHumanPart(performer, part);
+        long lastHumanOnset = part[part.length - 2][0];
+        PerformerStatus status = new PerformerStatus();
+        while (human.now < lastHumanOnset) {
+            human.runFor(10 * MS);
+            performer.readStatus(status);
+            assertThat(status.phase()).as("at " + human.now / MS + " ms, before the phrase's last note").isEqualTo(PerformerPhase.LISTENING);
+        }
+        assertThat(status.answers()).as("answers begun inside the call").isZero();
+    }
 }
