@@ -186,23 +186,7 @@ class PerformerPlayerClockTest {
         // onsets the tracker induces a beat near 200 BPM; then a rest of two beats, then the phrase goes on
         double[] beats = {2.979, 3.352, 3.680, 4.013, 5.047, 5.954, 6.454, 6.972, /* rest */ 9.461, 10.032, 11.038,
                 11.993, 12.979, 14.012, 14.463, 14.981, 15.438, 16.012, 17.028};
-        Performer performer = new Performer(TestModels.kernel(), playerParameters(), 9L, new Answers());
-        long[][] part = new long[2 * beats.length][];
-        double beat = 60e9 / 140;
-        for (int i = 0; i < beats.length; i++) {   // each note held 90 % of its value, at most of a beat
-            double value = Math.min(i + 1 < beats.length ? beats[i + 1] - beats[i] : 1, 1);
-            part[2 * i] = new long[] {Math.round(beats[i] * beat), 0x90, 60 + i % 12, 80};
-            part[2 * i + 1] = new long[] {Math.round((beats[i] + 0.9 * value) * beat), 0x80, 60 + i % 12, 0};
-        }
-        ScriptedHumanPart human = new ScriptedHumanPart(performer, part);
-        long lastHumanOnset = part[part.length - 2][0];
-        PerformerStatus status = new PerformerStatus();
-        while (human.now < lastHumanOnset) {
-            human.runFor(10 * MS);
-            performer.readStatus(status);
-            assertThat(status.phase()).as("at " + human.now / MS + " ms, before the phrase's last note").isEqualTo(PerformerPhase.LISTENING);
-        }
-        assertThat(status.answers()).as("answers begun inside the call").isZero();
+        assertNoAnswerInsideThePhrase(beats, 140, 0);
     }
 
     @Test
@@ -213,22 +197,21 @@ class PerformerPlayerClockTest {
         for (int i = 0; i < 16; i++) beats[i] = i * 0.25;
         beats[16] = 4;
         for (int i = 0; i < 16; i++) beats[17 + i] = 7 + i * 0.25;
-        assertNoAnswerInsideThePhrase(beats, 72);
+        assertNoAnswerInsideThePhrase(beats, 72, SECOND);
     }
 
     /**
-     * Plays {@code beats} at {@code bpm} (each note held 90 % of its value, at most of a beat) and asserts that the
-     * performer only listens until the phrase's last note.
+     * Plays {@code beats} at {@code bpm} from {@code startNanos} (each note held 90 % of its value, at most of a beat)
+     * and asserts that the performer only listens until the phrase's last note.
      */
-    private static void assertNoAnswerInsideThePhrase(double[] beats, double bpm) {
+    private static void assertNoAnswerInsideThePhrase(double[] beats, double bpm, long startNanos) {
         Performer performer = new Performer(TestModels.kernel(), playerParameters(), 9L, new Answers());
         long[][] part = new long[2 * beats.length][];
         double beat = 60e9 / bpm;
         for (int i = 0; i < beats.length; i++) {
-            double value = i + 1 < beats.length ? beats[i + 1] - beats[i] : 1;
-            value = Math.min(value, 1);
-            part[2 * i] = new long[] {SECOND + Math.round(beats[i] * beat), 0x90, 60 + i % 12, 80};
-            part[2 * i + 1] = new long[] {SECOND + Math.round((beats[i] + 0.9 * value) * beat), 0x80, 60 + i % 12, 0};
+            double value = Math.min(i + 1 < beats.length ? beats[i + 1] - beats[i] : 1, 1);
+            part[2 * i] = new long[] {startNanos + Math.round(beats[i] * beat), 0x90, 60 + i % 12, 80};
+            part[2 * i + 1] = new long[] {startNanos + Math.round((beats[i] + 0.9 * value) * beat), 0x80, 60 + i % 12, 0};
         }
         ScriptedHumanPart human = new ScriptedHumanPart(performer, part);
         long lastHumanOnset = part[part.length - 2][0];
