@@ -51,7 +51,7 @@ final class GrooveCommand implements Callable<Integer> {
     Path data;
 
     @Option(names = "--calls", paramLabel = "DIR",
-            description = "A folder of MIDI files, one melody each, performed instead of the test melodies (by file name; the first --bars 4/4 bars from the bar of the first note, the top note of a chord).")
+            description = "A folder of MIDI files, one melody each, performed instead of the test melodies (by file name; the first --bars 4/4 bars from the bar of the first note, the lowest note of a chord).")
     Path calls;
 
     @Option(names = "--drift", defaultValue = "0.1", description = "Largest tempo drift over a call, as a share (default ${DEFAULT-VALUE}: up to 10%% faster or slower by its end).")

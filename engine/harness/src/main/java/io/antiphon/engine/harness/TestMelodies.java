@@ -97,7 +97,7 @@ public final class TestMelodies {
         double lastOnset = Double.NEGATIVE_INFINITY;
         for (Note note : notes) {
             double onset = note.startTick() / tpq - barStart;
-            if (onset >= bars * 4 || onset <= lastOnset) continue;   // monophonic: the first note of a chord
+            if (onset >= bars * 4 || onset <= lastOnset) continue;   // monophonic: the first (lowest) note of a chord
             lastOnset = onset;
             rows.add(new double[] {onset, Math.max(0.125, note.durationTicks() / tpq), note.pitch()});
         }

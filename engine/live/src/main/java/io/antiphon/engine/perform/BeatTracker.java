@@ -135,7 +135,7 @@ public final class BeatTracker {
     private static final double DOTTED_PAIR_HIGH = 4.5;
     /** A dotted pair's neighbouring intervals are longer than this many of its short one. */
     private static final double PAIR_NEIGHBOUR = 1.5;
-    /** How close (in log period) a dotted pair must come to a beat or half a beat to fill it, or to the pair before it in a run. */
+    /** How close (in log period) a dotted pair must come to a beat or half a beat to fill it, or to the first pair of its run. */
     private static final double PAIR_FIT = 0.1;
     /** Dotted pairs in a row, each as long as the first, that count as even intervals whatever they fill. */
     private static final int PAIR_RUN = 3;
