@@ -98,6 +98,13 @@ public final class SupervisedOutput extends SupervisedPort<MidiPortOpener.Opened
         MidiPortOpener.OpenedOutput failed = toClose.getAndSet(null);
         if (failed == null) return false;
         MidiPortOpener.OpenedOutput current = open.get();
+        if (current == failed) {
+            // the failing send has handed it over but not yet marked it lost: it is lost here (the send's own
+            // compare-and-set then finds it gone), so that the watcher reports the loss and does not take this handle
+            // for a reopened device
+            if (open.compareAndSet(failed, null)) losses.incrementAndGet();
+            current = null;
+        }
         if (current != null && current.device() == failed.device()) {
             // the device is open again (this handle was lost another way first): only the old receiver goes
             failed.receiver().close();
