@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
  *   <li><b>Dynamics</b> ({@code dynamics} 0..1): a note-on's velocity moves from the model's own (its velocity bin) to
  *       the player's ({@link PlayerDynamics#velocityAt}: level, continued contour, accent of the note's metric
  *       position; and {@link PlayerDynamics#registerAccent}: louder above the recent register, softer below) plus a
- *       seeded humanisation of at most ±{@value #HUMANISE} (triangular), bounded to 1..127.</li>
+ *       seeded humanisation of at most ±{@value #HUMANISE} (triangular), bounded to 1..127; in an answer, a note that
+ *       would leave its velocities more even than a player's is moved apart from them ({@link VelocitySpread}).</li>
  *   <li><b>Feel</b> ({@code feel} 0..1): every note message of the part (note-ons and the part's own releases) moves by
  *       the player's offset at its tick ({@link PlayerFeel#offsetAt}, at most a third of a sixteenth), times
  *       {@code feel}. The offsets change linearly between sixteenths, so the time map only stretches and squeezes:
@@ -54,6 +55,7 @@ final class ExpressionStage implements NoteSink {
     private final OrderedOut out;
     private final PlayerDynamics dynamics = new PlayerDynamics();
     private final PlayerFeel feel = new PlayerFeel();
+    private final VelocitySpread spread = new VelocitySpread();
     private final SplittableRandom random;
 
     private final long[] stamps = new long[CAPACITY];
@@ -111,6 +113,7 @@ final class ExpressionStage implements NoteSink {
     void startPart(long startNanos, long endNanos) {
         partStart = startNanos;
         partEnd = endNanos;
+        spread.reset();
     }
 
     PlayerDynamics dynamics() {
@@ -133,6 +136,7 @@ final class ExpressionStage implements NoteSink {
                     + (random.nextDouble() + random.nextDouble() - 1) * HUMANISE;
             dynamics.hearPitch(pitch);   // the line's own notes move its register too: an answer set higher is not louder throughout
             played = (int) Math.max(1, Math.min(127, Math.round(velocity + amount * (player - velocity))));
+            if (partEnd != Long.MAX_VALUE) played = spread.keep(played);
         }
         heldOn[pitch] = tail;
         heldOnsets++;
