@@ -340,13 +340,6 @@ public final class Performer implements PerformerCore {
     }
 
     /**
-     * The beat a phrase's end is counted in with the player clock: the tracked one once the tracker has settled; before
-     * that, the longer of it and the prior's, since a beat still being induced from a few onsets can be twice or thrice
-     * too fast, and two of its beats would end the phrase at a rest inside it. A beat that may be the player's eighths
-     * ({@link #beatMayBeEighths}: a reel at 72 BPM is heard at 144) counts in pairs of them: a rest of two of the
-     * player's beats inside the phrase is four such beats, and ended the phrase there.
-     */
-    /**
      * Before the beat has settled, the least time since the phrase's last onset that ends it: {@value #LONGEST_INTERVALS}
      * of the phrase's longest interval so far. A slow opening of a whole note and a dotted half, whose tempo a few
      * onsets cannot tell, followed by a quarter and a rest of two beats, was ended at that rest by the prior's beats.
@@ -355,6 +348,13 @@ public final class Performer implements PerformerCore {
         return beats.settled() ? 0 : Math.round(LONGEST_INTERVALS * phrases.longestInterval());
     }
 
+    /**
+     * The beat a phrase's end is counted in with the player clock: the tracked one once the tracker has settled; before
+     * that, the longer of it and the prior's, since a beat still being induced from a few onsets can be twice or thrice
+     * too fast, and two of its beats would end the phrase at a rest inside it. A beat that may be the player's eighths
+     * ({@link #beatMayBeEighths}: a reel at 72 BPM is heard at 144) counts in pairs of them: a rest of two of the
+     * player's beats inside the phrase is four such beats, and ended the phrase there.
+     */
     private long phraseBeatNanos() {
         long beat = beatMayBeEighths() ? 2 * beats.beatNanos() : beats.beatNanos();
         return beats.settled() ? beat : Math.max(beat, beats.priorBeatNanos());
