@@ -12,6 +12,11 @@ mean velocity against the mean of the call's last four notes and its standard de
 before the call's last note, and the demo's hanging notes.
 
     python3 .ci/demo-groove-set.py --data ../shared/data --jar native-config/target/antiphon.jar --out /tmp/groove-set
+
+With `--calls DIR` instead of `--data`, the calls are your own: the Standard MIDI Files in DIR (".mid", ".midi", by
+name, `--tunes` of them), the first four 4/4 bars of each from the bar of its first note, one note per onset (a chord's
+lowest), as `groove --calls` takes them; a file that cannot be read or has fewer than 8 notes there is passed over
+with a sentence saying why.
 """
 import argparse, json, math, os, random, statistics, struct, subprocess, zlib
 
@@ -61,9 +66,115 @@ def read_tracks(path):
     return [[(ms(t), v) for t, v in events] for events in tracks if events]
 
 
+def read_melody(path):
+    """(onset, duration, pitch) in quarters of the file's note-ons, through its ticks per quarter (tempo events are
+    not needed: a call's score is its ticks); one note per onset tick, the lowest; the first 16 quarters from the 4/4
+    bar of the first note."""
+    b = open(path, 'rb').read()
+    if b[:4] != b'MThd':
+        raise ValueError('not a Standard MIDI File')
+    _, ntracks, division = struct.unpack('>HHH', b[8:14])
+    if division & 0x8000:
+        raise ValueError('SMPTE time division, not ticks per quarter')
+    pos, notes = 8 + struct.unpack('>I', b[4:8])[0], []
+    for _ in range(ntracks):
+        if b[pos:pos + 4] != b'MTrk':
+            raise ValueError('a track chunk is missing')
+        length = struct.unpack('>I', b[pos + 4:pos + 8])[0]
+        d = b[pos + 8:pos + 8 + length]
+        pos += 8 + length
+        i = tick = status = 0
+        sounding = {}
+        while i < len(d):
+            v = 0
+            while True:
+                c = d[i]; i += 1; v = (v << 7) | (c & 0x7F)
+                if c < 0x80: break
+            tick += v
+            if d[i] in (0xFF, 0xF0, 0xF7):
+                meta = d[i] == 0xFF
+                i += 2 if meta else 1
+                n = 0
+                while True:
+                    c = d[i]; i += 1; n = (n << 7) | (c & 0x7F)
+                    if c < 0x80: break
+                i += n
+                continue
+            if d[i] & 0x80:
+                status = d[i]; i += 1
+            kind = status & 0xF0
+            size = 1 if kind in (0xC0, 0xD0) else 2
+            if kind in (0x80, 0x90) and (status & 0x0F) != 9:
+                key, velocity = d[i], d[i + 1]
+                if kind == 0x90 and velocity > 0:
+                    sounding.setdefault(key, []).append(tick)
+                elif sounding.get(key):
+                    start = sounding[key].pop(0)
+                    notes.append((start, max(1, tick - start), key))
+            i += size
+    if not notes:
+        return []
+    notes.sort()
+    bar = (notes[0][0] / division) // 4 * 4
+    melody, last = [], None
+    for start, length, key in notes:
+        onset = start / division - bar
+        if onset >= 16 or start == last:
+            continue
+        last = start
+        melody.append((onset, length / division, key))
+    return melody
+
+
+def corpus_calls(data, metres, count, seed):
+    """(title, melody) of `count` test-split Nottingham tunes in `metres`, shuffled by `seed`: the first four bars."""
+    metres = [[int(x) for x in m.split('/')] for m in metres.split(',')]
+    corpus = json.load(open(os.path.join(data, 'nottingham-midi', 'melody-notes.json')))
+    tpq = corpus['ticksPerQuarter']
+    tunes = [t for t in corpus['tunes'] if zlib.crc32(t['file'].encode()) % 10 == 9
+             and all(ts[1:] in metres for ts in t['timeSignatures'])]
+    random.Random(seed).shuffle(tunes)
+    calls = []
+    for tune in tunes[:count]:
+        notes = [(n[0] / tpq, n[1] / tpq, n[2]) for n in tune['notes']]
+        # a bar, in quarters: 4 for 2/4 and 4/4 (a call is 16 quarters, as it always was), else the tune's own
+        metre = tune['timeSignatures'][0][1:]
+        quarters = 4 if metre in ([4, 4], [2, 4]) else metre[0] * 4 / metre[1]
+        bar = (notes[0][0] // quarters) * quarters
+        calls.append((tune['file'][:-4], [(o - bar, d, pitch) for o, d, pitch in notes if o - bar < 4 * quarters]))
+    return calls
+
+
+def own_calls(folder, count):
+    """(title, melody) of the first `count` usable Standard MIDI Files in `folder`, by name (see the module's text)."""
+    if not os.path.isdir(folder):
+        raise SystemExit(f'{folder}: no such folder of calls')
+    calls = []
+    for file in sorted(os.listdir(folder)):
+        if len(calls) == count:
+            break
+        path = os.path.join(folder, file)
+        if not file.lower().endswith(('.mid', '.midi')) or not os.path.isfile(path):
+            continue
+        try:
+            melody = read_melody(path)
+        except (ValueError, IndexError, struct.error) as e:
+            print(f'{file}: passed over: {e or "the file ends inside an event"}')
+            continue
+        if len(melody) < 8:
+            print(f'{file}: passed over: {len(melody)} notes in its first 4 bars, fewer than 8')
+            continue
+        calls.append((os.path.splitext(file)[0], melody))
+    if not calls:
+        raise SystemExit(f'{folder}: no usable call (a Standard MIDI File with 8 notes or more in its first 4 bars)')
+    return calls
+
+
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument('--data', required=True)
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument('--data', help='the data directory holding nottingham-midi (the test split\'s tunes)')
+    source.add_argument('--calls', help='a folder of your own calls (Standard MIDI Files)')
     p.add_argument('--jar', required=True)
     p.add_argument('--out', required=True)
     p.add_argument('--tunes', type=int, default=8)
@@ -73,22 +184,14 @@ def main():
                    help="the share of its value each note is held (1.0: to the next note's unjittered onset, so a repeated note's "
                         "note-off can come just after its next note-on, as in a file written legato)")
     a = p.parse_args()
-    metres = [[int(x) for x in m.split('/')] for m in a.metres.split(',')]
-    corpus = json.load(open(os.path.join(a.data, 'nottingham-midi', 'melody-notes.json')))
-    tpq = corpus['ticksPerQuarter']
-    tunes = [t for t in corpus['tunes'] if zlib.crc32(t['file'].encode()) % 10 == 9
-             and all(ts[1:] in metres for ts in t['timeSignatures'])]
+    if a.calls:
+        melodies = own_calls(a.calls, a.tunes)
+    else:
+        melodies = corpus_calls(a.data, a.metres, a.tunes, a.seed)
     rng = random.Random(a.seed)
-    rng.shuffle(tunes)
     os.makedirs(a.out, exist_ok=True)
     rows = []
-    for k, tune in enumerate(tunes[:a.tunes]):
-        notes = [(n[0] / tpq, n[1] / tpq, n[2]) for n in tune['notes']]
-        # a bar, in quarters: 4 for 2/4 and 4/4 (a call is 16 quarters, as it always was), else the tune's own
-        metre = tune['timeSignatures'][0][1:]
-        quarters = 4 if metre in ([4, 4], [2, 4]) else metre[0] * 4 / metre[1]
-        bar = (notes[0][0] // quarters) * quarters
-        melody = [(o - bar, d, pitch) for o, d, pitch in notes if o - bar < 4 * quarters]
+    for k, (title, melody) in enumerate(melodies):
         rest = 0
         if k % 2 == 1:
             rest = 1 + k // 2 % 2
@@ -102,7 +205,7 @@ def main():
                 on = 1000 + o * beat + rng.gauss(0, 12)
                 velocity = max(1, min(127, round(50 + 50 * j / max(1, len(melody) - 1) + rng.uniform(-3, 3))))
                 call.append((on, max(1000 + (o + d * a.hold) * beat, on + 40), pitch, velocity))
-            name = f"{tune['file'][:-4]}_{bpm}_rest{rest}"
+            name = f"{title}_{bpm}_rest{rest}"
             path = os.path.join(a.out, name + '.mid')
             write_call(path, call)
             result = subprocess.run(['java', '-jar', a.jar, 'demo', '--call', path, '--preset', 'folk',
