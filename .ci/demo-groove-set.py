@@ -18,42 +18,16 @@ name, `--tunes` of them), the first four 4/4 bars of each from the bar of its fi
 lowest), as `groove --calls` takes them; a file that cannot be read or has fewer than 8 notes there is passed over
 with a sentence saying why.
 """
-import argparse, json, math, os, random, statistics, struct, subprocess, zlib
+import argparse, json, math, os, random, statistics, subprocess, zlib
 
-from standard_midi import write_call
+from standard_midi import read_smf, write_call
 
 
 def read_tracks(path):
     """Note-ons (ms, velocity) per track, through the file's tempo map."""
-    b = open(path, 'rb').read()
-    _, ntracks, tpq = struct.unpack('>HHH', b[8:14])
-    pos, tracks, tempo = 14, [], {}
-    for _ in range(ntracks):
-        length = struct.unpack('>I', b[pos + 4:pos + 8])[0]
-        d = b[pos + 8:pos + 8 + length]
-        pos += 8 + length
-        i = tick = status = 0
-        events = []
-        while i < len(d):
-            v = 0
-            while True:
-                c = d[i]; i += 1; v = (v << 7) | (c & 0x7F)
-                if c < 0x80: break
-            tick += v
-            if d[i] == 0xFF:
-                kind = d[i + 1]; i += 2; n = 0
-                while True:
-                    c = d[i]; i += 1; n = (n << 7) | (c & 0x7F)
-                    if c < 0x80: break
-                if kind == 0x51: tempo[tick] = int.from_bytes(d[i:i + n], 'big')
-                i += n
-                continue
-            if d[i] & 0x80:
-                status = d[i]; i += 1
-            size = 1 if (status & 0xF0) in (0xC0, 0xD0) else 2
-            if (status & 0xF0) == 0x90 and d[i + 1] > 0: events.append((tick, d[i + 1]))
-            i += size
-        tracks.append(events)
+    tpq, tracks = read_smf(path)
+    tempo = {tick: int.from_bytes(data[1], 'big') for events in tracks for tick, status, data in events
+             if status == 0xFF and data[0] == 0x51}
     changes = sorted(tempo.items()) or [(0, 500000)]
     if changes[0][0] != 0: changes.insert(0, (0, 500000))
 
@@ -63,55 +37,28 @@ def read_tracks(path):
             if at > t: break
             out += (at - last) * us / tpq; last, us = at, value
         return (out + (t - last) * us / tpq) / 1000
-    return [[(ms(t), v) for t, v in events] for events in tracks if events]
+    ons = [[(tick, data[1]) for tick, status, data in events if status & 0xF0 == 0x90 and data[1] > 0] for events in tracks]
+    return [[(ms(t), v) for t, v in events] for events in ons if events]
 
 
 def read_melody(path):
-    """(onset, duration, pitch) in quarters of the file's note-ons, through its ticks per quarter (tempo events are
-    not needed: a call's score is its ticks); one note per onset tick, the lowest; the first 16 quarters from the 4/4
-    bar of the first note."""
-    b = open(path, 'rb').read()
-    if b[:4] != b'MThd':
-        raise ValueError('not a Standard MIDI File')
-    _, ntracks, division = struct.unpack('>HHH', b[8:14])
-    if division & 0x8000:
-        raise ValueError('SMPTE time division, not ticks per quarter')
-    pos, notes = 8 + struct.unpack('>I', b[4:8])[0], []
-    for _ in range(ntracks):
-        if b[pos:pos + 4] != b'MTrk':
-            raise ValueError('a track chunk is missing')
-        length = struct.unpack('>I', b[pos + 4:pos + 8])[0]
-        d = b[pos + 8:pos + 8 + length]
-        pos += 8 + length
-        i = tick = status = 0
+    """(onset, duration, pitch) in quarters of the file's notes, through its ticks per quarter (tempo events are not
+    needed: a call's score is its ticks); one note per onset tick, the lowest; the first 16 quarters from the 4/4 bar
+    of the first note; channel 10 (drums) left out."""
+    division, tracks = read_smf(path)
+    notes = []
+    for events in tracks:
         sounding = {}
-        while i < len(d):
-            v = 0
-            while True:
-                c = d[i]; i += 1; v = (v << 7) | (c & 0x7F)
-                if c < 0x80: break
-            tick += v
-            if d[i] in (0xFF, 0xF0, 0xF7):
-                meta = d[i] == 0xFF
-                i += 2 if meta else 1
-                n = 0
-                while True:
-                    c = d[i]; i += 1; n = (n << 7) | (c & 0x7F)
-                    if c < 0x80: break
-                i += n
-                continue
-            if d[i] & 0x80:
-                status = d[i]; i += 1
+        for tick, status, data in events:
             kind = status & 0xF0
-            size = 1 if kind in (0xC0, 0xD0) else 2
-            if kind in (0x80, 0x90) and (status & 0x0F) != 9:
-                key, velocity = d[i], d[i + 1]
-                if kind == 0x90 and velocity > 0:
-                    sounding.setdefault(key, []).append(tick)
-                elif sounding.get(key):
-                    start = sounding[key].pop(0)
-                    notes.append((start, max(1, tick - start), key))
-            i += size
+            if kind not in (0x80, 0x90) or (status & 0x0F) == 9:
+                continue
+            key, velocity = data
+            if kind == 0x90 and velocity > 0:
+                sounding.setdefault(key, []).append(tick)
+            elif sounding.get(key):
+                start = sounding[key].pop(0)
+                notes.append((start, max(1, tick - start), key))
     if not notes:
         return []
     notes.sort()
@@ -158,8 +105,8 @@ def own_calls(folder, count):
             continue
         try:
             melody = read_melody(path)
-        except (ValueError, IndexError, struct.error) as e:
-            print(f'{file}: passed over: {e or "the file ends inside an event"}')
+        except ValueError as e:
+            print(f'{file}: passed over: {e}')
             continue
         if len(melody) < 8:
             print(f'{file}: passed over: {len(melody)} notes in its first 4 bars, fewer than 8')

@@ -20,52 +20,27 @@ notes. The summary per preset: means, the number of answers reusing less than 0.
     python3 .ci/demo-motif-set.py --data ../shared/data --jar native-config/target/antiphon.jar --out /tmp/motif-set \
         --presets folk,chorale --seeds 1,2 --third-party 12 --nottingham 12 --jobs 3
 """
-import argparse, json, os, random, statistics, struct, subprocess, zlib
+import argparse, json, os, random, statistics, subprocess, zlib
 from concurrent.futures import ThreadPoolExecutor
 
-from standard_midi import write_call
+from standard_midi import read_smf, write_call
 
 BEATS = 32
 
 
 def read_notes(path):
     """(start_tick, end_tick, pitch, channel, track) of every paired note, all tracks, and the ticks per quarter."""
-    b = open(path, 'rb').read()
-    _, ntracks, tpq = struct.unpack('>HHH', b[8:14])
-    pos, notes = 14, []
-    for track in range(ntracks):
-        while b[pos:pos + 4] != b'MTrk':
-            pos += 8 + struct.unpack('>I', b[pos + 4:pos + 8])[0]
-        length = struct.unpack('>I', b[pos + 4:pos + 8])[0]
-        d = b[pos + 8:pos + 8 + length]
-        pos += 8 + length
-        i = tick = status = 0
+    tpq, tracks = read_smf(path)
+    notes = []
+    for track, events in enumerate(tracks):
         open_notes = {}
-        while i < len(d):
-            v = 0
-            while True:
-                c = d[i]; i += 1; v = (v << 7) | (c & 0x7F)
-                if c < 0x80: break
-            tick += v
-            if d[i] in (0xFF, 0xF0, 0xF7):
-                meta = d[i] == 0xFF
-                i += 2 if meta else 1
-                n = 0
-                while True:
-                    c = d[i]; i += 1; n = (n << 7) | (c & 0x7F)
-                    if c < 0x80: break
-                i += n
-                continue
-            if d[i] & 0x80:
-                status = d[i]; i += 1
+        for tick, status, data in events:
             kind, channel = status & 0xF0, status & 0x0F
-            size = 1 if kind in (0xC0, 0xD0) else 2
-            if kind == 0x90 and d[i + 1] > 0:
-                open_notes.setdefault((channel, d[i]), []).append(tick)
-            elif kind == 0x80 or (kind == 0x90 and d[i + 1] == 0):
-                starts = open_notes.get((channel, d[i]))
-                if starts: notes.append((starts.pop(0), tick, d[i], channel, track))
-            i += size
+            if kind == 0x90 and data[1] > 0:
+                open_notes.setdefault((channel, data[0]), []).append(tick)
+            elif kind == 0x80 or kind == 0x90:
+                starts = open_notes.get((channel, data[0]))
+                if starts: notes.append((starts.pop(0), tick, data[0], channel, track))
     return notes, tpq
 
 
@@ -85,7 +60,7 @@ def third_party_calls(folder):
             path = os.path.join(root, name)
             try:
                 notes, tpq = read_notes(path)
-            except (IndexError, struct.error):
+            except ValueError:
                 continue
             notes = [n for n in notes if n[3] != 9]   # no drums
             if not notes: continue

@@ -1,4 +1,5 @@
-"""Writing the calls of the .ci measuring scripts as Standard MIDI Files (format 1, one track, no tempo event)."""
+"""Standard MIDI Files for the .ci measuring scripts: writing their calls (format 1, one track, no tempo event) and
+reading the events of any file."""
 import struct
 
 
@@ -25,3 +26,53 @@ def write_call(path, notes):
     data += b'\x00\xff\x2f\x00'
     with open(path, 'wb') as f:
         f.write(b'MThd' + struct.pack('>IHHH', 6, 0, 1, 480) + b'MTrk' + struct.pack('>I', len(data)) + data)
+
+
+def read_smf(path):
+    """(ticks per quarter, tracks) of a Standard MIDI File: for each track chunk, its events in order as (tick, status,
+    data), data a channel message's data bytes or, for a meta event (status 0xFF), (type, bytes); SysEx is skipped, and
+    chunks other than tracks are passed over. ValueError for a file that is not a Standard MIDI File, has an SMPTE time
+    division, or ends inside an event."""
+    b = open(path, 'rb').read()
+    if b[:4] != b'MThd' or len(b) < 14:
+        raise ValueError('not a Standard MIDI File')
+    _, ntracks, division = struct.unpack('>HHH', b[8:14])
+    if division & 0x8000:
+        raise ValueError('SMPTE time division, not ticks per quarter')
+    pos, tracks = 8 + struct.unpack('>I', b[4:8])[0], []
+    try:
+        while len(tracks) < ntracks:
+            kind, length = b[pos:pos + 4], struct.unpack('>I', b[pos + 4:pos + 8])[0]
+            d = b[pos + 8:pos + 8 + length]
+            pos += 8 + length
+            if kind != b'MTrk':
+                continue
+            events, i, tick, status = [], 0, 0, 0
+
+            def number():
+                nonlocal i
+                v = 0
+                while True:
+                    c = d[i]; i += 1; v = (v << 7) | (c & 0x7F)
+                    if c < 0x80: return v
+            while i < len(d):
+                tick += number()
+                if d[i] in (0xFF, 0xF0, 0xF7):
+                    meta = d[i] == 0xFF
+                    kind_byte = d[i + 1] if meta else None
+                    i += 2 if meta else 1
+                    n = number()
+                    if meta: events.append((tick, 0xFF, (kind_byte, d[i:i + n])))
+                    i += n
+                    continue
+                if d[i] & 0x80:
+                    status = d[i]; i += 1
+                size = 1 if (status & 0xF0) in (0xC0, 0xD0) else 2
+                if i + size > len(d):
+                    raise IndexError
+                events.append((tick, status, d[i:i + size]))
+                i += size
+            tracks.append(events)
+    except (IndexError, struct.error):
+        raise ValueError('the file ends inside an event') from None
+    return division, tracks
