@@ -955,8 +955,8 @@ public final class BeatTracker {
      * In a compound line, the quarter phase of the dotted-quarter beat that the long notes keep to, if they keep to one
      * of the bar's two ({@value #ONE_SIDED} times what sounded on the other or more: a bar of a dotted quarter and three
      * eighths, or a 3/4 line of a quarter's pickup and a dotted quarter that folds on dotted quarters); -1 if both hold
-     * long notes, as a jig's quarters and eighths do, or it is one long note (two longest notes' weight is needed). Such a line's downbeats are where its long notes are, whatever
-     * quarter it stopped on.
+     * long notes, as a jig's quarters and eighths do, or it is one long note (two longest notes' weight is needed).
+     * Such a line's downbeats are where its long notes are, whatever quarter it stopped on.
      */
     private int longNotesDownbeat() {
         Arrays.fill(quarterSides, 0);
@@ -1018,7 +1018,7 @@ public final class BeatTracker {
             sss += w * slots[k] * slots[k];
             sst += w * slots[k] * (double) times[k];
         }
-        if ((settled || tracking) && !tempoLocked && sw > 0) {
+        if (tracking && !tempoLocked && sw > 0) {
             double meanS = ss / sw;
             double varS = sss / sw - meanS * meanS;
             double lineSlot = (sst / sw - meanS * st / sw) / varS;

@@ -76,8 +76,6 @@ public final class Performer implements PerformerCore {
     public static final int WARM_UP_ROUNDS = 8;
     /** A player-clock beat this many times the prior's tempo or more may be the player's eighths ({@link #beatMayBeEighths}). */
     static final double FAST_BEAT = 1.1;
-    /** Before the beat settles, a phrase ends no sooner than this many of its longest interval after its last onset. */
-    static final double LONGEST_INTERVALS = 1.25;
 
     private final PerformerParameters parameters;
     private final MusicalClock clock;
@@ -327,7 +325,7 @@ public final class Performer implements PerformerCore {
     /** Whether the human's phrase has ended: in the player's beats with the player clock, else by adaptive silence. */
     private boolean phraseEnded() {
         if (clockSource == ClockSource.PLAYER) {
-            return phrases.endedInBeats(now, human.allUp(), floorNanos(), phraseBeatNanos(), unsettledRestNanos());
+            return phrases.endedInBeats(now, human.allUp(), floorNanos(), phraseBeatNanos(), beats.settled());
         }
         return phrases.ended(now, human.allUp(), floorNanos(), parameters.phraseEndMultiple(), clock.nanosPerBeat());
     }
@@ -337,15 +335,6 @@ public final class Performer implements PerformerCore {
         int epoch = beats.gridEpoch();
         beats.phraseEnded(phrases.silentSince());
         if (beats.gridEpoch() != epoch) steerToPlayer();
-    }
-
-    /**
-     * Before the beat has settled, the least time since the phrase's last onset that ends it: {@value #LONGEST_INTERVALS}
-     * of the phrase's longest interval so far. A slow opening of a whole note and a dotted half, whose tempo a few
-     * onsets cannot tell, followed by a quarter and a rest of two beats, was ended at that rest by the prior's beats.
-     */
-    private long unsettledRestNanos() {
-        return beats.settled() ? 0 : Math.round(LONGEST_INTERVALS * phrases.longestInterval());
     }
 
     /**
@@ -366,7 +355,7 @@ public final class Performer implements PerformerCore {
      */
     private long phraseEndNanos() {
         long ended = clockSource == ClockSource.PLAYER
-                ? phrases.endedInBeatsAt(floorNanos(), phraseBeatNanos(), unsettledRestNanos())
+                ? phrases.endedInBeatsAt(floorNanos(), phraseBeatNanos(), beats.settled())
                 : phrases.endedAt(floorNanos(), parameters.phraseEndMultiple(), clock.nanosPerBeat());
         return Math.min(now, ended);
     }

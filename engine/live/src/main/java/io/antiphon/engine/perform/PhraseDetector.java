@@ -17,6 +17,8 @@ final class PhraseDetector {
     static final double REST_BEATS = 2.25;
     /** ... and this many since the last onset. */
     static final double ONSET_BEATS = 3.25;
+    /** Before the beat settles, a phrase ends no sooner than this many of its longest interval after its last onset. */
+    static final double LONGEST_INTERVALS = 1.25;
     private static final long CHORD_WINDOW_NANOS = CHORD_WINDOW_MS * 1_000_000;
 
     private final long[] intervals = new long[HISTORY];
@@ -70,12 +72,14 @@ final class PhraseDetector {
      * Whether the phrase has ended by {@code nanos} in the player's time (the player clock): the human is
      * {@code allUp}, and the rest is longer than two beats of {@code beatNanos} ({@value #REST_BEATS} beats since
      * the last release and {@value #ONSET_BEATS} since the last onset, so that a rest of one or two beats after a
-     * short, detached note is not taken for the end either), at least {@code floorNanos}, and at least
-     * {@code sinceOnsetNanos} since the last onset.
+     * short, detached note is not taken for the end either), and at least {@code floorNanos}. Before the beat has
+     * settled ({@code beatSettled} false), the phrase also lasts {@value #LONGEST_INTERVALS} of its longest interval
+     * past its last onset: a slow opening of a whole note and a dotted half, whose tempo a few onsets cannot tell,
+     * followed by a quarter and a rest of two beats, was ended at that rest by the prior's beats.
      */
-    boolean endedInBeats(long nanos, boolean allUp, long floorNanos, long beatNanos, long sinceOnsetNanos) {
+    boolean endedInBeats(long nanos, boolean allUp, long floorNanos, long beatNanos, boolean beatSettled) {
         return onsets > 0 && allUp && nanos - silentSince >= beatThreshold(floorNanos, beatNanos)
-                && nanos - lastOnset >= Math.max(Math.round(ONSET_BEATS * beatNanos), sinceOnsetNanos);
+                && nanos - lastOnset >= sinceOnsetNanos(beatNanos, beatSettled);
     }
 
     /** The moment the phrase ends (or ended) by {@link #ended}'s rule. */
@@ -84,9 +88,14 @@ final class PhraseDetector {
     }
 
     /** The moment the phrase ends (or ended) by {@link #endedInBeats}'s rule. */
-    long endedInBeatsAt(long floorNanos, long beatNanos, long sinceOnsetNanos) {
-        return Math.max(silentSince + beatThreshold(floorNanos, beatNanos),
-                lastOnset + Math.max(Math.round(ONSET_BEATS * beatNanos), sinceOnsetNanos));
+    long endedInBeatsAt(long floorNanos, long beatNanos, boolean beatSettled) {
+        return Math.max(silentSince + beatThreshold(floorNanos, beatNanos), lastOnset + sinceOnsetNanos(beatNanos, beatSettled));
+    }
+
+    /** The least time since the last onset that ends a phrase in the player's time (see {@link #endedInBeats}). */
+    private long sinceOnsetNanos(long beatNanos, boolean beatSettled) {
+        long inBeats = Math.round(ONSET_BEATS * beatNanos);
+        return beatSettled ? inBeats : Math.max(inBeats, Math.round(LONGEST_INTERVALS * longestInterval));
     }
 
     /** The silence after the last release that ends a phrase in the player's time (see {@link #endedInBeats}). */
@@ -102,11 +111,6 @@ final class PhraseDetector {
     /** The moment the human last went silent (every key and the pedal up). */
     long silentSince() {
         return silentSince;
-    }
-
-    /** The longest interval between two onsets of the current phrase so far (0 before its second onset). */
-    long longestInterval() {
-        return longestInterval;
     }
 
     /** From the phrase's first onset to the moment it went silent. */
