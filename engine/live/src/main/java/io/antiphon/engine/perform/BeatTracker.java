@@ -101,6 +101,8 @@ public final class BeatTracker {
     static final int WINDOW = 32;
     /** Once settled, the metrical level is reviewed every this many onsets ({@link #reviewLevel}). */
     static final int REVIEW_ONSETS = 8;
+    /** How many times, at most, a settled window is placed again on its re-fitted grid ({@link #track}). */
+    private static final int REPLACE_PASSES = 2;
     /** How far (in log period) the reviewed level must lie from the current beat to replace it: another level, not drift. */
     static final double LEVEL_CHANGE = 0.2;
     /**
@@ -633,13 +635,19 @@ public final class BeatTracker {
      * previous one's): placing interval by interval lets roundings add up (three triplet eighths counted as three
      * sixteenths put every later onset a sixteenth off the earlier ones), which tilts the fitted tempo. Two onsets may
      * share a sixteenth (a triplet's three notes in two of them); neither then weighs in the fit ({@link #fit}).
+     *
+     * @return whether any onset moved
      */
-    private void replace(int n) {
+    private boolean replace(int n) {
         double slot = period / SLOTS_PER_BEAT;
+        boolean moved = false;
         for (int i = 0; i < n; i++) {
             long nearest = Math.round((times[index(i)] - origin) / slot);
-            slots[index(i)] = i == 0 ? nearest : Math.max(slots[index(i - 1)], nearest);
+            long placed = i == 0 ? nearest : Math.max(slots[index(i - 1)], nearest);
+            moved |= placed != slots[index(i)];
+            slots[index(i)] = placed;
         }
+        return moved;
     }
 
     /** The sixteenth (0..3) of the placed onsets that is the beat: the one that puts long notes and the first onset on beats. */
@@ -824,7 +832,11 @@ public final class BeatTracker {
     /**
      * Places the newest onset on the grid, on its nearest sixteenth (the previous onset's at the earliest: forced onto the
      * next one, a triplet's last note pushed every note after it a sixteenth late until the player was lost), and re-fits
-     * it; false if that lost the player (a new induction ran instead).
+     * it; false if that lost the player (a new induction ran instead). Every onset in the window is then placed again on
+     * the re-fitted grid ({@link #replace}), and the grid re-fitted if one moved: a reel's pickup of three triplet
+     * sixteenths, placed one by one as three sixteenths, put every later note a sixteenth after it, and the line through
+     * them all leaned on the pickup (1.1 to 1.9 % fast with exact timing at 96 BPM, on three reels of one collection);
+     * the line through the others puts the pickup back in two sixteenths, where its notes no longer weigh.
      */
     private boolean track(long nanos) {
         double slot = period / SLOTS_PER_BEAT;
@@ -847,6 +859,9 @@ public final class BeatTracker {
             return false;
         }
         fit(nanos);
+        // a note counted a sixteenth off when it was placed (a triplet's pickup taken for three sixteenths) is put where
+        // the line through all the others has it; twice at most, as each re-fit may free another
+        for (int pass = 0; pass < REPLACE_PASSES && replace(count); pass++) fit(nanos);
         return true;
     }
 
