@@ -34,6 +34,13 @@ class BeatTrackerTest {
         return onsets.stream().mapToLong(Long::longValue).toArray();
     }
 
+    /** A tracker with the prior's 120 BPM that has heard {@code onsets}. */
+    static BeatTracker hearing(long[] onsets) {
+        BeatTracker tracker = new BeatTracker(120);
+        for (long onset : onsets) tracker.onset(onset);
+        return tracker;
+    }
+
     /** Seconds-in-ns to beat {@code beat} when the tempo moves linearly from bpm to bpm*drift over {@code total} beats. */
     static double timeOf(double beat, double bpm, double drift, double total) {
         double t = 0;
@@ -68,8 +75,7 @@ class BeatTrackerTest {
     @Test
     void followsADriftOfTwentyPercentOverSixteenBars() {
         long[] onsets = perform(MELODY_BEATS, 4, 100, 1.2, 12, 7);
-        BeatTracker tracker = new BeatTracker(120);
-        for (long onset : onsets) tracker.onset(onset);
+        BeatTracker tracker = hearing(onsets);
         double endTempo = 100 * (1 + 0.2 * (63.5 / 64));
         assertEquals(endTempo, tracker.bpm(), endTempo * 0.03);
     }
@@ -91,8 +97,7 @@ class BeatTrackerTest {
     @Test
     void holdsThroughARestAndLocksTheTempoWhenTold() {
         long[] onsets = perform(MELODY_BEATS, 1, 90, 1, 10, 5);
-        BeatTracker tracker = new BeatTracker(120);
-        for (long onset : onsets) tracker.onset(onset);
+        BeatTracker tracker = hearing(onsets);
         double bpm = tracker.bpm();
         long afterRest = onsets[onsets.length - 1] + 20_000_000_000L;
         assertEquals(bpm, tracker.bpm());
@@ -135,8 +140,7 @@ class BeatTrackerTest {
                 for (long seed = 1; seed <= 5; seed++) {
                     String name = (melody == TRIPLET_BEATS ? "triplets" : "triplets and a rest") + " at " + bpm + " BPM seed " + seed;
                     long[] onsets = perform(melody, 1, bpm, 1, 12, seed);
-                    BeatTracker tracker = new BeatTracker(120);
-                    for (long onset : onsets) tracker.onset(onset);
+                    BeatTracker tracker = hearing(onsets);
                     double level = tracker.bpm() < bpm * 0.75 ? bpm / 2 : bpm;
                     assertEquals(level, tracker.bpm(), level * 0.005, name);
                     double beatNanos = 60e9 / bpm;
@@ -154,8 +158,7 @@ class BeatTrackerTest {
      * the first a beat after the last onset each fall within 30 ms of one of the player's beats.
      */
     static void assertTheNextBeatsAreThePlayers(long[] onsets, double bpm, int beats, String name) {
-        BeatTracker tracker = new BeatTracker(120);
-        for (long onset : onsets) tracker.onset(onset);
+        BeatTracker tracker = hearing(onsets);
         double beatNanos = 60e9 / bpm;
         long first = tracker.nextBeatNanos(onsets[onsets.length - 1] + Math.round(beatNanos));
         for (int b = 0; b < beats; b++) {
@@ -201,8 +204,7 @@ class BeatTrackerTest {
         for (double bpm : new double[]{72, 96, 140}) {
             for (long seed = 1; seed <= 5; seed++) {
                 long[] onsets = perform(EVEN_EIGHTHS_AFTER_A_PICKUP_BEATS, 1, bpm, 1, 12, seed);
-                BeatTracker tracker = new BeatTracker(120);
-                for (long onset : onsets) tracker.onset(onset);
+                BeatTracker tracker = hearing(onsets);
                 double beatNanos = 60e9 / bpm;
                 // the last eighth is held for 90% of its value, give or take the jitter
                 tracker.phraseEnded(onsets[onsets.length - 1] + Math.round(0.45 * beatNanos));
@@ -221,8 +223,7 @@ class BeatTrackerTest {
         for (long seed = 1; seed <= 5; seed++) {
             String name = "running sixteenths at 72 BPM seed " + seed;
             long[] onsets = perform(sixteenths, 1, 72, 1, 12, seed);
-            BeatTracker tracker = new BeatTracker(120);
-            for (long onset : onsets) tracker.onset(onset);
+            BeatTracker tracker = hearing(onsets);
             assertEquals(144, tracker.bpm(), 3, name + ": heard as eighths at twice the tempo");
             assertEquals(-1, tracker.strongBeatParity(), name + ": no stop heard yet");
             double beatNanos = 60e9 / 72;
@@ -305,8 +306,7 @@ class BeatTrackerTest {
 
     /** A tracker (prior 120 BPM) that has heard {@code melody} performed at {@code bpm} with jitter sd 12 ms. */
     static BeatTracker tracked(double[] melody, double bpm, long seed) {
-        BeatTracker tracker = new BeatTracker(120);
-        for (long onset : perform(melody, 1, bpm, 1, 12, seed)) tracker.onset(onset);
+        BeatTracker tracker = hearing(perform(melody, 1, bpm, 1, 12, seed));
         return tracker;
     }
 
@@ -558,8 +558,7 @@ class BeatTrackerTest {
         for (double bpm : new double[] {72, 96, 140}) {
             for (long seed = 1; seed <= 20; seed++) {
                 long[] onsets = perform(SHORT_HYMN_BEATS, 1, bpm, 1, 12, seed);
-                BeatTracker tracker = new BeatTracker(120);
-                for (long onset : onsets) tracker.onset(onset);
+                BeatTracker tracker = hearing(onsets);
                 assertFalse(tracker.settled(), "eight onsets do not settle the beat");
                 // the least-squares line through the onsets at their score positions: what the onsets themselves say
                 double n = onsets.length, sx = 0, sy = 0, sxx = 0, sxy = 0;
@@ -589,8 +588,7 @@ class BeatTrackerTest {
         for (double bpm : new double[]{72, 96, 140}) {
             for (long seed = 1; seed <= 5; seed++) {
                 String name = "triplet opening at " + bpm + " BPM seed " + seed;
-                BeatTracker tracker = new BeatTracker(120);
-                for (long onset : perform(TRIPLET_OPENING_BEATS, 1, bpm, 1, 12, seed)) tracker.onset(onset);
+                BeatTracker tracker = hearing(perform(TRIPLET_OPENING_BEATS, 1, bpm, 1, 12, seed));
                 double level = tracker.bpm() < bpm * 0.75 ? bpm / 2 : bpm;
                 assertEquals(level, tracker.bpm(), level * 0.005, name);
             }
@@ -641,8 +639,7 @@ class BeatTrackerTest {
     static List<Long> tempiOffThePlayersOrHalf(double[] beats, double bpm) {
         List<Long> off = new ArrayList<>();
         for (long seed = 1; seed <= 20; seed++) {
-            BeatTracker tracker = new BeatTracker(120);
-            for (long onset : perform(beats, 1, bpm, 1, 12, seed)) tracker.onset(onset);
+            BeatTracker tracker = hearing(perform(beats, 1, bpm, 1, 12, seed));
             if (!atThePlayersTempoOrHalf(tracker, bpm)) off.add(Math.round(tracker.bpm()));
         }
         return off;
@@ -674,8 +671,7 @@ class BeatTrackerTest {
     @Test
     void aPickupOfTripletSixteenthsDoesNotTiltTheTempoOfTheNotesAfterIt() {
         for (double bpm : new double[] {72, 96, 140}) {
-            BeatTracker tracker = new BeatTracker(120);
-            for (long onset : perform(TRIPLET_SIXTEENTHS_PICKUP_REEL_BEATS, 1, bpm, 1, 0, 1)) tracker.onset(onset);
+            BeatTracker tracker = hearing(perform(TRIPLET_SIXTEENTHS_PICKUP_REEL_BEATS, 1, bpm, 1, 0, 1));
             double level = tracker.bpm() < bpm * 0.75 ? bpm / 2 : tracker.bpm() > bpm * 1.5 ? bpm * 2 : bpm;
             // the pickup left in three sixteenths, every note after it one later, and the line through them all: 0.86 %
             // fast at 96 BPM with exact timing (heard at 144 BPM at 72, right at 140)
@@ -695,8 +691,7 @@ class BeatTrackerTest {
         for (double bpm : new double[]{96, 140}) {
             for (long seed = 1; seed <= 5; seed++) {
                 String name = "reel in sixteenths at " + bpm + " BPM seed " + seed;
-                BeatTracker tracker = new BeatTracker(120);
-                for (long onset : perform(SIXTEENTH_REEL_BEATS, 1, bpm, 1, 12, seed)) tracker.onset(onset);
+                BeatTracker tracker = hearing(perform(SIXTEENTH_REEL_BEATS, 1, bpm, 1, 12, seed));
                 assertTrue(tracker.bpm() < bpm * 1.2, name + ": tracked at " + tracker.bpm() + " BPM");
             }
         }
