@@ -193,7 +193,7 @@ public final class Performer implements PerformerCore {
         into.humanKeysDown = human.count();
         into.sustainDown = human.sustain();
         into.phraseEndThresholdNanos = clockSource == ClockSource.PLAYER
-                ? PhraseDetector.beatThreshold(floorNanos(), phraseBeatNanos())
+                ? phrases.restThreshold(floorNanos(), phraseBeatNanos(), beats.settled())
                 : phrases.threshold(floorNanos(), parameters.phraseEndMultiple(), clock.nanosPerBeat());
         into.modelTick = stream.tick();
         into.tokensFed = stream.tokensFed();

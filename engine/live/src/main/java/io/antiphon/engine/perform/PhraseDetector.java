@@ -19,6 +19,13 @@ final class PhraseDetector {
     static final double ONSET_BEATS = 3.25;
     /** Before the beat settles, a phrase ends no sooner than this many of its longest interval after its last onset. */
     static final double LONGEST_INTERVALS = 1.25;
+    /**
+     * Before the beat settles, its rests are counted in the phrase's longest interval when that is longer than the
+     * beat, up to this many beats: a pickup of triplet eighths makes the beat being induced 1.5 times the player's (the
+     * triplets are its eighths, the player's quarters its dotted quarters), and a rest of two of the player's beats
+     * was three of it.
+     */
+    static final double UNSETTLED_BEAT_FACTOR = 1.5;
     private static final long CHORD_WINDOW_NANOS = CHORD_WINDOW_MS * 1_000_000;
 
     private final long[] intervals = new long[HISTORY];
@@ -73,12 +80,13 @@ final class PhraseDetector {
      * {@code allUp}, and the rest is longer than two beats of {@code beatNanos} ({@value #REST_BEATS} beats since
      * the last release and {@value #ONSET_BEATS} since the last onset, so that a rest of one or two beats after a
      * short, detached note is not taken for the end either), and at least {@code floorNanos}. Before the beat has
-     * settled ({@code beatSettled} false), the phrase also lasts {@value #LONGEST_INTERVALS} of its longest interval
+     * settled ({@code beatSettled} false), those beats are the phrase's longest interval when it is longer, up to
+     * {@value #UNSETTLED_BEAT_FACTOR} beats, and the phrase also lasts {@value #LONGEST_INTERVALS} of its longest interval
      * past its last onset: a slow opening of a whole note and a dotted half, whose tempo a few onsets cannot tell,
      * followed by a quarter and a rest of two beats, was ended at that rest by the prior's beats.
      */
     boolean endedInBeats(long nanos, boolean allUp, long floorNanos, long beatNanos, boolean beatSettled) {
-        return onsets > 0 && allUp && nanos - silentSince >= beatThreshold(floorNanos, beatNanos)
+        return onsets > 0 && allUp && nanos - silentSince >= restThreshold(floorNanos, beatNanos, beatSettled)
                 && nanos - lastOnset >= sinceOnsetNanos(beatNanos, beatSettled);
     }
 
@@ -89,18 +97,24 @@ final class PhraseDetector {
 
     /** The moment the phrase ends (or ended) by {@link #endedInBeats}'s rule. */
     long endedInBeatsAt(long floorNanos, long beatNanos, boolean beatSettled) {
-        return Math.max(silentSince + beatThreshold(floorNanos, beatNanos), lastOnset + sinceOnsetNanos(beatNanos, beatSettled));
+        return Math.max(silentSince + restThreshold(floorNanos, beatNanos, beatSettled), lastOnset + sinceOnsetNanos(beatNanos, beatSettled));
     }
 
     /** The least time since the last onset that ends a phrase in the player's time (see {@link #endedInBeats}). */
     private long sinceOnsetNanos(long beatNanos, boolean beatSettled) {
-        long inBeats = Math.round(ONSET_BEATS * beatNanos);
+        long inBeats = Math.round(ONSET_BEATS * restBeatNanos(beatNanos, beatSettled));
         return beatSettled ? inBeats : Math.max(inBeats, Math.round(LONGEST_INTERVALS * longestInterval));
     }
 
     /** The silence after the last release that ends a phrase in the player's time (see {@link #endedInBeats}). */
-    static long beatThreshold(long floorNanos, long beatNanos) {
-        return Math.max(floorNanos, Math.round(REST_BEATS * beatNanos));
+    long restThreshold(long floorNanos, long beatNanos, boolean beatSettled) {
+        return Math.max(floorNanos, Math.round(REST_BEATS * restBeatNanos(beatNanos, beatSettled)));
+    }
+
+    /** The beat that rests are counted in: {@code beatNanos}, or before it settles, see {@link #UNSETTLED_BEAT_FACTOR}. */
+    private long restBeatNanos(long beatNanos, boolean beatSettled) {
+        if (beatSettled) return beatNanos;
+        return Math.max(beatNanos, Math.min(longestInterval, Math.round(UNSETTLED_BEAT_FACTOR * beatNanos)));
     }
 
     /** The silence that ends a phrase now: {@code max(floor, multiple x median interval)}. */

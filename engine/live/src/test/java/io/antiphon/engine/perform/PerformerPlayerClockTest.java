@@ -200,18 +200,33 @@ class PerformerPlayerClockTest {
         assertNoAnswerInsideThePhrase(beats, 72, SECOND);
     }
 
+    @Test
+    void aTripletPickupHeardAsEighthsOfAFasterBeatDoesNotEndThePhraseAtARestOfTwoBeats() {
+        // a folk tune's opening at 72 BPM: a pickup of three triplet eighths, four quarters, a rest of two beats, then
+        // eighths and quarters. Until its twelfth onset the tracker hears the triplets as eighths of a beat at 108 BPM
+        // and the quarters as dotted quarters of it; counted in that beat, the rest was three beats and ended the phrase
+        double[] beats = {3, 10 / 3.0, 11 / 3.0, 4, 5, 6, 7, /* rest 8-9 */ 10, 10.5, 11, 11.5, 12, 13, 13.5, 14, 15, 16, 17};
+        assertNoAnswerInsideThePhrase(beats, 72, SECOND, 0.9);
+        assertNoAnswerInsideThePhrase(beats, 72, SECOND, 0.4);
+    }
+
     /**
      * Plays {@code beats} at {@code bpm} from {@code startNanos} (each note held 90 % of its value, at most of a beat)
      * and asserts that the performer only listens until the phrase's last note.
      */
     private static void assertNoAnswerInsideThePhrase(double[] beats, double bpm, long startNanos) {
+        assertNoAnswerInsideThePhrase(beats, bpm, startNanos, 0.9);
+    }
+
+    /** As above, each note held {@code held} of its value (at most of a beat). */
+    private static void assertNoAnswerInsideThePhrase(double[] beats, double bpm, long startNanos, double held) {
         Performer performer = new Performer(TestModels.kernel(), playerParameters(), 9L, new Answers());
         long[][] part = new long[2 * beats.length][];
         double beat = 60e9 / bpm;
         for (int i = 0; i < beats.length; i++) {
             double value = Math.min(i + 1 < beats.length ? beats[i + 1] - beats[i] : 1, 1);
             part[2 * i] = new long[] {startNanos + Math.round(beats[i] * beat), 0x90, 60 + i % 12, 80};
-            part[2 * i + 1] = new long[] {startNanos + Math.round((beats[i] + 0.9 * value) * beat), 0x80, 60 + i % 12, 0};
+            part[2 * i + 1] = new long[] {startNanos + Math.round((beats[i] + held * value) * beat), 0x80, 60 + i % 12, 0};
         }
         ScriptedHumanPart human = new ScriptedHumanPart(performer, part);
         long lastHumanOnset = part[part.length - 2][0];

@@ -103,4 +103,40 @@ class PhraseDetectorTest {
 
         assertThat(detector.medianInterval(BEAT)).isEqualTo(300 * MS);
     }
+
+    @Test
+    void beforeTheBeatSettlesRestsAreCountedInTheLongestIntervalUpToOneAndAHalfBeats() {
+        // quarters 750 ms apart, the beat being induced 500 ms (the player's triplet eighths taken for its eighths)
+        long end = play(0, 4, 750, 700);
+
+        assertThat(detector.restThreshold(FLOOR, BEAT, true)).isEqualTo(1_125 * MS);
+        assertThat(detector.restThreshold(FLOOR, BEAT, false)).isEqualTo(1_687_500_000L);
+        // a rest of two of the player's beats (1,500 ms) ends the phrase in the settled beat's count only
+        assertThat(detector.endedInBeats(end + 1_500 * MS, true, FLOOR, BEAT, true)).isTrue();
+        assertThat(detector.endedInBeats(end + 1_500 * MS, true, FLOOR, BEAT, false)).isFalse();
+        // ... which ends 3.25 of those beats after the last onset (2,250 ms)
+        assertThat(detector.endedInBeatsAt(FLOOR, BEAT, false)).isEqualTo(4_687_500_000L);
+        assertThat(detector.endedInBeats(4_687_500_000L, true, FLOOR, BEAT, false)).isTrue();
+    }
+
+    @Test
+    void beforeTheBeatSettlesADetachedNoteBeforeARestDoesNotEndThePhraseEither() {
+        // the same quarters, each released after 150 ms: the rule since the last onset counts in the same beat
+        long end = play(0, 4, 750, 150);
+        long lastOnset = end - 150 * MS;
+
+        assertThat(detector.endedInBeats(lastOnset + 2_250 * MS, true, FLOOR, BEAT, true)).isTrue();
+        assertThat(detector.endedInBeats(lastOnset + 2_250 * MS, true, FLOOR, BEAT, false)).isFalse();
+        assertThat(detector.endedInBeatsAt(FLOOR, BEAT, false)).isEqualTo(lastOnset + 2_437_500_000L);
+    }
+
+    @Test
+    void beforeTheBeatSettlesALongNoteCountsAsOneAndAHalfBeatsAtMost() {
+        // half notes 2,000 ms apart against a beat of 500 or 1,000 ms
+        play(0, 3, 2_000, 1_900);
+
+        assertThat(detector.restThreshold(FLOOR, BEAT, false)).isEqualTo(1_687_500_000L);
+        assertThat(detector.restThreshold(FLOOR, 2 * BEAT, false)).isEqualTo(3_375 * MS);
+        assertThat(detector.restThreshold(FLOOR, 2 * BEAT, true)).isEqualTo(2_250 * MS);
+    }
 }
