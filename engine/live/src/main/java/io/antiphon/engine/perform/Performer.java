@@ -193,7 +193,7 @@ public final class Performer implements PerformerCore {
         into.humanKeysDown = human.count();
         into.sustainDown = human.sustain();
         into.phraseEndThresholdNanos = clockSource == ClockSource.PLAYER
-                ? phrases.restThreshold(floorNanos(), phraseBeatNanos(), beats.settled())
+                ? phrases.restThreshold(floorNanos(), phraseBeatNanos(), BeatCertainty.of(beats))
                 : phrases.threshold(floorNanos(), parameters.phraseEndMultiple(), clock.nanosPerBeat());
         into.modelTick = stream.tick();
         into.tokensFed = stream.tokensFed();
@@ -325,7 +325,7 @@ public final class Performer implements PerformerCore {
     /** Whether the human's phrase has ended: in the player's beats with the player clock, else by adaptive silence. */
     private boolean phraseEnded() {
         if (clockSource == ClockSource.PLAYER) {
-            return phrases.endedInBeats(now, human.allUp(), floorNanos(), phraseBeatNanos(), beats.settled());
+            return phrases.endedInBeats(now, human.allUp(), floorNanos(), phraseBeatNanos(), BeatCertainty.of(beats));
         }
         return phrases.ended(now, human.allUp(), floorNanos(), parameters.phraseEndMultiple(), clock.nanosPerBeat());
     }
@@ -355,7 +355,7 @@ public final class Performer implements PerformerCore {
      */
     private long phraseEndNanos() {
         long ended = clockSource == ClockSource.PLAYER
-                ? phrases.endedInBeatsAt(floorNanos(), phraseBeatNanos(), beats.settled())
+                ? phrases.endedInBeatsAt(floorNanos(), phraseBeatNanos(), BeatCertainty.of(beats))
                 : phrases.endedAt(floorNanos(), parameters.phraseEndMultiple(), clock.nanosPerBeat());
         return Math.min(now, ended);
     }

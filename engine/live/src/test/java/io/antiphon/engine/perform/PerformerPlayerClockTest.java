@@ -210,6 +210,14 @@ class PerformerPlayerClockTest {
         assertNoAnswerInsideThePhrase(beats, 72, SECOND, 0.4);
     }
 
+    @Test
+    void aRestOfTwoBeatsBeforeAnyBeatIsFoundIsNotThePhrasesEnd() {
+        // at 72 BPM, a pickup and a downbeat, or a bar of quarters, then a rest of two beats: too few onsets to find
+        // the beat, and counted in the prior's beats (120 BPM) the rest was three and a half of them
+        assertNoAnswerInsideThePhrase(new double[] {3, 4, /* rest 5-6 */ 7, 8, 9, 10, 10.5, 11, 12, 13, 14, 15}, 72, SECOND);
+        assertNoAnswerInsideThePhrase(new double[] {0, 1, 2, 3, /* rest 4-5 */ 6, 7, 8, 9, 10, 10.5, 11, 12}, 72, SECOND);
+    }
+
     /**
      * Plays {@code beats} at {@code bpm} from {@code startNanos} (each note held 90 % of its value, at most of a beat)
      * and asserts that the performer only listens until the phrase's last note.

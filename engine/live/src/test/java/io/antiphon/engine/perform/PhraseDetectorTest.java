@@ -105,38 +105,49 @@ class PhraseDetectorTest {
     }
 
     @Test
-    void beforeTheBeatSettlesRestsAreCountedInTheLongestIntervalUpToOneAndAHalfBeats() {
+    void aBeatFoundButNotSettledCountsRestsInTheLongestIntervalUpToOneAndAHalfBeats() {
         // quarters 750 ms apart, the beat being induced 500 ms (the player's triplet eighths taken for its eighths)
         long end = play(0, 4, 750, 700);
 
-        assertThat(detector.restThreshold(FLOOR, BEAT, true)).isEqualTo(1_125 * MS);
-        assertThat(detector.restThreshold(FLOOR, BEAT, false)).isEqualTo(1_687_500_000L);
+        assertThat(detector.restThreshold(FLOOR, BEAT, BeatCertainty.SETTLED)).isEqualTo(1_125 * MS);
+        assertThat(detector.restThreshold(FLOOR, BEAT, BeatCertainty.FOUND)).isEqualTo(1_687_500_000L);
         // a rest of two of the player's beats (1,500 ms) ends the phrase in the settled beat's count only
-        assertThat(detector.endedInBeats(end + 1_500 * MS, true, FLOOR, BEAT, true)).isTrue();
-        assertThat(detector.endedInBeats(end + 1_500 * MS, true, FLOOR, BEAT, false)).isFalse();
+        assertThat(detector.endedInBeats(end + 1_500 * MS, true, FLOOR, BEAT, BeatCertainty.SETTLED)).isTrue();
+        assertThat(detector.endedInBeats(end + 1_500 * MS, true, FLOOR, BEAT, BeatCertainty.FOUND)).isFalse();
         // ... which ends 3.25 of those beats after the last onset (2,250 ms)
-        assertThat(detector.endedInBeatsAt(FLOOR, BEAT, false)).isEqualTo(4_687_500_000L);
-        assertThat(detector.endedInBeats(4_687_500_000L, true, FLOOR, BEAT, false)).isTrue();
+        assertThat(detector.endedInBeatsAt(FLOOR, BEAT, BeatCertainty.FOUND)).isEqualTo(4_687_500_000L);
+        assertThat(detector.endedInBeats(4_687_500_000L, true, FLOOR, BEAT, BeatCertainty.FOUND)).isTrue();
     }
 
     @Test
-    void beforeTheBeatSettlesADetachedNoteBeforeARestDoesNotEndThePhraseEither() {
+    void aBeatFoundButNotSettledDoesNotEndThePhraseAfterADetachedNoteAndARestEither() {
         // the same quarters, each released after 150 ms: the rule since the last onset counts in the same beat
         long end = play(0, 4, 750, 150);
         long lastOnset = end - 150 * MS;
 
-        assertThat(detector.endedInBeats(lastOnset + 2_250 * MS, true, FLOOR, BEAT, true)).isTrue();
-        assertThat(detector.endedInBeats(lastOnset + 2_250 * MS, true, FLOOR, BEAT, false)).isFalse();
-        assertThat(detector.endedInBeatsAt(FLOOR, BEAT, false)).isEqualTo(lastOnset + 2_437_500_000L);
+        assertThat(detector.endedInBeats(lastOnset + 2_250 * MS, true, FLOOR, BEAT, BeatCertainty.SETTLED)).isTrue();
+        assertThat(detector.endedInBeats(lastOnset + 2_250 * MS, true, FLOOR, BEAT, BeatCertainty.FOUND)).isFalse();
+        assertThat(detector.endedInBeatsAt(FLOOR, BEAT, BeatCertainty.FOUND)).isEqualTo(lastOnset + 2_437_500_000L);
     }
 
     @Test
-    void beforeTheBeatSettlesALongNoteCountsAsOneAndAHalfBeatsAtMost() {
+    void aBeatFoundButNotSettledCountsALongNoteAsOneAndAHalfBeatsAtMost() {
         // half notes 2,000 ms apart against a beat of 500 or 1,000 ms
         play(0, 3, 2_000, 1_900);
 
-        assertThat(detector.restThreshold(FLOOR, BEAT, false)).isEqualTo(1_687_500_000L);
-        assertThat(detector.restThreshold(FLOOR, 2 * BEAT, false)).isEqualTo(3_375 * MS);
-        assertThat(detector.restThreshold(FLOOR, 2 * BEAT, true)).isEqualTo(2_250 * MS);
+        assertThat(detector.restThreshold(FLOOR, BEAT, BeatCertainty.FOUND)).isEqualTo(1_687_500_000L);
+        assertThat(detector.restThreshold(FLOOR, 2 * BEAT, BeatCertainty.FOUND)).isEqualTo(3_375 * MS);
+        assertThat(detector.restThreshold(FLOOR, 2 * BEAT, BeatCertainty.SETTLED)).isEqualTo(2_250 * MS);
+    }
+
+    @Test
+    void beforeAnyBeatIsFoundRestsAreCountedInTwoBeats() {
+        // a pickup and a downbeat at 72 BPM (833 ms apart) against the prior's beat of 500 ms
+        long end = play(0, 2, 833, 750);
+
+        assertThat(detector.restThreshold(FLOOR, BEAT, BeatCertainty.SOUGHT)).isEqualTo(2_250 * MS);
+        // a rest of two of the player's beats (1,667 ms) is not the end; one of 2,250 ms, and 3,250 since the onset, is
+        assertThat(detector.endedInBeats(end + 1_667 * MS, true, FLOOR, BEAT, BeatCertainty.SOUGHT)).isFalse();
+        assertThat(detector.endedInBeatsAt(FLOOR, BEAT, BeatCertainty.SOUGHT)).isEqualTo((833 + 3_250) * MS);
     }
 }
