@@ -64,6 +64,10 @@ final class GrooveCommand implements Callable<Integer> {
             description = "Insert a rest of 0, 1 or 2 beats (by tempo, in turn) inside each call's phrase; --no-rests for none (default on).")
     boolean rests;
 
+    @Option(names = "--rest-after", paramLabel = "BEAT",
+            description = "Put the rest after the first note on a beat at or after this beat of the call (4: after the first bar's downbeat note); default: after the middle one of those on beats 4 to 10.")
+    Double restAfter;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the simulated player and the sampler (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -78,6 +82,9 @@ final class GrooveCommand implements Callable<Integer> {
         Map<io.antiphon.engine.perform.Parameter, Double> settings = parameterOptions.check();
         if (tunes < 1 || bars < 2) throw new IllegalArgumentException("--tunes must be at least 1 and --bars at least 2");
         if (skip < 0 || jitter < 0 || jitter > 100) throw new IllegalArgumentException("--skip must be at least 0 and --jitter within 0..100 ms");
+        if (restAfter != null && !(restAfter >= 0 && restAfter < 4 * bars)) {
+            throw new IllegalArgumentException("--rest-after must be at least 0 and less than " + 4 * bars + " (the call's beats), got " + restAfter);
+        }
         for (double bpm : tempos) {
             if (bpm < 30 || bpm > 300) throw new IllegalArgumentException("--tempos must lie within 30..300 BPM, got " + bpm);
         }
@@ -102,7 +109,8 @@ final class GrooveCommand implements Callable<Integer> {
         melodies = melodies.subList(Math.min(skip, melodies.size()), melodies.size());
         LoadedPreset loaded = LoadedPreset.load(preset, StepEngine.KERNEL);
         ParameterOptions.applyTo(settings, loaded.parameters());
-        GrooveResult result = GrooveEvaluation.run(loaded.model(), loaded.parameters(), melodies, tempos, drift, rubato, rests, jitter, seed);
+        GrooveResult result = GrooveEvaluation.run(loaded.model(), loaded.parameters(), melodies, tempos, drift, rubato, rests,
+                restAfter != null ? restAfter : Double.NaN, jitter, seed);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("preset", loaded.entry().preset().name());
         if (calls != null) report.put("calls", calls.toString());
@@ -115,6 +123,7 @@ final class GrooveCommand implements Callable<Integer> {
         report.put("drift_max", drift);
         report.put("rubato_max", rubato);
         report.put("rests", rests);
+        if (restAfter != null) report.put("rest_after_beat", restAfter);
         report.put("seed", seed);
         report.putAll(result.toMap());
         if (json) {

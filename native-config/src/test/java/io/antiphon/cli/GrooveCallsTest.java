@@ -57,4 +57,16 @@ class GrooveCallsTest {
         assertThat(none.exitCode()).isEqualTo(2);
         assertThat(none.err().strip()).isEqualTo("antiphon: --calls " + empty + " holds no MIDI file with 8 notes or more in its first 4 bars");
     }
+
+    @Test
+    void theRestGoesWhereAskedAndABeatOutsideTheCallIsRefusedInOneSentence() throws Exception {
+        Path calls = Files.createDirectory(dir.resolve("calls"));
+        melody(calls.resolve("a-tune.mid"));
+        CommandRun run = CommandRun.of("groove", "--calls", calls.toString(), "--tempos", "96,140,72", "--rest-after", "2", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("\"rest_after_beat\" : 2.0").contains("\"cases\" : 3");
+        CommandRun outside = CommandRun.of("groove", "--calls", calls.toString(), "--rest-after", "16");
+        assertThat(outside.exitCode()).isEqualTo(2);
+        assertThat(outside.err().strip()).isEqualTo("antiphon: --rest-after must be at least 0 and less than 16 (the call's beats), got 16.0");
+    }
 }

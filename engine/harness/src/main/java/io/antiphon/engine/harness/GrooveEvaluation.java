@@ -42,12 +42,14 @@ public final class GrooveEvaluation {
      * @param maxRubato  the largest depth of the tempo's breathing (0.04: ±4%), drawn per case
      * @param rests      whether the melody at the i-th tempo gets a rest of {@code i % 3} beats (0, 1, 2) inserted inside
      *                   the phrase ({@link TestMelodies#withRest}): the answer must wait for the phrase's end
+     * @param restAfter  where the rest goes: after the first note on a beat at or after this beat of the melody, or, NaN,
+     *                   after the middle one of those on beats 4..10
      * @param jitterMs   the standard deviation of the human's onset jitter, ms; 0 for one drawn per case from 10..20
      * @param seed       the seed of the human timing, the contours and the sampling
      */
     public static GrooveResult run(StepModel model, PerformerParameters parameters, List<double[][]> melodies,
-                                   double[] tempos, double maxDrift, double maxRubato, boolean rests, double jitterMs,
-                                   long seed) {
+                                   double[] tempos, double maxDrift, double maxRubato, boolean rests, double restAfter,
+                                   double jitterMs, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         List<GrooveResult.Case> cases = new ArrayList<>();
         for (int m = 0; m < melodies.size(); m++) {
@@ -61,7 +63,7 @@ public final class GrooveEvaluation {
                 int low = random.nextInt(40, 70);
                 int high = random.nextInt(80, 115);
                 boolean crescendo = random.nextBoolean();
-                HumanPerformance performance = HumanPerformance.of(TestMelodies.withRest(melodies.get(m), restBeats), bpm, drift, rubato, jitter, low, high,
+                HumanPerformance performance = HumanPerformance.of(TestMelodies.withRest(melodies.get(m), restBeats, restAfter), bpm, drift, rubato, jitter, low, high,
                         crescendo, random.nextLong());
                 cases.add(play(model, parameters, performance, m, restBeats, jitter, random.nextLong()));
             }

@@ -110,14 +110,23 @@ public final class TestMelodies {
      * later; the note before the rest keeps its length. Unchanged for 0 beats or when no note fits.
      */
     public static double[][] withRest(double[][] melody, double beats) {
+        return withRest(melody, beats, Double.NaN);
+    }
+
+    /**
+     * As {@link #withRest(double[][], double)}, but with {@code afterBeat} a number, the rest comes after the first note
+     * (not the last) that starts on a beat at or after {@code afterBeat} (4: after the first bar's downbeat note).
+     */
+    public static double[][] withRest(double[][] melody, double beats, double afterBeat) {
         if (beats <= 0) return melody;
         List<Integer> candidates = new ArrayList<>();
         for (int i = 0; i + 1 < melody.length; i++) {
             double onset = melody[i][0];
-            if (onset >= 4 && onset <= 10 && Math.abs(onset - Math.rint(onset)) < 1e-6) candidates.add(i);
+            boolean onABeat = Math.abs(onset - Math.rint(onset)) < 1e-6;
+            if (onABeat && (Double.isNaN(afterBeat) ? onset >= 4 && onset <= 10 : onset >= afterBeat)) candidates.add(i);
         }
         if (candidates.isEmpty()) return melody;
-        int after = candidates.get(candidates.size() / 2);
+        int after = candidates.get(Double.isNaN(afterBeat) ? candidates.size() / 2 : 0);
         double[][] rows = new double[melody.length][];
         for (int i = 0; i < melody.length; i++) {
             rows[i] = melody[i].clone();

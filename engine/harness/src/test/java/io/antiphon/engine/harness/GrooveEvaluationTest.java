@@ -29,7 +29,7 @@ class GrooveEvaluationTest {
     @Test
     void aSteadyPlayerIsFollowedAndAnsweredOnTheBeatAfterThePhrase() {
         GrooveResult result = GrooveEvaluation.run(TinyPerformers.kernel(), new PerformerParameters(), List.<double[][]>of(MELODY),
-                new double[] {72, 96, 140}, 0, 0, true, 0, 5L);
+                new double[] {72, 96, 140}, 0, 0, true, Double.NaN, 0, 5L);
 
         assertThat(result.cases()).hasSize(3);
         for (GrooveResult.Case c : result.cases()) {
@@ -61,17 +61,36 @@ class GrooveEvaluationTest {
         // beat there, and the rest, over two beats of the prior's 120 BPM, ended the phrase inside it
         for (long seed = 1; seed <= 6; seed++) {
             GrooveResult result = GrooveEvaluation.run(TinyPerformers.kernel(), new PerformerParameters(),
-                    List.<double[][]>of(SLOW_OPENING), new double[] {96, 140, 72}, 0, 0, true, 12, seed);
+                    List.<double[][]>of(SLOW_OPENING), new double[] {96, 140, 72}, 0, 0, true, Double.NaN, 12, seed);
             for (GrooveResult.Case c : result.cases()) {
                 assertThat(c.answeredInside()).as(c.bpm() + " BPM, rest " + c.restBeats() + ", seed " + seed + ": the player interrupted").isFalse();
             }
         }
     }
 
+    /** A pickup, then 4/4 in quarters and eighths. */
+    private static final double[][] PICKUP = melody(new double[] {3, 4, 5, 6, 7, 8, 9, 9.5, 10, 11, 12, 13, 13.5, 14, 15});
+
+    @Test
+    void aRestRightAfterThePickupAndTheDownbeatIsWaitedFor() {
+        // the rest after the first note on beat 4 or later: two onsets heard, no beat found yet, and the rest of two
+        // beats at 72 BPM, counted in the prior's beats (120 BPM), ended the phrase inside it
+        for (long seed = 1; seed <= 6; seed++) {
+            GrooveResult result = GrooveEvaluation.run(TinyPerformers.kernel(), new PerformerParameters(),
+                    List.<double[][]>of(PICKUP), new double[] {96, 140, 72}, 0, 0, true, 4, 12, seed);
+            for (GrooveResult.Case c : result.cases()) {
+                assertThat(c.answeredInside()).as(c.bpm() + " BPM, rest " + c.restBeats() + ", seed " + seed + ": the player interrupted").isFalse();
+                assertThat(c.answers()).as(c.bpm() + " BPM, seed " + seed + ": answers begun, one after the call").isOne();
+            }
+        }
+        assertThat(TestMelodies.withRest(PICKUP, 2, 4)[2][0]).as("the rest comes after the downbeat").isEqualTo(7);
+        assertThat(TestMelodies.withRest(PICKUP, 2)[5][0]).as("by default after the middle note on beats 4..10").isEqualTo(10);
+    }
+
     @Test
     void aDriftingBreathingPlayerIsFollowed() {
         GrooveResult result = GrooveEvaluation.run(TinyPerformers.kernel(), new PerformerParameters(), List.<double[][]>of(MELODY),
-                new double[] {80, 110, 160}, 0.1, 0.04, true, 0, 7L);
+                new double[] {80, 110, 160}, 0.1, 0.04, true, Double.NaN, 0, 7L);
         for (GrooveResult.Case c : result.cases()) {
             String name = c.bpm() + " BPM, drift " + c.drift();
             assertThat(c.octaveError()).as(name + ": half or double tempo").isFalse();
