@@ -20,10 +20,9 @@ final class PhraseDetector {
     /** Before the beat settles, a phrase ends no sooner than this many of its longest interval after its last onset. */
     static final double LONGEST_INTERVALS = 1.25;
     /**
-     * While the beat is found but not settled, its rests are counted in the phrase's longest interval when that is
-     * longer than the beat, up to this many beats: a pickup of triplet eighths makes the beat being induced 1.5 times
-     * the player's (the triplets are its eighths, the player's quarters its dotted quarters), and a rest of two of the
-     * player's beats was three of it.
+     * While the beat is found but not settled, its rests are counted in this many of its beats: triplet eighths make the
+     * beat being induced 1.5 times the player's (the triplets are its eighths, the player's quarters its dotted
+     * quarters), and a rest of two of the player's beats was three of it.
      */
     static final double FOUND_BEAT_FACTOR = 1.5;
     /**
@@ -85,10 +84,10 @@ final class PhraseDetector {
      * {@code allUp}, and the rest is longer than two beats of {@code beatNanos} ({@value #REST_BEATS} beats since
      * the last release and {@value #ONSET_BEATS} since the last onset, so that a rest of one or two beats after a
      * short, detached note is not taken for the end either), and at least {@code floorNanos}. Until the beat has
-     * settled ({@code certainty}), those beats are longer: the phrase's longest interval, up to
-     * {@value #FOUND_BEAT_FACTOR} beats, once it is found, and {@value #SOUGHT_BEAT_FACTOR} beats before; and the
-     * phrase also lasts {@value #LONGEST_INTERVALS} of its longest interval past its last onset: a slow opening of a whole note and a dotted half, whose tempo a few onsets cannot tell,
-     * followed by a quarter and a rest of two beats, was ended at that rest by the prior's beats.
+     * settled ({@code certainty}), those beats are longer: {@value #FOUND_BEAT_FACTOR} beats once it is found, and
+     * {@value #SOUGHT_BEAT_FACTOR} beats before; and the phrase also lasts {@value #LONGEST_INTERVALS} of its longest
+     * interval past its last onset: a slow opening of a whole note and a dotted half, whose tempo a few onsets cannot
+     * tell, followed by a quarter and a rest of two beats, was ended at that rest by the prior's beats.
      */
     boolean endedInBeats(long nanos, boolean allUp, long floorNanos, long beatNanos, BeatCertainty certainty) {
         return onsets > 0 && allUp && nanos - silentSince >= restThreshold(floorNanos, beatNanos, certainty)
@@ -120,7 +119,7 @@ final class PhraseDetector {
     private long restBeatNanos(long beatNanos, BeatCertainty certainty) {
         return switch (certainty) {
             case SETTLED -> beatNanos;
-            case FOUND -> Math.max(beatNanos, Math.min(longestInterval, Math.round(FOUND_BEAT_FACTOR * beatNanos)));
+            case FOUND -> Math.round(FOUND_BEAT_FACTOR * beatNanos);
             case SOUGHT -> Math.round(SOUGHT_BEAT_FACTOR * beatNanos);
         };
     }

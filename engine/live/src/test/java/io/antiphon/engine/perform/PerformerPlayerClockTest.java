@@ -211,6 +211,15 @@ class PerformerPlayerClockTest {
     }
 
     @Test
+    void aRunOfTripletsHeardAsEighthsOfAFasterBeatDoesNotEndThePhraseAtARestOfTwoBeats() {
+        // at 72 BPM, two beats of triplet eighths, two eighths and a rest of two beats: the beat is found at 108 BPM (the
+        // triplets its eighths), no interval is longer than a beat of it, and the rest was more than three of its beats
+        double t = 1 / 3.0;
+        assertNoAnswerInsideThePhrase(new double[] {0, t, 2 * t, 1, 1 + t, 1 + 2 * t, 2, 2.5, 3, /* rest 4-5 */ 6, 7, 8, 8.5,
+                9, 10, 11, 12}, 72, SECOND);
+    }
+
+    @Test
     void aRestOfTwoBeatsBeforeAnyBeatIsFoundIsNotThePhrasesEnd() {
         // at 72 BPM, a pickup and a downbeat, or a bar of quarters, then a rest of two beats: too few onsets to find
         // the beat, and counted in the prior's beats (120 BPM) the rest was three and a half of them

@@ -105,7 +105,7 @@ class PhraseDetectorTest {
     }
 
     @Test
-    void aBeatFoundButNotSettledCountsRestsInTheLongestIntervalUpToOneAndAHalfBeats() {
+    void aBeatFoundButNotSettledCountsRestsInOneAndAHalfOfItsBeats() {
         // quarters 750 ms apart, the beat being induced 500 ms (the player's triplet eighths taken for its eighths)
         long end = play(0, 4, 750, 700);
 
@@ -131,13 +131,14 @@ class PhraseDetectorTest {
     }
 
     @Test
-    void aBeatFoundButNotSettledCountsALongNoteAsOneAndAHalfBeatsAtMost() {
-        // half notes 2,000 ms apart against a beat of 500 or 1,000 ms
-        play(0, 3, 2_000, 1_900);
-
-        assertThat(detector.restThreshold(FLOOR, BEAT, BeatCertainty.FOUND)).isEqualTo(1_687_500_000L);
-        assertThat(detector.restThreshold(FLOOR, 2 * BEAT, BeatCertainty.FOUND)).isEqualTo(3_375 * MS);
-        assertThat(detector.restThreshold(FLOOR, 2 * BEAT, BeatCertainty.SETTLED)).isEqualTo(2_250 * MS);
+    void aBeatFoundButNotSettledCountsRestsInOneAndAHalfOfItsBeatsWhateverTheIntervals() {
+        // a run of triplet eighths 278 ms apart (72 BPM) whose beat is being induced at 108 BPM (556 ms), or half notes
+        play(0, 8, 278, 250);
+        assertThat(detector.restThreshold(FLOOR, 556 * MS, BeatCertainty.FOUND)).isEqualTo(1_876_500_000L);
+        detector.startNewPhrase();
+        play(10_000, 3, 2_000, 1_900);
+        assertThat(detector.restThreshold(FLOOR, 556 * MS, BeatCertainty.FOUND)).isEqualTo(1_876_500_000L);
+        assertThat(detector.restThreshold(FLOOR, 556 * MS, BeatCertainty.SETTLED)).isEqualTo(1_251 * MS);
     }
 
     @Test
