@@ -82,6 +82,7 @@ final class GrooveCommand implements Callable<Integer> {
         Map<io.antiphon.engine.perform.Parameter, Double> settings = parameterOptions.check();
         if (tunes < 1 || bars < 2) throw new IllegalArgumentException("--tunes must be at least 1 and --bars at least 2");
         if (skip < 0 || jitter < 0 || jitter > 100) throw new IllegalArgumentException("--skip must be at least 0 and --jitter within 0..100 ms");
+        if (restAfter != null && !rests) throw new IllegalArgumentException("--rest-after places the rests that --no-rests leaves out: give one or the other");
         if (restAfter != null && !(restAfter >= 0 && restAfter < 4 * bars)) {
             throw new IllegalArgumentException("--rest-after must be at least 0 and less than " + 4 * bars + " (the call's beats), got " + restAfter);
         }

@@ -68,5 +68,8 @@ class GrooveCallsTest {
         CommandRun outside = CommandRun.of("groove", "--calls", calls.toString(), "--rest-after", "16");
         assertThat(outside.exitCode()).isEqualTo(2);
         assertThat(outside.err().strip()).isEqualTo("antiphon: --rest-after must be at least 0 and less than 16 (the call's beats), got 16.0");
+        CommandRun both = CommandRun.of("groove", "--calls", calls.toString(), "--rest-after", "4", "--no-rests");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err().strip()).isEqualTo("antiphon: --rest-after places the rests that --no-rests leaves out: give one or the other");
     }
 }

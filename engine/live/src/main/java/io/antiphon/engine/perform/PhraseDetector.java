@@ -115,7 +115,10 @@ final class PhraseDetector {
         return Math.max(floorNanos, Math.round(REST_BEATS * restBeatNanos(beatNanos, certainty)));
     }
 
-    /** The beat that rests are counted in: the player clock's, or more while it is not settled ({@link #FOUND_BEAT_FACTOR}, {@link #SOUGHT_BEAT_FACTOR}). */
+    /**
+     * The beat that rests are counted in: the player clock's, or more while it is not settled
+     * ({@link #FOUND_BEAT_FACTOR}, {@link #SOUGHT_BEAT_FACTOR}).
+     */
     private long restBeatNanos(long beatNanos, BeatCertainty certainty) {
         return switch (certainty) {
             case SETTLED -> beatNanos;
