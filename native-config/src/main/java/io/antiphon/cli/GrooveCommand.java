@@ -11,7 +11,9 @@ import java.util.concurrent.Callable;
 
 import io.antiphon.engine.corpus.DataDirectory;
 import io.antiphon.engine.harness.GrooveEvaluation;
+import io.antiphon.engine.harness.GrooveOptions;
 import io.antiphon.engine.harness.GrooveResult;
+import io.antiphon.engine.harness.JitterShape;
 import io.antiphon.engine.harness.TestMelodies;
 import io.antiphon.engine.kernel.StepEngine;
 import picocli.CommandLine.Command;
@@ -20,7 +22,7 @@ import picocli.CommandLine.Option;
 /** {@code antiphon groove}: how well the performer follows a human's tempo, beat and dynamics (the player clock). */
 @Command(name = "groove", mixinStandardHelpOptions = true,
         description = {"Evaluate following the player: the folk corpus's test melodies, performed by a simulated human",
-                "(Gaussian jitter 10-20 ms, tempo drift up to 10 percent, rubato up to 4 percent, a velocity crescendo or diminuendo) at",
+                "(Gaussian jitter 10-20 ms or --jitter, tempo drift up to 10 percent, rubato up to 4 percent, a velocity crescendo or diminuendo) at",
                 "each --tempos BPM, are played through the performer core on a simulated clock with the preset's model; the",
                 "answers are measured against the player's true grid. Keys of the report: see docs/timing.md."})
 final class GrooveCommand implements Callable<Integer> {
@@ -36,8 +38,15 @@ final class GrooveCommand implements Callable<Integer> {
     int skip;
 
     @Option(names = "--jitter", paramLabel = "MS", defaultValue = "0",
-            description = "Standard deviation of the simulated player's onset jitter, ms (default: drawn per call from 10 to 20).")
+            description = "Standard deviation of the simulated player's onset jitter, ms, or with --jitter-shape uniform its bound (default: drawn per call from 10 to 20).")
     double jitter;
+
+    /** The shapes of {@link JitterShape}, as the option spells them. */
+    enum Shape { gaussian, uniform }
+
+    @Option(names = "--jitter-shape", paramLabel = "SHAPE", defaultValue = "gaussian",
+            description = "gaussian (--jitter MS is the standard deviation) or uniform (within plus or minus MS) (default ${DEFAULT-VALUE}).")
+    Shape jitterShape;
 
     @Option(names = "--bars", defaultValue = "4", description = "Bars of each melody played as the call (default ${DEFAULT-VALUE}).")
     int bars;
@@ -110,8 +119,9 @@ final class GrooveCommand implements Callable<Integer> {
         melodies = melodies.subList(Math.min(skip, melodies.size()), melodies.size());
         LoadedPreset loaded = LoadedPreset.load(preset, StepEngine.KERNEL);
         ParameterOptions.applyTo(settings, loaded.parameters());
-        GrooveResult result = GrooveEvaluation.run(loaded.model(), loaded.parameters(), melodies, tempos, drift, rubato, rests,
-                restAfter != null ? restAfter : Double.NaN, jitter, seed);
+        JitterShape shape = jitterShape == Shape.uniform ? JitterShape.UNIFORM : JitterShape.GAUSSIAN;
+        GrooveResult result = GrooveEvaluation.run(loaded.model(), loaded.parameters(), melodies, new GrooveOptions(tempos, drift,
+                rubato, rests, restAfter != null ? restAfter : Double.NaN, jitter, shape, seed));
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("preset", loaded.entry().preset().name());
         if (calls != null) report.put("calls", calls.toString());
@@ -119,6 +129,7 @@ final class GrooveCommand implements Callable<Integer> {
         if (calls != null) report.put("passed_over", passedOver);
         report.put("skipped_melodies", skip);
         report.put("jitter_ms", jitter > 0 ? (Object) jitter : "10-20");
+        report.put("jitter_shape", jitterShape.name());
         report.put("bars", bars);
         report.put("tempos_bpm", Arrays.stream(tempos).boxed().toList());
         report.put("drift_max", drift);

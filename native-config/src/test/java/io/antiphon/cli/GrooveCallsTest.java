@@ -72,4 +72,19 @@ class GrooveCallsTest {
         assertThat(both.exitCode()).isEqualTo(2);
         assertThat(both.err().strip()).isEqualTo("antiphon: --rest-after places the rests that --no-rests leaves out: give one or the other");
     }
+
+    @Test
+    void uniformJitterIsReportedWithTheStraightTemposFloorAndAnUnknownShapeIsRefusedInOneSentence() throws Exception {
+        Path calls = Files.createDirectory(dir.resolve("calls"));
+        melody(calls.resolve("a-tune.mid"));
+        CommandRun run = CommandRun.of("groove", "--calls", calls.toString(), "--tempos", "96", "--jitter", "12",
+                "--jitter-shape", "uniform", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("\"jitter_shape\" : \"uniform\"").contains("\"line_on_sixteenth_grid\" : {")
+                .contains("\"answer_below_70_percent_too\"");
+        CommandRun unknown = CommandRun.of("groove", "--calls", calls.toString(), "--jitter-shape", "triangular");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err().strip()).isEqualTo("antiphon: Invalid value for option '--jitter-shape': expected one of"
+                + " [gaussian, uniform] but was 'triangular' (see antiphon groove --help)");
+    }
 }

@@ -26,6 +26,8 @@ public final class GrooveEvaluation {
 
     private static final long STEP_NANOS = 1_000_000L;
     private static final long AFTER_CALL_NANOS = 40_000_000_000L;
+    /** An answer onset this close to the player's sixteenth grid is on it (the mark). */
+    private static final double GRID_TOLERANCE_MS = 30;
 
     private GrooveEvaluation() {
     }
@@ -37,25 +39,19 @@ public final class GrooveEvaluation {
      * @param parameters the preset's parameters; copied per case, with the player clock, call-and-response, the answer
      *                   entering on the next beat, output on channel 2
      * @param melodies   score melodies, rows of {onset beat, duration beats, pitch}, beat 0 a downbeat
-     * @param tempos     the tempi to perform each melody at, BPM
-     * @param maxDrift   the largest tempo drift over a melody (0.1: the end up to 10% faster or slower), drawn per case
-     * @param maxRubato  the largest depth of the tempo's breathing (0.04: ±4%), drawn per case
-     * @param rests      whether the melody at the i-th tempo gets a rest of {@code i % 3} beats (0, 1, 2) inserted inside
-     *                   the phrase ({@link TestMelodies#withRest}): the answer must wait for the phrase's end
-     * @param restAfter  where the rest goes: after the first note on a beat at or after this beat of the melody, or, NaN,
-     *                   after the middle one of those on beats 4..10
-     * @param jitterMs   the standard deviation of the human's onset jitter, ms; 0 for one drawn per case from 10..20
-     * @param seed       the seed of the human timing, the contours and the sampling
+     * @param options    the tempi and the human's timing
      */
-    public static GrooveResult run(StepModel model, PerformerParameters parameters, List<double[][]> melodies,
-                                   double[] tempos, double maxDrift, double maxRubato, boolean rests, double restAfter,
-                                   double jitterMs, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
+    public static GrooveResult run(StepModel model, PerformerParameters parameters, List<double[][]> melodies, GrooveOptions options) {
+        double[] tempos = options.tempos();
+        double maxDrift = options.maxDrift();
+        double maxRubato = options.maxRubato();
+        double jitterMs = options.jitterMs();
+        SplittableRandom random = new SplittableRandom(options.seed());
         List<GrooveResult.Case> cases = new ArrayList<>();
         for (int m = 0; m < melodies.size(); m++) {
             for (int t = 0; t < tempos.length; t++) {
                 double bpm = tempos[t];
-                int restBeats = rests ? t % 3 : 0;
+                int restBeats = options.rests() ? t % 3 : 0;
                 double drawn = random.nextDouble(10, 20);
                 double jitter = jitterMs > 0 ? jitterMs : drawn;
                 double drift = 1 + (maxDrift > 0 ? random.nextDouble(-maxDrift, maxDrift) : 0);
@@ -63,8 +59,8 @@ public final class GrooveEvaluation {
                 int low = random.nextInt(40, 70);
                 int high = random.nextInt(80, 115);
                 boolean crescendo = random.nextBoolean();
-                HumanPerformance performance = HumanPerformance.of(TestMelodies.withRest(melodies.get(m), restBeats, restAfter), bpm, drift, rubato, jitter, low, high,
-                        crescendo, random.nextLong());
+                HumanPerformance performance = HumanPerformance.of(TestMelodies.withRest(melodies.get(m), restBeats, options.restAfter()),
+                        bpm, drift, rubato, jitter, options.jitter(), low, high, crescendo, random.nextLong());
                 cases.add(play(model, parameters, performance, m, restBeats, jitter, random.nextLong()));
             }
         }
@@ -132,9 +128,12 @@ public final class GrooveEvaluation {
         double trueTempo8 = performance.tempoAt(performance.startBeat() + 8);
         double trueTempoEnd = performance.tempoAt(beatAtEnd);
         int onSixteenths = 0;
+        int lineOnSixteenths = 0;
+        TempoLine line = performance.straightTempo();
         double answerVelocity = 0;
         for (long[] note : answer) {
-            if (performance.gridErrorMs(note[0], 4) <= 30) onSixteenths++;
+            if (performance.gridErrorMs(note[0], 4) <= GRID_TOLERANCE_MS) onSixteenths++;
+            if (lineErrorMs(performance, line, note[0]) <= GRID_TOLERANCE_MS) lineOnSixteenths++;
             answerVelocity += note[2];
         }
         double meanVelocity = answerVelocity / Math.max(1, answer.size());
@@ -148,11 +147,21 @@ public final class GrooveEvaluation {
         long firstAnswer = answer.isEmpty() ? -1 : answer.get(0)[0];
         return new GrooveResult.Case(melody, restBeats, performance.bpm(), jitterMs, performance.drift(), performance.rubato(),
                 relativeError(tempo4, trueTempo4), relativeError(tempo8, trueTempo8), tempoAtEnd / trueTempoEnd,
-                beatFound, phaseErrorMs, answer.size(), onSixteenths,
+                beatFound, phaseErrorMs, answer.size(), onSixteenths, lineOnSixteenths,
                 firstAnswer < 0 ? Double.NaN : performance.gridErrorMs(firstAnswer, 1),
                 firstAnswer >= 0 && firstAnswer <= lastOnset, callLevel,
                 answer.isEmpty() ? Double.NaN : meanVelocity, answer.isEmpty() ? Double.NaN : Math.sqrt(squares / answer.size()),
                 status.answers(), hanging);
+    }
+
+    /**
+     * How far the straight tempo through the call ({@code line}) puts the player's sixteenth nearest {@code nanos} from
+     * where it truly is, in ms: the error that answer note would have had on the best straight tempo through the same
+     * onsets.
+     */
+    private static double lineErrorMs(HumanPerformance performance, TempoLine line, long nanos) {
+        double sixteenth = Math.rint(performance.beatAt(nanos) * 4) / 4;
+        return Math.abs(line.nanosAt(sixteenth) - performance.beatNanos(sixteenth)) / 1e6;
     }
 
     /** The mean distance from the player's last four beats before {@code at} to the tracker's nearest beats, in ms. */

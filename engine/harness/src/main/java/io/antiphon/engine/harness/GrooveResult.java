@@ -31,6 +31,9 @@ public record GrooveResult(List<Case> cases) {
      * @param phaseErrorMs        mean distance from the player's last four beats to the tracker's nearest beats
      * @param answerNotes         the answer's note-ons
      * @param onSixteenths        answer onsets within 30 ms of the player's sixteenth grid
+     * @param lineOnSixteenths    answer onsets whose nearest player sixteenth the straight tempo through the call's onsets
+     *                            ({@link TempoLine}, each onset at its score beat) puts within 30 ms of where it is: the
+     *                            same mark for a follower that knew the score and kept one tempo
      * @param entranceErrorMs     the answer's first note to the nearest player beat (NaN: no answer)
      * @param answeredInside      whether the answer's first note came before the call's last note (the player interrupted)
      * @param callLevel           mean velocity of the call's last four notes
@@ -41,7 +44,7 @@ public record GrooveResult(List<Case> cases) {
      */
     public record Case(int melody, int restBeats, double bpm, double jitterMs, double drift, double rubato, double tempoError4,
                        double tempoError8, double tempoRatioAtEnd, boolean beatFound, double phaseErrorMs,
-                       int answerNotes, int onSixteenths, double entranceErrorMs, boolean answeredInside,
+                       int answerNotes, int onSixteenths, int lineOnSixteenths, double entranceErrorMs, boolean answeredInside,
                        double callLevel, double answerLevel, double answerVelocitySd, long answers, int hangingNotes) {
 
         /** A double or half tempo error at the call's end. */
@@ -59,6 +62,7 @@ public record GrooveResult(List<Case> cases) {
             map.put("beat_phase_error_ms", round(phaseErrorMs));
             map.put("answer_notes", answerNotes);
             map.put("on_sixteenth_grid", round(onSixteenthShare()));
+            map.put("line_on_sixteenth_grid", round(lineOnSixteenthShare()));
             map.put("entrance_error_ms", round(entranceErrorMs));
             map.put("answered_inside", answeredInside);
             map.put("call_level", round(callLevel));
@@ -69,6 +73,11 @@ public record GrooveResult(List<Case> cases) {
 
         public double onSixteenthShare() {
             return answerNotes == 0 ? Double.NaN : onSixteenths / (double) answerNotes;
+        }
+
+        /** The share of answer onsets the straight tempo through the call would have put on the grid ({@code lineOnSixteenths}). */
+        public double lineOnSixteenthShare() {
+            return answerNotes == 0 ? Double.NaN : lineOnSixteenths / (double) answerNotes;
         }
     }
 
@@ -84,6 +93,10 @@ public record GrooveResult(List<Case> cases) {
                 + " tracker's nearest beats, at the call's end");
         keys.put("answer_on_sixteenth_grid", "mean and minimum over cases of the share of answer onsets within 30 ms of the"
                 + " player's sixteenth-note grid (the true grid, continued at the call's final tempo), and the cases below 70%");
+        keys.put("line_on_sixteenth_grid", "the same mean, minimum and cases below 70% had each answer onset been placed at its"
+                + " nearest player sixteenth by the least-squares line through the call's onsets against their score beats (a"
+                + " follower that knew the score and kept one tempo, hearing the same jitter: what extrapolating a straight tempo"
+                + " from the call allows), and of those cases how many are below 70% for the answer too");
         keys.put("entrance_error_ms", "median, p90 and max of the distance from the answer's first note to the nearest player"
                 + " beat, and the cases over 40 ms");
         keys.put("answered_inside_phrase", "cases whose answer began before the call's last note");
@@ -95,7 +108,7 @@ public record GrooveResult(List<Case> cases) {
         keys.put("must_show", "every mark holds: grid mean >= 85% and no case < 70%, every entrance within 40 ms, every"
                 + " answer level within 15 and its spread >= 3, no answer inside a phrase, no hanging note");
         keys.put("per_case", "each case: melody, rest_beats, bpm, tempo_ratio_at_end (tracked / true), beat_phase_error_ms,"
-                + " answer_notes, on_sixteenth_grid (share), entrance_error_ms, answered_inside, call_level, answer_level,"
+                + " answer_notes, on_sixteenth_grid (share), line_on_sixteenth_grid (share), entrance_error_ms, answered_inside, call_level, answer_level,"
                 + " answer_velocity_sd");
         keys.put("velocity_correlation", "Pearson correlation over cases between the call's last four notes' mean velocity"
                 + " and the answer's mean velocity");
@@ -119,6 +132,14 @@ public record GrooveResult(List<Case> cases) {
         long gridBelow = Arrays.stream(shares).filter(v -> v < 0.7).count() + unanswered();
         grid.put("cases_below_70_percent", gridBelow);
         map.put("answer_on_sixteenth_grid", grid);
+        double[] lineShares = values(Case::lineOnSixteenthShare);
+        Map<String, Object> lineGrid = new LinkedHashMap<>();
+        lineGrid.put("mean", round(Arrays.stream(lineShares).average().orElse(Double.NaN)));
+        lineGrid.put("min", round(Arrays.stream(lineShares).min().orElse(Double.NaN)));
+        lineGrid.put("cases_below_70_percent", Arrays.stream(lineShares).filter(v -> v < 0.7).count());
+        lineGrid.put("answer_below_70_percent_too", cases.stream()
+                .filter(c -> c.lineOnSixteenthShare() < 0.7 && c.onSixteenthShare() < 0.7).count());
+        map.put("line_on_sixteenth_grid", lineGrid);
         double[] entrance = values(Case::entranceErrorMs);
         Map<String, Object> entranceMap = medianP90(entrance);
         entranceMap.put("max", round(Arrays.stream(entrance).max().orElse(Double.NaN)));

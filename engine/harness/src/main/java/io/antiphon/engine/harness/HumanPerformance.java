@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 
 /**
  * A melody played by a simulated human: the score's beats become times through a tempo that drifts linearly and
- * breathes (rubato, a slow sine over four bars), each onset is late or early by Gaussian jitter, and the velocities
+ * breathes (rubato, a slow sine over four bars), each onset is late or early by jitter (Gaussian or uniform), and the velocities
  * follow a contour (from one level to another across the phrase) with an accent on the downbeats. Seeded; the true
  * beat times stay known, so what a follower heard can be checked against them.
  *
@@ -18,9 +18,11 @@ import java.util.SplittableRandom;
  * @param startBeat the score beat the first note falls on, played at {@link #START_NANOS}
  * @param endBeat   the score beat where the melody ends (its last note's end)
  * @param velocities the velocity of each note, in score order
+ * @param onsetNanos when each note was played, in score order
+ * @param onsetBeats the score beat of each note
  */
 public record HumanPerformance(long[][] events, double bpm, double drift, double rubato, double startBeat, double endBeat,
-                               int[] velocities) {
+                               int[] velocities, long[] onsetNanos, double[] onsetBeats) {
 
     /** When the first note is played. */
     public static final long START_NANOS = 1_000_000_000L;
@@ -30,20 +32,24 @@ public record HumanPerformance(long[][] events, double bpm, double drift, double
      * Performs {@code melody}.
      *
      * @param melody    score notes: rows of {onset beat, duration in beats, pitch}, in onset order
-     * @param jitterMs  the onsets' standard deviation from the tempo's time, in ms
+     * @param jitterMs  the size of the onsets' deviation from the tempo's time, in ms: with {@code jitter}, its standard
+     *                  deviation ({@link JitterShape#GAUSSIAN}) or its bound ({@link JitterShape#UNIFORM})
      * @param lowVelocity  the velocity at one end of the contour
      * @param highVelocity the velocity at the other end
      * @param crescendo whether the contour rises (else it falls)
      */
     public static HumanPerformance of(double[][] melody, double bpm, double drift, double rubato, double jitterMs,
-                                      int lowVelocity, int highVelocity, boolean crescendo, long seed) {
+                                      JitterShape jitter, int lowVelocity, int highVelocity, boolean crescendo, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         double startBeat = melody[0][0];
         double endBeat = 0;
         for (double[] note : melody) endBeat = Math.max(endBeat, note[0] + note[1]);
-        HumanPerformance shape = new HumanPerformance(new long[0][], bpm, drift, rubato, startBeat, endBeat, new int[0]);
+        HumanPerformance shape = new HumanPerformance(new long[0][], bpm, drift, rubato, startBeat, endBeat, new int[0],
+                new long[0], new double[0]);
         List<long[]> events = new ArrayList<>();
         int[] velocities = new int[melody.length];
+        long[] onsetNanos = new long[melody.length];
+        double[] onsetBeats = new double[melody.length];
         for (int i = 0; i < melody.length; i++) {
             double[] note = melody[i];
             double share = melody.length == 1 ? 0 : i / (double) (melody.length - 1);
@@ -52,14 +58,22 @@ public record HumanPerformance(long[][] events, double bpm, double drift, double
             boolean downbeat = Math.abs(note[0] / 4 - Math.rint(note[0] / 4)) < 1e-6;
             int velocity = (int) Math.max(1, Math.min(127, Math.round(level + (downbeat ? 8 : 0) + random.nextDouble(-3, 3))));
             velocities[i] = velocity;
-            long on = shape.beatNanos(note[0]) + Math.round(gaussian(random) * jitterMs * 1e6);
+            long on = shape.beatNanos(note[0]) + Math.round(jitter.draw(random, jitterMs) * 1e6);
+            onsetNanos[i] = on;
+            onsetBeats[i] = note[0];
             long off = Math.max(on + 30_000_000L, shape.beatNanos(note[0] + note[1] * 0.92));
             int key = (int) note[2];
             events.add(new long[] {on, 0x90, key, velocity});
             events.add(new long[] {off, 0x80, key, 0});
         }
         events.sort(Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1] == 0x80 ? 0 : 1));
-        return new HumanPerformance(events.toArray(new long[0][]), bpm, drift, rubato, startBeat, endBeat, velocities);
+        return new HumanPerformance(events.toArray(new long[0][]), bpm, drift, rubato, startBeat, endBeat, velocities,
+                onsetNanos, onsetBeats);
+    }
+
+    /** The straight tempo through this performance's onsets, each at its score beat ({@link TempoLine#fit}). */
+    public TempoLine straightTempo() {
+        return TempoLine.fit(onsetBeats, onsetNanos);
     }
 
     /** The tempo at score beat {@code beat}; past the melody's end, the tempo it ended with, without rubato. */
@@ -110,12 +124,5 @@ public record HumanPerformance(long[][] events, double bpm, double drift, double
             if (e[1] == 0x90) last = Math.max(last, e[0]);
         }
         return last;
-    }
-
-    private static double gaussian(SplittableRandom random) {
-        // Box-Muller: SplittableRandom has no nextGaussian on Java 17
-        double u = 1 - random.nextDouble();
-        double v = random.nextDouble();
-        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
     }
 }

@@ -29,7 +29,7 @@ class GrooveEvaluationTest {
     @Test
     void aSteadyPlayerIsFollowedAndAnsweredOnTheBeatAfterThePhrase() {
         GrooveResult result = GrooveEvaluation.run(TinyPerformers.kernel(), new PerformerParameters(), List.<double[][]>of(MELODY),
-                new double[] {72, 96, 140}, 0, 0, true, Double.NaN, 0, 5L);
+                GrooveOptions.steady(new double[] {72, 96, 140}, 0, 5L));
 
         assertThat(result.cases()).hasSize(3);
         for (GrooveResult.Case c : result.cases()) {
@@ -42,6 +42,7 @@ class GrooveEvaluationTest {
             assertThat(c.answeredInside()).as(name + ": the player interrupted").isFalse();
             assertThat(c.entranceErrorMs()).as(name + ": entrance error, ms").isLessThan(40);
             assertThat(c.onSixteenthShare()).as(name + ": answer onsets on the player's sixteenths").isGreaterThanOrEqualTo(0.85);
+            assertThat(c.lineOnSixteenthShare()).as(name + ": on them by the straight tempo through the call").isGreaterThanOrEqualTo(0.85);
             assertThat(c.hangingNotes()).as(name + ": hanging notes").isZero();
         }
         assertThat(result.cases()).extracting(GrooveResult.Case::restBeats).containsExactly(0, 1, 2);
@@ -61,7 +62,7 @@ class GrooveEvaluationTest {
         // beat there, and the rest, over two beats of the prior's 120 BPM, ended the phrase inside it
         for (long seed = 1; seed <= 6; seed++) {
             GrooveResult result = GrooveEvaluation.run(TinyPerformers.kernel(), new PerformerParameters(),
-                    List.<double[][]>of(SLOW_OPENING), new double[] {96, 140, 72}, 0, 0, true, Double.NaN, 12, seed);
+                    List.<double[][]>of(SLOW_OPENING), GrooveOptions.steady(new double[] {96, 140, 72}, 12, seed));
             for (GrooveResult.Case c : result.cases()) {
                 assertThat(c.answeredInside()).as(c.bpm() + " BPM, rest " + c.restBeats() + ", seed " + seed + ": the player interrupted").isFalse();
             }
@@ -77,7 +78,7 @@ class GrooveEvaluationTest {
         // beats at 72 BPM, counted in the prior's beats (120 BPM), ended the phrase inside it
         for (long seed = 1; seed <= 6; seed++) {
             GrooveResult result = GrooveEvaluation.run(TinyPerformers.kernel(), new PerformerParameters(),
-                    List.<double[][]>of(PICKUP), new double[] {96, 140, 72}, 0, 0, true, 4, 12, seed);
+                    List.<double[][]>of(PICKUP), new GrooveOptions(new double[] {96, 140, 72}, 0, 0, true, 4, 12, JitterShape.GAUSSIAN, seed));
             for (GrooveResult.Case c : result.cases()) {
                 assertThat(c.answeredInside()).as(c.bpm() + " BPM, rest " + c.restBeats() + ", seed " + seed + ": the player interrupted").isFalse();
                 assertThat(c.answers()).as(c.bpm() + " BPM, seed " + seed + ": answers begun, one after the call").isOne();
@@ -90,7 +91,7 @@ class GrooveEvaluationTest {
     @Test
     void aDriftingBreathingPlayerIsFollowed() {
         GrooveResult result = GrooveEvaluation.run(TinyPerformers.kernel(), new PerformerParameters(), List.<double[][]>of(MELODY),
-                new double[] {80, 110, 160}, 0.1, 0.04, true, Double.NaN, 0, 7L);
+                new GrooveOptions(new double[] {80, 110, 160}, 0.1, 0.04, true, Double.NaN, 0, JitterShape.GAUSSIAN, 7L));
         for (GrooveResult.Case c : result.cases()) {
             String name = c.bpm() + " BPM, drift " + c.drift();
             assertThat(c.octaveError()).as(name + ": half or double tempo").isFalse();
@@ -101,11 +102,47 @@ class GrooveEvaluationTest {
 
     @Test
     void thePerformanceKeepsItsTrueGrid() {
-        HumanPerformance p = HumanPerformance.of(MELODY, 100, 1.1, 0.03, 0, 60, 100, true, 3L);
+        HumanPerformance p = HumanPerformance.of(MELODY, 100, 1.1, 0.03, 0, JitterShape.GAUSSIAN, 60, 100, true, 3L);
         assertThat(p.beatNanos(0)).isEqualTo(HumanPerformance.START_NANOS);
         assertThat(p.gridErrorMs(p.beatNanos(5.25), 4)).isLessThan(0.01);
         assertThat(p.beatAt(p.beatNanos(7.5))).isCloseTo(7.5, org.assertj.core.data.Offset.offset(1e-4));
         assertThat(p.velocities()[p.velocities().length - 1]).isGreaterThan(p.velocities()[0]);
         assertThat(p.events()[0][0]).as("no jitter: the first note on time").isEqualTo(HumanPerformance.START_NANOS);
+        assertThat(p.onsetNanos()).hasSize(MELODY.length);
+        assertThat(p.onsetNanos()[5]).isEqualTo(p.beatNanos(MELODY[5][0]));
+    }
+
+    @Test
+    void uniformJitterStaysWithinItsBoundAndGaussianJitterOfThatSizeDoesNot() {
+        double[][] eighths = melody(java.util.stream.IntStream.range(0, 200).mapToDouble(i -> i * 0.5).toArray());
+        HumanPerformance uniform = HumanPerformance.of(eighths, 96, 1, 0, 12, JitterShape.UNIFORM, 60, 100, true, 11L);
+        HumanPerformance gaussian = HumanPerformance.of(eighths, 96, 1, 0, 12, JitterShape.GAUSSIAN, 60, 100, true, 11L);
+        double uniformFurthest = 0;
+        double gaussianFurthest = 0;
+        for (int i = 0; i < eighths.length; i++) {
+            uniformFurthest = Math.max(uniformFurthest, Math.abs(uniform.onsetNanos()[i] - uniform.beatNanos(eighths[i][0])) / 1e6);
+            gaussianFurthest = Math.max(gaussianFurthest, Math.abs(gaussian.onsetNanos()[i] - gaussian.beatNanos(eighths[i][0])) / 1e6);
+        }
+        assertThat(uniformFurthest).as("uniform within ±12 ms").isLessThanOrEqualTo(12.001).isGreaterThan(10);
+        assertThat(gaussianFurthest).as("Gaussian, sd 12 ms, over 200 onsets").isGreaterThan(24);
+    }
+
+    @Test
+    void withExactTimingTheStraightTempoPutsEveryAnswerOnsetOnTheGrid() {
+        GrooveResult result = GrooveEvaluation.run(TinyPerformers.kernel(), new PerformerParameters(), List.<double[][]>of(MELODY),
+                GrooveOptions.steady(new double[] {72, 140}, 0.01, 5L));
+        for (GrooveResult.Case c : result.cases()) {
+            assertThat(c.answerNotes()).as(c.bpm() + " BPM: answered").isPositive();
+            assertThat(c.lineOnSixteenthShare()).as(c.bpm() + " BPM: the line through exact onsets is the grid").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theStraightTempoThroughTheCallIsTheLeastSquaresLine() {
+        TempoLine line = TempoLine.fit(new double[] {0, 1, 2, 3}, new long[] {1_000, 2_010, 2_990, 4_000});
+        assertThat(line.nanosPerBeat()).isCloseTo(998, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(line.nanosAt(1.5)).isEqualTo(2_500);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TempoLine.fit(new double[] {2, 2}, new long[] {1, 5}))
+                .hasMessage("a tempo needs onsets on two beats at least");
     }
 }
