@@ -193,7 +193,7 @@ public final class Performer implements PerformerCore {
         into.humanKeysDown = human.count();
         into.sustainDown = human.sustain();
         into.phraseEndThresholdNanos = clockSource == ClockSource.PLAYER
-                ? phrases.restThreshold(floorNanos(), phraseBeatNanos(), BeatCertainty.of(beats))
+                ? phrases.restThreshold(floorNanos(), phraseBeatNanos())
                 : phrases.threshold(floorNanos(), parameters.phraseEndMultiple(), clock.nanosPerBeat());
         into.modelTick = stream.tick();
         into.tokensFed = stream.tokensFed();
@@ -325,7 +325,7 @@ public final class Performer implements PerformerCore {
     /** Whether the human's phrase has ended: in the player's beats with the player clock, else by adaptive silence. */
     private boolean phraseEnded() {
         if (clockSource == ClockSource.PLAYER) {
-            return phrases.endedInBeats(now, human.allUp(), floorNanos(), phraseBeatNanos(), BeatCertainty.of(beats));
+            return phrases.endedInBeats(now, human.allUp(), floorNanos(), phraseBeatNanos(), beats.settled());
         }
         return phrases.ended(now, human.allUp(), floorNanos(), parameters.phraseEndMultiple(), clock.nanosPerBeat());
     }
@@ -338,15 +338,17 @@ public final class Performer implements PerformerCore {
     }
 
     /**
-     * The beat a phrase's end is counted in with the player clock: the tracked one once the tracker has settled; before
-     * that, the longer of it and the prior's, since a beat still being induced from a few onsets can be twice or thrice
-     * too fast, and two of its beats would end the phrase at a rest inside it. A beat that may be the player's eighths
-     * ({@link #beatMayBeEighths}: a reel at 72 BPM is heard at 144) counts in pairs of them: a rest of two of the
-     * player's beats inside the phrase is four such beats, and ended the phrase there.
+     * The beat a rest in the player's phrase is counted in, with the player clock: the tracked one once the tracker has
+     * settled; before that, the longer of it and the prior's, since a beat still being induced from a few onsets can be
+     * twice or thrice too fast, and two of its beats would end the phrase at a rest inside it, and that taken 1.5 or 2
+     * times as long as the tracker is less sure ({@link BeatCertainty#restBeatNanos}). A beat that may be the player's
+     * eighths ({@link #beatMayBeEighths}: a reel at 72 BPM is heard at 144) counts in pairs of them: a rest of two of
+     * the player's beats inside the phrase is four such beats, and ended the phrase there.
      */
     private long phraseBeatNanos() {
         long beat = beatMayBeEighths() ? 2 * beats.beatNanos() : beats.beatNanos();
-        return beats.settled() ? beat : Math.max(beat, beats.priorBeatNanos());
+        BeatCertainty certainty = BeatCertainty.of(beats);
+        return certainty.restBeatNanos(certainty == BeatCertainty.SETTLED ? beat : Math.max(beat, beats.priorBeatNanos()));
     }
 
     /**
@@ -355,7 +357,7 @@ public final class Performer implements PerformerCore {
      */
     private long phraseEndNanos() {
         long ended = clockSource == ClockSource.PLAYER
-                ? phrases.endedInBeatsAt(floorNanos(), phraseBeatNanos(), BeatCertainty.of(beats))
+                ? phrases.endedInBeatsAt(floorNanos(), phraseBeatNanos(), beats.settled())
                 : phrases.endedAt(floorNanos(), parameters.phraseEndMultiple(), clock.nanosPerBeat());
         return Math.min(now, ended);
     }

@@ -19,17 +19,6 @@ final class PhraseDetector {
     static final double ONSET_BEATS = 3.25;
     /** Before the beat settles, a phrase ends no sooner than this many of its longest interval after its last onset. */
     static final double LONGEST_INTERVALS = 1.25;
-    /**
-     * While the beat is found but not settled, its rests are counted in this many of its beats: triplet eighths make the
-     * beat being induced 1.5 times the player's (the triplets are its eighths, the player's quarters its dotted
-     * quarters), and a rest of two of the player's beats was three of it.
-     */
-    static final double FOUND_BEAT_FACTOR = 1.5;
-    /**
-     * Before any beat is found, its rests are counted in this many of the prior's beats (or of the beat being induced,
-     * if slower): two notes or a bar of quarters at 72 BPM and a rest of two beats were ended in 120 BPM's beats.
-     */
-    static final double SOUGHT_BEAT_FACTOR = 2;
     private static final long CHORD_WINDOW_NANOS = CHORD_WINDOW_MS * 1_000_000;
 
     private final long[] intervals = new long[HISTORY];
@@ -81,17 +70,17 @@ final class PhraseDetector {
 
     /**
      * Whether the phrase has ended by {@code nanos} in the player's time (the player clock): the human is
-     * {@code allUp}, and the rest is longer than two beats of {@code beatNanos} ({@value #REST_BEATS} beats since
+     * {@code allUp}, and the rest is longer than two beats of {@code restBeatNanos} ({@value #REST_BEATS} beats since
      * the last release and {@value #ONSET_BEATS} since the last onset, so that a rest of one or two beats after a
-     * short, detached note is not taken for the end either), and at least {@code floorNanos}. Until the beat has
-     * settled ({@code certainty}), those beats are longer: {@value #FOUND_BEAT_FACTOR} beats once it is found, and
-     * {@value #SOUGHT_BEAT_FACTOR} beats before; and the phrase also lasts {@value #LONGEST_INTERVALS} of its longest
-     * interval past its last onset: a slow opening of a whole note and a dotted half, whose tempo a few onsets cannot
-     * tell, followed by a quarter and a rest of two beats, was ended at that rest by the prior's beats.
+     * short, detached note is not taken for the end either), and at least {@code floorNanos}. The beat a rest is
+     * counted in is the clock's, or longer while it is not {@code settled} ({@link BeatCertainty#restBeatNanos}); until
+     * then the phrase also lasts {@value #LONGEST_INTERVALS} of its longest interval past its last onset: a slow
+     * opening of a whole note and a dotted half, whose tempo a few onsets cannot tell, followed by a quarter and a rest
+     * of two beats, was ended at that rest by the prior's beats.
      */
-    boolean endedInBeats(long nanos, boolean allUp, long floorNanos, long beatNanos, BeatCertainty certainty) {
-        return onsets > 0 && allUp && nanos - silentSince >= restThreshold(floorNanos, beatNanos, certainty)
-                && nanos - lastOnset >= sinceOnsetNanos(beatNanos, certainty);
+    boolean endedInBeats(long nanos, boolean allUp, long floorNanos, long restBeatNanos, boolean settled) {
+        return onsets > 0 && allUp && nanos - silentSince >= restThreshold(floorNanos, restBeatNanos)
+                && nanos - lastOnset >= sinceOnsetNanos(restBeatNanos, settled);
     }
 
     /** The moment the phrase ends (or ended) by {@link #ended}'s rule. */
@@ -100,31 +89,19 @@ final class PhraseDetector {
     }
 
     /** The moment the phrase ends (or ended) by {@link #endedInBeats}'s rule. */
-    long endedInBeatsAt(long floorNanos, long beatNanos, BeatCertainty certainty) {
-        return Math.max(silentSince + restThreshold(floorNanos, beatNanos, certainty), lastOnset + sinceOnsetNanos(beatNanos, certainty));
+    long endedInBeatsAt(long floorNanos, long restBeatNanos, boolean settled) {
+        return Math.max(silentSince + restThreshold(floorNanos, restBeatNanos), lastOnset + sinceOnsetNanos(restBeatNanos, settled));
     }
 
     /** The least time since the last onset that ends a phrase in the player's time (see {@link #endedInBeats}). */
-    private long sinceOnsetNanos(long beatNanos, BeatCertainty certainty) {
-        long inBeats = Math.round(ONSET_BEATS * restBeatNanos(beatNanos, certainty));
-        return certainty == BeatCertainty.SETTLED ? inBeats : Math.max(inBeats, Math.round(LONGEST_INTERVALS * longestInterval));
+    private long sinceOnsetNanos(long restBeatNanos, boolean settled) {
+        long inBeats = Math.round(ONSET_BEATS * restBeatNanos);
+        return settled ? inBeats : Math.max(inBeats, Math.round(LONGEST_INTERVALS * longestInterval));
     }
 
     /** The silence after the last release that ends a phrase in the player's time (see {@link #endedInBeats}). */
-    long restThreshold(long floorNanos, long beatNanos, BeatCertainty certainty) {
-        return Math.max(floorNanos, Math.round(REST_BEATS * restBeatNanos(beatNanos, certainty)));
-    }
-
-    /**
-     * The beat that rests are counted in: the player clock's, or more while it is not settled
-     * ({@link #FOUND_BEAT_FACTOR}, {@link #SOUGHT_BEAT_FACTOR}).
-     */
-    private long restBeatNanos(long beatNanos, BeatCertainty certainty) {
-        return switch (certainty) {
-            case SETTLED -> beatNanos;
-            case FOUND -> Math.round(FOUND_BEAT_FACTOR * beatNanos);
-            case SOUGHT -> Math.round(SOUGHT_BEAT_FACTOR * beatNanos);
-        };
+    long restThreshold(long floorNanos, long restBeatNanos) {
+        return Math.max(floorNanos, Math.round(REST_BEATS * restBeatNanos));
     }
 
     /** The silence that ends a phrase now: {@code max(floor, multiple x median interval)}. */

@@ -109,14 +109,14 @@ class PhraseDetectorTest {
         // quarters 750 ms apart, the beat being induced 500 ms (the player's triplet eighths taken for its eighths)
         long end = play(0, 4, 750, 700);
 
-        assertThat(detector.restThreshold(FLOOR, BEAT, BeatCertainty.SETTLED)).isEqualTo(1_125 * MS);
-        assertThat(detector.restThreshold(FLOOR, BEAT, BeatCertainty.FOUND)).isEqualTo(1_687_500_000L);
+        assertThat(detector.restThreshold(FLOOR, BeatCertainty.SETTLED.restBeatNanos(BEAT))).isEqualTo(1_125 * MS);
+        assertThat(detector.restThreshold(FLOOR, BeatCertainty.FOUND.restBeatNanos(BEAT))).isEqualTo(1_687_500_000L);
         // a rest of two of the player's beats (1,500 ms) ends the phrase in the settled beat's count only
-        assertThat(detector.endedInBeats(end + 1_500 * MS, true, FLOOR, BEAT, BeatCertainty.SETTLED)).isTrue();
-        assertThat(detector.endedInBeats(end + 1_500 * MS, true, FLOOR, BEAT, BeatCertainty.FOUND)).isFalse();
+        assertThat(detector.endedInBeats(end + 1_500 * MS, true, FLOOR, BeatCertainty.SETTLED.restBeatNanos(BEAT), true)).isTrue();
+        assertThat(detector.endedInBeats(end + 1_500 * MS, true, FLOOR, BeatCertainty.FOUND.restBeatNanos(BEAT), false)).isFalse();
         // ... which ends 3.25 of those beats after the last onset (2,250 ms)
-        assertThat(detector.endedInBeatsAt(FLOOR, BEAT, BeatCertainty.FOUND)).isEqualTo(4_687_500_000L);
-        assertThat(detector.endedInBeats(4_687_500_000L, true, FLOOR, BEAT, BeatCertainty.FOUND)).isTrue();
+        assertThat(detector.endedInBeatsAt(FLOOR, BeatCertainty.FOUND.restBeatNanos(BEAT), false)).isEqualTo(4_687_500_000L);
+        assertThat(detector.endedInBeats(4_687_500_000L, true, FLOOR, BeatCertainty.FOUND.restBeatNanos(BEAT), false)).isTrue();
     }
 
     @Test
@@ -125,20 +125,20 @@ class PhraseDetectorTest {
         long end = play(0, 4, 750, 150);
         long lastOnset = end - 150 * MS;
 
-        assertThat(detector.endedInBeats(lastOnset + 2_250 * MS, true, FLOOR, BEAT, BeatCertainty.SETTLED)).isTrue();
-        assertThat(detector.endedInBeats(lastOnset + 2_250 * MS, true, FLOOR, BEAT, BeatCertainty.FOUND)).isFalse();
-        assertThat(detector.endedInBeatsAt(FLOOR, BEAT, BeatCertainty.FOUND)).isEqualTo(lastOnset + 2_437_500_000L);
+        assertThat(detector.endedInBeats(lastOnset + 2_250 * MS, true, FLOOR, BeatCertainty.SETTLED.restBeatNanos(BEAT), true)).isTrue();
+        assertThat(detector.endedInBeats(lastOnset + 2_250 * MS, true, FLOOR, BeatCertainty.FOUND.restBeatNanos(BEAT), false)).isFalse();
+        assertThat(detector.endedInBeatsAt(FLOOR, BeatCertainty.FOUND.restBeatNanos(BEAT), false)).isEqualTo(lastOnset + 2_437_500_000L);
     }
 
     @Test
     void aBeatFoundButNotSettledCountsRestsInOneAndAHalfOfItsBeatsWhateverTheIntervals() {
         // a run of triplet eighths 278 ms apart (72 BPM) whose beat is being induced at 108 BPM (556 ms), or half notes
         play(0, 8, 278, 250);
-        assertThat(detector.restThreshold(FLOOR, 556 * MS, BeatCertainty.FOUND)).isEqualTo(1_876_500_000L);
+        assertThat(detector.restThreshold(FLOOR, BeatCertainty.FOUND.restBeatNanos(556 * MS))).isEqualTo(1_876_500_000L);
         detector.startNewPhrase();
         play(10_000, 3, 2_000, 1_900);
-        assertThat(detector.restThreshold(FLOOR, 556 * MS, BeatCertainty.FOUND)).isEqualTo(1_876_500_000L);
-        assertThat(detector.restThreshold(FLOOR, 556 * MS, BeatCertainty.SETTLED)).isEqualTo(1_251 * MS);
+        assertThat(detector.restThreshold(FLOOR, BeatCertainty.FOUND.restBeatNanos(556 * MS))).isEqualTo(1_876_500_000L);
+        assertThat(detector.restThreshold(FLOOR, BeatCertainty.SETTLED.restBeatNanos(556 * MS))).isEqualTo(1_251 * MS);
     }
 
     @Test
@@ -146,9 +146,9 @@ class PhraseDetectorTest {
         // a pickup and a downbeat at 72 BPM (833 ms apart) against the prior's beat of 500 ms
         long end = play(0, 2, 833, 750);
 
-        assertThat(detector.restThreshold(FLOOR, BEAT, BeatCertainty.SOUGHT)).isEqualTo(2_250 * MS);
+        assertThat(detector.restThreshold(FLOOR, BeatCertainty.SOUGHT.restBeatNanos(BEAT))).isEqualTo(2_250 * MS);
         // a rest of two of the player's beats (1,667 ms) is not the end; one of 2,250 ms, and 3,250 since the onset, is
-        assertThat(detector.endedInBeats(end + 1_667 * MS, true, FLOOR, BEAT, BeatCertainty.SOUGHT)).isFalse();
-        assertThat(detector.endedInBeatsAt(FLOOR, BEAT, BeatCertainty.SOUGHT)).isEqualTo((833 + 3_250) * MS);
+        assertThat(detector.endedInBeats(end + 1_667 * MS, true, FLOOR, BeatCertainty.SOUGHT.restBeatNanos(BEAT), false)).isFalse();
+        assertThat(detector.endedInBeatsAt(FLOOR, BeatCertainty.SOUGHT.restBeatNanos(BEAT), false)).isEqualTo((833 + 3_250) * MS);
     }
 }
