@@ -3,7 +3,7 @@
 
 Calls: the first four bars of Nottingham test-split melodies in 2/4 or 4/4 (`--metres`: others, e.g. 3/4; MIDI/melody,
 the folk corpus's test split: CRC-32 of the file name mod 10 == 9), every other one with a rest of one or two beats inserted inside the phrase,
-performed at 72, 96 and 140 BPM with Gaussian onset jitter (sd 12 ms), notes held 90 % of their value (`--hold`), and a velocity
+performed at 72, 96 and 140 BPM with Gaussian onset jitter (sd 12 ms; `--jitter-shape uniform`: within +-12 ms), notes held 90 % of their value (`--hold`), and a velocity
 crescendo from 50 to 100 (+-3), written as Standard MIDI Files with no tempo event. Each is played by
 `java -jar JAR demo --call FILE --preset folk --out DIR/NAME --json`; the session.mid it writes (track 1 the human,
 track 2 the answer) is scored against the player's grid (the performed tempo; its phase the mean offset of the call's
@@ -130,6 +130,8 @@ def main():
     p.add_argument('--hold', type=float, default=0.9,
                    help="the share of its value each note is held (1.0: to the next note's unjittered onset, so a repeated note's "
                         "note-off can come just after its next note-on, as in a file written legato)")
+    p.add_argument('--jitter-shape', choices=('gaussian', 'uniform'), default='gaussian',
+                   help='the onsets\' jitter: Gaussian with sd 12 ms, or uniform within +-12 ms')
     a = p.parse_args()
     if a.calls:
         melodies = own_calls(a.calls, a.tunes)
@@ -149,7 +151,7 @@ def main():
             beat = 60000 / bpm
             call = []
             for j, (o, d, pitch) in enumerate(melody):
-                on = 1000 + o * beat + rng.gauss(0, 12)
+                on = 1000 + o * beat + (rng.gauss(0, 12) if a.jitter_shape == 'gaussian' else rng.uniform(-12, 12))
                 velocity = max(1, min(127, round(50 + 50 * j / max(1, len(melody) - 1) + rng.uniform(-3, 3))))
                 call.append((on, max(1000 + (o + d * a.hold) * beat, on + 40), pitch, velocity))
             name = f"{title}_{bpm}_rest{rest}"
