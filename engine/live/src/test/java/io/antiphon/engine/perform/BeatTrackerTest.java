@@ -384,6 +384,35 @@ class BeatTrackerTest {
     }
 
     /**
+     * A jig in 6/8 (counted in quarters) that opens with a dotted quarter's pickup on its first bar's second dotted
+     * quarter, then quarter-eighth pairs and dotted quarters on both sides of its bars, and closes on its last bar's
+     * downbeat with a dotted quarter, released on that bar's second dotted quarter. Its long notes keep to neither dotted
+     * quarter, and its pickup put the downbeats on the second: the closing note's onset, not its release, is where the
+     * phrase closed.
+     */
+    static final double[][] JIG_OPENING_WITH_A_DOTTED_QUARTER = {
+            {1.5, 1.5}, {3, 1.5}, {4.5, 1}, {5.5, 0.5}, {6, 1}, {7, 0.5}, {7.5, 1}, {8.5, 0.5}, {9, 1.5}, {10.5, 1},
+            {11.5, 0.5}, {12, 1}, {13, 0.5}, {13.5, 0.5}, {14, 0.5}, {14.5, 0.5}, {15, 1.5}};
+
+    @Test
+    void aJigThatOpenedOnItsSecondDottedQuarterAndClosesOnADownbeatGetsItsBeatsFromTheClosingNote() {
+        // at 72 and 96 BPM, heard at the player's tempo (at 140 it is heard at half tempo, 70 BPM, and this says nothing)
+        for (double bpm : new double[] {72, 96}) {
+            for (long seed = 1; seed <= 5; seed++) {
+                BeatTracker tracker = new BeatTracker(120);
+                long[] last = playNotes(tracker, JIG_OPENING_WITH_A_DOTTED_QUARTER, bpm, seed);
+                tracker.phraseEnded(last[1]);
+                String name = "at " + bpm + " BPM seed " + seed;
+                assertEquals(bpm, tracker.bpm(), bpm * 0.02, name + ": the player's tempo");
+                long first = tracker.nextBeatNanos(last[0] + Math.round(60e9 / bpm));
+                for (int b = 0; b < 6; b++) {
+                    assertOnAPlayersBeat(first + b * tracker.beatNanos(), bpm, name + ": the tracker's beat " + b + " after the phrase");
+                }
+            }
+        }
+    }
+
+    /**
      * A jig of running eighths in 6/8 (counted in quarters) between dotted quarters on its downbeats, closing on the last
      * bar's downbeat with a dotted quarter: at 72 BPM its eighths can be heard as the beat.
      */
