@@ -169,8 +169,8 @@ public final class DemoSession {
             sequencer.start();
             long limit = TimeUnit.MICROSECONDS.toMillis(sequence.getMicrosecondLength()) + 10_000;
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limit);
-            // the end-of-track event, or the sequencer's own state: it stops itself at the sequence's end, and once (1 of
-            // about 200 demos here) no end-of-track event came within 10 s of a call's end
+            // the end-of-track event, or the sequencer's own state: it stops itself at the sequence's end, and once (in
+            // about 120 demos here) no end-of-track event came within 10 s of a call's end
             while (!ended.await(END_POLL_MS, TimeUnit.MILLISECONDS)) {
                 if (!sequencer.isRunning() && sequencer.getTickPosition() >= sequence.getTickLength()) break;
                 if (System.nanoTime() - deadline > 0) {
