@@ -397,19 +397,8 @@ class BeatTrackerTest {
     @Test
     void aJigThatOpenedOnItsSecondDottedQuarterAndClosesOnADownbeatGetsItsBeatsFromTheClosingNote() {
         // at 72 and 96 BPM, heard at the player's tempo (at 140 it is heard at half tempo, 70 BPM, and this says nothing)
-        for (double bpm : new double[] {72, 96}) {
-            for (long seed = 1; seed <= 5; seed++) {
-                BeatTracker tracker = new BeatTracker(120);
-                long[] last = playNotes(tracker, JIG_OPENING_WITH_A_DOTTED_QUARTER, bpm, seed);
-                tracker.phraseEnded(last[1]);
-                String name = "at " + bpm + " BPM seed " + seed;
-                assertEquals(bpm, tracker.bpm(), bpm * 0.02, name + ": the player's tempo");
-                long first = tracker.nextBeatNanos(last[0] + Math.round(60e9 / bpm));
-                for (int b = 0; b < 6; b++) {
-                    assertOnAPlayersBeat(first + b * tracker.beatNanos(), bpm, name + ": the tracker's beat " + b + " after the phrase");
-                }
-            }
-        }
+        assertTheNextBeatsAreThePlayers(new double[] {72, 96}, JIG_OPENING_WITH_A_DOTTED_QUARTER, last -> last[1], true,
+                "jig opening with a dotted quarter's pickup");
     }
 
     /**
@@ -492,18 +481,7 @@ class BeatTrackerTest {
     @Test
     void aCompoundFoldWhoseLongNotesKeepToOneDottedQuarterIsCountedFromThemNotFromTheStop() {
         // (at 140 BPM some seeds hear its dotted quarters as the beat, another matter: not asserted)
-        for (double bpm : new double[] {72, 96}) {
-            for (long seed = 1; seed <= 5; seed++) {
-                BeatTracker tracker = new BeatTracker(120);
-                long[] last = playNotes(tracker, SYNCOPATED_THREE_FOUR, bpm, seed);
-                tracker.phraseEnded(last[1]);
-                long first = tracker.nextBeatNanos(last[0] + Math.round(60e9 / bpm));
-                for (int b = 0; b < 6; b++) {
-                    assertOnAPlayersBeat(first + b * tracker.beatNanos(), bpm,
-                            "syncopated 3/4 at " + bpm + " BPM seed " + seed + ": the tracker's beat " + b + " after the phrase");
-                }
-            }
-        }
+        assertTheNextBeatsAreThePlayers(new double[] {72, 96}, SYNCOPATED_THREE_FOUR, last -> last[1], false, "syncopated 3/4");
     }
 
     /**
@@ -520,16 +498,26 @@ class BeatTrackerTest {
      * {@code stop} is null.
      */
     static void assertTheNextBeatsAreThePlayersAt72To140(double[][] notes, ToLongFunction<long[]> stop, String label) {
-        for (double bpm : new double[] {72, 96, 140}) {
+        assertTheNextBeatsAreThePlayers(new double[] {72, 96, 140}, notes, stop, false, label);
+    }
+
+    /**
+     * As above at {@code tempos} (the phrase's end heard at {@code stop}, none if null); with {@code atThePlayersTempo},
+     * the tracked tempo within 2 % of the player's too.
+     */
+    static void assertTheNextBeatsAreThePlayers(double[] tempos, double[][] notes, ToLongFunction<long[]> stop,
+                                                boolean atThePlayersTempo, String label) {
+        for (double bpm : tempos) {
             for (long seed = 1; seed <= 5; seed++) {
                 double beatNanos = 60e9 / bpm;
                 BeatTracker tracker = new BeatTracker(120);
                 long[] last = playNotes(tracker, notes, bpm, seed);
                 if (stop != null) tracker.phraseEnded(stop.applyAsLong(last));
+                String name = label + " at " + bpm + " BPM seed " + seed;
+                if (atThePlayersTempo) assertEquals(bpm, tracker.bpm(), bpm * 0.02, name + ": the player's tempo");
                 long first = tracker.nextBeatNanos(last[0] + Math.round(beatNanos));
                 for (int b = 0; b < 6; b++) {
-                    assertOnAPlayersBeat(first + b * tracker.beatNanos(), bpm,
-                            label + " at " + bpm + " BPM seed " + seed + ": the tracker's beat " + b + " after the phrase");
+                    assertOnAPlayersBeat(first + b * tracker.beatNanos(), bpm, name + ": the tracker's beat " + b + " after the phrase");
                 }
             }
         }
