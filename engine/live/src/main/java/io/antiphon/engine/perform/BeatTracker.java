@@ -163,8 +163,9 @@ public final class BeatTracker {
     private static final int PHASE_LENGTH_CAP = 2 * 4;
     /**
      * What the phrase's stop weighs for a beat phase ({@link #phraseEnded}), in sixteenths of note length: more than the
-     * longest note, so that a first onset that was a pickup (it weighs a beat) and one long note on an off-beat (a 6/8
-     * line's quarter on its second dotted quarter) do not outweigh it.
+     * longest note and the margin together, so that one long note on an off-beat (a 6/8 line's quarter on its second
+     * dotted quarter) does not outweigh it (10 or 8, tried with the first onset no longer counting, changed 4 of 2,370
+     * cases).
      */
     static final int PHRASE_END_WEIGHT = 12;
     /**
@@ -872,12 +873,14 @@ public final class BeatTracker {
     /**
      * Decides the beat's phase again from the whole window (up to {@value #WINDOW} onsets, where induction had a dozen):
      * the sixteenth that the longest notes fall on (by the interval each opens; the newest, still sounding, does not
-     * count), while the window holds it, the first onset, and at a phrase's end where the player stopped ({@code stop},
+     * count), and at a phrase's end where the player stopped ({@code stop},
      * a sixteenth index; {@link #NO_END} during the phrase) and its closing note ({@code closingNote}, the sixteenth it
      * began on; {@link #NO_END} if it was short or the phrase goes on). The beat moves there, by renumbering, only if
      * that phase is clearly better ({@value #REPHASE_MARGIN} sixteenths of note length): an even-eighth line that opened
      * with a pickup is put back on its beats once its long notes have been heard, without flip-flopping. The sixteenth
-     * grid itself does not move.
+     * grid itself does not move. The first onset does not count here (induction's phase, {@link #bestPhase}, leans on
+     * it): folk tunes open with a pickup as often as not, an eighth, a sixteenth or a triplet before the beat, and a
+     * running line's pickup counted as a beat kept its beats a sixteenth or an eighth off until the stop.
      */
     private void rephase(long stop, long closingNote) {
         Arrays.fill(phaseScores, 0);
@@ -918,7 +921,6 @@ public final class BeatTracker {
             best = longNotes >= 0 ? longNotes : (int) Math.floorMod(closingNote != NO_END ? closingNote : stop, SLOTS_PER_BEAT);
         }
         if (best < 0) {
-            if (windowFromFirstOnset) phaseScores[(int) Math.floorMod(slots[index(0)], SLOTS_PER_BEAT)] += SLOTS_PER_BEAT;
             if (stop != NO_END) phaseScores[(int) Math.floorMod(stop, SLOTS_PER_BEAT)] += PHRASE_END_WEIGHT;
             best = 0;
             for (int p = 1; p < SLOTS_PER_BEAT; p++) if (phaseScores[p] > phaseScores[best]) best = p;

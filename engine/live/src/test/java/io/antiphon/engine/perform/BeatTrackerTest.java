@@ -176,6 +176,12 @@ class BeatTrackerTest {
         }
     }
 
+    /** Whether {@code tracked} is within 30 ms of one of the beats of a player at {@code bpm} from 1 s ({@link #perform}). */
+    static boolean isAPlayersBeat(long tracked, double bpm) {
+        double beatNanos = 60e9 / bpm;
+        return Math.abs(1e9 + Math.rint((tracked - 1e9) / beatNanos) * beatNanos - tracked) <= 30e6;
+    }
+
     /** Asserts that {@code tracked} is within 30 ms of one of the beats of a player at {@code bpm} from 1 s ({@link #perform}). */
     static void assertOnAPlayersBeat(long tracked, double bpm, String what) {
         double beatNanos = 60e9 / bpm;
@@ -356,6 +362,35 @@ class BeatTrackerTest {
     @Test
     void aJigOfRunningEighthsGetsItsBeatsFromWhereThePlayerStopped() {
         assertTheNextBeatsAreThePlayersAt72To140(RUNNING_JIG, true, "jig of running eighths");
+    }
+
+    /**
+     * Four bars of a 3/8 line in running sixteenths after a sixteenth's pickup, one dotted eighth on the off-beat of its
+     * third beat, stopped at the bar line: its first note is not on a beat, and it does not say where the beats are.
+     */
+    static final double[][] SIXTEENTHS_AFTER_A_SIXTEENTH_PICKUP = {
+            {0.75, 0.25}, {1, 0.25}, {1.25, 0.25}, {1.5, 0.25}, {1.75, 0.25}, {2, 0.25}, {2.25, 0.25}, {2.5, 0.25},
+            {2.75, 0.25}, {3, 0.25}, {3.25, 0.25}, {3.5, 0.75}, {4.25, 0.25}, {4.5, 0.25}, {4.75, 0.25}, {5, 0.25},
+            {5.25, 0.25}, {5.5, 0.25}, {5.75, 0.25}};
+
+    @Test
+    void aLineThatOpensWithAPickupDoesNotPutItsBeatsOnThePickup() {
+        // at 72 BPM running sixteenths are heard as eighths at twice the tempo (see the test of the strong beats above).
+        // Six beats after the phrase on the player's: the tracker of before, which counted the first onset as a beat, had
+        // 0 of 10 seeds at 96 BPM and 2 of 10 at 140; now 9 and 8 (a sixteenth or a tempo off at 140).
+        for (double bpm : new double[] {96, 140}) {
+            int right = 0;
+            for (long seed = 1; seed <= 10; seed++) {
+                BeatTracker tracker = new BeatTracker(120);
+                long[] last = playNotes(tracker, SIXTEENTHS_AFTER_A_SIXTEENTH_PICKUP, bpm, seed);
+                tracker.phraseEnded(last[1]);
+                long first = tracker.nextBeatNanos(last[0] + Math.round(60e9 / bpm));
+                boolean onTheBeats = true;
+                for (int b = 0; b < 6; b++) onTheBeats &= isAPlayersBeat(first + b * tracker.beatNanos(), bpm);
+                if (onTheBeats) right++;
+            }
+            assertTrue(right >= 8, "sixteenths after a sixteenth's pickup at " + bpm + " BPM: the player's beats in " + right + " of 10 seeds");
+        }
     }
 
     /**
