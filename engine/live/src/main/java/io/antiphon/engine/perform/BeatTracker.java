@@ -164,8 +164,7 @@ public final class BeatTracker {
     /**
      * What the phrase's stop weighs for a beat phase ({@link #phraseEnded}), in sixteenths of note length: more than the
      * longest note and the margin together, so that one long note on an off-beat (a 6/8 line's quarter on its second
-     * dotted quarter) does not outweigh it (10 or 8, tried with the first onset no longer counting, changed 4 of 2,370
-     * cases).
+     * dotted quarter) does not outweigh it.
      */
     static final int PHRASE_END_WEIGHT = 12;
     /**
@@ -916,10 +915,7 @@ public final class BeatTracker {
         // bar's second dotted quarter); else where its long notes put the downbeat, or else on its closing long note's
         // onset, or else where the player stopped
         boolean closedOnADownbeat = closingNote != NO_END && Math.floorMod(closingNote, SLOTS_PER_BEAT) == best;
-        if (best >= 0 && stop != NO_END && !closedOnADownbeat) {
-            int longNotes = longNotesDownbeat();
-            best = longNotes >= 0 ? longNotes : (int) Math.floorMod(closingNote != NO_END ? closingNote : stop, SLOTS_PER_BEAT);
-        }
+        if (best >= 0 && stop != NO_END && !closedOnADownbeat) best = stoppedCompoundDownbeat(stop, closingNote);
         if (best < 0) {
             if (stop != NO_END) phaseScores[(int) Math.floorMod(stop, SLOTS_PER_BEAT)] += PHRASE_END_WEIGHT;
             best = 0;
@@ -971,6 +967,17 @@ public final class BeatTracker {
         int b = Math.floorMod(recent + 2, SLOTS_PER_BEAT);
         if (a == 0 || b == 0) return 0;
         return phaseScores[a] >= phaseScores[b] ? a : b;
+    }
+
+    /**
+     * The quarter phase of a compound line's downbeat once the player stopped ({@code stop}) where its notes put the
+     * downbeat elsewhere than on its closing note ({@code closingNote}, {@link #NO_END} if short): where its long notes
+     * put it ({@link #longNotesDownbeat}), or else on its closing long note's onset, or else where the player stopped.
+     */
+    private int stoppedCompoundDownbeat(long stop, long closingNote) {
+        int longNotes = longNotesDownbeat();
+        if (longNotes >= 0) return longNotes;
+        return (int) Math.floorMod(closingNote != NO_END ? closingNote : stop, SLOTS_PER_BEAT);
     }
 
     /**
