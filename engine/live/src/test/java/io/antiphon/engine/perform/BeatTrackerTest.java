@@ -178,15 +178,18 @@ class BeatTrackerTest {
 
     /** Whether {@code tracked} is within 30 ms of one of the beats of a player at {@code bpm} from 1 s ({@link #perform}). */
     static boolean isAPlayersBeat(long tracked, double bpm) {
+        return Math.abs(nearestPlayersBeat(tracked, bpm) - tracked) <= 30e6;
+    }
+
+    /** The beat of a player at {@code bpm} from 1 s ({@link #perform}) nearest {@code tracked}, in ns. */
+    static double nearestPlayersBeat(long tracked, double bpm) {
         double beatNanos = 60e9 / bpm;
-        return Math.abs(1e9 + Math.rint((tracked - 1e9) / beatNanos) * beatNanos - tracked) <= 30e6;
+        return 1e9 + Math.rint((tracked - 1e9) / beatNanos) * beatNanos;
     }
 
     /** Asserts that {@code tracked} is within 30 ms of one of the beats of a player at {@code bpm} from 1 s ({@link #perform}). */
     static void assertOnAPlayersBeat(long tracked, double bpm, String what) {
-        double beatNanos = 60e9 / bpm;
-        double truth = 1e9 + Math.rint((tracked - 1e9) / beatNanos) * beatNanos;
-        assertEquals(truth, tracked, 30e6, what);
+        assertEquals(nearestPlayersBeat(tracked, bpm), tracked, 30e6, what);
     }
 
     /** A reel's opening: a pickup eighth, then running eighths; the first long notes (a quarter, a half) come in bar 2. */
