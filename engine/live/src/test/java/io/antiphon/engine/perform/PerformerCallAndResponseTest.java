@@ -202,7 +202,7 @@ class PerformerCallAndResponseTest {
         // what the model heard is what sounded: phrase 1, the answer, phrase 2
         assertThat(TokenDecoder.decode(heard)).containsExactlyElementsOf(driver.soundedNotes());
         RecurrentState state = model.state();
-        ModelStreamTest.assertSameState(state, fedFresh(heard));
+        ModelStreamTest.assertFedTheSame(state, fedFresh(heard));
         assertThat(differs(state, fedFresh(TokenEncoder.encode(second)))).as("phrase 2 alone is another memory").isTrue();
     }
 
@@ -241,7 +241,7 @@ class PerformerCallAndResponseTest {
         sounded.sort(io.antiphon.engine.token.SameKeyOverlaps.ONSET_ORDER);
         assertThat(TokenDecoder.decode(heard)).containsExactlyElementsOf(sounded);
         assertThat(heard[heard.length - 1]).isEqualTo(Vocabulary.noteOn(57));
-        ModelStreamTest.assertSameState(model.state(), fedFresh(heard));
+        ModelStreamTest.assertFedTheSame(model.state(), fedFresh(heard));
     }
 
     @Test
@@ -278,7 +278,7 @@ class PerformerCallAndResponseTest {
         driver.runTo((startMs + 3 * 300 + 210) * MS);
 
         assertThat(model.heard()).containsExactly(TokenEncoder.encode(second));
-        ModelStreamTest.assertSameState(model.state(), fedFresh(TokenEncoder.encode(second)));
+        ModelStreamTest.assertFedTheSame(model.state(), fedFresh(TokenEncoder.encode(second)));
     }
 
     @Test

@@ -68,7 +68,7 @@ class PerformerJamTest {
         for (int token : heard) fresh.step(token, p);
         RecurrentState expected = fresh.newState();
         fresh.saveState(expected);
-        ModelStreamTest.assertSameState(model.state(), expected);
+        ModelStreamTest.assertFedTheSame(model.state(), expected);
     }
 
     @Tag("timing")
