@@ -27,9 +27,4 @@ public record GrooveOptions(double[] tempos, double maxDrift, double maxRubato, 
             throw new IllegalArgumentException("drift, rubato and jitter must not be negative");
         }
     }
-
-    /** Steady performances: no drift, no rubato, rests placed as by default, Gaussian jitter of {@code jitterMs}. */
-    public static GrooveOptions steady(double[] tempos, double jitterMs, long seed) {
-        return new GrooveOptions(tempos, 0, 0, true, Double.NaN, jitterMs, JitterShape.GAUSSIAN, seed);
-    }
 }

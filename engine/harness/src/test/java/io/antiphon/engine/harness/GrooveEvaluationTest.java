@@ -16,6 +16,11 @@ class GrooveEvaluationTest {
     private static final double[][] MELODY = melody(new double[] {
             0, 1, 1.5, 2, 3, 3.5, 4, 4.5, 5, 5.5, 6, 7, 8, 9, 9.5, 10, 10.75, 11, 11.5, 12, 13, 14});
 
+    /** Steady performances: no drift, no rubato, rests placed as by default, Gaussian jitter of {@code jitterMs}. */
+    private static GrooveOptions steady(double[] tempos, double jitterMs, long seed) {
+        return new GrooveOptions(tempos, 0, 0, true, Double.NaN, jitterMs, JitterShape.GAUSSIAN, seed);
+    }
+
     private static double[][] melody(double[] onsets) {
         double[][] rows = new double[onsets.length][];
         int[] pitches = {67, 69, 71, 72, 74, 72, 71, 69};
@@ -29,7 +34,7 @@ class GrooveEvaluationTest {
     @Test
     void aSteadyPlayerIsFollowedAndAnsweredOnTheBeatAfterThePhrase() {
         GrooveResult result = GrooveEvaluation.run(TinyPerformers.kernel(), new PerformerParameters(), List.<double[][]>of(MELODY),
-                GrooveOptions.steady(new double[] {72, 96, 140}, 0, 5L));
+                steady(new double[] {72, 96, 140}, 0, 5L));
 
         assertThat(result.cases()).hasSize(3);
         for (GrooveResult.Case c : result.cases()) {
@@ -62,7 +67,7 @@ class GrooveEvaluationTest {
         // beat there, and the rest, over two beats of the prior's 120 BPM, ended the phrase inside it
         for (long seed = 1; seed <= 6; seed++) {
             GrooveResult result = GrooveEvaluation.run(TinyPerformers.kernel(), new PerformerParameters(),
-                    List.<double[][]>of(SLOW_OPENING), GrooveOptions.steady(new double[] {96, 140, 72}, 12, seed));
+                    List.<double[][]>of(SLOW_OPENING), steady(new double[] {96, 140, 72}, 12, seed));
             for (GrooveResult.Case c : result.cases()) {
                 assertThat(c.answeredInside()).as(c.bpm() + " BPM, rest " + c.restBeats() + ", seed " + seed + ": the player interrupted").isFalse();
             }
@@ -130,7 +135,7 @@ class GrooveEvaluationTest {
     @Test
     void withExactTimingTheStraightTempoPutsEveryAnswerOnsetOnTheGrid() {
         GrooveResult result = GrooveEvaluation.run(TinyPerformers.kernel(), new PerformerParameters(), List.<double[][]>of(MELODY),
-                GrooveOptions.steady(new double[] {72, 140}, 0.01, 5L));
+                steady(new double[] {72, 140}, 0.01, 5L));
         for (GrooveResult.Case c : result.cases()) {
             assertThat(c.answerNotes()).as(c.bpm() + " BPM: answered").isPositive();
             assertThat(c.lineOnSixteenthShare()).as(c.bpm() + " BPM: the line through exact onsets is the grid").isEqualTo(1);
