@@ -64,7 +64,8 @@ class LivePageAllocationTest {
             // warm minutes, unmeasured: the same loop, so the JIT has compiled it (after two, a full build once saw four
             // of eight measured minutes allocate 64 to 408 bytes: the JIT's one-offs below, one minute too many); at
             // least four, and on until one allocates nothing: the JIT compiles in the background, and on a loaded
-            // machine a build once saw the kernel's Vector API code still boxing after the four, 300 MB a minute
+            // machine a build once saw every measured minute allocate 300 MB after the four (most likely the kernel's
+            // Vector API code, still boxing before the JIT compiled it)
             int warmMinutes = 0;
             long warmBytes;
             do {
