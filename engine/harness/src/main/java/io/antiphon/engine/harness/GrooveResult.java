@@ -116,6 +116,19 @@ public record GrooveResult(List<Case> cases) {
         return keys;
     }
 
+    /** Mean and minimum of the shares on the grid over the cases, and {@code below} cases below 70 %. */
+    private static Map<String, Object> shareSummary(double[] shares, long below) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("mean", round(Arrays.stream(shares).average().orElse(Double.NaN)));
+        summary.put("min", round(Arrays.stream(shares).min().orElse(Double.NaN)));
+        summary.put("cases_below_70_percent", below);
+        return summary;
+    }
+
+    private static long belowSeventyPercent(double[] shares) {
+        return Arrays.stream(shares).filter(v -> v < 0.7).count();
+    }
+
     /** The figures over all cases, in {@link #KEYS}' order. */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
@@ -126,17 +139,10 @@ public record GrooveResult(List<Case> cases) {
         map.put("half_or_double_tempo", cases.stream().filter(Case::octaveError).count());
         map.put("beat_phase_error_ms", medianP90(values(Case::phaseErrorMs)));
         double[] shares = values(Case::onSixteenthShare);
-        Map<String, Object> grid = new LinkedHashMap<>();
-        grid.put("mean", round(Arrays.stream(shares).average().orElse(Double.NaN)));
-        grid.put("min", round(Arrays.stream(shares).min().orElse(Double.NaN)));
-        long gridBelow = Arrays.stream(shares).filter(v -> v < 0.7).count() + unanswered();
-        grid.put("cases_below_70_percent", gridBelow);
-        map.put("answer_on_sixteenth_grid", grid);
+        long gridBelow = belowSeventyPercent(shares) + unanswered();
+        map.put("answer_on_sixteenth_grid", shareSummary(shares, gridBelow));
         double[] lineShares = values(Case::lineOnSixteenthShare);
-        Map<String, Object> lineGrid = new LinkedHashMap<>();
-        lineGrid.put("mean", round(Arrays.stream(lineShares).average().orElse(Double.NaN)));
-        lineGrid.put("min", round(Arrays.stream(lineShares).min().orElse(Double.NaN)));
-        lineGrid.put("cases_below_70_percent", Arrays.stream(lineShares).filter(v -> v < 0.7).count());
+        Map<String, Object> lineGrid = shareSummary(lineShares, belowSeventyPercent(lineShares));
         lineGrid.put("answer_below_70_percent_too", cases.stream()
                 .filter(c -> c.lineOnSixteenthShare() < 0.7 && c.onSixteenthShare() < 0.7).count());
         map.put("line_on_sixteenth_grid", lineGrid);
