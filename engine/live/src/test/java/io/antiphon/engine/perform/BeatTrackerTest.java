@@ -384,12 +384,9 @@ class BeatTrackerTest {
         for (double bpm : new double[] {96, 140}) {
             int right = 0;
             for (long seed = 1; seed <= 10; seed++) {
-                BeatTracker tracker = new BeatTracker(120);
-                long[] last = playNotes(tracker, SIXTEENTHS_AFTER_A_SIXTEENTH_PICKUP, bpm, seed);
-                tracker.phraseEnded(last[1]);
-                long first = tracker.nextBeatNanos(last[0] + Math.round(60e9 / bpm));
+                Heard heard = Heard.play(SIXTEENTHS_AFTER_A_SIXTEENTH_PICKUP, bpm, seed, last -> last[1]);
                 boolean onTheBeats = true;
-                for (int b = 0; b < 6; b++) onTheBeats &= isAPlayersBeat(first + b * tracker.beatNanos(), bpm);
+                for (int b = 0; b < 6; b++) onTheBeats &= isAPlayersBeat(heard.beatAfterThePhrase(b), bpm);
                 if (onTheBeats) right++;
             }
             assertTrue(right >= 8, "sixteenths after a sixteenth's pickup at " + bpm + " BPM: the player's beats in " + right + " of 10 seeds");
@@ -547,17 +544,32 @@ class BeatTrackerTest {
                                                 boolean atThePlayersTempo, String label) {
         for (double bpm : tempos) {
             for (long seed = 1; seed <= 5; seed++) {
-                double beatNanos = 60e9 / bpm;
-                BeatTracker tracker = new BeatTracker(120);
-                long[] last = playNotes(tracker, notes, bpm, seed);
-                if (stop != null) tracker.phraseEnded(stop.applyAsLong(last));
+                Heard heard = Heard.play(notes, bpm, seed, stop);
                 String name = label + " at " + bpm + " BPM seed " + seed;
-                if (atThePlayersTempo) assertEquals(bpm, tracker.bpm(), bpm * 0.02, name + ": the player's tempo");
-                long first = tracker.nextBeatNanos(last[0] + Math.round(beatNanos));
+                if (atThePlayersTempo) assertEquals(bpm, heard.tracker().bpm(), bpm * 0.02, name + ": the player's tempo");
                 for (int b = 0; b < 6; b++) {
-                    assertOnAPlayersBeat(first + b * tracker.beatNanos(), bpm, name + ": the tracker's beat " + b + " after the phrase");
+                    assertOnAPlayersBeat(heard.beatAfterThePhrase(b), bpm, name + ": the tracker's beat " + b + " after the phrase");
                 }
             }
+        }
+    }
+
+    /**
+     * A tracker that has heard {@code notes} ({@link #playNotes}) and the phrase's end at {@code stop} of its last onset
+     * and release (none if null), and its first beat at least a beat of the player's after the last onset.
+     */
+    record Heard(BeatTracker tracker, long firstBeat) {
+
+        static Heard play(double[][] notes, double bpm, long seed, ToLongFunction<long[]> stop) {
+            BeatTracker tracker = new BeatTracker(120);
+            long[] last = playNotes(tracker, notes, bpm, seed);
+            if (stop != null) tracker.phraseEnded(stop.applyAsLong(last));
+            return new Heard(tracker, tracker.nextBeatNanos(last[0] + Math.round(60e9 / bpm)));
+        }
+
+        /** The tracker's {@code b}-th beat from the first after the phrase. */
+        long beatAfterThePhrase(int b) {
+            return firstBeat + b * tracker.beatNanos();
         }
     }
 
