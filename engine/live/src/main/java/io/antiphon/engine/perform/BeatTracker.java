@@ -7,8 +7,11 @@ import java.util.Arrays;
  * object: onsets and queries carry their time; no threads, no wall clock; allocation-free.
  *
  * <p><b>Onsets.</b> Key presses within {@value #CHORD_WINDOW_MS} ms of the first of a group are one onset (a chord,
- * however rolled). An onset closer to the previous one than half a sixteenth of the current beat (and than half the
- * player's recent median interval) is an ornament (a grace note, a flam): the later one, the main note, takes its place.
+ * however rolled). An onset closer to the previous one than {@value #ORNAMENT_SIXTEENTHS} of a sixteenth of the current
+ * beat (and than half the player's recent median interval) is an ornament (a grace note, a flam): the later one, the
+ * main note, takes its place. A run of three or more such onsets (a trill, a turn, a grace group) counts once, at its
+ * first note or its latest, whichever the grid puts on the stronger position (before the beat is found, its first): a
+ * trill's notes do not move the beat.
  *
  * <p><b>Induction</b> (until the beat is found, and again after the player is lost): the commonest inter-onset
  * interval, by the time its notes fill (intervals clustered within {@value #CLUSTER_TOLERANCE} of each other or 25 ms,
@@ -153,6 +156,11 @@ public final class BeatTracker {
     /** An interval longer than this many times the upper quartile of the intervals holds a rest: it is no candidate for the melody's note value. */
     private static final double REST_QUARTILES = 2.5;
     private static final double ORNAMENT_NANOS = 90e6;
+    /**
+     * An ornament's interval, in sixteenths of the beat: between a thirty-second's (half a sixteenth, a trill's notes,
+     * which jitter puts on either side of it) and a triplet sixteenth's (2/3, a note).
+     */
+    private static final double ORNAMENT_SIXTEENTHS = 0.6;
     /** The intervals whose median bounds an ornament's. */
     private static final int RECENT_INTERVALS = 8;
     private static final int TAPS = 5;
@@ -224,6 +232,13 @@ public final class BeatTracker {
     private long stopNanos;
     private int stopEpoch = -1;
     private long onsetsHeard;
+    /** The last onset heard (chords once), counted or not. */
+    private long lastOnset;
+    /** How many onsets in a row came closer than an ornament's interval to the one before. */
+    private int ornamentRun;
+    /** The first note of the current run of ornament-close onsets, and the silence before it. */
+    private long runStart;
+    private long runStartSilence;
 
     // the grid: beat b starts at origin + b * period (ns)
     private double priorPeriod;
@@ -289,13 +304,32 @@ public final class BeatTracker {
         onsetsHeard++;
         long silence = silentSince != Long.MIN_VALUE && count > 0 && silentSince > times[index(count - 1)] ? nanos - silentSince : 0;
         silentSince = Long.MIN_VALUE;
-        if (count > 0 && nanos - times[index(count - 1)] < ornamentNanos()) {
-            count--; // the previous onset was an ornament of this one
+        long previous = lastOnset;
+        lastOnset = nanos;
+        long counted = nanos;
+        if (count > 0 && nanos - previous < ornamentNanos()) {
+            if (ornamentRun++ == 0) {
+                runStart = times[index(count - 1)];
+                runStartSilence = silences[index(count - 1)];
+                count--; // the previous onset was an ornament of this one
+            } else {
+                // the third note or more of a run (a trill, a turn, a grace group): the run counts once, at its first
+                // note or this one, whichever the grid puts on the stronger position (a trill's main note is its
+                // first); before the beat is found, at its first
+                if (!tracking || metricWeight(nanos) <= metricWeight(runStart)) {
+                    if (times[index(count - 1)] == runStart) return true;
+                    counted = runStart;
+                    silence = runStartSilence;
+                }
+                count--;
+            }
+        } else {
+            ornamentRun = 0;
         }
-        append(nanos);
+        append(counted);
         silences[index(count - 1)] = silence;
         if (settled) {
-            if (track(nanos) && !reviewLevel()) rephase(NO_END, NO_END);
+            if (track(counted) && !reviewLevel()) rephase(NO_END, NO_END);
         } else if (count >= 3) {
             induce();
         }
@@ -1164,19 +1198,30 @@ public final class BeatTracker {
     }
 
     /**
-     * An onset closer than this to the previous one makes that one its ornament: half a sixteenth, at least 90 ms, at
-     * most 3/4 of a sixteenth; and at most half the median of the last {@value #RECENT_INTERVALS} intervals, so that a
-     * run of sixteenths at a fast tempo, jittered to 80 ms here and there, keeps its notes (before the beat is found the
+     * An onset closer than this to the previous one makes that one its ornament: {@value #ORNAMENT_SIXTEENTHS} of a
+     * sixteenth, at least 90 ms, at most 3/4 of a sixteenth; and at most half the median of the last
+     * {@value #RECENT_INTERVALS} intervals, so that a run of sixteenths at a fast tempo, jittered to 80 ms here and there, keeps its notes (before the beat is found the
      * sixteenth is the prior's, and 90 ms would swallow one note in six of a reel at 140 BPM).
      */
     private double ornamentNanos() {
         double sixteenth = period / SLOTS_PER_BEAT;
-        double byBeat = Math.min(Math.max(sixteenth / 2, ORNAMENT_NANOS), 0.75 * sixteenth);
+        double byBeat = Math.min(Math.max(ORNAMENT_SIXTEENTHS * sixteenth, ORNAMENT_NANOS), 0.75 * sixteenth);
         int m = Math.min(count - 1, RECENT_INTERVALS);
         if (m < 3) return byBeat;
         for (int i = 0; i < m; i++) recentIntervals[i] = times[index(count - 1 - i)] - times[index(count - 2 - i)];
         Arrays.sort(recentIntervals, 0, m);
         return Math.min(byBeat, 0.5 * recentIntervals[m / 2]);
+    }
+
+    /**
+     * How strong a position on the grid {@code nanos} is: 3 on a beat, 2 on an eighth, 1 on a sixteenth, 0 off the
+     * sixteenths (over 0.3 of one from the nearest).
+     */
+    private int metricWeight(long nanos) {
+        double position = (nanos - origin) / (period / SLOTS_PER_BEAT);
+        long slot = Math.round(position);
+        if (Math.abs(position - slot) > 0.3) return 0;
+        return Math.floorMod(slot, SLOTS_PER_BEAT) == 0 ? 3 : Math.floorMod(slot, 2) == 0 ? 2 : 1;
     }
 
     private double clampPeriod(double p) {
