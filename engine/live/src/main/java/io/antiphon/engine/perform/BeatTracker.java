@@ -315,13 +315,20 @@ public final class BeatTracker {
             } else {
                 // the third note or more of a run (a trill, a turn, a grace group): the run counts once, at its first
                 // note or this one, whichever the grid puts on the stronger position (a trill's main note is its
-                // first); before the beat is found, at its first
-                if (!tracking || metricWeight(nanos) <= metricWeight(runStart)) {
+                // first); before the beat is found, at its first. On the next beat after a run begun on a beat, the
+                // run has ended: that is the next note (a trill's last thirty-second comes as close before it).
+                int weight = tracking ? metricWeight(nanos) : 0;
+                int startWeight = tracking ? metricWeight(runStart) : 0;
+                if (weight == BEAT_WEIGHT && startWeight == BEAT_WEIGHT) {
+                    ornamentRun = 0;
+                } else if (weight > startWeight) {
+                    count--;
+                } else {
                     if (times[index(count - 1)] == runStart) return true;
                     counted = runStart;
                     silence = runStartSilence;
+                    count--;
                 }
-                count--;
             }
         } else {
             ornamentRun = 0;
@@ -1213,6 +1220,9 @@ public final class BeatTracker {
         return Math.min(byBeat, 0.5 * recentIntervals[m / 2]);
     }
 
+    /** {@link #metricWeight} on a beat. */
+    private static final int BEAT_WEIGHT = 3;
+
     /**
      * How strong a position on the grid {@code nanos} is: 3 on a beat, 2 on an eighth, 1 on a sixteenth, 0 off the
      * sixteenths (over 0.3 of one from the nearest).
@@ -1221,7 +1231,7 @@ public final class BeatTracker {
         double position = (nanos - origin) / (period / SLOTS_PER_BEAT);
         long slot = Math.round(position);
         if (Math.abs(position - slot) > 0.3) return 0;
-        return Math.floorMod(slot, SLOTS_PER_BEAT) == 0 ? 3 : Math.floorMod(slot, 2) == 0 ? 2 : 1;
+        return Math.floorMod(slot, SLOTS_PER_BEAT) == 0 ? BEAT_WEIGHT : Math.floorMod(slot, 2) == 0 ? 2 : 1;
     }
 
     private double clampPeriod(double p) {
