@@ -584,23 +584,30 @@ public final class BeatTracker {
     private boolean evenDottedPairs(int m, double whole, double part) {
         boolean evened = false;
         for (int i = 0; i + 1 < m; i++) {
-            if (!dottedPair(i, m)) continue;
+            boolean dotted = dottedPair(i, m);
+            // a run begins with a dotted pair, its long note first (read from a snap, it may be read a note late)
+            if (!dotted && !(unevenPair(i) && iois[i] > iois[i + 1])) continue;
             double pair = iois[i] + iois[i + 1];
             boolean alone = i == 0 || iois[i - 1] > PAIR_NEIGHBOUR * iois[i + 1];
             boolean fills = Math.abs(Math.log(pair / whole)) < PAIR_FIT || Math.abs(Math.log(pair / part)) < PAIR_FIT;
             int pairs = 1;
-            if (!(alone && fills)) {
+            if (!(dotted && alone && fills)) {
                 // or a run of them, each as long as the first, clearly dotted together (a jig's quarters and eighths,
-                // two to one, come out near three to one now and then when played at speed)
-                double longs = iois[i];
-                double shorts = iois[i + 1];
-                while (i + 2 * pairs + 1 < m && dottedPair(i + 2 * pairs, m)
+                // two to one, come out near three to one now and then when played at speed), the short note first or
+                // last (a strathspey's dotted pairs and Scotch snaps in turn)
+                double longs = Math.max(iois[i], iois[i + 1]);
+                double shorts = Math.min(iois[i], iois[i + 1]);
+                boolean snapped = iois[i] < iois[i + 1];
+                while (i + 2 * pairs + 1 < m && unevenPair(i + 2 * pairs)
                         && Math.abs(Math.log((iois[i + 2 * pairs] + iois[i + 2 * pairs + 1]) / pair)) < PAIR_FIT) {
-                    longs += iois[i + 2 * pairs];
-                    shorts += iois[i + 2 * pairs + 1];
+                    longs += Math.max(iois[i + 2 * pairs], iois[i + 2 * pairs + 1]);
+                    shorts += Math.min(iois[i + 2 * pairs], iois[i + 2 * pairs + 1]);
+                    snapped |= iois[i + 2 * pairs] < iois[i + 2 * pairs + 1];
                     pairs++;
                 }
                 if (pairs < PAIR_RUN || longs < DOTTED_RUN_RATIO * shorts) continue;
+                // a snap is quick, within a beat: a slow air's quarter before a dotted half is no snap
+                if (snapped && pair > slowestBeat()) continue;
             }
             for (int k = 0; k < pairs; k++, i += 2) {
                 double even = (iois[i] + iois[i + 1]) / 2;
@@ -611,6 +618,15 @@ public final class BeatTracker {
             evened = true;
         }
         return evened;
+    }
+
+    /**
+     * Whether intervals {@code i} and {@code i + 1} are uneven as a dotted pair's, in either order: one
+     * {@value #DOTTED_PAIR_LOW} to {@value #DOTTED_PAIR_HIGH} times the other (a dotted pair, or a Scotch snap).
+     */
+    private boolean unevenPair(int i) {
+        double ratio = Math.max(iois[i], iois[i + 1]) / Math.min(iois[i], iois[i + 1]);
+        return ratio >= DOTTED_PAIR_LOW && ratio <= DOTTED_PAIR_HIGH;
     }
 
     /**
@@ -1234,9 +1250,14 @@ public final class BeatTracker {
         return Math.floorMod(slot, SLOTS_PER_BEAT) == 0 ? BEAT_WEIGHT : Math.floorMod(slot, 2) == 0 ? 2 : 1;
     }
 
+    /** The longest beat the tracker takes: {@value #RANGE_FACTOR} times the prior's, within {@code tempo_bpm}'s range. */
+    private double slowestBeat() {
+        return Math.min(60e9 / Parameter.TEMPO_BPM.min(), priorPeriod * RANGE_FACTOR);
+    }
+
     private double clampPeriod(double p) {
         double low = Math.max(60e9 / Parameter.TEMPO_BPM.max(), priorPeriod / RANGE_FACTOR);
-        double high = Math.min(60e9 / Parameter.TEMPO_BPM.min(), priorPeriod * RANGE_FACTOR);
+        double high = slowestBeat();
         if (tempoLocked) return priorPeriod;
         return Math.max(low, Math.min(high, p));
     }
