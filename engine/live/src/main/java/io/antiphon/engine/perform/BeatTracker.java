@@ -577,7 +577,9 @@ public final class BeatTracker {
      * a waltz's dotted quarter and eighth (two of its quarters) still count as the note values they are. A run of
      * {@value #PAIR_RUN} or more pairs of one length, dotted together ({@value #DOTTED_RUN_RATIO} to one or more), counts
      * whatever it fills: a clog or hornpipe whose bars are all dotted pairs, after a triplet's pickup, has no other note
-     * value to fill, and was heard at three quarters or four thirds of the player's tempo.
+     * value to fill, and was heard at three quarters or four thirds of the player's tempo. After its first pair, a run
+     * may hold Scotch snaps (the short note first) if its pairs last no longer than the slowest beat tracked: a
+     * strathspey's dotted pairs and snaps in turn were heard at three quarters or four thirds of the player's tempo too.
      *
      * @return whether any pair was evened
      */
