@@ -290,6 +290,7 @@ public final class BeatTracker {
         tapCount = 0;
         groupStart = Long.MIN_VALUE;
         silentSince = Long.MIN_VALUE;
+        ornamentRun = 0;
         period = priorPeriod;
     }
 
@@ -354,6 +355,8 @@ public final class BeatTracker {
         taps[tapCount % TAPS] = nanos;
         tapCount++;
         if (tapCount < 2) return;
+        lastOnset = nanos; // the window starts again at this tap: the next note is measured from it
+        ornamentRun = 0;
         int n = Math.min(tapCount, TAPS);
         long first = taps[(tapCount - n) % TAPS];
         if (!tempoLocked) period = clampPeriod((nanos - first) / (double) (n - 1));
@@ -595,11 +598,11 @@ public final class BeatTracker {
             int pairs = 1;
             if (!(dotted && alone && fills)) {
                 // or a run of them, each as long as the first, clearly dotted together (a jig's quarters and eighths,
-                // two to one, come out near three to one now and then when played at speed), the short note first or
-                // last (a strathspey's dotted pairs and Scotch snaps in turn)
+                // two to one, come out near three to one now and then when played at speed), after the first the short
+                // note first or last and the neighbours not longer (a strathspey's dotted pairs and Scotch snaps in turn)
                 double longs = Math.max(iois[i], iois[i + 1]);
                 double shorts = Math.min(iois[i], iois[i + 1]);
-                boolean snapped = iois[i] < iois[i + 1];
+                boolean snapped = false;
                 while (i + 2 * pairs + 1 < m && unevenPair(i + 2 * pairs)
                         && Math.abs(Math.log((iois[i + 2 * pairs] + iois[i + 2 * pairs + 1]) / pair)) < PAIR_FIT) {
                     longs += Math.max(iois[i + 2 * pairs], iois[i + 2 * pairs + 1]);
