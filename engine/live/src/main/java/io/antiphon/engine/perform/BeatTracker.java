@@ -322,13 +322,13 @@ public final class BeatTracker {
                 int startWeight = tracking ? metricWeight(runStart) : 0;
                 if (weight == BEAT_WEIGHT && startWeight == BEAT_WEIGHT) {
                     ornamentRun = 0;
-                } else if (weight > startWeight) {
-                    count--;
                 } else {
-                    if (times[index(count - 1)] == runStart) return true;
-                    counted = runStart;
-                    silence = runStartSilence;
-                    count--;
+                    if (weight <= startWeight) {
+                        if (times[index(count - 1)] == runStart) return true;
+                        counted = runStart;
+                        silence = runStartSilence;
+                    }
+                    count--; // the run's onset counted so far gives way
                 }
             }
         } else {
