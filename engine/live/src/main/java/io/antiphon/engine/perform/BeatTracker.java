@@ -384,12 +384,14 @@ public final class BeatTracker {
      * two quarter phases, and which one its notes cannot say when they run in eighths or its opening was a pickup. But a
      * phrase that closes on a long note ({@value #CLOSING_NOTE_SLOTS} sixteenths or more sounded) where its notes already
      * put a downbeat closed on that downbeat: a jig's closing dotted quarter is released on the bar's second dotted
-     * quarter, half a quarter off its bar lines. And where its notes put the downbeat elsewhere, a compound line that
-     * closes on a long note closed at that note's onset, not at its release: a jig that opened with a dotted quarter's
-     * pickup on its first bar's second dotted quarter had its downbeats put there, and its closing dotted quarter,
-     * released on the second dotted quarter, kept them there. The closing note's onset, or else the stop, also marks the
-     * strong beats ({@link #strongBeatParity}). Its blind side: a compound line whose long notes all keep to its bars'
-     * second dotted quarters takes those for its downbeats ({@link #longNotesDownbeat}), wherever it closes.
+     * quarter, half a quarter off its bar lines. So did one that stopped where its notes put a downbeat: a half cadence's
+     * dotted quarter on the bar's second dotted quarter, held to the bar line. Where its notes put the downbeat elsewhere
+     * than both, a compound line that closes on a long note closed at that note's onset, not at its release. The closing
+     * note's onset, or else the stop, also marks the strong beats ({@link #strongBeatParity}). Its blind sides: a
+     * compound line whose long notes all keep to its bars' second dotted quarters takes those for its downbeats
+     * ({@link #longNotesDownbeat}), wherever it closes; and a jig that opened with a dotted quarter's pickup on its first
+     * bar's second dotted quarter, whose notes put its downbeats there, and closes on a downbeat's dotted quarter released
+     * on the second dotted quarter, keeps them there (the stop agrees with its notes).
      */
     public void phraseEnded(long releaseNanos) {
         if (!tracking || count < 2) return;
@@ -973,11 +975,13 @@ public final class BeatTracker {
         }
         int best = compoundPhase();
         // a compound line that stopped: its phrase closed at a bar line, and 6/8's bar lines are all on one quarter phase;
-        // unless it closed on a long note where its notes put a downbeat (a jig's last dotted quarter, released on the
-        // bar's second dotted quarter); else where its long notes put the downbeat, or else on its closing long note's
-        // onset, or else where the player stopped
+        // where its notes put a downbeat, if it closed there (a jig's last dotted quarter, released on the bar's second
+        // dotted quarter) or stopped there (a half cadence's dotted quarter on the bar's second dotted quarter, held to
+        // the bar line); else where its long notes put the downbeat, or else on its closing long note's onset, or else
+        // where the player stopped
         boolean closedOnADownbeat = closingNote != NO_END && Math.floorMod(closingNote, SLOTS_PER_BEAT) == best;
-        if (best >= 0 && stop != NO_END && !closedOnADownbeat) best = stoppedCompoundDownbeat(stop, closingNote);
+        boolean stoppedOnADownbeat = Math.floorMod(stop, SLOTS_PER_BEAT) == best;
+        if (best >= 0 && stop != NO_END && !closedOnADownbeat && !stoppedOnADownbeat) best = stoppedCompoundDownbeat(stop, closingNote);
         if (best < 0) {
             if (stop != NO_END) phaseScores[(int) Math.floorMod(stop, SLOTS_PER_BEAT)] += PHRASE_END_WEIGHT;
             best = 0;
