@@ -130,7 +130,7 @@ public final class BeatTracker {
      */
     static final double COMPOUND_RATIO = 0.7;
     /** A compound line's long notes keep to one of its bar's two dotted-quarter beats when they weigh this many times the other's. */
-    private static final double ONE_SIDED = 3;
+    private static final double ONE_SIDED = 2;
     /** A silence of this many sixteenths or more before an onset is a rest ({@link #compoundPhase}). */
     private static final int REST_SLOTS = 3;
     private static final double CARRY_LIMIT = 0.34;

@@ -489,6 +489,23 @@ class BeatTrackerTest {
     }
 
     /**
+     * A song in 6/8 (counted in quarters) whose dotted quarters all fall on its downbeats, between eighths and a quarter
+     * on its second dotted quarters, and whose phrase ends as many 6/8 phrases do: a quarter on the last bar's second
+     * dotted quarter and an eighth's rest to the bar line. Where the player stopped is half a quarter off the bar lines'
+     * quarters; its long notes say where its downbeats are.
+     */
+    static final double[][] SONG_OF_DOWNBEAT_DOTTED_QUARTERS_ENDING_WITH_A_REST = {
+            {0, 1.5}, {1.5, 0.5}, {2, 0.5}, {2.5, 0.5}, {3, 1.5}, {4.5, 1}, {5.5, 0.5}, {6, 1.5}, {7.5, 0.5}, {8, 0.5},
+            {8.5, 0.5}, {9, 0.5}, {9.5, 0.5}, {10, 0.5}, {10.5, 1}};
+
+    @Test
+    void aSongWhoseLongNotesKeepToItsDownbeatsKeepsItsBeatsThereWhenItStopsAnEighthBeforeTheBarLine() {
+        // at 72 and 96 BPM (at 140, one seed in ten hears its dotted quarters as the beat, at 93 BPM, whatever the stop)
+        assertTheNextBeatsAreThePlayers(new double[] {72, 96}, SONG_OF_DOWNBEAT_DOTTED_QUARTERS_ENDING_WITH_A_REST, last -> last[1],
+                true, "song of downbeat dotted quarters ending with a rest");
+    }
+
+    /**
      * A jig of running eighths in 6/8 (counted in quarters) between dotted quarters on its downbeats, closing on the last
      * bar's downbeat with a dotted quarter: at 72 BPM its eighths can be heard as the beat.
      */
