@@ -1,6 +1,7 @@
 package io.antiphon.engine.kernel;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -10,6 +11,14 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Matrices are packed in column tiles of four vectors: within a tile the rows follow one another, so the
  * product streams through memory once while four accumulators stay in registers.
+ *
+ * <p>Every result is the same to the last bit whether the JIT has compiled this code or not, so a seed plays the same
+ * notes in every run: only operations that IEEE 754 rounds exactly are used (add, multiply, fused multiply-add, divide,
+ * max), {@code e^x} is a polynomial of them ({@link #expInPlace}), and a sum over lanes is taken lane by lane in order.
+ * The Vector API's own {@code EXP} and {@code TANH} are computed by one library when compiled and by {@link Math} when
+ * interpreted, and its {@code ADD} reduction in either order; they differ in the last bit, and a seed's answer once
+ * differed between two runs in one JVM. The activations are passes over arrays, each a method of its own, so that no
+ * vector crosses a method boundary: one that the JIT did not inline would be an object on the heap.
  */
 final class VectorKernelMath implements KernelMath {
 
@@ -73,14 +82,19 @@ final class VectorKernelMath implements KernelMath {
 
     @Override
     public void lstmCell(float[] gates, int paddedHidden, float[] c, float[] h) {
+        sigmoidInPlace(gates, paddedHidden, 4 * paddedHidden);
+        tanhInPlace(gates, 0, paddedHidden);
         for (int j = 0; j < paddedHidden; j += LANES) {
-            FloatVector a = FloatVector.fromArray(SPECIES, gates, j).lanewise(VectorOperators.TANH);
-            FloatVector f = sigmoid(FloatVector.fromArray(SPECIES, gates, paddedHidden + j));
-            FloatVector o = sigmoid(FloatVector.fromArray(SPECIES, gates, 2 * paddedHidden + j));
-            FloatVector i = sigmoid(FloatVector.fromArray(SPECIES, gates, 3 * paddedHidden + j));
+            FloatVector a = FloatVector.fromArray(SPECIES, gates, j);
+            FloatVector f = FloatVector.fromArray(SPECIES, gates, paddedHidden + j);
+            FloatVector i = FloatVector.fromArray(SPECIES, gates, 3 * paddedHidden + j);
             FloatVector cell = f.mul(FloatVector.fromArray(SPECIES, c, j)).add(i.mul(a));
             cell.intoArray(c, j);
-            o.mul(cell.lanewise(VectorOperators.TANH)).intoArray(h, j);
+            cell.intoArray(h, j);
+        }
+        tanhInPlace(h, 0, paddedHidden);
+        for (int j = 0; j < paddedHidden; j += LANES) {
+            FloatVector.fromArray(SPECIES, gates, 2 * paddedHidden + j).mul(FloatVector.fromArray(SPECIES, h, j)).intoArray(h, j);
         }
     }
 
@@ -91,13 +105,17 @@ final class VectorKernelMath implements KernelMath {
             maxima = maxima.max(FloatVector.fromArray(SPECIES, logits, j));
         }
         float max = maxima.reduceLanes(VectorOperators.MAX);
+        for (int j = 0; j < columns; j += LANES) {
+            FloatVector.fromArray(SPECIES, logits, j).sub(max).intoArray(logits, j);
+        }
+        expInPlace(logits, 0, columns, 1f);
         FloatVector sums = FloatVector.zero(SPECIES);
         for (int j = 0; j < columns; j += LANES) {
-            FloatVector e = FloatVector.fromArray(SPECIES, logits, j).sub(max).lanewise(VectorOperators.EXP);
-            e.intoArray(logits, j);
-            sums = sums.add(e);
+            sums = sums.add(FloatVector.fromArray(SPECIES, logits, j));
         }
-        float scale = 1f / sums.reduceLanes(VectorOperators.ADD);
+        float sum = 0;
+        for (int lane = 0; lane < LANES; lane++) sum += sums.lane(lane);
+        float scale = 1f / sum;
         for (int j = 0; j < columns; j += LANES) {
             FloatVector.fromArray(SPECIES, logits, j).mul(scale).intoArray(logits, j);
         }
@@ -105,9 +123,7 @@ final class VectorKernelMath implements KernelMath {
 
     @Override
     public void sigmoid(float[] logits, int columns) {
-        for (int j = 0; j < columns; j += LANES) {
-            sigmoid(FloatVector.fromArray(SPECIES, logits, j)).intoArray(logits, j);
-        }
+        sigmoidInPlace(logits, 0, columns);
     }
 
     @Override
@@ -117,8 +133,57 @@ final class VectorKernelMath implements KernelMath {
         }
     }
 
-    /** {@code 1 / (1 + e^-x)}. */
-    private static FloatVector sigmoid(FloatVector x) {
-        return FloatVector.broadcast(SPECIES, 1f).div(x.neg().lanewise(VectorOperators.EXP).add(1f));
+    /** {@code a[j] = 1 / (1 + e^-a[j])} for {@code j} in {@code [from, to)}; negative infinity comes out as zero. */
+    static void sigmoidInPlace(float[] a, int from, int to) {
+        expInPlace(a, from, to, -1f);
+        for (int j = from; j < to; j += LANES) {
+            FloatVector.broadcast(SPECIES, 1f).div(FloatVector.fromArray(SPECIES, a, j).add(1f)).intoArray(a, j);
+        }
+    }
+
+    /** {@code a[j] = 1 - 2 / (e^2a[j] + 1)}, within 3e-7 of {@code tanh a[j]}, for {@code j} in {@code [from, to)}. */
+    static void tanhInPlace(float[] a, int from, int to) {
+        expInPlace(a, from, to, 2f);
+        for (int j = from; j < to; j += LANES) {
+            FloatVector.broadcast(SPECIES, 1f).sub(FloatVector.broadcast(SPECIES, 2f).div(FloatVector.fromArray(SPECIES, a, j).add(1f)))
+                    .intoArray(a, j);
+        }
+    }
+
+    /** Below this, {@link #expInPlace} gives 0 ({@code e^x} of it is about 1.6e-38, still a normal float). */
+    static final float EXP_LOW = -87f;
+    /** Above this, {@link #expInPlace} gives {@code e^x} of it (about 1.7e38). */
+    static final float EXP_HIGH = 88f;
+    private static final float LOG2_E = 1.44269504088896341f;
+    /** {@code ln 2} in two parts: the first has few bits, so {@code n * LN2_HIGH} is exact for the {@code n} used here. */
+    private static final float LN2_HIGH = 0.693359375f;
+    private static final float LN2_LOW = -2.12194440e-4f;
+    /** 1.5 * 2^23: added to a float below 2^22, rounds it to an integer, which its low bits then hold. */
+    private static final float ROUNDING = 12582912f;
+    private static final int ROUNDING_BITS = Float.floatToRawIntBits(ROUNDING);
+
+    /**
+     * {@code a[j] = e^(factor * a[j])} for {@code j} in {@code [from, to)}: within 2 units in the last place up to
+     * {@value #EXP_HIGH} (above, {@code e^}{@value #EXP_HIGH}), and 0 below {@value #EXP_LOW} (negative infinity, a
+     * padding logit, comes out as zero). {@code x = n ln 2 + r} with {@code n} an integer and {@code |r| <= ln 2 / 2},
+     * {@code e^r} by Cephes' degree-6 polynomial for {@code expf}, and {@code 2^n} built in the exponent's bits.
+     */
+    static void expInPlace(float[] a, int from, int to, float factor) {
+        for (int j = from; j < to; j += LANES) {
+            FloatVector x = FloatVector.fromArray(SPECIES, a, j).mul(factor);
+            FloatVector clamped = x.max(EXP_LOW).min(EXP_HIGH);
+            FloatVector shifted = clamped.fma(FloatVector.broadcast(SPECIES, LOG2_E), FloatVector.broadcast(SPECIES, ROUNDING));
+            FloatVector n = shifted.sub(ROUNDING);
+            FloatVector r = n.fma(FloatVector.broadcast(SPECIES, -LN2_HIGH), clamped);
+            r = n.fma(FloatVector.broadcast(SPECIES, -LN2_LOW), r);
+            FloatVector p = r.fma(FloatVector.broadcast(SPECIES, 1.9875691500e-4f), FloatVector.broadcast(SPECIES, 1.3981999507e-3f));
+            p = p.fma(r, FloatVector.broadcast(SPECIES, 8.3334519073e-3f));
+            p = p.fma(r, FloatVector.broadcast(SPECIES, 4.1665795894e-2f));
+            p = p.fma(r, FloatVector.broadcast(SPECIES, 1.6666665459e-1f));
+            p = p.fma(r, FloatVector.broadcast(SPECIES, 5.0000001201e-1f));
+            FloatVector er = p.mul(r.mul(r)).add(r).add(1f);
+            IntVector exponent = shifted.reinterpretAsInts().sub(ROUNDING_BITS - 127).lanewise(VectorOperators.LSHL, 23);
+            er.mul(exponent.reinterpretAsFloats()).blend(0f, x.lt(EXP_LOW)).intoArray(a, j);
+        }
     }
 }
