@@ -104,11 +104,7 @@ final class VectorKernelMath implements KernelMath {
         for (int j = 0; j < columns; j += LANES) {
             maxima = maxima.max(FloatVector.fromArray(SPECIES, logits, j));
         }
-        float max = maxima.reduceLanes(VectorOperators.MAX);
-        for (int j = 0; j < columns; j += LANES) {
-            FloatVector.fromArray(SPECIES, logits, j).sub(max).intoArray(logits, j);
-        }
-        expInPlace(logits, 0, columns, 1f);
+        expInPlace(logits, 0, columns, maxima.reduceLanes(VectorOperators.MAX), 1f);
         FloatVector sums = FloatVector.zero(SPECIES);
         for (int j = 0; j < columns; j += LANES) {
             sums = sums.add(FloatVector.fromArray(SPECIES, logits, j));
@@ -135,7 +131,7 @@ final class VectorKernelMath implements KernelMath {
 
     /** {@code a[j] = 1 / (1 + e^-a[j])} for {@code j} in {@code [from, to)}; negative infinity comes out as zero. */
     static void sigmoidInPlace(float[] a, int from, int to) {
-        expInPlace(a, from, to, -1f);
+        expInPlace(a, from, to, 0f, -1f);
         for (int j = from; j < to; j += LANES) {
             FloatVector.broadcast(SPECIES, 1f).div(FloatVector.fromArray(SPECIES, a, j).add(1f)).intoArray(a, j);
         }
@@ -143,7 +139,7 @@ final class VectorKernelMath implements KernelMath {
 
     /** {@code a[j] = 1 - 2 / (e^2a[j] + 1)}, within 3e-7 of {@code tanh a[j]}, for {@code j} in {@code [from, to)}. */
     static void tanhInPlace(float[] a, int from, int to) {
-        expInPlace(a, from, to, 2f);
+        expInPlace(a, from, to, 0f, 2f);
         for (int j = from; j < to; j += LANES) {
             FloatVector.broadcast(SPECIES, 1f).sub(FloatVector.broadcast(SPECIES, 2f).div(FloatVector.fromArray(SPECIES, a, j).add(1f)))
                     .intoArray(a, j);
@@ -163,14 +159,14 @@ final class VectorKernelMath implements KernelMath {
     private static final int ROUNDING_BITS = Float.floatToRawIntBits(ROUNDING);
 
     /**
-     * {@code a[j] = e^(factor * a[j])} for {@code j} in {@code [from, to)}: within 2 units in the last place up to
+     * {@code a[j] = e^((a[j] - shift) * factor)} for {@code j} in {@code [from, to)}: within 2 units in the last place up to
      * {@value #EXP_HIGH} (above, {@code e^}{@value #EXP_HIGH}), and 0 below {@value #EXP_LOW} (negative infinity, a
      * padding logit, comes out as zero). {@code x = n ln 2 + r} with {@code n} an integer and {@code |r| <= ln 2 / 2},
      * {@code e^r} by Cephes' degree-6 polynomial for {@code expf}, and {@code 2^n} built in the exponent's bits.
      */
-    static void expInPlace(float[] a, int from, int to, float factor) {
+    static void expInPlace(float[] a, int from, int to, float shift, float factor) {
         for (int j = from; j < to; j += LANES) {
-            FloatVector x = FloatVector.fromArray(SPECIES, a, j).mul(factor);
+            FloatVector x = FloatVector.fromArray(SPECIES, a, j).sub(shift).mul(factor);
             FloatVector clamped = x.max(EXP_LOW).min(EXP_HIGH);
             FloatVector shifted = clamped.fma(FloatVector.broadcast(SPECIES, LOG2_E), FloatVector.broadcast(SPECIES, ROUNDING));
             FloatVector n = shifted.sub(ROUNDING);

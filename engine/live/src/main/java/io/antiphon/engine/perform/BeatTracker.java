@@ -593,7 +593,7 @@ public final class BeatTracker {
         for (int i = 0; i + 1 < m; i++) {
             boolean dotted = dottedPair(i, m);
             // a run begins with a dotted pair, its long note first (read from a snap, it may be read a note late)
-            if (!dotted && !(unevenPair(i) && iois[i] > iois[i + 1])) continue;
+            if (!dotted && !longFirstPair(i)) continue;
             double pair = iois[i] + iois[i + 1];
             boolean alone = i == 0 || iois[i - 1] > PAIR_NEIGHBOUR * iois[i + 1];
             boolean fills = Math.abs(Math.log(pair / whole)) < PAIR_FIT || Math.abs(Math.log(pair / part)) < PAIR_FIT;
@@ -642,9 +642,12 @@ public final class BeatTracker {
      * short one.
      */
     private boolean dottedPair(int i, int m) {
-        double ratio = iois[i] / iois[i + 1];
-        return ratio >= DOTTED_PAIR_LOW && ratio <= DOTTED_PAIR_HIGH
-                && (i + 2 >= m || iois[i + 2] > PAIR_NEIGHBOUR * iois[i + 1]);
+        return longFirstPair(i) && (i + 2 >= m || iois[i + 2] > PAIR_NEIGHBOUR * iois[i + 1]);
+    }
+
+    /** {@link #unevenPair} with its long interval first. */
+    private boolean longFirstPair(int i) {
+        return iois[i] > iois[i + 1] && unevenPair(i);
     }
 
     /**
@@ -974,14 +977,8 @@ public final class BeatTracker {
             if ((slot & 1) != 0) oddOnsets++;
         }
         int best = compoundPhase();
-        // a compound line that stopped: its phrase closed at a bar line, and 6/8's bar lines are all on one quarter phase;
-        // where its notes put a downbeat, if it closed there (a jig's last dotted quarter, released on the bar's second
-        // dotted quarter) or stopped there (a half cadence's dotted quarter on the bar's second dotted quarter, held to
-        // the bar line); else where its long notes put the downbeat, or else on its closing long note's onset, or else
-        // where the player stopped
-        boolean closedOnADownbeat = closingNote != NO_END && Math.floorMod(closingNote, SLOTS_PER_BEAT) == best;
-        boolean stoppedOnADownbeat = Math.floorMod(stop, SLOTS_PER_BEAT) == best;
-        if (best >= 0 && stop != NO_END && !closedOnADownbeat && !stoppedOnADownbeat) best = stoppedCompoundDownbeat(stop, closingNote);
+        // a compound line that stopped: its phrase closed at a bar line, and 6/8's bar lines are all on one quarter phase
+        if (best >= 0 && stop != NO_END) best = stoppedCompoundDownbeat(best, stop, closingNote);
         if (best < 0) {
             if (stop != NO_END) phaseScores[(int) Math.floorMod(stop, SLOTS_PER_BEAT)] += PHRASE_END_WEIGHT;
             best = 0;
@@ -1036,11 +1033,16 @@ public final class BeatTracker {
     }
 
     /**
-     * The quarter phase of a compound line's downbeat once the player stopped ({@code stop}) where its notes put the
-     * downbeat elsewhere than on its closing note ({@code closingNote}, {@link #NO_END} if short): where its long notes
-     * put it ({@link #longNotesDownbeat}), or else on its closing long note's onset, or else where the player stopped.
+     * The quarter phase of a compound line's downbeat once the player stopped ({@code stop}, on the sixteenth grid):
+     * where its notes put it ({@code notes}, {@link #compoundPhase}) if its closing note ({@code closingNote},
+     * {@link #NO_END} if short) began there (a jig's last dotted quarter, released on the bar's second dotted quarter)
+     * or it stopped there (a half cadence's dotted quarter on the bar's second dotted quarter, held to the bar line);
+     * else where its long notes put it ({@link #longNotesDownbeat}), or else on its closing long note's onset, or else
+     * where the player stopped.
      */
-    private int stoppedCompoundDownbeat(long stop, long closingNote) {
+    private int stoppedCompoundDownbeat(int notes, long stop, long closingNote) {
+        boolean closedThere = closingNote != NO_END && Math.floorMod(closingNote, SLOTS_PER_BEAT) == notes;
+        if (closedThere || Math.floorMod(stop, SLOTS_PER_BEAT) == notes) return notes;
         int longNotes = longNotesDownbeat();
         if (longNotes >= 0) return longNotes;
         return (int) Math.floorMod(closingNote != NO_END ? closingNote : stop, SLOTS_PER_BEAT);

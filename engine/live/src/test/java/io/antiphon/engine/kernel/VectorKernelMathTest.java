@@ -43,7 +43,7 @@ class VectorKernelMathTest {
 
     private static float[] vectorExp(float[] x) {
         float[] y = x.clone();
-        VectorKernelMath.expInPlace(y, 0, y.length, 1f);
+        VectorKernelMath.expInPlace(y, 0, y.length, 0f, 1f);
         return y;
     }
 
