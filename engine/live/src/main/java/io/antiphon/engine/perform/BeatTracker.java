@@ -153,6 +153,14 @@ public final class BeatTracker {
     private static final double OTHER_NOTE_VALUE_OCTAVES = 0.15;
     /** Note values heard equally often are weighed against each other from this many hearings each. */
     private static final int TIED_MEMBERS = 3;
+    /**
+     * The unit's beat holds the onsets badly when their {@link #sixteenthCoherence} on it is below this: then another
+     * note value as long as half that beat or longer, one its sixteenths cannot hold, offers its levels too
+     * ({@link #otherNoteValue}).
+     */
+    private static final double LONG_VALUE_OFF_GRID = 0.7;
+    /** Below this, a shorter other note value offers its levels too: at 0.7 a triplet's pickup did (it is a tuplet of the beat). */
+    private static final double SHORT_VALUE_OFF_GRID = 0.6;
     /** An interval longer than this many times the upper quartile of the intervals holds a rest: it is no candidate for the melody's note value. */
     private static final double REST_QUARTILES = 2.5;
     private static final double ORNAMENT_NANOS = 90e6;
@@ -532,6 +540,7 @@ public final class BeatTracker {
             // three quarters; a waltz's dotted quarters fill more time than its quarters, and no beat is made of two
             // thirds or four thirds of a quarter)
             beat = chooseLevel(unit, n);
+            if (!isOtherNoteValue(unit, commonest)) commonest = otherNoteValue(unit, beat, n, longest);
             if (isOtherNoteValue(unit, commonest)) {
                 // and between those two, how closely the onsets keep to each one's sixteenths
                 double byTime = levelScore + COHERENCE_WEIGHT * sixteenthCoherence(beat, n);
@@ -540,6 +549,31 @@ public final class BeatTracker {
             }
         }
         return beat;
+    }
+
+    /**
+     * The note value heard most often (twice or more) of those among the first {@code n - 1} intervals, below
+     * {@code longest} (a rest), that no power of two of {@code unit} is, if the onsets keep badly to the sixteenths of
+     * {@code beat}, the unit's level ({@value #LONG_VALUE_OFF_GRID}; {@value #SHORT_VALUE_OFF_GRID} for a value shorter
+     * than half the beat); else {@code unit}. A 3/4 song of dotted halves, halves and quarters, its dotted halves filling
+     * most time and heard most often, was heard in dotted quarters (two thirds of the player's tempo): its quarters fell
+     * between that beat's sixteenths, and no power of two of a dotted half is a quarter.
+     */
+    private double otherNoteValue(double unit, double beat, int n, double longest) {
+        double coherence = sixteenthCoherence(beat, n);
+        if (coherence >= LONG_VALUE_OFF_GRID) return unit;
+        double other = unit;
+        int otherMembers = 1;
+        for (int i = 0; i < n - 1; i++) {
+            if (iois[i] > longest || !isOtherNoteValue(unit, iois[i])) continue;
+            if (iois[i] < beat / 2 && coherence >= SHORT_VALUE_OFF_GRID) continue;
+            double sum = clusterSum(i, n - 1);
+            if (clusterMembers > otherMembers) {
+                otherMembers = clusterMembers;
+                other = sum / clusterMembers;
+            }
+        }
+        return other;
     }
 
     /**
