@@ -159,7 +159,10 @@ public final class BeatTracker {
      * ({@link #otherNoteValue}).
      */
     private static final double LONG_VALUE_OFF_GRID = 0.7;
-    /** Below this, a shorter other note value offers its levels too: at 0.7 a triplet's pickup did (it is a tuplet of the beat). */
+    /**
+     * Below this, a shorter other note value offers its levels too (it may be a tuplet of the beat): at 0.75, calls that
+     * open with a triplet's pickup were heard at 1.5 times their tempo.
+     */
     private static final double SHORT_VALUE_OFF_GRID = 0.6;
     /** An interval longer than this many times the upper quartile of the intervals holds a rest: it is no candidate for the melody's note value. */
     private static final double REST_QUARTILES = 2.5;
