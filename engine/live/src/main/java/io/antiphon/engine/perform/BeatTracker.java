@@ -131,6 +131,8 @@ public final class BeatTracker {
     static final double COMPOUND_RATIO = 0.7;
     /** A compound line's long notes keep to one of its bar's two dotted-quarter beats when they weigh this many times the other's. */
     private static final double ONE_SIDED = 2;
+    /** Long notes lean to one of the bar's two dotted-quarter beats when they weigh this many times the other's ({@link #stoppedCompoundDownbeat}). */
+    private static final double LEANING = 1.5;
     /** A silence of this many sixteenths or more before an onset is a rest ({@link #compoundPhase}). */
     private static final int REST_SLOTS = 3;
     private static final double CARRY_LIMIT = 0.34;
@@ -396,13 +398,16 @@ public final class BeatTracker {
      * phrase that closes on a long note ({@value #CLOSING_NOTE_SLOTS} sixteenths or more sounded) where its notes already
      * put a downbeat closed on that downbeat: a jig's closing dotted quarter is released on the bar's second dotted
      * quarter, half a quarter off its bar lines. So did one that stopped where its notes put a downbeat: a half cadence's
-     * dotted quarter on the bar's second dotted quarter, held to the bar line. Where its notes put the downbeat elsewhere
+     * dotted quarter on the bar's second dotted quarter, held to the bar line. So did one whose long notes lean to where
+     * its notes put the downbeat ({@link #stoppedCompoundDownbeat}). Where its notes put the downbeat elsewhere
      * than both, a compound line that closes on a long note closed at that note's onset, not at its release. The closing
      * note's onset, or else the stop, also marks the strong beats ({@link #strongBeatParity}). Its blind sides: a
      * compound line whose long notes all keep to its bars' second dotted quarters takes those for its downbeats
      * ({@link #longNotesDownbeat}), wherever it closes; and a jig that opened with a dotted quarter's pickup on its first
      * bar's second dotted quarter, whose notes put its downbeats there, and closes on a downbeat's dotted quarter released
-     * on the second dotted quarter, keeps them there (the stop agrees with its notes).
+     * on the second dotted quarter, keeps them there (the stop agrees with its notes); and a line whose notes put its
+     * downbeats on its second dotted quarters, its long notes leaning there too, keeps them there when the player
+     * stopped on its bar lines' quarters (a call cut inside a bar).
      */
     public void phraseEnded(long releaseNanos) {
         if (!tracking || count < 2) return;
@@ -1074,14 +1079,17 @@ public final class BeatTracker {
      * where its notes put it ({@code notes}, {@link #compoundPhase}) if its closing note ({@code closingNote},
      * {@link #NO_END} if short) began there (a jig's last dotted quarter, released on the bar's second dotted quarter)
      * or it stopped there (a half cadence's dotted quarter on the bar's second dotted quarter, held to the bar line);
-     * else where its long notes put it ({@link #longNotesDownbeat}), or else on its closing long note's onset, or else
-     * where the player stopped.
+     * else where its long notes put it ({@link #longNotesDownbeat}), or where its notes put it if its long notes lean
+     * there ({@value #LEANING} times what sounded on the other side: the opening and the long notes agree, against the
+     * stop alone; a phrase that ends with a quarter on its last bar's second dotted quarter and an eighth's rest stops
+     * half a quarter off its bar lines), or else on its closing long note's onset, or else where the player stopped.
      */
     private int stoppedCompoundDownbeat(int notes, long stop, long closingNote) {
         boolean closedThere = closingNote != NO_END && Math.floorMod(closingNote, SLOTS_PER_BEAT) == notes;
         if (closedThere || Math.floorMod(stop, SLOTS_PER_BEAT) == notes) return notes;
-        int longNotes = longNotesDownbeat();
+        int longNotes = longNotesDownbeat(ONE_SIDED);
         if (longNotes >= 0) return longNotes;
+        if (longNotesDownbeat(LEANING) == notes) return notes;
         return (int) Math.floorMod(closingNote != NO_END ? closingNote : stop, SLOTS_PER_BEAT);
     }
 
@@ -1092,7 +1100,7 @@ public final class BeatTracker {
      * long notes, as a jig's quarters and eighths do, or it is one long note (two longest notes' weight is needed).
      * Such a line's downbeats are where its long notes are, whatever quarter it stopped on.
      */
-    private int longNotesDownbeat() {
+    private int longNotesDownbeat(double oneSided) {
         Arrays.fill(quarterSides, 0);
         int before = argmax(dottedBeforeRest);
         int after = argmax(dottedAfterRest);
@@ -1104,7 +1112,7 @@ public final class BeatTracker {
         double other = 0;
         for (int q = 0; q < SLOTS_PER_BEAT; q++) if (q != heavier) other = Math.max(other, quarterSides[q]);
         // and over more than one long note: a single one held across the bar line may be a syncopation
-        return quarterSides[heavier] >= ONE_SIDED * other && quarterSides[heavier] >= 2 * PHASE_LENGTH_CAP ? heavier : -1;
+        return quarterSides[heavier] >= oneSided * other && quarterSides[heavier] >= 2 * PHASE_LENGTH_CAP ? heavier : -1;
     }
 
     private static int argmax(double[] scores) {

@@ -536,6 +536,22 @@ class BeatTrackerTest {
     }
 
     /**
+     * A song in 6/8 (counted in quarters) that opens on its downbeat, whose quarters and last dotted quarter fall on its
+     * downbeats and one dotted quarter on a second dotted quarter, between eighths, and whose phrase ends with a quarter
+     * on the last bar's second dotted quarter and an eighth's rest. Its long notes lean to the downbeats (nine to five)
+     * where its opening puts them; where the player stopped is half a quarter off the bar lines' quarters.
+     */
+    static final double[][] SONG_LEANING_TO_ITS_DOWNBEATS_ENDING_WITH_A_REST = {
+            {0, 1}, {1, 0.5}, {1.5, 0.5}, {2, 0.5}, {2.5, 0.5}, {3, 1}, {4, 0.5}, {4.5, 1.5}, {6, 1}, {7, 0.5},
+            {7.5, 0.5}, {8, 0.5}, {8.5, 0.5}, {9, 1.5}, {10.5, 1}};
+
+    @Test
+    void aSongWhoseOpeningAndLongNotesAgreeOnItsDownbeatsKeepsThemWhenItStopsAnEighthBeforeTheBarLine() {
+        assertTheNextBeatsAreThePlayersAt72To140(SONG_LEANING_TO_ITS_DOWNBEATS_ENDING_WITH_A_REST, true,
+                "song leaning to its downbeats ending with a rest");
+    }
+
+    /**
      * A jig of running eighths in 6/8 (counted in quarters) between dotted quarters on its downbeats, closing on the last
      * bar's downbeat with a dotted quarter: at 72 BPM its eighths can be heard as the beat.
      */
