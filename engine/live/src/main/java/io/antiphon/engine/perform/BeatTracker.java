@@ -1013,7 +1013,9 @@ public final class BeatTracker {
             double length = Math.min(interval, PHASE_LENGTH_CAP);
             phaseScores[(int) Math.floorMod(slot, SLOTS_PER_BEAT)] += length;
             dottedScores[(int) Math.floorMod(slot, DOTTED_SLOTS)] += length;
-            double sounded = Math.min(Math.max(1, interval - Math.round(silences[index(i + 1)] / sixteenth)), PHASE_LENGTH_CAP);
+            // what sounded of the note: its interval less the whole sixteenths of silence after it (a detached quarter's
+            // gap of half a sixteenth or more, rounded, took a sixteenth off every long note)
+            double sounded = Math.min(Math.max(1, interval - (long) (silences[index(i + 1)] / sixteenth)), PHASE_LENGTH_CAP);
             (i < rest ? dottedBeforeRest : dottedAfterRest)[(int) Math.floorMod(slot, DOTTED_SLOTS)] += sounded;
             (i < rest ? barBeforeRest : barAfterRest)[(int) Math.floorMod(slot, 2 * DOTTED_SLOTS)] += sounded;
             if ((slot & 1) != 0) oddOnsets++;

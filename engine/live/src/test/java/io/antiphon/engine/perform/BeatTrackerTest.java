@@ -551,6 +551,17 @@ class BeatTrackerTest {
                 "song leaning to its downbeats ending with a rest");
     }
 
+    @Test
+    void aSongWhoseOpeningAndLongNotesAgreeOnItsDownbeatsKeepsThemPlayedDetached() {
+        // each note held 85 % of its value, not 90 %: a quarter's gap before the next note is then over half a sixteenth
+        double[][] detached = new double[SONG_LEANING_TO_ITS_DOWNBEATS_ENDING_WITH_A_REST.length][];
+        for (int i = 0; i < detached.length; i++) {
+            double[] note = SONG_LEANING_TO_ITS_DOWNBEATS_ENDING_WITH_A_REST[i];
+            detached[i] = new double[] {note[0], note[1] * 0.85 / 0.9};
+        }
+        assertTheNextBeatsAreThePlayersAt72To140(detached, true, "song leaning to its downbeats, detached");
+    }
+
     /**
      * A jig of running eighths in 6/8 (counted in quarters) between dotted quarters on its downbeats, closing on the last
      * bar's downbeat with a dotted quarter: at 72 BPM its eighths can be heard as the beat.
