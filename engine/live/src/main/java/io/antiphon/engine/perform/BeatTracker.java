@@ -226,7 +226,7 @@ public final class BeatTracker {
     /** What sounded of the notes on each sixteenth of a compound bar (two dotted quarters), before and after the rest. */
     private final double[] barBeforeRest = new double[2 * DOTTED_SLOTS];
     private final double[] barAfterRest = new double[2 * DOTTED_SLOTS];
-    /** What sounded on the dotted-quarter beats, by quarter phase ({@link #longNotesDownbeat}). */
+    /** What sounded on the dotted-quarter beats, by quarter phase ({@link #heavierLongNotes}). */
     private final double[] quarterSides = new double[SLOTS_PER_BEAT];
     /** Onsets in the window (the newest aside) on an odd sixteenth, counted by {@link #rephase}. */
     private int oddOnsets;
@@ -403,7 +403,7 @@ public final class BeatTracker {
      * than both, a compound line that closes on a long note closed at that note's onset, not at its release. The closing
      * note's onset, or else the stop, also marks the strong beats ({@link #strongBeatParity}). Its blind sides: a
      * compound line whose long notes all keep to its bars' second dotted quarters takes those for its downbeats
-     * ({@link #longNotesDownbeat}), wherever it closes; and a jig that opened with a dotted quarter's pickup on its first
+     * ({@link #heavierLongNotes}), wherever it closes; and a jig that opened with a dotted quarter's pickup on its first
      * bar's second dotted quarter, whose notes put its downbeats there, and closes on a downbeat's dotted quarter released
      * on the second dotted quarter, keeps them there (the stop agrees with its notes); and a line whose notes put its
      * downbeats on its second dotted quarters, its long notes leaning there too, keeps them there when the player
@@ -548,10 +548,11 @@ public final class BeatTracker {
             // three quarters; a waltz's dotted quarters fill more time than its quarters, and no beat is made of two
             // thirds or four thirds of a quarter)
             beat = chooseLevel(unit, n);
-            if (!isOtherNoteValue(unit, commonest)) commonest = otherNoteValue(unit, beat, n, longest);
+            double coherence = sixteenthCoherence(beat, n);
+            if (!isOtherNoteValue(unit, commonest)) commonest = otherNoteValue(unit, beat, coherence, n, longest);
             if (isOtherNoteValue(unit, commonest)) {
                 // and between those two, how closely the onsets keep to each one's sixteenths
-                double byTime = levelScore + COHERENCE_WEIGHT * sixteenthCoherence(beat, n);
+                double byTime = levelScore + COHERENCE_WEIGHT * coherence;
                 double byCount = chooseLevel(commonest, n);
                 if (levelScore + COHERENCE_WEIGHT * sixteenthCoherence(byCount, n) > byTime) beat = byCount;
             }
@@ -562,13 +563,12 @@ public final class BeatTracker {
     /**
      * The note value heard most often (twice or more) of those among the first {@code n - 1} intervals, below
      * {@code longest} (a rest), that no power of two of {@code unit} is, if the onsets keep badly to the sixteenths of
-     * {@code beat}, the unit's level ({@value #LONG_VALUE_OFF_GRID}; {@value #SHORT_VALUE_OFF_GRID} for a value shorter
+     * {@code beat}, the unit's level (their {@code coherence} on them below {@value #LONG_VALUE_OFF_GRID}; {@value #SHORT_VALUE_OFF_GRID} for a value shorter
      * than half the beat); else {@code unit}. A 3/4 song of dotted halves, halves and quarters, its dotted halves filling
      * most time and heard most often, was heard in dotted quarters (two thirds of the player's tempo): its quarters fell
      * between that beat's sixteenths, and no power of two of a dotted half is a quarter.
      */
-    private double otherNoteValue(double unit, double beat, int n, double longest) {
-        double coherence = sixteenthCoherence(beat, n);
+    private double otherNoteValue(double unit, double beat, double coherence, int n, double longest) {
         if (coherence >= LONG_VALUE_OFF_GRID) return unit;
         double other = unit;
         int otherMembers = 1;
@@ -1081,7 +1081,7 @@ public final class BeatTracker {
      * where its notes put it ({@code notes}, {@link #compoundPhase}) if its closing note ({@code closingNote},
      * {@link #NO_END} if short) began there (a jig's last dotted quarter, released on the bar's second dotted quarter)
      * or it stopped there (a half cadence's dotted quarter on the bar's second dotted quarter, held to the bar line);
-     * else where its long notes put it ({@link #longNotesDownbeat}), or where its notes put it if its long notes lean
+     * else where its long notes put it ({@link #heavierLongNotes}), or where its notes put it if its long notes lean
      * there ({@value #LEANING} times what sounded on the other side: the opening and the long notes agree, against the
      * stop alone; a phrase that ends with a quarter on its last bar's second dotted quarter and an eighth's rest stops
      * half a quarter off its bar lines), or else on its closing long note's onset, or else where the player stopped.
@@ -1089,20 +1089,20 @@ public final class BeatTracker {
     private int stoppedCompoundDownbeat(int notes, long stop, long closingNote) {
         boolean closedThere = closingNote != NO_END && Math.floorMod(closingNote, SLOTS_PER_BEAT) == notes;
         if (closedThere || Math.floorMod(stop, SLOTS_PER_BEAT) == notes) return notes;
-        int longNotes = longNotesDownbeat(ONE_SIDED);
-        if (longNotes >= 0) return longNotes;
-        if (longNotesDownbeat(LEANING) == notes) return notes;
+        int longNotes = heavierLongNotes();
+        if (longNotes >= 0 && longNotesOutweigh(longNotes, ONE_SIDED)) return longNotes;
+        if (longNotes == notes && longNotesOutweigh(notes, LEANING)) return notes;
         return (int) Math.floorMod(closingNote != NO_END ? closingNote : stop, SLOTS_PER_BEAT);
     }
 
     /**
-     * In a compound line, the quarter phase of the dotted-quarter beat that the long notes keep to, if they keep to one
-     * of the bar's two ({@value #ONE_SIDED} times what sounded on the other or more: a bar of a dotted quarter and three
-     * eighths, or a 3/4 line of a quarter's pickup and a dotted quarter that folds on dotted quarters); -1 if both hold
-     * long notes, as a jig's quarters and eighths do, or it is one long note (two longest notes' weight is needed).
-     * Such a line's downbeats are where its long notes are, whatever quarter it stopped on.
+     * In a compound line, the quarter phase of the bar's two dotted-quarter beats that more of the long notes sounded
+     * on ({@link #quarterSides}); -1 if it is one long note (two longest notes' weight is needed). Where they keep to it
+     * ({@link #longNotesOutweigh} {@value #ONE_SIDED} times: a bar of a dotted quarter and three eighths, or a 3/4 line
+     * of a quarter's pickup and a dotted quarter that folds on dotted quarters), the line's downbeats are there,
+     * whatever quarter it stopped on; a jig's quarters and eighths put long notes on both.
      */
-    private int longNotesDownbeat(double oneSided) {
+    private int heavierLongNotes() {
         Arrays.fill(quarterSides, 0);
         int before = argmax(dottedBeforeRest);
         int after = argmax(dottedAfterRest);
@@ -1111,10 +1111,15 @@ public final class BeatTracker {
             quarterSides[(after + beat - before) % SLOTS_PER_BEAT] += barAfterRest[after + beat - before];
         }
         int heavier = argmax(quarterSides);
+        // over more than one long note: a single one held across the bar line may be a syncopation
+        return quarterSides[heavier] >= 2 * PHASE_LENGTH_CAP ? heavier : -1;
+    }
+
+    /** Whether what sounded on quarter phase {@code side} ({@link #heavierLongNotes}) is {@code factor} times the other's or more. */
+    private boolean longNotesOutweigh(int side, double factor) {
         double other = 0;
-        for (int q = 0; q < SLOTS_PER_BEAT; q++) if (q != heavier) other = Math.max(other, quarterSides[q]);
-        // and over more than one long note: a single one held across the bar line may be a syncopation
-        return quarterSides[heavier] >= oneSided * other && quarterSides[heavier] >= 2 * PHASE_LENGTH_CAP ? heavier : -1;
+        for (int q = 0; q < SLOTS_PER_BEAT; q++) if (q != side) other = Math.max(other, quarterSides[q]);
+        return quarterSides[side] >= factor * other;
     }
 
     private static int argmax(double[] scores) {
