@@ -1069,7 +1069,7 @@ public final class BeatTracker {
             long downbeat = first + Math.floorMod((moved ? before : dotted) - first, DOTTED_SLOTS);
             return (int) Math.floorMod(downbeat, SLOTS_PER_BEAT);
         }
-        int recent = moved ? after : dotted;
+        int recent = recentDottedGrid();
         int a = Math.floorMod(recent, SLOTS_PER_BEAT);
         int b = Math.floorMod(recent + 2, SLOTS_PER_BEAT);
         if (a == 0 || b == 0) return 0;
@@ -1084,13 +1084,16 @@ public final class BeatTracker {
      * else where its long notes put it ({@link #heavierLongNotes}), or where its notes put it if its long notes lean
      * there ({@value #LEANING} times what sounded on the other side: the opening and the long notes agree, against the
      * stop alone; a phrase that ends with a quarter on its last bar's second dotted quarter and an eighth's rest stops
-     * half a quarter off its bar lines), or else on its closing long note's onset, or else where the player stopped.
+     * half a quarter off its bar lines), or where its notes put it if it closed with a quarter on a dotted-quarter beat
+     * and an eighth's rest ({@link #closedOnAQuarterAndAnEighthsRest}), or else on its closing long note's onset, or
+     * else where the player stopped.
      */
     private int stoppedCompoundDownbeat(int notes, long stop, long closingNote) {
         boolean closedThere = closingNote != NO_END && Math.floorMod(closingNote, SLOTS_PER_BEAT) == notes;
         if (closedThere || Math.floorMod(stop, SLOTS_PER_BEAT) == notes) return notes;
         int longNotes = heavierLongNotes();
         if (longNotes >= 0 && longNotesOutweigh(longNotes, ONE_SIDED)) return longNotes;
+        if (closingNote == NO_END && closedOnAQuarterAndAnEighthsRest(stop)) return notes;
         if (longNotes == notes && longNotesOutweigh(notes, LEANING)) return notes;
         return (int) Math.floorMod(closingNote != NO_END ? closingNote : stop, SLOTS_PER_BEAT);
     }
@@ -1120,6 +1123,24 @@ public final class BeatTracker {
         double other = 0;
         for (int q = 0; q < SLOTS_PER_BEAT; q++) if (q != side) other = Math.max(other, quarterSides[q]);
         return quarterSides[side] >= factor * other;
+    }
+
+    /**
+     * Whether the phrase closed with a quarter on a dotted-quarter beat, the player stopping at its end ({@code stop}), an
+     * eighth before the next dotted-quarter beat: a jig's cadence, its last quarter on the bar's second dotted quarter
+     * and the eighth before the bar line silent, as often as a quarter on a downbeat. The stop cannot tell those apart;
+     * the opening can.
+     */
+    private boolean closedOnAQuarterAndAnEighthsRest(long stop) {
+        long last = slots[index(count - 1)];
+        return stop - last == SLOTS_PER_BEAT && Math.floorMod(last - recentDottedGrid(), DOTTED_SLOTS) == 0;
+    }
+
+    /** The sixteenth (modulo {@value #DOTTED_SLOTS}) of the dotted-quarter grid the notes after the phrase's rest keep to, or the whole window's. */
+    private int recentDottedGrid() {
+        int before = argmax(dottedBeforeRest);
+        int after = argmax(dottedAfterRest);
+        return dottedAfterRest[after] > 0 && before != after ? after : argmax(dottedScores);
     }
 
     private static int argmax(double[] scores) {

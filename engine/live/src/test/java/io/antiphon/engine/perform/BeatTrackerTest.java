@@ -563,6 +563,23 @@ class BeatTrackerTest {
     }
 
     /**
+     * A jig in 6/8 (counted in quarters) that opens on its downbeat, of quarter-and-eighth pairs and running eighths,
+     * its quarters as many on its downbeats as on its second dotted quarters, whose phrase ends with a quarter on the
+     * last bar's second dotted quarter and an eighth's rest (a jig's cadence). Where the player stopped, half a quarter
+     * off the bar lines' quarters, would put the downbeats on the second dotted quarters just as well as a quarter on the
+     * downbeat would; the long notes do not lean; the opening tells.
+     */
+    static final double[][] JIG_CLOSING_ON_A_QUARTER_AND_AN_EIGHTHS_REST = {
+            {0, 1}, {1, 0.5}, {1.5, 1}, {2.5, 0.5}, {3, 0.5}, {3.5, 0.5}, {4, 0.5}, {4.5, 1}, {5.5, 0.5}, {6, 1},
+            {7, 0.5}, {7.5, 1}, {8.5, 0.5}, {9, 1}, {10, 0.5}, {10.5, 1}};
+
+    @Test
+    void aJigWhoseCadenceIsAQuarterAndAnEighthsRestKeepsTheDownbeatsItsOpeningGives() {
+        assertTheNextBeatsAreThePlayersAt72To140(JIG_CLOSING_ON_A_QUARTER_AND_AN_EIGHTHS_REST, true,
+                "jig closing on a quarter and an eighth's rest");
+    }
+
+    /**
      * A jig of running eighths in 6/8 (counted in quarters) between dotted quarters on its downbeats, closing on the last
      * bar's downbeat with a dotted quarter: at 72 BPM its eighths can be heard as the beat.
      */
