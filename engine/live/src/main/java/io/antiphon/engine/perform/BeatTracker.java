@@ -1024,7 +1024,7 @@ public final class BeatTracker {
         // a compound line that stopped: its phrase closed at a bar line, and 6/8's bar lines are all on one quarter phase
         if (best >= 0 && stop != NO_END) best = stoppedCompoundDownbeat(best, stop, closingNote);
         if (best < 0) {
-            if (stop != NO_END) phaseScores[(int) Math.floorMod(stop, SLOTS_PER_BEAT)] += PHRASE_END_WEIGHT;
+            if (stop != NO_END) phaseScores[phraseEndPhase(stop, closingNote)] += PHRASE_END_WEIGHT;
             best = 0;
             for (int p = 1; p < SLOTS_PER_BEAT; p++) if (phaseScores[p] > phaseScores[best]) best = p;
             if (best == 0 || phaseScores[best] <= phaseScores[0] + REPHASE_MARGIN) return;
@@ -1035,6 +1035,18 @@ public final class BeatTracker {
         for (int i = 0; i < count; i++) slots[index(i)] -= shift;
         origin += shift * period / SLOTS_PER_BEAT;
         gridEpoch++;
+    }
+
+    /**
+     * The beat phase a simple line's phrase end ({@code stop}, {@code closingNote}: {@link #rephase}) speaks for: the
+     * current one if its closing long note began on the beat (a dotted quarter on the beat released half a beat later,
+     * the eighth before the next part's pickup silent: the stop alone moved the beat half a beat), else where the player
+     * stopped (a phrase closes at a bar line). A long closing note that began off the beat does not speak for its phase:
+     * a 6/8 line heard in quarters closes on its second dotted quarter as often as not.
+     */
+    private int phraseEndPhase(long stop, long closingNote) {
+        if (closingNote != NO_END && Math.floorMod(closingNote, SLOTS_PER_BEAT) == 0) return 0;
+        return (int) Math.floorMod(stop, SLOTS_PER_BEAT);
     }
 
     /**

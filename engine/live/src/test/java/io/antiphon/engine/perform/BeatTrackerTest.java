@@ -563,6 +563,21 @@ class BeatTrackerTest {
     }
 
     /**
+     * A tune in 2/4 of running eighths whose phrase closes with a dotted quarter on the last bar's downbeat and an
+     * eighth's rest (where the next part's pickup would be): the player stops half a beat off the beat, and the eighths
+     * say nothing of it.
+     */
+    static final double[][] SONG_CLOSING_ON_A_DOTTED_QUARTER_AND_AN_EIGHTHS_REST = {
+            {0, 0.5}, {0.5, 0.5}, {1, 0.5}, {1.5, 0.5}, {2, 0.5}, {2.5, 0.5}, {3, 0.5}, {3.5, 0.5}, {4, 0.5}, {4.5, 0.5},
+            {5, 0.5}, {5.5, 0.5}, {6, 1.5}};
+
+    @Test
+    void aSongWhoseClosingDottedQuarterBeganOnTheBeatKeepsItsBeatWhereThePlayerStoppedHalfABeatLater() {
+        assertTheNextBeatsAreThePlayersAt72To140(SONG_CLOSING_ON_A_DOTTED_QUARTER_AND_AN_EIGHTHS_REST, true,
+                "song closing on a dotted quarter and an eighth's rest");
+    }
+
+    /**
      * A jig in 6/8 (counted in quarters) that opens on its downbeat, of quarter-and-eighth pairs and running eighths,
      * its quarters as many on its downbeats as on its second dotted quarters, whose phrase ends with a quarter on the
      * last bar's second dotted quarter and an eighth's rest (a jig's cadence). Where the player stopped, half a quarter
