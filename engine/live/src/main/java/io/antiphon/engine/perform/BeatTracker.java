@@ -230,6 +230,13 @@ public final class BeatTracker {
     private final double[] quarterSides = new double[SLOTS_PER_BEAT];
     /** Onsets in the window (the newest aside) on an odd sixteenth, counted by {@link #rephase}. */
     private int oddOnsets;
+    /** The dotted-quarter grids (sixteenth modulo six) the window's notes keep to: the whole window's, before and after its rest, and the newest notes' ({@link #foldDottedGrids}). */
+    private int dottedGrid;
+    private int dottedGridBefore;
+    private int dottedGridAfter;
+    private int recentDottedGrid;
+    /** Whether a rest inside the phrase moved the bar lines onto another dotted grid ({@link #foldDottedGrids}). */
+    private boolean restMovedBarLines;
     private final double[] distances = new double[WINDOW];
     /** Each onset's weight in the last fit ({@link #fit}) but for its age, by window index. */
     private final double[] robust = new double[WINDOW];
@@ -1020,6 +1027,7 @@ public final class BeatTracker {
             (i < rest ? barBeforeRest : barAfterRest)[(int) Math.floorMod(slot, 2 * DOTTED_SLOTS)] += sounded;
             if ((slot & 1) != 0) oddOnsets++;
         }
+        foldDottedGrids();
         int best = compoundPhase();
         // a compound line that stopped: its phrase closed at a bar line, and 6/8's bar lines are all on one quarter phase
         if (best >= 0 && stop != NO_END) best = stoppedCompoundDownbeat(best, stop, closingNote);
@@ -1066,24 +1074,19 @@ public final class BeatTracker {
      * first onset give the downbeat, and the quarters through it are the player's on both sides.
      */
     private int compoundPhase() {
-        int dotted = argmax(dottedScores);
-        int before = argmax(dottedBeforeRest);
-        int after = argmax(dottedAfterRest);
-        // a rest that moved the bar lines (notes after it: the window holds one): each side keeps to its own dotted grid
-        boolean moved = dottedAfterRest[after] > 0 && before != after;
-        double dottedBest = moved ? dottedBeforeRest[before] + dottedAfterRest[after] : dottedScores[dotted];
+        double dottedBest = restMovedBarLines ? dottedBeforeRest[dottedGridBefore] + dottedAfterRest[dottedGridAfter]
+                : dottedScores[dottedGrid];
         double quarterBest = 0;
         for (double score : phaseScores) quarterBest = Math.max(quarterBest, score);
         if (dottedBest <= COMPOUND_RATIO * quarterBest) return -1;
         if (oddOnsets * 8 > count - 1) return -1;
         if (windowFromFirstOnset) {
             long first = slots[index(0)];
-            long downbeat = first + Math.floorMod((moved ? before : dotted) - first, DOTTED_SLOTS);
+            long downbeat = first + Math.floorMod((restMovedBarLines ? dottedGridBefore : dottedGrid) - first, DOTTED_SLOTS);
             return (int) Math.floorMod(downbeat, SLOTS_PER_BEAT);
         }
-        int recent = recentDottedGrid();
-        int a = Math.floorMod(recent, SLOTS_PER_BEAT);
-        int b = Math.floorMod(recent + 2, SLOTS_PER_BEAT);
+        int a = Math.floorMod(recentDottedGrid, SLOTS_PER_BEAT);
+        int b = Math.floorMod(recentDottedGrid + 2, SLOTS_PER_BEAT);
         if (a == 0 || b == 0) return 0;
         return phaseScores[a] >= phaseScores[b] ? a : b;
     }
@@ -1119,8 +1122,8 @@ public final class BeatTracker {
      */
     private int heavierLongNotes() {
         Arrays.fill(quarterSides, 0);
-        int before = argmax(dottedBeforeRest);
-        int after = argmax(dottedAfterRest);
+        int before = dottedGridBefore;
+        int after = dottedGridAfter;
         for (int beat = before; beat < 2 * DOTTED_SLOTS; beat += DOTTED_SLOTS) {
             quarterSides[beat % SLOTS_PER_BEAT] += barBeforeRest[beat];
             quarterSides[(after + beat - before) % SLOTS_PER_BEAT] += barAfterRest[after + beat - before];
@@ -1145,14 +1148,20 @@ public final class BeatTracker {
      */
     private boolean closedOnAQuarterAndAnEighthsRest(long stop) {
         long last = slots[index(count - 1)];
-        return stop - last == SLOTS_PER_BEAT && Math.floorMod(last - recentDottedGrid(), DOTTED_SLOTS) == 0;
+        return stop - last == SLOTS_PER_BEAT && Math.floorMod(last - recentDottedGrid, DOTTED_SLOTS) == 0;
     }
 
-    /** The sixteenth (modulo {@value #DOTTED_SLOTS}) of the dotted-quarter grid the notes after the phrase's rest keep to, or the whole window's. */
-    private int recentDottedGrid() {
-        int before = argmax(dottedBeforeRest);
-        int after = argmax(dottedAfterRest);
-        return dottedAfterRest[after] > 0 && before != after ? after : argmax(dottedScores);
+    /**
+     * The dotted-quarter grids the folded notes keep to ({@link #dottedScores}, {@link #dottedBeforeRest},
+     * {@link #dottedAfterRest}), once per {@link #rephase}: where a rest moved the bar lines (notes after it, on another
+     * grid), each side keeps to its own, and the newest notes to the one after it; else the whole window's.
+     */
+    private void foldDottedGrids() {
+        dottedGrid = argmax(dottedScores);
+        dottedGridBefore = argmax(dottedBeforeRest);
+        dottedGridAfter = argmax(dottedAfterRest);
+        restMovedBarLines = dottedAfterRest[dottedGridAfter] > 0 && dottedGridBefore != dottedGridAfter;
+        recentDottedGrid = restMovedBarLines ? dottedGridAfter : dottedGrid;
     }
 
     private static int argmax(double[] scores) {
