@@ -149,6 +149,7 @@ public final class GrooveEvaluation {
                 relativeError(tempo4, trueTempo4), relativeError(tempo8, trueTempo8), tempoAtEnd / trueTempoEnd,
                 beatFound, phaseErrorMs, answer.size(), onSixteenths, lineOnSixteenths,
                 firstAnswer < 0 ? Double.NaN : performance.gridErrorMs(firstAnswer, 1),
+                firstAnswer < 0 ? Double.NaN : performance.beatAt(firstAnswer) - performance.beatAt(lastOnset),
                 firstAnswer >= 0 && firstAnswer <= lastOnset, callLevel,
                 answer.isEmpty() ? Double.NaN : meanVelocity, answer.isEmpty() ? Double.NaN : Math.sqrt(squares / answer.size()),
                 status.answers(), hanging);

@@ -35,6 +35,7 @@ public record GrooveResult(List<Case> cases) {
      *                            ({@link TempoLine}, each onset at its score beat) puts within 30 ms of where it is: the
      *                            same mark for a follower that knew the score and kept one tempo
      * @param entranceErrorMs     the answer's first note to the nearest player beat (NaN: no answer)
+     * @param waitBeats           the player's beats from the call's last onset to the answer's first note (NaN: no answer)
      * @param answeredInside      whether the answer's first note came before the call's last note (the player interrupted)
      * @param callLevel           mean velocity of the call's last four notes
      * @param answerLevel         mean velocity of the answer (NaN: no answer)
@@ -44,7 +45,8 @@ public record GrooveResult(List<Case> cases) {
      */
     public record Case(int melody, int restBeats, double bpm, double jitterMs, double drift, double rubato, double tempoError4,
                        double tempoError8, double tempoRatioAtEnd, boolean beatFound, double phaseErrorMs,
-                       int answerNotes, int onSixteenths, int lineOnSixteenths, double entranceErrorMs, boolean answeredInside,
+                       int answerNotes, int onSixteenths, int lineOnSixteenths, double entranceErrorMs, double waitBeats,
+                       boolean answeredInside,
                        double callLevel, double answerLevel, double answerVelocitySd, long answers, int hangingNotes) {
 
         /** A double or half tempo error at the call's end. */
@@ -64,6 +66,7 @@ public record GrooveResult(List<Case> cases) {
             map.put("on_sixteenth_grid", round(onSixteenthShare()));
             map.put("line_on_sixteenth_grid", round(lineOnSixteenthShare()));
             map.put("entrance_error_ms", round(entranceErrorMs));
+            map.put("wait_beats", round(waitBeats));
             map.put("answered_inside", answeredInside);
             map.put("call_level", round(callLevel));
             map.put("answer_level", round(answerLevel));
@@ -99,6 +102,7 @@ public record GrooveResult(List<Case> cases) {
                 + " from the call allows), and of those cases how many are below 70% for the answer too");
         keys.put("entrance_error_ms", "median, p90 and max of the distance from the answer's first note to the nearest player"
                 + " beat, and the cases over 40 ms");
+        keys.put("wait_beats", "median, p90 and max of the player's beats from the call's last onset to the answer's first note");
         keys.put("answered_inside_phrase", "cases whose answer began before the call's last note");
         keys.put("rest_cases", "cases with a rest of one or two beats inserted inside the phrase, and of them answered inside it");
         keys.put("velocity_gap_over_15", "cases whose answer's mean velocity is more than 15 from the call's last four notes' mean");
@@ -108,7 +112,7 @@ public record GrooveResult(List<Case> cases) {
         keys.put("must_show", "every mark holds: grid mean >= 85% and no case < 70%, every entrance within 40 ms, every"
                 + " answer level within 15 and its spread >= 3, no answer inside a phrase, no hanging note");
         keys.put("per_case", "each case: melody, rest_beats, bpm, tempo_ratio_at_end (tracked / true), beat_phase_error_ms,"
-                + " answer_notes, on_sixteenth_grid (share), line_on_sixteenth_grid (share), entrance_error_ms, answered_inside, call_level, answer_level,"
+                + " answer_notes, on_sixteenth_grid (share), line_on_sixteenth_grid (share), entrance_error_ms, wait_beats, answered_inside, call_level, answer_level,"
                 + " answer_velocity_sd");
         keys.put("velocity_correlation", "Pearson correlation over cases between the call's last four notes' mean velocity"
                 + " and the answer's mean velocity");
@@ -152,6 +156,10 @@ public record GrooveResult(List<Case> cases) {
         long lateEntrances = Arrays.stream(entrance).filter(v -> v > 40).count() + unanswered();
         entranceMap.put("cases_over_40", lateEntrances);
         map.put("entrance_error_ms", entranceMap);
+        double[] waits = values(Case::waitBeats);
+        Map<String, Object> waitMap = medianP90(waits);
+        waitMap.put("max", round(Arrays.stream(waits).max().orElse(Double.NaN)));
+        map.put("wait_beats", waitMap);
         long inside = cases.stream().filter(Case::answeredInside).count();
         map.put("answered_inside_phrase", inside);
         Map<String, Object> rests = new LinkedHashMap<>();
