@@ -1025,7 +1025,7 @@ public final class BeatTracker {
             double sounded = Math.min(Math.max(1, interval - (long) (silences[index(i + 1)] / sixteenth)), PHASE_LENGTH_CAP);
             (i < rest ? dottedBeforeRest : dottedAfterRest)[(int) Math.floorMod(slot, DOTTED_SLOTS)] += sounded;
             (i < rest ? barBeforeRest : barAfterRest)[(int) Math.floorMod(slot, 2 * DOTTED_SLOTS)] += sounded;
-            if ((slot & 1) != 0) oddOnsets++;
+            if ((slot & 1) != 0 && !dottedEighthsSixteenth(i)) oddOnsets++;
         }
         foldDottedGrids();
         int best = compoundPhase();
@@ -1062,7 +1062,8 @@ public final class BeatTracker {
      * is not heard as compound. Compound: the long notes keep to a dotted-quarter grid (six sixteenths) more closely than
      * to any quarter one ({@link #phaseScores}, {@link #dottedScores}: note length by position; {@value #COMPOUND_RATIO}
      * of it is enough), and at most one onset in eight falls on an odd sixteenth (at half tempo a simple line's eighths
-     * do, and its fold on dotted quarters is chance). Both quarter phases then hold as many long notes, so the phrase's
+     * do, and its fold on dotted quarters is chance; a sixteenth after a dotted eighth, {@link #dottedEighthsSixteenth},
+     * is a 6/8 line's own rhythm and does not count). Both quarter phases then hold as many long notes, so the phrase's
      * start decides: a 6/8 line opens on a dotted-quarter beat or an eighth or
      * two before one (its pickup), and that beat is a downbeat; without the first onset in the window, the current phase
      * stays if it is on the dotted grid, else the quarter phase with more long notes.
@@ -1162,6 +1163,15 @@ public final class BeatTracker {
         dottedGridAfter = argmax(dottedAfterRest);
         restMovedBarLines = dottedAfterRest[dottedGridAfter] > 0 && dottedGridBefore != dottedGridAfter;
         recentDottedGrid = restMovedBarLines ? dottedGridAfter : dottedGrid;
+    }
+
+    /**
+     * Whether onset {@code i} (not the last) is a sixteenth after a dotted eighth: a 6/8 line's dotted rhythm, on an odd
+     * sixteenth at the player's tempo, where a simple line heard at half tempo puts its eighths.
+     */
+    private boolean dottedEighthsSixteenth(int i) {
+        long slot = slots[index(i)];
+        return i > 0 && slot - slots[index(i - 1)] == 3 && slots[index(i + 1)] - slot == 1;
     }
 
     private static int argmax(double[] scores) {

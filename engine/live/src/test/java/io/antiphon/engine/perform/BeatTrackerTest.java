@@ -588,6 +588,28 @@ class BeatTrackerTest {
             {0, 1}, {1, 0.5}, {1.5, 1}, {2.5, 0.5}, {3, 0.5}, {3.5, 0.5}, {4, 0.5}, {4.5, 1}, {5.5, 0.5}, {6, 1},
             {7, 0.5}, {7.5, 1}, {8.5, 0.5}, {9, 1}, {10, 0.5}, {10.5, 1}};
 
+    /**
+     * A tune in 6/8 (counted in quarters) of eight bars, 35 notes, that opens on its downbeat: dotted quarters, quarters
+     * and eighths, and in most bars a dotted eighth, a sixteenth and an eighth on one of its dotted quarters; it closes
+     * with a dotted quarter on the last bar's downbeat, a quarter on its second dotted quarter and an eighth's rest. Its
+     * sixteenths fall on odd sixteenths, one onset in five, as a simple line's eighths heard at half tempo do. Played
+     * from 84 to 108 BPM: at 72 the tracker hears it at 144 (its sixteenths the beat's eighths), from 120 now and then in
+     * dotted quarters, levels whose entrance the performer decides.
+     */
+    static final double[][] JIG_OF_DOTTED_RHYTHMS_CLOSING_ON_A_QUARTER_AND_AN_EIGHTHS_REST = {
+            {0, 1.5}, {1.5, 0.75}, {2.25, 0.25}, {2.5, 0.5}, {3, 1}, {4, 0.5}, {4.5, 0.75}, {5.25, 0.25}, {5.5, 0.5},
+            {6, 0.75}, {6.75, 0.25}, {7, 0.5}, {7.5, 1}, {8.5, 0.5}, {9, 1}, {10, 0.5}, {10.5, 0.75}, {11.25, 0.25},
+            {11.5, 0.5}, {12, 1.5}, {13.5, 0.75}, {14.25, 0.25}, {14.5, 0.5}, {15, 1}, {16, 0.5}, {16.5, 0.75},
+            {17.25, 0.25}, {17.5, 0.5}, {18, 0.75}, {18.75, 0.25}, {19, 0.5}, {19.5, 1}, {20.5, 0.5}, {21, 1.5},
+            {22.5, 1}};
+
+    @Test
+    void aJigOfDottedRhythmsWhoseCadenceIsAQuarterAndAnEighthsRestKeepsItsDownbeats() {
+        assertTheNextBeatsAreThePlayers(new double[] {84, 96, 108},
+                JIG_OF_DOTTED_RHYTHMS_CLOSING_ON_A_QUARTER_AND_AN_EIGHTHS_REST, last -> last[1], false,
+                "jig of dotted rhythms closing on a quarter and an eighth's rest");
+    }
+
     @Test
     void aJigWhoseCadenceIsAQuarterAndAnEighthsRestKeepsTheDownbeatsItsOpeningGives() {
         assertTheNextBeatsAreThePlayersAt72To140(JIG_CLOSING_ON_A_QUARTER_AND_AN_EIGHTHS_REST, true,
