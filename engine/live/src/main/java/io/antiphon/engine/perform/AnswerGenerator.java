@@ -29,7 +29,7 @@ final class AnswerGenerator {
     /**
      * An answer rests no longer than this (two beats) while more of it is left: a longer rest is what ends a player's
      * phrase ({@link PhraseDetector}), and an answer is one phrase. Without it the model could play a note or two and
-     * then fall silent for the rest of a four-bar answer (4 answers of 996 in the {@code groove} sets of docs/timing.md).
+     * then fall silent for the rest of a four-bar answer (4 answers of 996 in the {@code groove} sets of docs/timing-history.md).
      */
     static final int MAX_REST_TICKS = 2 * Vocabulary.TICKS_PER_QUARTER;
     /** The end tick of a part that never ends (jam). */

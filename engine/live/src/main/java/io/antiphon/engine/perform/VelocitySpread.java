@@ -9,7 +9,7 @@ package io.antiphon.engine.perform;
  * <p>The dynamics of {@link PlayerDynamics} (level, accents, contour, phrase arch, register) and the humanisation
  * already spread most answers by 5 to 7; but an answer of a few notes, a chord or two held long, or notes that all fall
  * on one kind of beat, can come out within a step or two of each other by chance (about one answer in a hundred
- * in the {@code groove} sets of docs/timing.md), and then it sounds like a machine: a player's notes differ by a few
+ * in the {@code groove} sets of docs/timing-history.md), and then it sounds like a machine: a player's notes differ by a few
  * steps at least. A one-note answer has no spread to keep. Allocation-free; owned by the performer thread.
  */
 final class VelocitySpread {
