@@ -588,6 +588,12 @@ class BeatTrackerTest {
             {0, 1}, {1, 0.5}, {1.5, 1}, {2.5, 0.5}, {3, 0.5}, {3.5, 0.5}, {4, 0.5}, {4.5, 1}, {5.5, 0.5}, {6, 1},
             {7, 0.5}, {7.5, 1}, {8.5, 0.5}, {9, 1}, {10, 0.5}, {10.5, 1}};
 
+    @Test
+    void aJigWhoseCadenceIsAQuarterAndAnEighthsRestKeepsTheDownbeatsItsOpeningGives() {
+        assertTheNextBeatsAreThePlayersAt72To140(JIG_CLOSING_ON_A_QUARTER_AND_AN_EIGHTHS_REST, true,
+                "jig closing on a quarter and an eighth's rest");
+    }
+
     /**
      * A tune in 6/8 (counted in quarters) of eight bars, 35 notes, that opens on its downbeat: dotted quarters, quarters
      * and eighths, and in most bars a dotted eighth, a sixteenth and an eighth on one of its dotted quarters; it closes
@@ -608,12 +614,6 @@ class BeatTrackerTest {
         assertTheNextBeatsAreThePlayers(new double[] {84, 96, 108},
                 JIG_OF_DOTTED_RHYTHMS_CLOSING_ON_A_QUARTER_AND_AN_EIGHTHS_REST, last -> last[1], false,
                 "jig of dotted rhythms closing on a quarter and an eighth's rest");
-    }
-
-    @Test
-    void aJigWhoseCadenceIsAQuarterAndAnEighthsRestKeepsTheDownbeatsItsOpeningGives() {
-        assertTheNextBeatsAreThePlayersAt72To140(JIG_CLOSING_ON_A_QUARTER_AND_AN_EIGHTHS_REST, true,
-                "jig closing on a quarter and an eighth's rest");
     }
 
     /**
