@@ -343,11 +343,14 @@ public final class Performer implements PerformerCore {
      * twice or thrice too fast, and two of its beats would end the phrase at a rest inside it, and that taken 1.5 or 2
      * times as long as the tracker is less sure ({@link BeatCertainty#restBeatNanos}). A beat that may be the player's
      * eighths ({@link #beatMayBeEighths}: a reel at 72 BPM is heard at 144) counts in pairs of them: a rest of two of
-     * the player's beats inside the phrase is four such beats, and ended the phrase there.
+     * the player's beats inside the phrase is four such beats, and ended the phrase there. Such a pair also covers a
+     * beat still being induced at 1.5 times the player's, so the two are not multiplied: counted in three fast beats,
+     * a short call at 140 BPM was answered ten or eleven beats after its last note.
      */
     private long phraseBeatNanos() {
-        long beat = beatMayBeEighths() ? 2 * beats.beatNanos() : beats.beatNanos();
+        if (beatMayBeEighths()) return 2 * beats.beatNanos();
         BeatCertainty certainty = BeatCertainty.of(beats);
+        long beat = beats.beatNanos();
         return certainty.restBeatNanos(certainty == BeatCertainty.SETTLED ? beat : Math.max(beat, beats.priorBeatNanos()));
     }
 

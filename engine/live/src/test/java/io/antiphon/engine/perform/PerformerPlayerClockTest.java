@@ -139,6 +139,29 @@ class PerformerPlayerClockTest {
     }
 
     @Test
+    void aShortCallAtAFastTempoIsAnsweredWithinTwoBarsOfItsLastNote() {
+        // ten notes at 140 BPM: too few for the beat to settle, and the beat fast enough to be the player's eighths. A rest
+        // is counted in pairs of its beats, which also cover a beat still being induced at 1.5 times the player's (triplets
+        // heard as its eighths), not in three of them: the answer used to enter ten or eleven beats after the last note
+        double[] beats = {0, 0.5, 1, 2, 3, 3.5, 4, 4.5, 5, 6};
+        double bpm = 140;
+        double beat = 60e9 / bpm;
+        for (long seed = 1; seed <= 3; seed++) {
+            Answers out = new Answers();
+            Performer performer = new Performer(TestModels.kernel(), playerParameters(), 5L, out);
+            long[][] part = phrase(beats, bpm, SECOND, 12, seed);
+            ScriptedHumanPart human = new ScriptedHumanPart(performer, part);
+            human.runFor(SECOND + Math.round(24 * beat));
+            assertThat(out.noteOns).as("seed " + seed + ": answer notes").isNotEmpty();
+            long lastHumanOnset = part[part.length - 2][0];
+            assertThat((out.noteOns.get(0)[0] - lastHumanOnset) / beat).as("seed " + seed + ": beats from the last note to the answer")
+                    .isBetween(3.0, 8.0);
+            performer.allNotesOff(human.now);
+            assertThat(out.checked.sounding()).isZero();
+        }
+    }
+
+    @Test
     void theAnswerIsOnThePlayersSixteenthsThoughTheCallWasJitteredAndDetached() {
         // the tiny model answers with time shifts of any length; the human's onsets are jittered and released early
         for (double bpm : new double[] {72, 96, 140}) {
