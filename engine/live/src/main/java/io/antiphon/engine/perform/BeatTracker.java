@@ -251,6 +251,11 @@ public final class BeatTracker {
     /** Where the player last stopped ({@link #phraseEnded}), and the beat numbering it was heard in. */
     private long stopNanos;
     private int stopEpoch = -1;
+    /**
+     * Whether the player last stopped between two eighths ({@link #phraseEnded}): a sixteenth, or an eighth played
+     * staccato, released before the eighth it began on was half over. Such a stop says nothing of where the bar line is.
+     */
+    private boolean stopBetweenEighths;
     private long onsetsHeard;
     /** The last onset heard (chords once), counted or not. */
     private long lastOnset;
@@ -397,7 +402,9 @@ public final class BeatTracker {
      * The player's phrase ended, its last note released at {@code releaseNanos}: where the player stopped is evidence of
      * the beat, and the beat's phase is decided again with it ({@link #rephase}). The stop is the release rounded up to
      * the grid's next eighth (a release up to a quarter of a sixteenth past an eighth counts as on it), wherever between
-     * half and all of its value the last note was held, and at least the eighth after the last onset. A phrase closes at a bar line, or on a beat: the stop weighs for
+     * half and all of its value the last note was held, and at least the eighth after the last onset. A short note on an
+     * eighth released in its first sixteenth (a sixteenth, a staccato eighth: {@link #stopBetweenEighths}) stopped
+     * between two eighths, and a simple line's stop then weighs for no phase. A phrase closes at a bar line, or on a beat: the stop weighs for
      * its quarter phase more than the longest note ({@value #PHRASE_END_WEIGHT} sixteenths), so that a line of even
      * eighths that opened with a pickup, whose notes say nothing of the beat, gets its beat back. A compound line
      * ({@link #compoundPhase}) takes the stop's quarter phase: counted in quarters, 6/8's bar lines all fall on one of its
@@ -420,9 +427,14 @@ public final class BeatTracker {
         if (!tracking || count < 2) return;
         double slot = period / SLOTS_PER_BEAT;
         // at least the eighth after the last onset: a key can go up at once (a repeated note's earlier note-off)
-        long stop = Math.max(2 * (long) Math.ceil(((releaseNanos - origin) / slot - STOP_SLACK) / 2),
-                2 * Math.floorDiv(slots[index(count - 1)], 2) + 2);
-        long closing = releaseNanos - times[index(count - 1)] >= CLOSING_NOTE_SLOTS * slot ? slots[index(count - 1)] : NO_END;
+        double released = (releaseNanos - origin) / slot - STOP_SLACK;
+        long last = slots[index(count - 1)];
+        long stop = Math.max(2 * (long) Math.ceil(released / 2), 2 * Math.floorDiv(last, 2) + 2);
+        long closing = releaseNanos - times[index(count - 1)] >= CLOSING_NOTE_SLOTS * slot ? last : NO_END;
+        // a short note on an eighth released in the second half of its first sixteenth: the player stopped between two
+        // eighths (a key that went up at once, a repeated note's earlier note-off, says nothing: the next eighth stands)
+        double held = (releaseNanos - times[index(count - 1)]) / slot;
+        stopBetweenEighths = closing == NO_END && held >= 0.5 && (Math.max((long) Math.ceil(released), last + 1) & 1) == 1;
         stopNanos = Math.round(origin + (closing != NO_END ? closing : stop) * slot);
         rephase(stop, closing);
         stopEpoch = gridEpoch;
@@ -430,8 +442,9 @@ public final class BeatTracker {
 
     /**
      * Which beats of a pair are the strong ones, by where the player's last phrase closed ({@link #phraseEnded}: the onset
-     * of its closing note if that was long, else where the player stopped): 0 for the even beats, 1 for the odd ones; -1
-     * if that was not on a beat or the beats have been renumbered since. A phrase closes on a strong beat or at a bar
+     * of its closing note if that was long, else where the player stopped): 0 for the even beats, 1 for the odd ones; if
+     * that was not on a beat, the pair the longer notes begin on ({@link #heavierBeatParity}); -1 if neither tells or the
+     * beats have been renumbered since. A phrase closes on a strong beat or at a bar
      * line, so in 2/4 and 4/4 the beats an even number after it are on the bar's strong half; and a beat tracked at
      * twice the player's tempo (running sixteenths heard as a fast beat's eighths) has the player's beats as its strong
      * ones (a jig's closing dotted quarter is three such beats long: its release is on a weak one).
@@ -440,8 +453,27 @@ public final class BeatTracker {
         if (stopEpoch != gridEpoch || !tracking) return -1;
         double position = beatPosition(stopNanos);
         long beat = Math.round(position);
-        if (Math.abs(position - beat) > 0.125) return -1;
+        if (Math.abs(position - beat) > 0.125) return heavierBeatParity();
         return (int) Math.floorMod(beat, 2);
+    }
+
+    /**
+     * Which beats of a pair the longer notes begin on (by the interval each opens, as {@link #rephase} weighs them): 0
+     * for the even beats, 1 for the odd ones; -1 if neither holds {@value #REPHASE_MARGIN} sixteenths more. Where the
+     * player stopped off the beat (a sixteenth released early), a beat tracked at twice the player's tempo still has
+     * the player's quarters on its strong beats and the running notes between them.
+     */
+    private int heavierBeatParity() {
+        double even = 0, odd = 0;
+        for (int i = 0; i < count - 1; i++) {
+            long slot = slots[index(i)];
+            if (Math.floorMod(slot, SLOTS_PER_BEAT) != 0) continue;
+            double length = Math.min(slots[index(i + 1)] - slot, PHASE_LENGTH_CAP);
+            if (Math.floorMod(Math.floorDiv(slot, SLOTS_PER_BEAT), 2) == 0) even += length;
+            else odd += length;
+        }
+        if (even > odd + REPHASE_MARGIN) return 0;
+        return odd > even + REPHASE_MARGIN ? 1 : -1;
     }
 
     // ---- queries ----
@@ -1032,7 +1064,7 @@ public final class BeatTracker {
         // a compound line that stopped: its phrase closed at a bar line, and 6/8's bar lines are all on one quarter phase
         if (best >= 0 && stop != NO_END) best = stoppedCompoundDownbeat(best, stop, closingNote);
         if (best < 0) {
-            if (stop != NO_END) phaseScores[phraseEndPhase(stop, closingNote)] += PHRASE_END_WEIGHT;
+            if (stop != NO_END && !stopBetweenEighths) phaseScores[phraseEndPhase(stop, closingNote)] += PHRASE_END_WEIGHT;
             best = 0;
             for (int p = 1; p < SLOTS_PER_BEAT; p++) if (phaseScores[p] > phaseScores[best]) best = p;
             if (best == 0 || phaseScores[best] <= phaseScores[0] + REPHASE_MARGIN) return;

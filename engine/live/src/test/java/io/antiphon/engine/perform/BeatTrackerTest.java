@@ -490,6 +490,44 @@ class BeatTrackerTest {
     }
 
     /**
+     * A hornpipe's four bars in 2/4, cut before the bar line: runs of four sixteenths on the downbeats, eighths after
+     * them, and on each bar's second beat a detached sixteenth and a rest. It stops on such a sixteenth, released an
+     * eighth before the next beat's off-beat: the stop falls between two eighths and says nothing of the bar line. Its
+     * notes put the beat on the quarters only a little more than on their off-beats.
+     */
+    static final double[][] HORNPIPE_CLOSING_ON_A_DETACHED_SIXTEENTH = {
+            {0, 0.25}, {0.25, 0.25}, {0.5, 0.25}, {0.75, 0.25}, {1, 0.5}, {1.5, 0.5}, {2, 0.25}, {2.25, 0.25},
+            {2.5, 0.5}, {3, 0.25}, {4, 0.25}, {4.25, 0.25}, {4.5, 0.25}, {4.75, 0.25}, {5, 0.5}, {5.5, 0.5},
+            {6, 0.25}, {6.25, 0.25}, {6.5, 0.5}, {7, 0.25}};
+
+    @Test
+    void aPhraseThatStopsOnADetachedSixteenthKeepsItsBeats() {
+        assertTheNextBeatsAreThePlayers(new double[] {96, 140}, HORNPIPE_CLOSING_ON_A_DETACHED_SIXTEENTH, last -> last[1],
+                false, "hornpipe closing on a detached sixteenth");
+    }
+
+    @Test
+    void aPhraseThatStopsOffTheBeatHasTheStrongBeatsOfItsLongerNotes() {
+        // at 72 BPM the hornpipe's sixteenths are heard as eighths of a beat at 144: its stop, between two of that beat's
+        // sixteenths, is on none of its beats, and the player's quarters are the ones its eighths and rests begin on
+        double bpm = 72;
+        int heardInEighths = 0;
+        for (long seed = 1; seed <= 5; seed++) {
+            BeatTracker tracker = new BeatTracker(120);
+            long[] last = playNotes(tracker, HORNPIPE_CLOSING_ON_A_DETACHED_SIXTEENTH, bpm, seed);
+            tracker.phraseEnded(last[1]);
+            if (Math.abs(tracker.bpm() / bpm - 2) > 0.02) continue;
+            heardInEighths++;
+            long next = tracker.nextBeatNanos(last[0] + Math.round(60e9 / bpm));
+            int strong = tracker.strongBeatParity();
+            assertTrue(strong >= 0, "seed " + seed + ": the strong beats are known");
+            if (Math.floorMod(Math.round(tracker.beatPosition(next)), 2) != strong) next += tracker.beatNanos();
+            assertOnAPlayersBeat(next, bpm, "seed " + seed + ": the first strong beat after the phrase");
+        }
+        assertTrue(heardInEighths > 0, "at 72 BPM some seeds hear the sixteenths as eighths of the beat");
+    }
+
+    /**
      * A jig in 6/8 (counted in quarters) that closes as jigs do, on its last bar's downbeat with a dotted quarter: released
      * on the second dotted quarter, half a quarter off the bar lines' quarters. An eighth pickup, then quarter-eighth
      * pairs and runs of eighths.
