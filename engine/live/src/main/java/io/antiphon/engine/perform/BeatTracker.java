@@ -168,6 +168,8 @@ public final class BeatTracker {
     private static final double SHORT_VALUE_OFF_GRID = 0.6;
     /** An interval longer than this many times the upper quartile of the intervals holds a rest: it is no candidate for the melody's note value. */
     private static final double REST_QUARTILES = 2.5;
+    /** An interval whose silence before the next onset is over this share of it is a note and a rest: it fills no time with its note value. */
+    private static final double DETACHED_SHARE = 0.5;
     private static final double ORNAMENT_NANOS = 90e6;
     /**
      * An ornament's interval, in sixteenths of the beat: between a thirty-second's (half a sixteenth, a trill's notes,
@@ -635,7 +637,9 @@ public final class BeatTracker {
         Arrays.sort(sorted, 0, m);   // a few dozen primitives: sorted in place, nothing allocated
         double longest = REST_QUARTILES * sorted[(3 * m) / 4];
         double best = 0;
+        double bestSounded = 0;
         unitValue = sorted[m / 2];
+        double soundedUnit = unitValue;
         commonestMembers = 0;
         commonestValue = unitValue;
         for (int i = 0; i < m; i++) {
@@ -649,8 +653,30 @@ public final class BeatTracker {
                 commonestMembers = clusterMembers;
                 commonestValue = sum / clusterMembers;
             }
+            double sounded = soundedTime(i, m);
+            if (sounded > bestSounded) {
+                bestSounded = sounded;
+                soundedUnit = sum / clusterMembers;
+            }
         }
+        // the time a note value fills is what its notes sounded: a detached note and the rest after it fill a quarter
+        // with silence (a hornpipe's sixteenths on the beat, each then a rest, made the quarter its note value, and its
+        // beat was taken at half the player's tempo)
+        if (bestSounded > 0) unitValue = soundedUnit;
         return longest;
+    }
+
+    /**
+     * The time the intervals of interval {@code i}'s cluster ({@link #clusterSum}, of the first {@code m}) fill with
+     * sound: each that is not mostly a rest (the silence before the next onset over {@value #DETACHED_SHARE} of it).
+     */
+    private double soundedTime(int i, int m) {
+        double sum = 0;
+        double tolerance = Math.max(CLUSTER_TOLERANCE * iois[i], CLUSTER_NANOS);
+        for (int j = 0; j < m; j++) {
+            if (Math.abs(iois[j] - iois[i]) <= tolerance && silences[index(j + 1)] <= DETACHED_SHARE * iois[j]) sum += iois[j];
+        }
+        return sum;
     }
 
     /**

@@ -528,6 +528,23 @@ class BeatTrackerTest {
     }
 
     /**
+     * A hornpipe's four bars in 2/4 whose second beats are often a detached sixteenth and a rest: runs of sixteenths,
+     * and a quarter's interval that is mostly silence. Counted by the time the intervals fill, the quarter (a sixteenth
+     * and its rest) was the note value, and eighths the likeliest note value: at 140 BPM the beat was induced at half
+     * the player's tempo, and its sixteenth grid, the player's thirty-seconds, then fitted at about 100 BPM.
+     */
+    static final double[][] HORNPIPE_OF_DETACHED_SIXTEENTHS = {
+            {0, 0.25}, {0.25, 0.25}, {0.5, 0.25}, {0.75, 0.25}, {1, 0.25}, {2, 0.25}, {2.25, 0.25}, {2.5, 0.5},
+            {3, 0.25}, {4, 0.25}, {4.25, 0.25}, {4.5, 0.5}, {5, 0.25}, {6, 0.25}, {6.25, 0.25}, {6.5, 0.25},
+            {6.75, 0.25}, {7, 0.5}, {7.5, 0.5}};
+
+    @Test
+    void detachedNotesAndTheirRestsDoNotMakeTheNoteValue() {
+        assertTheNextBeatsAreThePlayers(new double[] {96, 140}, HORNPIPE_OF_DETACHED_SIXTEENTHS, last -> last[1], true,
+                "hornpipe of detached sixteenths");
+    }
+
+    /**
      * A jig in 6/8 (counted in quarters) that closes as jigs do, on its last bar's downbeat with a dotted quarter: released
      * on the second dotted quarter, half a quarter off the bar lines' quarters. An eighth pickup, then quarter-eighth
      * pairs and runs of eighths.
