@@ -672,9 +672,8 @@ public final class BeatTracker {
      */
     private double soundedTime(int i, int m) {
         double sum = 0;
-        double tolerance = Math.max(CLUSTER_TOLERANCE * iois[i], CLUSTER_NANOS);
         for (int j = 0; j < m; j++) {
-            if (Math.abs(iois[j] - iois[i]) <= tolerance && silences[index(j + 1)] <= DETACHED_SHARE * iois[j]) sum += iois[j];
+            if (inCluster(i, j) && silences[index(j + 1)] <= DETACHED_SHARE * iois[j]) sum += iois[j];
         }
         return sum;
     }
@@ -764,15 +763,19 @@ public final class BeatTracker {
     private double clusterSum(int i, int m) {
         double sum = 0;
         int members = 0;
-        double tolerance = Math.max(CLUSTER_TOLERANCE * iois[i], CLUSTER_NANOS);
         for (int j = 0; j < m; j++) {
-            if (Math.abs(iois[j] - iois[i]) <= tolerance) {
+            if (inCluster(i, j)) {
                 sum += iois[j];
                 members++;
             }
         }
         clusterMembers = members;
         return sum;
+    }
+
+    /** Whether interval {@code j} is within {@value #CLUSTER_TOLERANCE} (or 25 ms) of interval {@code i}: one note value. */
+    private boolean inCluster(int i, int j) {
+        return Math.abs(iois[j] - iois[i]) <= Math.max(CLUSTER_TOLERANCE * iois[i], CLUSTER_NANOS);
     }
 
     /** Whether no power of two of note value {@code a} is {@code b}: their beats are other levels. */
