@@ -253,11 +253,6 @@ public final class BeatTracker {
     /** Where the player last stopped ({@link #phraseEnded}), and the beat numbering it was heard in. */
     private long stopNanos;
     private int stopEpoch = -1;
-    /**
-     * Whether the player last stopped between two eighths ({@link #phraseEnded}): a sixteenth, or an eighth played
-     * staccato, released before the eighth it began on was half over. Such a stop says nothing of where the bar line is.
-     */
-    private boolean stopBetweenEighths;
     private long onsetsHeard;
     /** The last onset heard (chords once), counted or not. */
     private long lastOnset;
@@ -364,7 +359,7 @@ public final class BeatTracker {
         append(counted);
         silences[index(count - 1)] = silence;
         if (settled) {
-            if (track(counted) && !reviewLevel()) rephase(NO_END, NO_END);
+            if (track(counted) && !reviewLevel()) rephase(NO_END, NO_END, false);
         } else if (count >= 3) {
             induce();
         }
@@ -405,7 +400,7 @@ public final class BeatTracker {
      * the beat, and the beat's phase is decided again with it ({@link #rephase}). The stop is the release rounded up to
      * the grid's next eighth (a release up to a quarter of a sixteenth past an eighth counts as on it), wherever between
      * half and all of its value the last note was held, and at least the eighth after the last onset. A short note on an
-     * eighth released in its first sixteenth (a sixteenth, a staccato eighth: {@link #stopBetweenEighths}) stopped
+     * eighth released in its first sixteenth (a sixteenth, a staccato eighth) stopped
      * between two eighths, and a simple line's stop then weighs for no phase. A phrase closes at a bar line, or on a beat: the stop weighs for
      * its quarter phase more than the longest note ({@value #PHRASE_END_WEIGHT} sixteenths), so that a line of even
      * eighths that opened with a pickup, whose notes say nothing of the beat, gets its beat back. A compound line
@@ -436,9 +431,9 @@ public final class BeatTracker {
         // a short note on an eighth released in the second half of its first sixteenth: the player stopped between two
         // eighths (a key that went up at once, a repeated note's earlier note-off, says nothing: the next eighth stands)
         double held = (releaseNanos - times[index(count - 1)]) / slot;
-        stopBetweenEighths = closing == NO_END && held >= 0.5 && (Math.max((long) Math.ceil(released), last + 1) & 1) == 1;
+        boolean betweenEighths = closing == NO_END && held >= 0.5 && (Math.max((long) Math.ceil(released), last + 1) & 1) == 1;
         stopNanos = Math.round(origin + (closing != NO_END ? closing : stop) * slot);
-        rephase(stop, closing);
+        rephase(stop, closing, betweenEighths);
         stopEpoch = gridEpoch;
     }
 
@@ -1056,9 +1051,11 @@ public final class BeatTracker {
      * with a pickup is put back on its beats once its long notes have been heard, without flip-flopping. The sixteenth
      * grid itself does not move. The first onset does not count here (induction's phase, {@link #bestPhase}, leans on
      * it): folk tunes open with a pickup as often as not, an eighth, a sixteenth or a triplet before the beat, and a
-     * running line's pickup counted as a beat kept its beats a sixteenth or an eighth off until the stop.
+     * running line's pickup counted as a beat kept its beats a sixteenth or an eighth off until the stop. A stop
+     * {@code betweenEighths} (a sixteenth, or an eighth played staccato, released before the eighth it began on was half
+     * over) says nothing of where the bar line is, and weighs for no phase of a simple line.
      */
-    private void rephase(long stop, long closingNote) {
+    private void rephase(long stop, long closingNote, boolean betweenEighths) {
         Arrays.fill(phaseScores, 0);
         Arrays.fill(dottedScores, 0);
         Arrays.fill(dottedBeforeRest, 0);
@@ -1093,7 +1090,7 @@ public final class BeatTracker {
         // a compound line that stopped: its phrase closed at a bar line, and 6/8's bar lines are all on one quarter phase
         if (best >= 0 && stop != NO_END) best = stoppedCompoundDownbeat(best, stop, closingNote);
         if (best < 0) {
-            if (stop != NO_END && !stopBetweenEighths) phaseScores[phraseEndPhase(stop, closingNote)] += PHRASE_END_WEIGHT;
+            if (stop != NO_END && !betweenEighths) phaseScores[phraseEndPhase(stop, closingNote)] += PHRASE_END_WEIGHT;
             best = 0;
             for (int p = 1; p < SLOTS_PER_BEAT; p++) if (phaseScores[p] > phaseScores[best]) best = p;
             if (best == 0 || phaseScores[best] <= phaseScores[0] + REPHASE_MARGIN) return;
