@@ -756,6 +756,22 @@ class BeatTrackerTest {
     }
 
     /**
+     * A 4/4 song after a pickup of three eighths: dotted quarters and eighths, quarters, and a rest of a beat and a half
+     * after an eighth on the third beat of its first bar. Its dotted quarter and eighth pairs fold on dotted quarters
+     * nearly as well as on quarters, but its long notes keep to one eighth of the beat, as a simple line's do. Heard
+     * as compound, its beat was half a quarter off at its last onset at 96 and 140 BPM.
+     */
+    static final double[][] DOTTED_SONG_WITH_A_REST = {
+            {2.5, 0.5}, {3, 0.5}, {3.5, 0.5}, {4, 1.5}, {5.5, 0.5}, {6, 1}, {7, 0.5}, {8.5, 0.5}, {9, 1.5}, {10.5, 0.5},
+            {11, 0.5}, {11.5, 0.5}, {12, 1.5}, {13.5, 0.5}, {14, 1}, {15, 1}};
+
+    @Test
+    void aSimpleLineOfDottedPairsAndARestIsNotCountedAsCompound() {
+        // (at 72 BPM its eighths are heard as the beat, at twice the player's tempo: not asserted)
+        assertTheNextBeatsAreThePlayers(new double[] {96, 140}, DOTTED_SONG_WITH_A_REST, null, false, "dotted song with a rest");
+    }
+
+    /**
      * {@code notes} (rows of {onset, length} in quarters, each held 90 %) performed at 72, 96 and 140 BPM with jitter sd
      * 12 ms, five seeds each, onsets and silences heard by a tracker, and with {@code stopped} the phrase's end at the
      * last release; the tracker's next six beats a beat after the last onset are each within 30 ms of a player's beat.
