@@ -13,12 +13,13 @@ import io.antiphon.engine.token.Vocabulary;
  * <p>Before each draw the {@link MaskRules} apply: keyboard consistency, key/scale, pitch range, polyphony, a cap of
  * {@value #MAX_TOKENS_PER_TICK} onset tokens at one tick, the velocity grammar, no leading {@code TIME_SHIFT} in an
  * answer, no shift past the answer's end, no rest in an answer longer than two beats before its last two
- * ({@value #MAX_REST_TICKS} ticks), and the maximum note duration. With the {@code player} clock, time moves
- * only onto the player's sixteenth grid ({@link MaskRules#shiftsOntoGrid}): the model has heard the human's jittered
- * onsets and staccato releases a tick or two off the grid and would otherwise answer with shifts as ragged, which add
- * up, note after note, to an answer off the player's grid; the player's groove is put back by the
- * {@link ExpressionStage} ({@code feel}). The performer may hold a part to a coarser grid (at {@link #start}: the
- * eighths of a beat that may be twice the player's). Allocation-free.
+ * ({@value #MAX_REST_TICKS} ticks), at least {@value #LEAST_NOTES} notes in an answer, and the maximum note
+ * duration. With the {@code player} clock, time moves only onto the player's sixteenth grid
+ * ({@link MaskRules#shiftsOntoGrid}): the model has heard the human's jittered onsets and staccato releases a tick or
+ * two off the grid and would otherwise answer with shifts as ragged, which add up, note after note, to an answer off
+ * the player's grid; the player's groove is put back by the {@link ExpressionStage} ({@code feel}). The performer may
+ * hold a part to a coarser grid (at {@link #start}: the eighths of a beat that may be twice the player's).
+ * Allocation-free.
  */
 final class AnswerGenerator {
 
@@ -32,6 +33,14 @@ final class AnswerGenerator {
      * then fall silent for the rest of a four-bar answer (4 answers of 996 in the {@code groove} sets of docs/timing-history.md).
      */
     static final int MAX_REST_TICKS = 2 * Vocabulary.TICKS_PER_QUARTER;
+    /**
+     * An answer plays at least this many notes: until it has, it rests no longer than {@link #MAX_REST_TICKS} even in
+     * its last two beats, and its time moves no further than the last tick a note may start. A one-note answer is no
+     * phrase, and its velocities have no spread to keep ({@link VelocitySpread}): left to itself, the model played one
+     * note and rested to the end of the answer in 8 of the 13,818 uniform cases of the {@code groove} sets of
+     * docs/timing-history.md, 7 of them at 140 BPM.
+     */
+    static final int LEAST_NOTES = 2;
     /** The end tick of a part that never ends (jam). */
     static final long ENDLESS = Long.MAX_VALUE;
 
@@ -53,6 +62,8 @@ final class AnswerGenerator {
     private int gridTicks;
     /** The tick from which no machine note has sounded (the part's start, or its last release). */
     private long silentSinceTick;
+    /** The notes the part has started. */
+    private int partNotes;
 
     AnswerGenerator(PerformerParameters parameters, ModelStream stream, SoundingNotes notes, HumanKeys human,
                     MusicalClock clock, Sampler sampler) {
@@ -91,6 +102,7 @@ final class AnswerGenerator {
         this.firstToken = startAtOnce;
         this.gridTicks = gridTicks;
         this.silentSinceTick = startTick;
+        this.partNotes = 0;
     }
 
     /** Stops generating; sounding notes are left to the caller. */
@@ -144,6 +156,7 @@ final class AnswerGenerator {
             }
             if (Vocabulary.isNoteOn(token)) {
                 notes.noteOn(at, tick, parameters.outputChannel() - 1, Vocabulary.pitch(token), stream.noteVelocity());
+                partNotes++;
             } else if (Vocabulary.isNoteOff(token)) {
                 notes.release(at, tick, Vocabulary.pitch(token));
                 if (notes.count() == 0) silentSinceTick = tick;
@@ -183,10 +196,13 @@ final class AnswerGenerator {
             MaskRules.forbidOnsets(mask);
         }
         MaskRules.maxDuration(mask, notes.onsetTicks(), tick, MusicalClock.ticksOfBeats(parameters.maxNoteBeats()));
-        if (endTick != ENDLESS && notes.count() == 0 && endTick - tick > MAX_REST_TICKS
-                && (mask.allowsAnyIn(Vocabulary.NOTE_ON_BASE, Vocabulary.NOTE_OFF_BASE)
-                    || mask.allowsAnyIn(Vocabulary.VELOCITY_BASE, Vocabulary.SIZE))) {
-            MaskRules.shiftsUpTo(mask, silentSinceTick + MAX_REST_TICKS - tick);
+        if (endTick != ENDLESS && (mask.allowsAnyIn(Vocabulary.NOTE_ON_BASE, Vocabulary.NOTE_OFF_BASE)
+                || mask.allowsAnyIn(Vocabulary.VELOCITY_BASE, Vocabulary.SIZE))) {
+            boolean wantsNotes = partNotes < LEAST_NOTES;
+            if (notes.count() == 0 && (endTick - tick > MAX_REST_TICKS || wantsNotes)) {
+                MaskRules.shiftsUpTo(mask, silentSinceTick + MAX_REST_TICKS - tick);
+            }
+            if (wantsNotes) MaskRules.shiftsUpTo(mask, endTick - NO_ONSETS_BEFORE_END_TICKS - 1 - tick);
         }
     }
 }

@@ -180,6 +180,31 @@ class PerformerCallAndResponseTest {
         assertThat(answer).as("a note at least every three beats of sixteen").hasSizeGreaterThanOrEqualTo(5);
     }
 
+    /**
+     * A model that would rather rest, asked for answers of six beats with notes of up to four: left to itself it plays
+     * one note, holds it and rests to the end. Every answer has two notes or more, and the spread of its velocities
+     * ({@link VelocitySpread}) with them.
+     */
+    @Test
+    void anAnswerPlaysAtLeastTwoNotes() {
+        for (long seed = 1; seed <= 10; seed++) {
+            PerformerParameters parameters = PerformanceDriver.parameters();
+            parameters.set(Parameter.ANSWER_MIN_BEATS, 6);
+            parameters.set(Parameter.ANSWER_MAX_BEATS, 6);
+            parameters.set(Parameter.ADAPT, 0); // the model alone: the session's learning would echo the call
+            PerformanceDriver driver = new PerformanceDriver(new RestingStepModel(TestModels.kernel(), 1000), parameters, seed);
+            long end = phrase(driver, 0, 8, 240, 200);
+            assertThat(driver.runUntil(s -> s.answers() == 1, end + 5_000 * MS)).isTrue();
+            assertThat(driver.runUntil(s -> s.phase() == PerformerPhase.LISTENING, end + 30_000 * MS)).isTrue();
+            List<TimedNote> answer = driver.out.notes(TICK);
+            assertThat(answer).as("the answer's notes, seed %d", seed).hasSizeGreaterThanOrEqualTo(AnswerGenerator.LEAST_NOTES);
+            double mean = answer.stream().mapToInt(TimedNote::velocity).average().orElseThrow();
+            double variance = answer.stream().mapToDouble(n -> (n.velocity() - mean) * (n.velocity() - mean)).average().orElseThrow();
+            assertThat(Math.sqrt(variance)).as("the spread of the answer's velocities, seed %d", seed)
+                    .isGreaterThanOrEqualTo(VelocitySpread.LEAST_SD - 1e-9);
+        }
+    }
+
     @Test
     void theMemoryLastsAcrossPhrases() {
         RecordingStepModel model = new RecordingStepModel(TestModels.kernel());
