@@ -1101,8 +1101,7 @@ public final class BeatTracker {
         if (best >= 0 && stop != NO_END) best = stoppedCompoundDownbeat(best, stop, closingNote);
         if (best < 0) {
             if (stop != NO_END && !betweenEighths) phaseScores[phraseEndPhase(stop, closingNote)] += PHRASE_END_WEIGHT;
-            best = 0;
-            for (int p = 1; p < SLOTS_PER_BEAT; p++) if (phaseScores[p] > phaseScores[best]) best = p;
+            best = argmax(phaseScores);
             if (best == 0 || phaseScores[best] <= phaseScores[0] + REPHASE_MARGIN) return;
         } else if (best == 0) {
             return;
@@ -1146,10 +1145,9 @@ public final class BeatTracker {
     private int compoundPhase() {
         double dottedBest = restMovedBarLines ? dottedBeforeRest[dottedGridBefore] + dottedAfterRest[dottedGridAfter]
                 : dottedScores[dottedGrid];
-        double quarterBest = 0;
-        for (double score : phaseScores) quarterBest = Math.max(quarterBest, score);
-        if (dottedBest <= COMPOUND_RATIO * quarterBest) return -1;
         int heavier = argmax(phaseScores);
+        double quarterBest = phaseScores[heavier];
+        if (dottedBest <= COMPOUND_RATIO * quarterBest) return -1;
         if (phaseScores[(heavier + 2) % SLOTS_PER_BEAT] < COMPOUND_BALANCE * quarterBest) return -1;
         if (oddOnsets * 8 > count - 1) return -1;
         if (windowFromFirstOnset) {
