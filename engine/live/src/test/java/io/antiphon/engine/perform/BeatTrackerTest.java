@@ -1021,4 +1021,51 @@ class BeatTrackerTest {
             }
         }
     }
+
+    /**
+     * A hornpipe's strain (2/4, counted in quarters) in eighths and sixteenths with two runs of thirty-seconds, eight
+     * and sixteen of them. At 72 BPM it is heard in eighths, at 144, as often as at 72.
+     */
+    static final double[] THIRTY_SECONDS_RUNS_BEATS = thirtySecondsRunsBeats();
+
+    private static double[] thirtySecondsRunsBeats() {
+        List<Double> beats = new ArrayList<>(List.of(0.0, 0.5, 1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 3.5));
+        for (int i = 0; i < 8; i++) beats.add(4 + i / 8.0);
+        beats.addAll(List.of(5.0, 5.5, 6.0, 6.5, 7.0, 7.25, 7.5, 7.75, 8.0, 8.5, 9.0, 9.5));
+        for (int i = 0; i < 16; i++) beats.add(10 + i / 8.0);
+        beats.addAll(List.of(12.0, 12.5, 13.0, 13.5, 14.0, 14.5, 15.0));
+        return beats.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    @Test
+    void runsOfThirtySecondsDoNotTiltTheTempo() {
+        for (double bpm : new double[] {72, 96}) {
+            List<Long> off = new ArrayList<>();
+            for (long seed = 1; seed <= 20; seed++) {
+                BeatTracker tracker = hearing(perform(THIRTY_SECONDS_RUNS_BEATS, 1, bpm, 1, 12, seed));
+                double level = tracker.bpm() > bpm * 1.5 ? bpm * 2 : tracker.bpm() < bpm * 0.75 ? bpm / 2 : bpm;
+                if (Math.abs(tracker.bpm() - level) > level * 0.01) off.add(Math.round(tracker.bpm()));
+            }
+            // placed a sixteenth each at 72 BPM, the runs took twice the sixteenths they fill: 11 of 20 seeds ended at
+            // 96 to 98 BPM, neither the player's tempo nor twice it (at 140 BPM the runs' notes are 54 ms apart, as
+            // quick as ornaments, and not asserted)
+            assertTrue(off.size() <= 2, "runs of thirty-seconds at " + bpm + " BPM: " + off.size()
+                    + " of 20 seeds over 1 % off the player's tempo, half or twice it: " + off);
+        }
+    }
+
+    /** A 2/4 line of quarters, eighths, dotted pairs and pairs of sixteenths on the off-beat eighth. */
+    static final double[] SIXTEENTH_PAIRS_BEATS = {
+            0, 1, 1.5, 2, 2.5, 2.75, 3, 4, 4.75, 5, 6, 6.5, 6.75, 7, 8, 8.5, 9, 9.5, 9.75, 10, 11, 11.75, 12};
+
+    @Test
+    void sixteenthsThatShareASixteenthAtHalfTheTempoDoNotMakeItTheBeat() {
+        int slow = 0;
+        for (long seed = 1; seed <= 20; seed++) {
+            if (hearing(perform(SIXTEENTH_PAIRS_BEATS, 1, 140, 1, 12, seed)).bpm() < 105) slow++;
+        }
+        // placed as runs while the level was chosen, a pair's sixteenths shared a sixteenth of the level at half the
+        // tempo, the notes after them no longer a sixteenth late there, and 8 of 20 seeds were heard at 70 BPM
+        assertTrue(slow <= 2, "sixteenth pairs at 140 BPM: " + slow + " of 20 seeds heard at half the tempo");
+    }
 }
