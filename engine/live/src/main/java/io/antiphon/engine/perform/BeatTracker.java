@@ -150,6 +150,12 @@ public final class BeatTracker {
     private static final double DOTTED_PAIR_LOW = 2.3;
     /** ... this many. */
     private static final double DOTTED_PAIR_HIGH = 4.5;
+    /** A dotted pair whose long note is the note value that fills most time lasts this many of it (three sixteenths and one). */
+    private static final double DOTTED_UNIT_PAIR = 4.0 / 3;
+    /** At induction, the dotted pairs of the unit ({@link #unitPair}) count as even only if there are this many or more. */
+    private static final int UNIT_PAIRS = 2;
+    /** ... and only if a pair lasts no longer than this many of the prior's beats (a beat of 86 BPM for a prior of 120). */
+    private static final double UNIT_PAIR_BEATS = 1.4;
     /** A dotted pair's neighbouring intervals are longer than this many of its short one. */
     private static final double PAIR_NEIGHBOUR = 1.5;
     /** How close (in log period) a dotted pair must come to a beat or half a beat to fill it, or to the first pair of its run. */
@@ -575,7 +581,8 @@ public final class BeatTracker {
         int m = n - 1;
         double longest = noteValues(m);
         // dotted pairs that subdivide the tracked beat (or half of it) or, at induction, the note value that fills most time
-        boolean evened = tracked > 0 ? evenDottedPairs(m, tracked, tracked / 2) : evenDottedPairs(m, unitValue, unitValue);
+        // (or four thirds of it, where that value is their own dotted note)
+        boolean evened = tracked > 0 ? evenDottedPairs(m, tracked, tracked / 2, false) : evenDottedPairs(m, unitValue, unitValue, true);
         if (evened) longest = noteValues(m);
         double unit = unitValue;
         double commonest = commonestValue;
@@ -698,11 +705,17 @@ public final class BeatTracker {
      * value to fill, and was heard at three quarters or four thirds of the player's tempo. After its first pair, a run
      * may hold Scotch snaps (the short note first) if its pairs last no longer than the slowest beat tracked: a
      * strathspey's dotted pairs and snaps in turn were heard at three quarters or four thirds of the player's tempo too.
+     * At {@code induction}, where the dotted note is itself the value that fills most time, its dotted pairs
+     * ({@link #unitPair}, {@value #UNIT_PAIRS} or more) count as even wherever they stand, in a run or not: a 6/8 line of
+     * dotted eighths, sixteenths and eighths, or a run of dotted pairs that jitter broke into runs too short, was
+     * heard at two thirds or three quarters of the player's tempo.
      *
      * @return whether any pair was evened
      */
-    private boolean evenDottedPairs(int m, double whole, double part) {
+    private boolean evenDottedPairs(int m, double whole, double part, boolean induction) {
         boolean evened = false;
+        int unitPairs = 0;
+        for (int i = 0; induction && i + 2 < m; i++) if (dottedPair(i, m) && unitPair(i, m, whole)) unitPairs++;
         for (int i = 0; i + 1 < m; i++) {
             boolean dotted = dottedPair(i, m);
             // a run begins with a dotted pair, its long note first (read from a snap, it may be read a note late)
@@ -710,8 +723,9 @@ public final class BeatTracker {
             double pair = iois[i] + iois[i + 1];
             boolean alone = i == 0 || iois[i - 1] > PAIR_NEIGHBOUR * iois[i + 1];
             boolean fills = Math.abs(Math.log(pair / whole)) < PAIR_FIT || Math.abs(Math.log(pair / part)) < PAIR_FIT;
+            boolean ofTheUnit = unitPairs >= UNIT_PAIRS && dotted && unitPair(i, m, whole);
             int pairs = 1;
-            if (!(dotted && alone && fills)) {
+            if (!(dotted && alone && fills) && !ofTheUnit) {
                 // or a run of them, each as long as the first, clearly dotted together (a jig's quarters and eighths,
                 // two to one, come out near three to one now and then when played at speed), after the first the short
                 // note first or last and the neighbours not longer (a strathspey's dotted pairs and Scotch snaps in turn)
@@ -738,6 +752,19 @@ public final class BeatTracker {
             evened = true;
         }
         return evened;
+    }
+
+    /**
+     * Whether intervals {@code i} and {@code i + 1} (of the first {@code m}, an interval after them heard) last four
+     * thirds of {@code unit}, the note value that fills most time: a dotted eighth and its sixteenth
+     * when the dotted eighths fill most time, so that no pair fills the unit itself. A pair longer than
+     * {@value #UNIT_PAIR_BEATS} of the prior's beats is two beats rather than one (a song's dotted quarter and eighth, at
+     * 140 BPM or slower), and stays as it is.
+     */
+    private boolean unitPair(int i, int m, double unit) {
+        double pair = iois[i] + iois[i + 1];
+        return i + 2 < m && Math.abs(Math.log(pair / (DOTTED_UNIT_PAIR * unit))) < PAIR_FIT
+                && pair <= UNIT_PAIR_BEATS * priorPeriod;
     }
 
     /**

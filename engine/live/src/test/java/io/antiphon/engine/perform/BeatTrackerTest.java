@@ -946,7 +946,40 @@ class BeatTrackerTest {
 
     @Test
     void aRunOfDottedPairsIsHeardAsEvenEighthsWhatTheyFill() {
-        assertFewTempiOff(DOTTED_CLOG_BEATS, "clog", 1, 1);
+        // before the dotted eighths' own pairs counted as even wherever they stand, one seed at 140 BPM was heard at
+        // 105: one pair, jittered to under 2.3 to one, broke the run, and the pairs on either side were too few for one
+        assertFewTempiOff(DOTTED_CLOG_BEATS, "clog", 0, 0);
+    }
+
+    /**
+     * A siciliana's opening in 6/8, counted in quarters (a bar is three): dotted eighth, sixteenth and eighth, with a
+     * dotted quarter and a quarter and eighth between. The dotted eighths fill most time, and no pair fills one.
+     */
+    static final double[] SICILIANA_BEATS = {0, 0.75, 1, 1.5, 2.25, 2.5, 3, 3.75, 4, 4.5, 6, 6.75, 7, 7.5, 8.25, 8.5, 9, 10, 10.5, 12};
+
+    /**
+     * A 4/4 song of quarters, dotted quarters and eighths: the dotted quarters fill most time, and each with its eighth
+     * lasts two beats, not one.
+     */
+    static final double[] DOTTED_QUARTERS_SONG_BEATS = {0, 1, 2.5, 3, 4, 5.5, 6, 7, 8.5, 9, 10, 12};
+
+    @Test
+    void aSongsDottedQuartersAndTheirEighthsAreNotCountedAsTwoEvenNotes() {
+        // counted as two even notes at any tempo, as a dotted eighth and its sixteenth are: 10 of 20 seeds at 72 BPM
+        // ended 1.4 to 2.8 % fast, 12 of 20 at 96 BPM 1 to 3 % slow
+        assertFewTempiOff(DOTTED_QUARTERS_SONG_BEATS, "song", 1, 1);
+    }
+
+    @Test
+    void aSicilianasDottedEighthsDoNotMakeABeatOfTwoThirdsOfAQuarter() {
+        // with the pairs counted as note values (the dotted eighth the unit, its pairs filling none of it): 12 of 20
+        // seeds at 96 BPM heard at 64, 16 of 20 at 140 heard at 93 or 94. At 72 BPM a pair lasts 833 ms, as long as
+        // a song's dotted quarter and eighth at 140, and counts as it is: not asserted (8 seeds are heard at 48)
+        for (double bpm : new double[] {96, 140}) {
+            List<Long> off = tempiOffThePlayersOrHalf(SICILIANA_BEATS, bpm);
+            assertTrue(off.size() <= (bpm < 140 ? 1 : 3), "siciliana at " + bpm + " BPM: " + off.size()
+                    + " of 20 seeds over 1 % off the player's tempo or half of it: " + off);
+        }
     }
 
     /**
