@@ -714,8 +714,7 @@ public final class BeatTracker {
      */
     private boolean evenDottedPairs(int m, double whole, double part, boolean induction) {
         boolean evened = false;
-        int unitPairs = 0;
-        for (int i = 0; induction && i + 2 < m; i++) if (dottedPair(i, m) && unitPair(i, m, whole)) unitPairs++;
+        int unitPairs = induction ? unitPairs(m, whole) : 0;
         for (int i = 0; i + 1 < m; i++) {
             boolean dotted = dottedPair(i, m);
             // a run begins with a dotted pair, its long note first (read from a snap, it may be read a note late)
@@ -752,6 +751,15 @@ public final class BeatTracker {
             evened = true;
         }
         return evened;
+    }
+
+    /** How many dotted pairs ({@link #dottedPair}) of {@code unit} ({@link #unitPair}) the first {@code m} intervals hold. */
+    private int unitPairs(int m, double unit) {
+        int pairs = 0;
+        for (int i = 0; i + 2 < m; i++) {
+            if (dottedPair(i, m) && unitPair(i, m, unit)) pairs++;
+        }
+        return pairs;
     }
 
     /**
