@@ -139,6 +139,17 @@ public final class BeatTracker {
      * ({@code aSimpleLineOfDottedPairsAndARestIsNotCountedAsCompound}) weighs 0.38 to 0.46 as it goes.
      */
     static final double COMPOUND_BALANCE = 0.4;
+    /**
+     * ... and only if at most one onset in this many falls on an odd sixteenth ({@link #compoundPhase}) ...
+     */
+    static final int ODD_ONSETS_SIMPLE = 8;
+    /**
+     * ... or, for a line heard as compound at the onset before, one in this many: a 3/8 or 6/8 tune's bars of sixteenth
+     * pairs, once the window had lost its opening, put one onset in seven or so on an odd sixteenth; the line was
+     * then heard as simple, and its beat moved half a quarter onto a dotted quarter's second eighth by a margin of three
+     * sixteenths of long notes in thirty ({@code aThreeEightTunesSixteenthPairsDoNotMoveItsBeatOntoItsOffBeats}).
+     */
+    static final int ODD_ONSETS_KEPT = 4;
     /** A compound line's long notes keep to one of its bar's two dotted-quarter beats when they weigh this many times the other's. */
     private static final double ONE_SIDED = 2;
     /** Long notes lean to one of the bar's two dotted-quarter beats when they weigh this many times the other's ({@link #stoppedCompoundDownbeat}). */
@@ -250,6 +261,8 @@ public final class BeatTracker {
     private final double[] quarterSides = new double[SLOTS_PER_BEAT];
     /** Onsets in the window (the newest aside) on an odd sixteenth, counted by {@link #rephase}. */
     private int oddOnsets;
+    /** Whether the line was heard as compound at the last {@link #rephase} ({@link #compoundPhase}). */
+    private boolean heardCompound;
     /** The dotted-quarter grids (sixteenth modulo six) the window's notes keep to: the whole window's, before and after its rest, and the newest notes' ({@link #foldDottedGrids}). */
     private int dottedGrid;
     private int dottedGridBefore;
@@ -323,6 +336,7 @@ public final class BeatTracker {
         head = 0;
         windowFromFirstOnset = true;
         tracking = false;
+        heardCompound = false;
         settled = false;
         farInARow = 0;
         lostPeriod = 0;
@@ -404,6 +418,7 @@ public final class BeatTracker {
         origin = nanos - beats * period;
         if (!tracking) gridEpoch++;
         tracking = true;
+        heardCompound = false;
         settled = true;
         confidence = 1;
         count = 0;
@@ -845,6 +860,7 @@ public final class BeatTracker {
             // found: the clock may follow; until settled, every onset induces afresh from all heard so far
             tracking = true;
             gridEpoch++;
+            heardCompound = false;
             if (n >= INDUCTION_ONSETS) {
                 settled = true;
                 lostPeriod = 0;
@@ -1151,6 +1167,7 @@ public final class BeatTracker {
         }
         foldDottedGrids();
         int best = compoundPhase();
+        heardCompound = best >= 0;
         // a compound line that stopped: its phrase closed at a bar line, and 6/8's bar lines are all on one quarter phase
         if (best >= 0 && stop != NO_END) best = stoppedCompoundDownbeat(best, stop, closingNote);
         if (best < 0) {
@@ -1183,9 +1200,10 @@ public final class BeatTracker {
      * is not heard as compound. Compound: the long notes keep to a dotted-quarter grid (six sixteenths) more closely than
      * to any quarter one ({@link #phaseScores}, {@link #dottedScores}: note length by position; {@value #COMPOUND_RATIO}
      * of it is enough) while both eighths of the beat hold long notes ({@value #COMPOUND_BALANCE}), and at most one
-     * onset in eight falls on an odd sixteenth (at half tempo a simple line's eighths
+     * onset in {@value #ODD_ONSETS_SIMPLE} falls on an odd sixteenth (at half tempo a simple line's eighths
      * do, and its fold on dotted quarters is chance; a sixteenth after a dotted eighth, {@link #dottedEighthsSixteenth},
-     * is a 6/8 line's own rhythm and does not count). Both quarter phases then hold as many long notes, so the phrase's
+     * is a 6/8 line's own rhythm and does not count), one in {@value #ODD_ONSETS_KEPT} if it was heard as compound
+     * at the onset before ({@link #heardCompound}). Both quarter phases then hold as many long notes, so the phrase's
      * start decides: a 6/8 line opens on a dotted-quarter beat or an eighth or
      * two before one (its pickup), and that beat is a downbeat; without the first onset in the window, the current phase
      * stays if it is on the dotted grid, else the quarter phase with more long notes.
@@ -1203,7 +1221,7 @@ public final class BeatTracker {
         double quarterBest = phaseScores[heavier];
         if (dottedBest <= COMPOUND_RATIO * quarterBest) return -1;
         if (phaseScores[(heavier + 2) % SLOTS_PER_BEAT] < COMPOUND_BALANCE * quarterBest) return -1;
-        if (oddOnsets * 8 > count - 1) return -1;
+        if (oddOnsets * (heardCompound ? ODD_ONSETS_KEPT : ODD_ONSETS_SIMPLE) > count - 1) return -1;
         if (windowFromFirstOnset) {
             long first = slots[index(0)];
             long downbeat = first + Math.floorMod((restMovedBarLines ? dottedGridBefore : dottedGrid) - first, DOTTED_SLOTS);
