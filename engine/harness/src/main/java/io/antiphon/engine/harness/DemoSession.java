@@ -157,9 +157,13 @@ public final class DemoSession {
         try {
             sequencer = MidiSystem.getSequencer(false);
         } catch (MidiUnavailableException e) {
-            throw new IllegalStateException("the JDK's MIDI sequencer is not available: " + e.getMessage(), e);
+            throw sequencerUnavailable(e);
         }
         playCall(sequencer, sequence, human, starting, callName);
+    }
+
+    private static IllegalStateException sequencerUnavailable(MidiUnavailableException e) {
+        return new IllegalStateException("the JDK's MIDI sequencer is not available: " + e.getMessage(), e);
     }
 
     /**
@@ -173,7 +177,7 @@ public final class DemoSession {
         try {
             sequencer.open();
         } catch (MidiUnavailableException e) {
-            throw new IllegalStateException("the JDK's MIDI sequencer is not available: " + e.getMessage(), e);
+            throw sequencerUnavailable(e);
         }
         try {
             sequencer.setSequence(sequence);

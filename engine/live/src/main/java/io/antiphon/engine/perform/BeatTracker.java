@@ -139,9 +139,7 @@ public final class BeatTracker {
      * ({@code aSimpleLineOfDottedPairsAndARestIsNotCountedAsCompound}) weighs 0.38 to 0.46 as it goes.
      */
     static final double COMPOUND_BALANCE = 0.4;
-    /**
-     * ... and only if at most one onset in this many falls on an odd sixteenth ({@link #compoundPhase}) ...
-     */
+    /** ... and only if at most one onset in this many falls on an odd sixteenth ({@link #compoundPhase}) ... */
     static final int ODD_ONSETS_SIMPLE = 8;
     /**
      * ... or, for a line heard as compound at the onset before, one in this many: a 3/8 or 6/8 tune's bars of sixteenth
