@@ -97,13 +97,23 @@ final class ExpressionStage implements NoteSink {
         this.listener = listener;
     }
 
-    /** A human note-on at {@code nanos}: the player's level, contour, accents, register and timing learn from it. */
-    void hear(long nanos, int pitch, int velocity) {
+    /**
+     * A human note-on at {@code nanos}: the player's level, contour, accents, register and timing learn from it. The
+     * timing only if the grid is the player's ({@code playersGrid}): before the player clock has found the beat, the grid
+     * runs at the preset's tempo, and an onset's place on it says nothing of the player's feel (one such onset, a
+     * third of a sixteenth early by chance, and a call's two triplets made three and moved the answer's "a" early).
+     */
+    void hear(long nanos, int pitch, int velocity, boolean playersGrid) {
         dynamics.hearPitch(pitch);
         long tick = clock.tickAt(nanos);
         double gridTicks = clock.gridPosition(tick) + (nanos - clock.nanosAt(tick)) / clock.nanosPerTick();
         dynamics.hear(nanos, gridTicks, velocity, parameters.beatsPerBar(), clock.nanosPerBeat());
-        feel.hear(nanos, gridTicks);
+        if (playersGrid) feel.hear(nanos, gridTicks);
+    }
+
+    /** The clock's grid origin moved by {@code ticks} (the player's beats were renumbered). */
+    void gridMoved(long ticks) {
+        feel.gridMoved(ticks);
     }
 
     /**

@@ -374,7 +374,9 @@ public final class Performer implements PerformerCore {
         double position = beats.beatPosition(now);
         if (beats.gridEpoch() != anchoredEpoch) {
             anchoredEpoch = beats.gridEpoch();
+            long before = clock.gridOrigin();
             clock.setGridOrigin(Math.round(clock.exactTickAt(now) - position * Vocabulary.TICKS_PER_QUARTER));
+            expression.gridMoved(clock.gridOrigin() - before);
         }
         long next = (long) Math.floor(position + 0.5) + 1;
         clock.steer(now, clock.gridOrigin() + next * Vocabulary.TICKS_PER_QUARTER, beats.beatTime(next),
@@ -470,7 +472,7 @@ public final class Performer implements PerformerCore {
         // Then the player's beat, so that the note is heard on the player's grid; then the model hears it all.
         if (clockSource == ClockSource.PLAYER && beats.onset(now) && beats.locked()) steerToPlayer();
         phrases.noteOn(now);
-        expression.hear(now, pitch, velocity);
+        expression.hear(now, pitch, velocity, clockSource != ClockSource.PLAYER || beats.locked());
         if (bargeIn || Vocabulary.isPlayable(pitch)) feedMachineReleases();
         if (Vocabulary.isPlayable(pitch)) {
             stream.feedSilenceUntil(clock.tickAt(now));

@@ -16,7 +16,10 @@ import java.util.Arrays;
  * not the player's, becomes zero, and a clear one is kept nearly whole), needs {@value #MIN_ONSETS} onsets on the
  * position and on the beat, and is bounded to a third of a sixteenth ({@link #MAX_OFFSET}). Onsets halfway between two
  * sixteenths ({@link #BETWEEN}) count for no position, and a position that many of its onsets lie beside gives none.
- * Allocation-free; owned by the performer thread.
+ * Nor do a triplet's notes ({@link #isTripletInterval}): three onsets a third of a beat apart (or a sixth, or two thirds)
+ * are a rhythm, not the "e" played late and the "a" early. The onsets are kept as grid positions, so that when the grid
+ * is renumbered ({@link #gridMoved}) they are measured against the new one. Allocation-free; owned by the performer
+ * thread.
  */
 final class PlayerFeel {
 
@@ -37,8 +40,18 @@ final class PlayerFeel {
     static final double BETWEEN = 0.42;
     /** A position that more than this share of its onsets lie between gives no offset: it is not the player's. */
     static final double BETWEEN_SHARE = 1.0 / 3;
+    /**
+     * How far (in sixteenths) an interval may be from a triplet's (a third of a beat, 4/3 sixteenth; a sixth; two thirds)
+     * and still be one: ±12 ms of jitter at 140 BPM moves an interval up to 0.22 sixteenth, while a straight sixteenth
+     * or eighth is a third of a sixteenth away, and a triplet is two such intervals in a row.
+     */
+    static final double TRIPLET_TOLERANCE = 0.25;
     private static final long CHORD_WINDOW_NANOS = CHORD_WINDOW_MS * 1_000_000;
 
+    /** Each onset's position, in sixteenths from the grid origin. */
+    private final double[] positions = new double[WINDOW];
+    /** Whether that onset is a triplet's note, counted for no position. */
+    private final boolean[] triplets = new boolean[WINDOW];
     private final int[] slots = new int[WINDOW];
     private final double[] deviations = new double[WINDOW];
     private int count;
@@ -55,13 +68,38 @@ final class PlayerFeel {
     void hear(long nanos, double gridTicks) {
         if (lastOnset != Long.MIN_VALUE && nanos - lastOnset < CHORD_WINDOW_NANOS) return;
         lastOnset = nanos;
-        double sixteenths = gridTicks / MetricPosition.SIXTEENTH_TICKS;
-        long nearest = Math.round(sixteenths);
-        slots[next] = (int) Math.floorMod(nearest, 4L);
-        deviations[next] = sixteenths - nearest;
+        positions[next] = gridTicks / MetricPosition.SIXTEENTH_TICKS;
+        triplets[next] = false;
+        if (count >= 2) {
+            int previous = Math.floorMod(next - 1, WINDOW);
+            int before = Math.floorMod(next - 2, WINDOW);
+            double first = positions[previous] - positions[before];
+            double second = positions[next] - positions[previous];
+            if (isTripletInterval(first) && isTripletInterval(second) && Math.abs(first - second) < TRIPLET_TOLERANCE) {
+                triplets[before] = true;
+                triplets[previous] = true;
+                triplets[next] = true;
+            }
+        }
         next = (next + 1) % WINDOW;
         count = Math.min(count + 1, WINDOW);
         measure();
+    }
+
+    /**
+     * The grid origin moved by {@code ticks} (the beats were renumbered): the onsets heard keep their times, so each
+     * now lies that much earlier on the grid, and the positions are measured again.
+     */
+    void gridMoved(double ticks) {
+        if (ticks == 0 || count == 0) return;
+        for (int i = 0; i < count; i++) positions[i] -= ticks / MetricPosition.SIXTEENTH_TICKS;
+        measure();
+    }
+
+    /** Whether {@code sixteenths} is a triplet's interval: a third of a beat, a sixth or two thirds ({@link #TRIPLET_TOLERANCE}). */
+    static boolean isTripletInterval(double sixteenths) {
+        return Math.abs(sixteenths - 4.0 / 3) < TRIPLET_TOLERANCE || Math.abs(sixteenths - 8.0 / 3) < TRIPLET_TOLERANCE
+                || Math.abs(sixteenths - 2.0 / 3) < TRIPLET_TOLERANCE / 2;
     }
 
     /** The player's offset of sixteenth position {@code slot} (0..3) in the beat, in sixteenths; 0 for the beat. */
@@ -93,6 +131,11 @@ final class PlayerFeel {
     }
 
     private void measure() {
+        for (int i = 0; i < count; i++) {
+            long nearest = Math.round(positions[i]);
+            slots[i] = triplets[i] ? -1 : (int) Math.floorMod(nearest, 4L);
+            deviations[i] = positions[i] - nearest;
+        }
         // the grid's phase: the median deviation of the beat's onsets (0 until there are enough)
         int beats = 0;
         for (int i = 0; i < count; i++) {

@@ -28,8 +28,8 @@ class ExpressionStageTest {
     /** The human plays eighths from 0, {@code swingMs} late off the beat, at velocities by position in the beat. */
     private void hearEighths(int beats, int onBeat, int offBeat, long swingMs) {
         for (int beat = 0; beat < beats; beat++) {
-            stage.hear(beat * 24 * TICK, 60, onBeat);
-            stage.hear((beat * 24 + 12) * TICK + swingMs * MS, 60, offBeat);
+            stage.hear(beat * 24 * TICK, 60, onBeat, true);
+            stage.hear((beat * 24 + 12) * TICK + swingMs * MS, 60, offBeat, true);
         }
     }
 
@@ -174,12 +174,24 @@ class ExpressionStageTest {
     @Test
     void aPushedPositionAsksForTheLeadItNeeds() {
         for (int beat = 0; beat < 12; beat++) {
-            stage.hear(beat * 24 * TICK, 60, 80);
-            stage.hear((beat * 24 + 6) * TICK - 30 * MS, 60, 80); // the "e" a quarter sixteenth early
+            stage.hear(beat * 24 * TICK, 60, 80, true);
+            stage.hear((beat * 24 + 6) * TICK - 30 * MS, 60, 80, true); // the "e" a quarter sixteenth early
         }
         assertThat(stage.leadNanos()).isBetween(25 * MS, 30 * MS);
         parameters.set(Parameter.FEEL, 0.5);
         assertThat(stage.leadNanos()).isBetween(12 * MS, 15 * MS);
+    }
+
+    @Test
+    void onsetsHeardOffThePlayersGridTeachTheLevelButNotTheFeel() {
+        // the same pushed "e" as above, heard before the player clock has found the beat
+        for (int beat = 0; beat < 12; beat++) {
+            stage.hear(beat * 24 * TICK, 60, 90, false);
+            stage.hear((beat * 24 + 6) * TICK - 30 * MS, 60, 90, false);
+        }
+        assertThat(stage.leadNanos()).isZero();
+        assertThat(stage.feel().offset(1)).isZero();
+        assertThat(stage.dynamics().level()).isEqualTo(90);
     }
 
     @Test

@@ -83,16 +83,55 @@ class PlayerFeelTest {
 
     @Test
     void offsetsAreBoundedToAThirdOfASixteenth() {
-        // triplet eighths: 1/3 and 2/3 of the beat, 0.33 sixteenth from the nearest sixteenths
-        PlayerFeel feel = new PlayerFeel();
-        for (int beat = 0; beat < 12; beat++) {
-            for (int third = 0; third < 3; third++) {
-                double ticks = beat * 24 + third * 8 + 0.4;
-                feel.hear(Math.round(ticks * TICK), ticks);
+        // 0.4 sixteenth late or early: within a position's reach, beyond the bound
+        PlayerFeel late = play(12, new int[] {0, 1, 2, 3}, new double[] {0, 0.4, 0, 0.4}, 0.0, 0, 5);
+        PlayerFeel early = play(12, new int[] {0, 1, 2, 3}, new double[] {0, 0, -0.4, 0}, 0.0, 0, 5);
+
+        assertThat(late.offset(1)).isEqualTo(PlayerFeel.MAX_OFFSET);
+        assertThat(late.offset(3)).isEqualTo(PlayerFeel.MAX_OFFSET);
+        assertThat(early.offset(2)).isEqualTo(-PlayerFeel.MAX_OFFSET);
+    }
+
+    @Test
+    void aTripletsNotesAreNoPositionsFeel() {
+        // beats of straight eighths and of triplet eighths in turn, as a hornpipe's or a song's triplets come: the
+        // triplet's notes lie a third of a sixteenth after the "e" and before the "a", and were measured as their feel
+        // (bounded to a third), which moved the answer's sixteenths off the player's grid
+        for (long seed = 0; seed < 20; seed++) {
+            PlayerFeel feel = new PlayerFeel();
+            SplittableRandom random = new SplittableRandom(seed);
+            for (int beat = 0; beat < 16; beat++) {
+                double[] at = beat % 2 == 0 ? new double[] {0, 2} : new double[] {0, 4.0 / 3, 8.0 / 3};
+                for (double sixteenth : at) {
+                    double ticks = (beat * 4 + sixteenth + 0.1 * (random.nextDouble() - 0.5) * 2) * MetricPosition.SIXTEENTH_TICKS;
+                    feel.hear(Math.round(ticks * TICK), ticks);
+                }
             }
+            for (int slot = 1; slot < 4; slot++) assertThat(feel.offset(slot)).as("seed %d position %d", seed, slot).isZero();
         }
-        assertThat(feel.offset(1)).isBetween(0.2, PlayerFeel.MAX_OFFSET);
-        assertThat(feel.offset(3)).isBetween(-PlayerFeel.MAX_OFFSET, -0.2);
+    }
+
+    @Test
+    void sixteenthSwingIsNoTriplet() {
+        // the "e" and the "a" a third of a sixteenth late: intervals long and short in turn, never two a third of a beat
+        PlayerFeel feel = play(16, new int[] {0, 1, 2, 3}, new double[] {0, 0.3, 0, 0.3}, 0.02, 0, 6);
+
+        assertThat(feel.offset(1)).isCloseTo(0.3, within(0.05));
+        assertThat(feel.offset(3)).isCloseTo(0.3, within(0.05));
+    }
+
+    @Test
+    void afterTheGridMovesTheOnsetsAreMeasuredAgainstTheNewOne() {
+        // swung eighths, then the beats renumbered by half a beat (the grid origin 12 ticks later): measured against the
+        // new grid, as if heard on it, the swing is where the new grid has it, not where the old one did
+        PlayerFeel moved = play(16, new int[] {0, 2}, new double[] {0, 0, 0.3, 0}, 0.02, 0, 7);
+        moved.gridMoved(12);
+        PlayerFeel heardOnTheNewGrid = play(16, new int[] {0, 2}, new double[] {0, 0, 0.3, 0}, 0.02, -2, 7);
+
+        assertThat(moved.offset(2)).isCloseTo(-0.3, within(0.06));
+        for (int slot = 1; slot < 4; slot++) {
+            assertThat(moved.offset(slot)).as("position %d", slot).isCloseTo(heardOnTheNewGrid.offset(slot), within(1e-9));
+        }
     }
 
     @Test
