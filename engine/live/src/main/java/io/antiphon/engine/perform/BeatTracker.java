@@ -56,7 +56,7 @@ public final class BeatTracker {
     static final int INDUCTION_ONSETS = 12;
     static final double CLUSTER_TOLERANCE = 0.1;
     private static final double CLUSTER_NANOS = 25e6;
-    static final double PRIOR_SIGMA = 0.7;
+    static final double PRIOR_SIGMA = 0.55;
     static final double LEVEL_WEIGHT = 2;
     static final double LEVEL_HOLD = 0.5;
     static final double EIGHTH_WEIGHT = 0.6;

@@ -151,6 +151,26 @@ class BeatTrackerTest {
         assertFewTempiOff(STRATHSPEY_BEATS, "strathspey", 0, 4);
     }
 
+    /**
+     * A song in quarters and runs of four eighths, its quarters filling as much time as its eighths: at 140 BPM near
+     * the prior's 120, the quarter is the beat, though the commonest note value is most likely an eighth.
+     */
+    static final double[] QUARTERS_AND_EIGHTHS_BEATS = {
+            0, 1, 1.5, 2, 2.5, 3, 4, 5, 6, 6.5, 7, 7.5, 8, 9, 10, 10.5, 11, 11.5, 12, 13, 14, 15};
+
+    @Test
+    void aSongOfQuartersAndEighthsAt140BpmIsHeardAtItsTempoNotAtHalf() {
+        // with the tempo prior's sigma at 0.7 in log tempo, 6 of 20 seeds were heard at 70 BPM; 0.55 weighs the prior's
+        // 120 enough against "the commonest note is an eighth"
+        List<Long> half = new ArrayList<>();
+        for (long seed = 1; seed <= 20; seed++) {
+            BeatTracker tracker = hearing(perform(QUARTERS_AND_EIGHTHS_BEATS, 1, 140, 1, 12, seed));
+            if (tracker.bpm() < 105) half.add(Math.round(tracker.bpm()));
+        }
+        assertTrue(half.size() <= 1, "seeds heard at half the player's 140 BPM: " + half);
+        assertFewTempiOff(QUARTERS_AND_EIGHTHS_BEATS, "quarters and eighths", 0, 1);
+    }
+
     @Test
     void holdsThroughARestAndLocksTheTempoWhenTold() {
         long[] onsets = perform(MELODY_BEATS, 1, 90, 1, 10, 5);
