@@ -281,6 +281,8 @@ public final class BeatTracker {
     private long silentSince = Long.MIN_VALUE;
     /** Where the player last stopped ({@link #phraseEnded}), and the beat numbering it was heard in. */
     private long stopNanos;
+    /** Where the player stopped, whether or not the phrase closed on a long note ({@link #phraseEnded}). */
+    private long releasedNanos;
     private int stopEpoch = -1;
     private long onsetsHeard;
     /** The last onset heard (chords once), counted or not. */
@@ -464,6 +466,7 @@ public final class BeatTracker {
         double held = (releaseNanos - times[index(count - 1)]) / slot;
         boolean betweenEighths = closing == NO_END && held >= 0.5 && (Math.max((long) Math.ceil(released), last + 1) & 1) == 1;
         stopNanos = Math.round(origin + (closing != NO_END ? closing : stop) * slot);
+        releasedNanos = Math.round(origin + stop * slot);
         rephase(stop, closing, betweenEighths);
         stopEpoch = gridEpoch;
     }
@@ -482,7 +485,19 @@ public final class BeatTracker {
         double position = beatPosition(stopNanos);
         long beat = Math.round(position);
         if (Math.abs(position - beat) > 0.125) return heavierBeatParity();
-        return (int) Math.floorMod(beat, 2);
+        int parity = (int) Math.floorMod(beat, 2);
+        if (releasedNanos != stopNanos) {
+            // a closing long note that began on one parity and was released on the other: a jig's dotted quarter (three
+            // of these beats) or a syncopated song's closing note (begun on the player's off-beat); the longer notes
+            // tell, where they lean one way
+            double released = beatPosition(releasedNanos);
+            long releasedBeat = Math.round(released);
+            if (Math.abs(released - releasedBeat) <= 0.125 && Math.floorMod(releasedBeat, 2) != parity) {
+                int heavier = heavierBeatParity();
+                if (heavier >= 0) return heavier;
+            }
+        }
+        return parity;
     }
 
     /**

@@ -699,6 +699,23 @@ class BeatTrackerTest {
     }
 
     /**
+     * A syncopated song in 2/4 of quarters on its beats and runs of sixteenths, a quarter begun on an off-beat eighth,
+     * closing on a dotted quarter begun on an off-beat and held to the beat: at 72 BPM its sixteenths can be heard as
+     * the beat's eighths.
+     */
+    static final double[][] SYNCOPATED_SONG_CLOSING_OFF_THE_BEAT = {
+            {0, 1}, {1, 0.25}, {1.25, 0.25}, {1.5, 0.25}, {1.75, 0.25}, {2, 1}, {3, 0.25}, {3.25, 0.25}, {3.5, 0.5},
+            {4, 0.5}, {4.5, 1}, {5.5, 0.25}, {5.75, 0.25}, {6, 1}, {7, 0.25}, {7.25, 0.25}, {7.5, 1.5}};
+
+    @Test
+    void aSyncopatedSongHeardInEighthsHasItsStrongBeatsWhereItsLongerNotesBegin() {
+        // its closing note began on a beat of the other parity and was released on one of this: before, the strong beats
+        // were taken from where it began, the player's off-beats
+        int heardInEighths = assertTheFirstStrongBeatAt72IsThePlayers(SYNCOPATED_SONG_CLOSING_OFF_THE_BEAT, 10, true);
+        assertTrue(heardInEighths > 0, "at 72 BPM some seeds hear the sixteenths as the beat's eighths");
+    }
+
+    /**
      * {@code notes} ({@link #playNotes}) at 72 BPM with seeds 1 to {@code seeds}, the phrase's end heard at the last
      * release: for each seed whose tracker hears the beat at twice the player's tempo, the first strong beat a beat
      * after the last onset ({@link BeatTracker#strongBeatParity}, which with {@code parityKnown} must be known) is within
