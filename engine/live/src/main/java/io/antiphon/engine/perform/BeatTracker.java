@@ -490,9 +490,10 @@ public final class BeatTracker {
             // a closing long note that began on one parity and was released on the other: a jig's dotted quarter (three
             // of these beats) or a syncopated song's closing note (begun on the player's off-beat); the longer notes
             // tell, where they lean one way
-            double released = beatPosition(releasedNanos);
-            long releasedBeat = Math.round(released);
-            if (Math.abs(released - releasedBeat) <= 0.125 && Math.floorMod(releasedBeat, 2) != parity) {
+            // the beat the note was held to: the first at or after its release, less a quarter beat (a detached note
+            // goes up before the beat it was held to)
+            long releasedBeat = (long) Math.ceil(beatPosition(releasedNanos) - 0.25);
+            if (Math.floorMod(releasedBeat, 2) != parity) {
                 int heavier = heavierBeatParity();
                 if (heavier >= 0) return heavier;
             }

@@ -713,6 +713,12 @@ class BeatTrackerTest {
         // were taken from where it began, the player's off-beats
         int heardInEighths = assertTheFirstStrongBeatAt72IsThePlayers(SYNCOPATED_SONG_CLOSING_OFF_THE_BEAT, 10, true);
         assertTrue(heardInEighths > 0, "at 72 BPM some seeds hear the sixteenths as the beat's eighths");
+        // played detached, each note held 85 % of its value: the closing note goes up before the beat it was held to
+        double[][] detached = new double[SYNCOPATED_SONG_CLOSING_OFF_THE_BEAT.length][];
+        for (int i = 0; i < detached.length; i++) {
+            detached[i] = new double[] {SYNCOPATED_SONG_CLOSING_OFF_THE_BEAT[i][0], 0.85 * SYNCOPATED_SONG_CLOSING_OFF_THE_BEAT[i][1]};
+        }
+        assertTrue(assertTheFirstStrongBeatAt72IsThePlayers(detached, 10, true) > 0, "detached, some seeds heard in eighths");
     }
 
     /**
