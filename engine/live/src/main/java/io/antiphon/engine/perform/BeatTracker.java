@@ -487,11 +487,9 @@ public final class BeatTracker {
         if (Math.abs(position - beat) > 0.125) return heavierBeatParity();
         int parity = (int) Math.floorMod(beat, 2);
         if (releasedNanos != stopNanos) {
-            // a closing long note that began on one parity and was released on the other: a jig's dotted quarter (three
-            // of these beats) or a syncopated song's closing note (begun on the player's off-beat); the longer notes
-            // tell, where they lean one way
-            // the beat the note was held to: the first at or after its release, less a quarter beat (a detached note
-            // goes up before the beat it was held to)
+            // a closing long note held to a beat of the other parity (the first at or after its release, less a quarter
+            // beat: a detached note goes up before it) is a jig's dotted quarter (three of these beats) or a syncopated
+            // song's closing note (begun on the player's off-beat); the longer notes tell, where they lean one way
             long releasedBeat = (long) Math.ceil(beatPosition(releasedNanos) - 0.25);
             if (Math.floorMod(releasedBeat, 2) != parity) {
                 int heavier = heavierBeatParity();

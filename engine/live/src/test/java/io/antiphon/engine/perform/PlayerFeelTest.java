@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
+import java.util.function.ToDoubleFunction;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +29,23 @@ class PlayerFeelTest {
             for (int slot : slots) {
                 double sixteenths = beat * 4 + slot + offsets[slot] + phaseSixteenths + jitterSixteenths * GroovedPlayer.gaussian(random);
                 double ticks = sixteenths * MetricPosition.SIXTEENTH_TICKS;
+                feel.hear(Math.round(ticks * TICK), ticks);
+            }
+        }
+        return feel;
+    }
+
+    /**
+     * Feeds {@code beats} beats of onsets at the positions (in sixteenths) {@code positionsInBeat} gives for each beat,
+     * each moved by {@code jitterSixteenths} drawn from a generator seeded with {@code seed}.
+     */
+    private static PlayerFeel hearBeats(int beats, IntFunction<double[]> positionsInBeat,
+                                        ToDoubleFunction<SplittableRandom> jitterSixteenths, long seed) {
+        PlayerFeel feel = new PlayerFeel();
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int beat = 0; beat < beats; beat++) {
+            for (double at : positionsInBeat.apply(beat)) {
+                double ticks = (beat * 4 + at + jitterSixteenths.applyAsDouble(random)) * MetricPosition.SIXTEENTH_TICKS;
                 feel.hear(Math.round(ticks * TICK), ticks);
             }
         }
@@ -98,15 +117,8 @@ class PlayerFeelTest {
         // triplet's notes lie a third of a sixteenth after the "e" and before the "a", and were measured as their feel
         // (bounded to a third), which moved the answer's sixteenths off the player's grid
         for (long seed = 0; seed < 20; seed++) {
-            PlayerFeel feel = new PlayerFeel();
-            SplittableRandom random = new SplittableRandom(seed);
-            for (int beat = 0; beat < 16; beat++) {
-                double[] at = beat % 2 == 0 ? new double[] {0, 2} : new double[] {0, 4.0 / 3, 8.0 / 3};
-                for (double sixteenth : at) {
-                    double ticks = (beat * 4 + sixteenth + 0.1 * (random.nextDouble() - 0.5) * 2) * MetricPosition.SIXTEENTH_TICKS;
-                    feel.hear(Math.round(ticks * TICK), ticks);
-                }
-            }
+            PlayerFeel feel = hearBeats(16, beat -> beat % 2 == 0 ? new double[] {0, 2} : new double[] {0, 4.0 / 3, 8.0 / 3},
+                    random -> 0.1 * (random.nextDouble() - 0.5) * 2, seed);
             for (int slot = 1; slot < 4; slot++) assertThat(feel.offset(slot)).as("seed %d position %d", seed, slot).isZero();
         }
     }
@@ -138,14 +150,7 @@ class PlayerFeelTest {
     void onsetsHalfwayBetweenSixteenthsAreNoPositionsFeel() {
         // dotted eighths and sixteenths heard at half tempo: the sixteenth falls halfway between two of the grid's
         for (long seed = 0; seed < 20; seed++) {
-            PlayerFeel feel = new PlayerFeel();
-            SplittableRandom random = new SplittableRandom(seed);
-            for (int beat = 0; beat < 16; beat++) {
-                for (double at : new double[] {0, 1.5, 2, 3.5}) {
-                    double ticks = (beat * 4 + at + 0.05 * GroovedPlayer.gaussian(random)) * MetricPosition.SIXTEENTH_TICKS;
-                    feel.hear(Math.round(ticks * TICK), ticks);
-                }
-            }
+            PlayerFeel feel = hearBeats(16, beat -> new double[] {0, 1.5, 2, 3.5}, random -> 0.05 * GroovedPlayer.gaussian(random), seed);
             for (int slot = 1; slot < 4; slot++) assertThat(feel.offset(slot)).as("seed %d position %d", seed, slot).isZero();
         }
     }
