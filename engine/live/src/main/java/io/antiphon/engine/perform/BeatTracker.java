@@ -83,6 +83,8 @@ public final class BeatTracker {
     static final double FAST_FULL = 1.6;
     static final double FAST_PENALTY = 1.5;
     static final double RANGE_FACTOR = 2.5;
+    /** The shortest share of the melody's commonest note value tried as its beat ({@link #chooseLevel}). */
+    private static final double SHORTEST_LEVEL = 0.125;
     /** An interval of this many beats or more holds a rest: the level's fit does not ask for onsets on its inner beats. */
     static final int REST_BEATS = 3;
     /** After the player was lost, the beat found again is within this factor of the beat lost. */
@@ -1031,12 +1033,17 @@ public final class BeatTracker {
     /**
      * The beat period for the first {@code n} onsets, whose commonest interval is {@code unit}: half, one, two or four of
      * it (each refined to the period the onsets fit best), whichever suits the onsets best ({@link #levelFit}, twice)
-     * under the log-normal prior around {@code tempo_bpm}. Its score is left in {@link #levelScore}.
+     * under the log-normal prior around {@code tempo_bpm}. Where half of it is slower than the slowest beat
+     * ({@link #slowestBeat}), a quarter or an eighth of it is tried too: a song of whole notes and halves at 72 BPM,
+     * whose every level from half its whole note up was out of range, ran at the prior's 120 BPM, its answer a
+     * third of a quarter off the grid. Its score is left in {@link #levelScore}.
      */
     private double chooseLevel(double unit, int n) {
         double bestScore = Double.NEGATIVE_INFINITY;
         double chosen = lostPeriod > 0 ? lostPeriod : priorPeriod;
-        for (double multiple = 0.5; multiple <= 4; multiple *= 2) {
+        double first = 0.5;
+        while (first > SHORTEST_LEVEL && unit * first > slowestBeat()) first /= 2;
+        for (double multiple = first; multiple <= 4; multiple *= 2) {
             double candidate = unit * multiple;
             double log = Math.log(candidate / priorPeriod);
             if (Math.abs(log) > Math.log(RANGE_FACTOR)) continue;

@@ -152,6 +152,20 @@ class BeatTrackerTest {
     }
 
     /**
+     * A hymn-like song of whole notes and halves, eight bars of 4/4 (as old songs are written in 4/2 and 4/1): at 60 and
+     * 72 BPM half its whole note is slower than the slowest beat the prior allows, and the quarter is the beat.
+     */
+    static final double[][] SONG_OF_WHOLE_NOTES_AND_HALVES = {
+            {0, 4}, {4, 2}, {6, 2}, {8, 4}, {12, 4}, {16, 2}, {18, 2}, {20, 4}, {24, 2}, {26, 2}, {28, 4}};
+
+    @Test
+    void aSongOfWholeNotesAndHalvesIsHeardInQuartersNotAtThePriorsTempo() {
+        // before, no level of its whole note was in range, and the tracker ran at the prior's 120 BPM
+        assertTheNextBeatsAreThePlayers(new double[] {60, 72}, SONG_OF_WHOLE_NOTES_AND_HALVES, last -> last[1], true,
+                "song of whole notes and halves");
+    }
+
+    /**
      * A song in quarters and runs of four eighths, its quarters filling as much time as its eighths: at 140 BPM near
      * the prior's 120, the quarter is the beat, though the commonest note value is most likely an eighth.
      */
