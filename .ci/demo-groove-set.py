@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The must-show marks of following the player (docs/timing.md), measured through the real `demo` command.
 
-Calls: the first four bars of Nottingham test-split melodies in 2/4 or 4/4 (`--metres`: others, e.g. 3/4; MIDI/melody,
+Calls: the first four bars (`--bars`) of Nottingham test-split melodies in 2/4 or 4/4 (`--metres`: others, e.g. 3/4; MIDI/melody,
 the folk corpus's test split: CRC-32 of the file name mod 10 == 9), every other one with a rest of one or two beats inserted inside the phrase,
 performed at 72, 96 and 140 BPM with Gaussian onset jitter (sd 12 ms; `--jitter-shape uniform`: within +-12 ms), notes held 90 % of their value (`--hold`), and a velocity
 crescendo from 50 to 100 (+-3), written as Standard MIDI Files with no tempo event. Each is played by
@@ -14,7 +14,7 @@ before the call's last note, and the demo's hanging notes.
     python3 .ci/demo-groove-set.py --data ../shared/data --jar native-config/target/antiphon.jar --out /tmp/groove-set
 
 With `--calls DIR` instead of `--data`, the calls are your own: the Standard MIDI Files in DIR (".mid", ".midi", by
-name, `--tunes` of them), the first four 4/4 bars of each from the bar of its first note, one note per onset (a chord's
+name, `--tunes` of them), the first four 4/4 bars (`--bars`) of each from the bar of its first note, one note per onset (a chord's
 lowest), as `groove --calls` takes them; a file that cannot be read or has fewer than 8 notes there is passed over
 with a sentence saying why.
 """
@@ -41,9 +41,9 @@ def read_tracks(path):
     return [[(ms(t), v) for t, v in events] for events in ons if events]
 
 
-def read_melody(path):
+def read_melody(path, bars=4):
     """(onset, duration, pitch) in quarters of the file's notes, through its ticks per quarter (tempo events are not
-    needed: a call's score is its ticks); one note per onset tick, the lowest; the first 16 quarters from the 4/4 bar
+    needed: a call's score is its ticks); one note per onset tick, the lowest; the first `bars` 4/4 bars (16 quarters for 4) from the bar
     of the first note; channel 10 (drums) left out."""
     division, tracks = read_smf(path)
     notes = []
@@ -66,15 +66,15 @@ def read_melody(path):
     melody, last = [], None
     for start, length, key in notes:
         onset = start / division - bar
-        if onset >= 16 or start == last:
+        if onset >= 4 * bars or start == last:
             continue
         last = start
         melody.append((onset, length / division, key))
     return melody
 
 
-def corpus_calls(data, metres, count, seed):
-    """(title, melody) of `count` test-split Nottingham tunes in `metres`, shuffled by `seed`: the first four bars."""
+def corpus_calls(data, metres, count, seed, bars=4):
+    """(title, melody) of `count` test-split Nottingham tunes in `metres`, shuffled by `seed`: the first `bars` bars."""
     metres = [[int(x) for x in m.split('/')] for m in metres.split(',')]
     corpus = json.load(open(os.path.join(data, 'nottingham-midi', 'melody-notes.json')))
     tpq = corpus['ticksPerQuarter']
@@ -88,11 +88,11 @@ def corpus_calls(data, metres, count, seed):
         metre = tune['timeSignatures'][0][1:]
         quarters = 4 if metre in ([4, 4], [2, 4]) else metre[0] * 4 / metre[1]
         bar = (notes[0][0] // quarters) * quarters
-        calls.append((tune['file'][:-4], [(o - bar, d, pitch) for o, d, pitch in notes if o - bar < 4 * quarters]))
+        calls.append((tune['file'][:-4], [(o - bar, d, pitch) for o, d, pitch in notes if o - bar < bars * quarters]))
     return calls
 
 
-def own_calls(folder, count):
+def own_calls(folder, count, bars=4):
     """(title, melody) of the first `count` usable Standard MIDI Files in `folder`, by name (see the module's text)."""
     if not os.path.isdir(folder):
         raise SystemExit(f'{folder}: no such folder of calls')
@@ -104,16 +104,16 @@ def own_calls(folder, count):
         if not file.lower().endswith(('.mid', '.midi')) or not os.path.isfile(path):
             continue
         try:
-            melody = read_melody(path)
+            melody = read_melody(path, bars)
         except ValueError as e:
             print(f'{file}: passed over: {e}')
             continue
         if len(melody) < 8:
-            print(f'{file}: passed over: {len(melody)} notes in its first 4 bars, fewer than 8')
+            print(f'{file}: passed over: {len(melody)} notes in its first {bars} bars, fewer than 8')
             continue
         calls.append((os.path.splitext(file)[0], melody))
     if not calls:
-        raise SystemExit(f'{folder}: no usable call (a Standard MIDI File with 8 notes or more in its first 4 bars)')
+        raise SystemExit(f'{folder}: no usable call (a Standard MIDI File with 8 notes or more in its first {bars} bars)')
     return calls
 
 
@@ -125,6 +125,7 @@ def main():
     p.add_argument('--jar', required=True)
     p.add_argument('--out', required=True)
     p.add_argument('--tunes', type=int, default=8)
+    p.add_argument('--bars', type=int, default=4, help='how many bars of each tune make its call (from 1)')
     p.add_argument('--seed', type=int, default=1)
     p.add_argument('--metres', default='2/4,4/4', help='the time signatures of the tunes taken, e.g. 3/4')
     p.add_argument('--hold', type=float, default=0.9,
@@ -133,10 +134,14 @@ def main():
     p.add_argument('--jitter-shape', choices=('gaussian', 'uniform'), default='gaussian',
                    help='the onsets\' jitter: Gaussian with sd 12 ms, or uniform within +-12 ms')
     a = p.parse_args()
+    if a.bars < 1:
+        p.error(f'--bars {a.bars}: a call is one bar or more')
+    if not os.path.isfile(a.jar):
+        p.error(f'--jar {a.jar}: no such file (build it with: mvn -B -q package -DskipTests)')
     if a.calls:
-        melodies = own_calls(a.calls, a.tunes)
+        melodies = own_calls(a.calls, a.tunes, a.bars)
     else:
-        melodies = corpus_calls(a.data, a.metres, a.tunes, a.seed)
+        melodies = corpus_calls(a.data, a.metres, a.tunes, a.seed, a.bars)
     rng = random.Random(a.seed)
     os.makedirs(a.out, exist_ok=True)
     rows = []
