@@ -17,7 +17,8 @@ import java.util.Arrays;
  * interval, by the time its notes fill (intervals clustered within {@value #CLUSTER_TOLERANCE} of each other or 25 ms,
  * as in Dixon's BeatRoot; an interval of over 2.5 times the upper quartile is a rest and no candidate), is the melody's
  * common note value (where the value heard most often is no power of two of it, a slow air's dotted halves or a
- * waltz's dotted quarters against its quarters, both are tried); the beat is half, one, two or four of them, each refined to the period whose sixteenth grid the
+ * waltz's dotted quarters against its quarters, both are tried); the beat is half, one, two or four of them (a quarter or an
+ * eighth too where half is slower than the slowest beat: a song of whole notes), each refined to the period whose sixteenth grid the
  * onsets keep to most closely (their phases on it as unit vectors: nothing rounded, so triplets pull no grid line),
  * whichever suits the
  * onsets best: a beat that most onsets land on and that few onsets divide further than in halves (twice too fast
