@@ -484,8 +484,7 @@ public final class RtpMidiEndpoint implements AutoCloseable {
     }
 
     private static RtpMidiPeer peerOf(RtpMidiSession session) {
-        return new RtpMidiPeer(session.peerName(), session.peerControl(), session.role() == RtpMidiSession.Role.INITIATOR,
-                session.latencyMicros());
+        return new RtpMidiPeer(session.peerName(), session.peerControl(), session.role() == RtpMidiSession.Role.INITIATOR);
     }
 
     private void sendSessionPacket(boolean controlPort, InetSocketAddress to, byte[] bytes, int length) {

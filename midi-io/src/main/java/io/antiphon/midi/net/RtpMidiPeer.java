@@ -8,9 +8,8 @@ import java.net.InetSocketAddress;
  * @param name           the session name the peer announced
  * @param control        the peer's control port address
  * @param invitedByUs    whether this endpoint opened the session (else the peer invited it)
- * @param latencyMicros  one-way latency from the latest clock exchange, -1 before the first
  */
-public record RtpMidiPeer(String name, InetSocketAddress control, boolean invitedByUs, long latencyMicros) {
+public record RtpMidiPeer(String name, InetSocketAddress control, boolean invitedByUs) {
 
     @Override
     public String toString() {
