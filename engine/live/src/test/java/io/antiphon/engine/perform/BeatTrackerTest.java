@@ -635,12 +635,8 @@ class BeatTrackerTest {
     @Test
     void aSongWhoseOpeningAndLongNotesAgreeOnItsDownbeatsKeepsThemPlayedDetached() {
         // each note held 85 % of its value, not 90 %: a quarter's gap before the next note is then over half a sixteenth
-        double[][] detached = new double[SONG_LEANING_TO_ITS_DOWNBEATS_ENDING_WITH_A_REST.length][];
-        for (int i = 0; i < detached.length; i++) {
-            double[] note = SONG_LEANING_TO_ITS_DOWNBEATS_ENDING_WITH_A_REST[i];
-            detached[i] = new double[] {note[0], note[1] * 0.85 / 0.9};
-        }
-        assertTheNextBeatsAreThePlayersAt72To140(detached, true, "song leaning to its downbeats, detached");
+        assertTheNextBeatsAreThePlayersAt72To140(heldFor(SONG_LEANING_TO_ITS_DOWNBEATS_ENDING_WITH_A_REST, 0.85), true,
+                "song leaning to its downbeats, detached");
     }
 
     /**
@@ -727,12 +723,9 @@ class BeatTrackerTest {
         // were taken from where it began, the player's off-beats
         int heardInEighths = assertTheFirstStrongBeatAt72IsThePlayers(SYNCOPATED_SONG_CLOSING_OFF_THE_BEAT, 10, true);
         assertTrue(heardInEighths > 0, "at 72 BPM some seeds hear the sixteenths as the beat's eighths");
-        // played detached, each note held 85 % of its value: the closing note goes up before the beat it was held to
-        double[][] detached = new double[SYNCOPATED_SONG_CLOSING_OFF_THE_BEAT.length][];
-        for (int i = 0; i < detached.length; i++) {
-            detached[i] = new double[] {SYNCOPATED_SONG_CLOSING_OFF_THE_BEAT[i][0], 0.85 * SYNCOPATED_SONG_CLOSING_OFF_THE_BEAT[i][1]};
-        }
-        assertTrue(assertTheFirstStrongBeatAt72IsThePlayers(detached, 10, true) > 0, "detached, some seeds heard in eighths");
+        // played detached, each note held 76.5 % of its value: the closing note goes up before the beat it was held to
+        assertTrue(assertTheFirstStrongBeatAt72IsThePlayers(heldFor(SYNCOPATED_SONG_CLOSING_OFF_THE_BEAT, 0.765), 10, true) > 0,
+                "detached, some seeds heard in eighths");
     }
 
     /**
@@ -885,6 +878,13 @@ class BeatTrackerTest {
         long beatAfterThePhrase(int b) {
             return firstBeat + b * tracker.beatNanos();
         }
+    }
+
+    /** {@code notes} rewritten so that {@link #playNotes}, which holds each note 90 % of its length, holds it {@code share} of its value. */
+    static double[][] heldFor(double[][] notes, double share) {
+        double[][] held = new double[notes.length][];
+        for (int i = 0; i < notes.length; i++) held[i] = new double[] {notes[i][0], notes[i][1] * share / 0.9};
+        return held;
     }
 
     /**

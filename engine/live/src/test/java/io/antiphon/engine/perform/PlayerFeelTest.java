@@ -23,16 +23,9 @@ class PlayerFeelTest {
      */
     private static PlayerFeel play(int beats, int[] slots, double[] offsets, double jitterSixteenths, double phaseSixteenths,
                                    long seed) {
-        PlayerFeel feel = new PlayerFeel();
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int beat = 0; beat < beats; beat++) {
-            for (int slot : slots) {
-                double sixteenths = beat * 4 + slot + offsets[slot] + phaseSixteenths + jitterSixteenths * GroovedPlayer.gaussian(random);
-                double ticks = sixteenths * MetricPosition.SIXTEENTH_TICKS;
-                feel.hear(Math.round(ticks * TICK), ticks);
-            }
-        }
-        return feel;
+        double[] positions = new double[slots.length];
+        for (int i = 0; i < slots.length; i++) positions[i] = slots[i] + offsets[slots[i]] + phaseSixteenths;
+        return hearBeats(beats, beat -> positions, random -> jitterSixteenths * GroovedPlayer.gaussian(random), seed);
     }
 
     /**
