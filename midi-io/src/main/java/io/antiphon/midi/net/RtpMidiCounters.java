@@ -19,8 +19,11 @@ package io.antiphon.midi.net;
  * @param messagesSent         MIDI messages sent (once per message, whatever the number of sessions)
  * @param sendErrors           datagrams the operating system refused to send
  * @param unsendable           output messages not sent: meta messages, SysEx continuations, SysEx over 4,095 bytes
+ * @param clockExchanges       clock exchanges completed on this side, over all sessions: a CK1 answering our CK0, or a
+ *                             CK2 answering our CK1, each of which gives a latency and clock offset estimate
  */
 public record RtpMidiCounters(long packetsReceived, long midiPackets, long messagesDelivered, long malformedSession,
                               long strangers, long refusedInvitations, long sessionsFull, long decodeErrors, long lostPackets, long recoveredNoteOffs,
-                              long deliveryErrors, long messagesSent, long sendErrors, long unsendable) {
+                              long deliveryErrors, long messagesSent, long sendErrors, long unsendable,
+                              long clockExchanges) {
 }

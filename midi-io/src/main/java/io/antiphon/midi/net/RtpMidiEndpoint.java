@@ -119,6 +119,7 @@ public final class RtpMidiEndpoint implements AutoCloseable {
     private long lastDecodeErrorsOfEnded;
     private long lastLostOfEnded;
     private long lastRecoveredOfEnded;
+    private long lastClockExchangesOfEnded;
 
     // sender side, under sendLock
     private final Object sendLock = new Object();
@@ -432,6 +433,7 @@ public final class RtpMidiEndpoint implements AutoCloseable {
                 lastDecodeErrorsOfEnded += session.decoder.errors();
                 lastLostOfEnded += session.decoder.lostPackets();
                 lastRecoveredOfEnded += session.recoveredNoteOffs();
+                lastClockExchangesOfEnded += session.clockExchanges();
                 if (announced[i]) {
                     if (endedSessions == null) endedSessions = new ArrayList<>();
                     endedSessions.add(session);
@@ -583,16 +585,19 @@ public final class RtpMidiEndpoint implements AutoCloseable {
         long decodeErrors = lastDecodeErrorsOfEnded;
         long lost = lastLostOfEnded;
         long recovered = lastRecoveredOfEnded;
+        long clockExchanges = lastClockExchangesOfEnded;
         for (int i = 0; i < slots.length(); i++) {
             RtpMidiSession session = slots.get(i);
             if (session != null) {
                 decodeErrors += session.decoder.errors();
                 lost += session.decoder.lostPackets();
                 recovered += session.recoveredNoteOffs();
+                clockExchanges += session.clockExchanges();
             }
         }
         return new RtpMidiCounters(packetsReceived, midiPackets, messagesDelivered, malformedSession, strangers,
-                refusedInvitations, sessionsFull, decodeErrors + internalErrors, lost, recovered, deliveryErrors, messagesSent, sendErrors, unsendable);
+                refusedInvitations, sessionsFull, decodeErrors + internalErrors, lost, recovered, deliveryErrors, messagesSent, sendErrors, unsendable,
+                clockExchanges);
     }
 
     /**

@@ -67,6 +67,7 @@ final class RtpMidiSession {
     private long offsetTicks;           // peer clock minus ours, 100 µs units (valid once latencyTicks >= 0)
     private boolean feedbackDue;
     private volatile long recoveredNoteOffs;   // written by the network thread only
+    private volatile long clockExchanges;      // written by the network thread only
     private long feedbackAtNanos;
 
     final RtpMidiDecoder decoder;
@@ -204,11 +205,13 @@ final class RtpMidiSession {
                 send(false, peerData, SessionPacketCodec.writeClockSync(out, 0, localSsrc, 2, packet.timestamp(1), packet.timestamp(2), ticks), outbox);
                 latencyTicks = Math.max(0, (ticks - packet.timestamp(1)) / 2);
                 offsetTicks = packet.timestamp(2) - (packet.timestamp(1) + latencyTicks);
+                clockExchanges++;
             }
             default -> {
                 long latency = Math.max(0, (packet.timestamp(3) - packet.timestamp(1)) / 2);
                 latencyTicks = latency;
                 offsetTicks = packet.timestamp(3) - (packet.timestamp(2) + latency);
+                clockExchanges++;
             }
         }
     }
@@ -344,6 +347,11 @@ final class RtpMidiSession {
     /** Note-offs recovered from journals after lost packets. */
     long recoveredNoteOffs() {
         return recoveredNoteOffs;
+    }
+
+    /** Clock exchanges completed on this side (a CK1 answered to our CK0, or a CK2 to our CK1). */
+    long clockExchanges() {
+        return clockExchanges;
     }
 
     /** Whether at least one clock exchange has completed. */

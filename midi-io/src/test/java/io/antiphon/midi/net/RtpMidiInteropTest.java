@@ -87,7 +87,9 @@ class RtpMidiInteropTest {
         });
 
         notesFromAntiphonArrive();
-        peer.await("synced");   // the package sends only after its own clock exchange (it starts one after ours)
+        awaitSynced();   // the package sends only after its own clock exchange (it starts one after ours)
+        // it starts its own on our CK2, after which this side has counted the exchange it opened
+        assertThat(endpoint.counters().clockExchanges()).isPositive();
         notesFromThePeerArrive();
 
         endpoint.close();
@@ -108,7 +110,7 @@ class RtpMidiInteropTest {
             assertThat(p.invitedByUs()).isFalse();
         });
 
-        peer.await("synced");
+        awaitSynced();
         notesFromThePeerArrive();
         notesFromAntiphonArrive();
 
@@ -133,7 +135,7 @@ class RtpMidiInteropTest {
         peer.command("invite 127.0.0.1 " + endpoint.controlPort());
         peer.await("connected");
         assertThat(nextSessionEvent()).isEqualTo("connected npm peer");
-        peer.await("synced");
+        awaitSynced();
         peer.command("send 144 67 99");
         assertThat(next()).isEqualTo("144 67 99");
 
@@ -171,6 +173,18 @@ class RtpMidiInteropTest {
         List<String> got = new ArrayList<>();
         for (int i = 0; i < notes.length; i++) got.add(next());
         assertThat(got).containsExactly(notes);
+    }
+
+    /**
+     * Waits for the peer's own clock exchange; if it does not come, the failure also says how many exchanges completed
+     * on Antiphon's side, to tell a session whose exchanges never got through from one where only the peer's did not.
+     */
+    private void awaitSynced() throws InterruptedException {
+        try {
+            peer.await("synced");
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; Antiphon's counters: " + endpoint.counters(), e);
+        }
     }
 
     private String nextSessionEvent() throws InterruptedException {

@@ -105,7 +105,9 @@ class RtpMidiSessionTest {
         assertThat(ck0.timestamp(1)).isEqualTo(200);   // 20 ms in 100 µs units
 
         // CK1 comes back at 30 ms: 5 ms each way; the peer's clock reads 5,000 ticks (500 ms) ahead of ours
+        assertThat(session.clockExchanges()).isZero();
         session.onSessionPacket(peerClock(1, 200, 5_250, 0), false, PEER_DATA, 30 * MS, outbox);
+        assertThat(session.clockExchanges()).isEqualTo(1);
         SessionPacket ck2 = sent.get(3).packet();
         assertThat(ck2.count()).isEqualTo(2);
         assertThat(ck2.timestamp(3)).isEqualTo(300);
@@ -143,6 +145,12 @@ class RtpMidiSessionTest {
         assertThat(ck1.count()).isEqualTo(1);
         assertThat(ck1.timestamp(1)).isEqualTo(777);
         assertThat(ck1.timestamp(2)).isEqualTo(1_000);
+        assertThat(session.clockExchanges()).as("our CK1 is not answered yet").isZero();
+
+        // the peer's CK2 completes the exchange on this side too
+        session.onSessionPacket(peerClock(2, 777, 1_000, 1_900), false, PEER_DATA, 140 * MS, outbox);
+        assertThat(session.clockExchanges()).isEqualTo(1);
+        assertThat(session.synchronised()).isTrue();
     }
 
     @Test
