@@ -24,7 +24,7 @@ import java.util.Arrays;
  * onsets best: a beat that most onsets land on and that few onsets divide further than in halves (twice too fast
  * leaves beats empty, but the inner beats of the longest interval, if of {@value #REST_BEATS} beats or more, are a
  * rest, not empty beats; twice too slow puts notes on sixteenths), weighed by a log-normal prior around {@code tempo_bpm}
- * (sigma {@value #PRIOR_SIGMA} in log tempo, within {@value #RANGE_FACTOR}x either way) and, in doubt, leaning to the
+ * (sigma {@value #PRIOR_SIGMA} in log tempo, within {@value #RANGE_FACTOR}x either way and {@code tempo_bpm}'s range) and, in doubt, leaning to the
  * slower level ({@link #SLOWER_LEVEL_BONUS}); a beat well above the prior's tempo must be clearly better
  * ({@link #FAST_PENALTY}: running sixteenths are not a fast beat's eighths). The onsets are then placed on a sixteenth
  * grid of that beat, and the beat's phase is the one that puts the longest notes (by the interval they open) and the first onset on beats.
@@ -1034,7 +1034,8 @@ public final class BeatTracker {
     /**
      * The beat period for the first {@code n} onsets, whose commonest interval is {@code unit}: half, one, two or four of
      * it (each refined to the period the onsets fit best), whichever suits the onsets best ({@link #levelFit}, twice)
-     * under the log-normal prior around {@code tempo_bpm}. Where half of it is slower than the slowest beat
+     * under the log-normal prior around {@code tempo_bpm}, within the range the tracked beat keeps to
+     * ({@link #fastestBeat}, {@link #slowestBeat}). Where half of it is slower than the slowest beat
      * ({@link #slowestBeat}), a quarter or an eighth of it is tried too: a song of whole notes and halves at 72 BPM,
      * whose every level from half its whole note up was out of range, ran at the prior's 120 BPM, its answer a
      * third of a quarter off the grid. Its score is left in {@link #levelScore}.
@@ -1046,8 +1047,7 @@ public final class BeatTracker {
         while (first > SHORTEST_LEVEL && unit * first > slowestBeat()) first /= 2;
         for (double multiple = first; multiple <= 4; multiple *= 2) {
             double candidate = unit * multiple;
-            double log = Math.log(candidate / priorPeriod);
-            if (Math.abs(log) > Math.log(RANGE_FACTOR)) continue;
+            if (candidate > slowestBeat() || candidate < fastestBeat()) continue;
             if (lostPeriod > 0 && Math.abs(Math.log(candidate / lostPeriod)) > Math.log(RELOCK_FACTOR)) continue;
             // the period the onsets fit best, unless its placement suits a beat worse (a finer grid that miscounts)
             double refined = bestFittingPeriod(candidate, n);
@@ -1057,7 +1057,7 @@ public final class BeatTracker {
                 candidate = refined;
                 fit = refinedFit;
             }
-            log = Math.log(candidate / priorPeriod);
+            double log = Math.log(candidate / priorPeriod);
             // the note-value prior: the commonest note value is most likely an eighth, as in the corpora
             double eighths = Math.abs(Math.log(unit / (candidate / 2)) / Math.log(2));
             double score = -0.5 * (log / PRIOR_SIGMA) * (log / PRIOR_SIGMA) + LEVEL_WEIGHT * fit - EIGHTH_WEIGHT * eighths
@@ -1531,11 +1531,15 @@ public final class BeatTracker {
         return Math.min(60e9 / Parameter.TEMPO_BPM.min(), priorPeriod * RANGE_FACTOR);
     }
 
+    /** The shortest beat the tracker takes: the prior's over {@value #RANGE_FACTOR}, within {@code tempo_bpm}'s range. */
+    private double fastestBeat() {
+        return Math.max(60e9 / Parameter.TEMPO_BPM.max(), priorPeriod / RANGE_FACTOR);
+    }
+
+    /** {@code p} within the tracker's range ({@link #fastestBeat}, {@link #slowestBeat}); the prior's beat if the tempo is locked. */
     private double clampPeriod(double p) {
-        double low = Math.max(60e9 / Parameter.TEMPO_BPM.max(), priorPeriod / RANGE_FACTOR);
-        double high = slowestBeat();
         if (tempoLocked) return priorPeriod;
-        return Math.max(low, Math.min(high, p));
+        return Math.max(fastestBeat(), Math.min(slowestBeat(), p));
     }
 
     private void append(long nanos) {

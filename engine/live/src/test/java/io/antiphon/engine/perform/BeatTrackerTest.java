@@ -165,6 +165,21 @@ class BeatTrackerTest {
                 "song of whole notes and halves");
     }
 
+    @Test
+    void aSlowPriorsRangeBoundsTheLevelsTriedNotOnlyTheBeatTracked() {
+        // with the prior at 40 or 50 BPM (`--tempo`), the half note of a player at their tempo was tried as a beat (within
+        // 2.5 times the prior's) though slower than tempo_bpm's 30 BPM, chosen, and clamped to 30 BPM: off every level
+        double[] halves = {0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30};
+        double[] wholeNotesAndHalves = {0, 4, 6, 8, 12, 16, 18, 20, 24, 26, 28};
+        for (double bpm : new double[] {40, 50}) {
+            for (double[] song : new double[][] {halves, wholeNotesAndHalves}) {
+                BeatTracker tracker = new BeatTracker(bpm);
+                for (long onset : perform(song, 1, bpm, 1, 12, 1)) tracker.onset(onset);
+                assertEquals(bpm, tracker.bpm(), bpm * 0.01, "a song of " + song.length + " notes at " + bpm + " BPM, prior " + bpm);
+            }
+        }
+    }
+
     /**
      * A song in quarters and runs of four eighths, its quarters filling as much time as its eighths: at 140 BPM near
      * the prior's 120, the quarter is the beat, though the commonest note value is most likely an eighth.
