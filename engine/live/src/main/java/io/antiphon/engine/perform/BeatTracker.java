@@ -271,6 +271,11 @@ public final class BeatTracker {
     private int recentDottedGrid;
     /** Whether a rest inside the phrase moved the bar lines onto another dotted grid ({@link #foldDottedGrids}). */
     private boolean restMovedBarLines;
+    /**
+     * The sixteenth of the downbeat a compound line's opening put ({@link #compoundPhase}, while the window still began
+     * with the first onset), renumbered with the beat; {@link #NO_END} if none since the last induction.
+     */
+    private long openingDownbeat = NO_END;
     private final double[] distances = new double[WINDOW];
     /** Each onset's weight in the last fit ({@link #fit}) but for its age, by window index. */
     private final double[] robust = new double[WINDOW];
@@ -338,6 +343,7 @@ public final class BeatTracker {
         count = 0;
         head = 0;
         windowFromFirstOnset = true;
+        openingDownbeat = NO_END;
         tracking = false;
         heardCompound = false;
         settled = false;
@@ -427,6 +433,7 @@ public final class BeatTracker {
         count = 0;
         head = 0;
         windowFromFirstOnset = false;
+        openingDownbeat = NO_END;
         append(nanos);
         slots[index(0)] = Math.round(beats) * SLOTS_PER_BEAT;
     }
@@ -858,6 +865,7 @@ public final class BeatTracker {
 
     private void induce() {
         int n = count;
+        openingDownbeat = NO_END;
         double beat = inducedBeat(n, 0);
         place(beat / SLOTS_PER_BEAT, n, true);
         // renumber: slot 0 is the beat at or before the first onset
@@ -1199,6 +1207,7 @@ public final class BeatTracker {
         }
         int shift = best <= SLOTS_PER_BEAT / 2 ? best : best - SLOTS_PER_BEAT;
         for (int i = 0; i < count; i++) slots[index(i)] -= shift;
+        if (openingDownbeat != NO_END) openingDownbeat -= shift;
         origin += shift * period / SLOTS_PER_BEAT;
         gridEpoch++;
     }
@@ -1225,8 +1234,11 @@ public final class BeatTracker {
      * is a 6/8 line's own rhythm and does not count), one in {@value #ODD_ONSETS_KEPT} if it was heard as compound
      * at the onset before ({@link #heardCompound}). Both quarter phases then hold as many long notes, so the phrase's
      * start decides: a 6/8 line opens on a dotted-quarter beat or an eighth or
-     * two before one (its pickup), and that beat is a downbeat; without the first onset in the window, the current phase
-     * stays if it is on the dotted grid, else the quarter phase with more long notes.
+     * two before one (its pickup), and that beat is a downbeat ({@link #openingDownbeat}); without the first onset in the
+     * window (a jig of more than {@value #WINDOW} notes), the downbeat the opening put stays if it is still on the dotted
+     * grid (a jig whose quarters keep to its second dotted quarters, or a few bars heard as a simple line on the way,
+     * moved the beat there, and its phrase's close at a bar line then moved it no further), else the current phase if it
+     * is, else the quarter phase with more long notes.
      *
      * <p>A rest of a quarter or two inside the phrase (the longest silence before an onset in the window, of
      * {@value #REST_SLOTS} sixteenths or more: {@link #silent}) moves every later bar line off the dotted grid of the bars
@@ -1245,10 +1257,15 @@ public final class BeatTracker {
         if (windowFromFirstOnset) {
             long first = slots[index(0)];
             long downbeat = first + Math.floorMod((restMovedBarLines ? dottedGridBefore : dottedGrid) - first, DOTTED_SLOTS);
+            openingDownbeat = downbeat;
             return (int) Math.floorMod(downbeat, SLOTS_PER_BEAT);
         }
         int a = Math.floorMod(recentDottedGrid, SLOTS_PER_BEAT);
         int b = Math.floorMod(recentDottedGrid + 2, SLOTS_PER_BEAT);
+        if (openingDownbeat != NO_END) {
+            int opening = (int) Math.floorMod(openingDownbeat, SLOTS_PER_BEAT);
+            if (opening == a || opening == b) return opening;
+        }
         if (a == 0 || b == 0) return 0;
         return phaseScores[a] >= phaseScores[b] ? a : b;
     }

@@ -842,6 +842,25 @@ class BeatTrackerTest {
     }
 
     /**
+     * A jig written here, nine bars of 6/8 after an eighth's pickup (43 notes, more than the tracker's window): its
+     * quarter-eighth pairs all fall on its second dotted quarters, its bars of running eighths say nothing, and it
+     * closes at a bar line on two dotted quarters.
+     */
+    static final double[][] JIG_LONGER_THAN_THE_WINDOW = {
+            {2.5, 0.5}, {3, 0.5}, {3.5, 0.5}, {4, 0.5}, {4.5, 1}, {5.5, 0.5}, {6, 0.5}, {6.5, 0.5}, {7, 0.5}, {7.5, 1},
+            {8.5, 0.5}, {9, 0.5}, {9.5, 0.5}, {10, 0.5}, {10.5, 0.5}, {11, 0.5}, {11.5, 0.5}, {12, 0.5}, {12.5, 0.5},
+            {13, 0.5}, {13.5, 1}, {14.5, 0.5}, {15, 0.5}, {15.5, 0.5}, {16, 0.5}, {16.5, 1}, {17.5, 0.5}, {18, 0.5},
+            {18.5, 0.5}, {19, 0.5}, {19.5, 0.5}, {20, 0.5}, {20.5, 0.5}, {21, 0.5}, {21.5, 0.5}, {22, 0.5}, {22.5, 1},
+            {23.5, 0.5}, {24, 1.5}, {25.5, 1}, {26.5, 0.5}, {27, 1.5}, {28.5, 1.5}};
+
+    @Test
+    void aJigLongerThanTheWindowKeepsTheDownbeatItsOpeningPut() {
+        // before, once the pickup had left the window, its long notes took the beat onto its second dotted quarters, and
+        // the stop at the bar line did not bring it back: every seed at every tempo was half a quarter off
+        assertTheNextBeatsAreThePlayersAt72To140(JIG_LONGER_THAN_THE_WINDOW, true, "jig longer than the window");
+    }
+
+    /**
      * {@code notes} (rows of {onset, length} in quarters, each held 90 %) performed at 72, 96 and 140 BPM with jitter sd
      * 12 ms, five seeds each, onsets and silences heard by a tracker, and with {@code stopped} the phrase's end at the
      * last release; the tracker's next six beats a beat after the last onset are each within 30 ms of a player's beat.
