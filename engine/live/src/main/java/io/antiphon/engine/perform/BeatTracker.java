@@ -255,6 +255,9 @@ public final class BeatTracker {
      */
     private final double[] dottedBeforeRest = new double[DOTTED_SLOTS];
     private final double[] dottedAfterRest = new double[DOTTED_SLOTS];
+    private final double[] longestOnDotted = new double[DOTTED_SLOTS];
+    private final double[] longestBeforeRest = new double[DOTTED_SLOTS];
+    private final double[] longestAfterRest = new double[DOTTED_SLOTS];
     /** What sounded of the notes on each sixteenth of a compound bar (two dotted quarters), before and after the rest. */
     private final double[] barBeforeRest = new double[2 * DOTTED_SLOTS];
     private final double[] barAfterRest = new double[2 * DOTTED_SLOTS];
@@ -1168,6 +1171,9 @@ public final class BeatTracker {
         Arrays.fill(dottedScores, 0);
         Arrays.fill(dottedBeforeRest, 0);
         Arrays.fill(dottedAfterRest, 0);
+        Arrays.fill(longestOnDotted, 0);
+        Arrays.fill(longestBeforeRest, 0);
+        Arrays.fill(longestAfterRest, 0);
         Arrays.fill(barBeforeRest, 0);
         Arrays.fill(barAfterRest, 0);
         oddOnsets = 0;
@@ -1189,7 +1195,11 @@ public final class BeatTracker {
             // what sounded of the note: its interval less the whole sixteenths of silence after it (a detached quarter's
             // gap of half a sixteenth or more, rounded, took a sixteenth off every long note)
             double sounded = Math.min(Math.max(1, interval - (long) (silences[index(i + 1)] / sixteenth)), PHASE_LENGTH_CAP);
-            (i < rest ? dottedBeforeRest : dottedAfterRest)[(int) Math.floorMod(slot, DOTTED_SLOTS)] += sounded;
+            int dotted = (int) Math.floorMod(slot, DOTTED_SLOTS);
+            (i < rest ? dottedBeforeRest : dottedAfterRest)[dotted] += sounded;
+            double[] longest = i < rest ? longestBeforeRest : longestAfterRest;
+            longest[dotted] = Math.max(longest[dotted], sounded);
+            longestOnDotted[dotted] = Math.max(longestOnDotted[dotted], length);
             (i < rest ? barBeforeRest : barAfterRest)[(int) Math.floorMod(slot, 2 * DOTTED_SLOTS)] += sounded;
             if ((slot & 1) != 0 && !dottedEighthsSixteenth(i)) oddOnsets++;
         }
@@ -1333,12 +1343,15 @@ public final class BeatTracker {
     /**
      * The dotted-quarter grids the folded notes keep to ({@link #dottedScores}, {@link #dottedBeforeRest},
      * {@link #dottedAfterRest}), once per {@link #rephase}: where a rest moved the bar lines (notes after it, on another
-     * grid), each side keeps to its own, and the newest notes to the one after it; else the whole window's.
+     * grid), each side keeps to its own, and the newest notes to the one after it; else the whole window's. Of grids
+     * that hold as much, the one with the longest note: a run of eighths folds on all three alike, and an opening of an
+     * eighth's pickup, three eighths and a quarter-eighth pair before a rest holds as much on the pickup's grid as on the
+     * bar lines'; the lowest-numbered grid was taken before, which depends only on where the count began.
      */
     private void foldDottedGrids() {
-        dottedGrid = argmax(dottedScores);
-        dottedGridBefore = argmax(dottedBeforeRest);
-        dottedGridAfter = argmax(dottedAfterRest);
+        dottedGrid = argmax(dottedScores, longestOnDotted);
+        dottedGridBefore = argmax(dottedBeforeRest, longestBeforeRest);
+        dottedGridAfter = argmax(dottedAfterRest, longestAfterRest);
         restMovedBarLines = dottedAfterRest[dottedGridAfter] > 0 && dottedGridBefore != dottedGridAfter;
         recentDottedGrid = restMovedBarLines ? dottedGridAfter : dottedGrid;
     }
@@ -1350,6 +1363,15 @@ public final class BeatTracker {
     private boolean dottedEighthsSixteenth(int i) {
         long slot = slots[index(i)];
         return i > 0 && slot - slots[index(i - 1)] == 3 && slots[index(i + 1)] - slot == 1;
+    }
+
+    /** The index of the highest score; of tied ones, the one with the highest {@code tieBreak}. */
+    private static int argmax(double[] scores, double[] tieBreak) {
+        int best = 0;
+        for (int p = 1; p < scores.length; p++) {
+            if (scores[p] > scores[best] || scores[p] == scores[best] && tieBreak[p] > tieBreak[best]) best = p;
+        }
+        return best;
     }
 
     private static int argmax(double[] scores) {

@@ -770,6 +770,25 @@ class BeatTrackerTest {
     }
 
     /**
+     * A jig written here, in 6/8 after an eighth's pickup, with a rest of a quarter after its second bar's third eighth
+     * (as the evaluation puts one inside a call): every later bar line comes a quarter later. Before the rest its notes
+     * fold on the pickup's dotted-quarter grid as much as on the bar lines' (a quarter-eighth pair on the second dotted
+     * quarter tells them apart); after it, on the later bar lines'.
+     */
+    static final double[][] JIG_WITH_A_QUARTERS_REST = {
+            {2.5, 0.5}, {3, 0.5}, {3.5, 0.5}, {4, 0.5}, {4.5, 1}, {5.5, 0.5}, {6, 0.5}, {6.5, 0.5}, {7, 0.5}, {8.5, 1},
+            {9.5, 0.5}, {10, 0.5}, {10.5, 0.5}, {11, 0.5}, {11.5, 0.5}, {12, 0.5}, {12.5, 0.5}, {13, 0.5}, {13.5, 0.5},
+            {14, 0.5}, {14.5, 1}, {15.5, 0.5}, {16, 1.5}, {17.5, 1.5}};
+
+    @Test
+    void aJigWithARestOfAQuarterKeepsTheDownbeatsOfItsOpening() {
+        // before, the notes before the rest were taken to keep to the pickup's grid (the tie went to the grid counted
+        // first), as the notes after it do, so the rest was not heard to move the bar lines: every seed at every tempo
+        // entered half a quarter off
+        assertTheNextBeatsAreThePlayersAt72To140(JIG_WITH_A_QUARTERS_REST, true, "jig with a quarter's rest");
+    }
+
+    /**
      * A jig in 6/8 (counted in quarters) after a pickup of two sixteenths: each bar three eighths, then a quarter and an
      * eighth, so its quarters fall on the second dotted quarter of each bar (4.5, 7.5, ...), half a quarter off the bar
      * lines' quarters. Folded on quarters, its long notes favour the wrong quarter phase; folded on dotted quarters,
