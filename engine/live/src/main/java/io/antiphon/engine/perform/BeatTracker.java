@@ -487,7 +487,8 @@ public final class BeatTracker {
     /**
      * Which beats of a pair are the strong ones, by where the player's last phrase closed ({@link #phraseEnded}: the onset
      * of its closing note if that was long, else where the player stopped): 0 for the even beats, 1 for the odd ones; if
-     * that was not on a beat, the pair the longer notes begin on ({@link #heavierBeatParity}); -1 if neither tells or the
+     * that was not on a beat, where the player stopped if that was (a syncopated closing note, begun between two beats
+     * and held to one), else the pair the longer notes begin on ({@link #heavierBeatParity}); -1 if neither tells or the
      * beats have been renumbered since. A phrase closes on a strong beat or at a bar
      * line, so in 2/4 and 4/4 the beats an even number after it are on the bar's strong half; and a beat tracked at
      * twice the player's tempo (running sixteenths heard as a fast beat's eighths) has the player's beats as its strong
@@ -497,6 +498,13 @@ public final class BeatTracker {
         if (stopEpoch != gridEpoch || !tracking) return -1;
         double position = beatPosition(stopNanos);
         long beat = Math.round(position);
+        if (Math.abs(position - beat) > 0.125 && releasedNanos != stopNanos) {
+            // a closing long note begun between two beats (a syncopation) and held to one: that beat is where the
+            // phrase closed
+            double released = beatPosition(releasedNanos);
+            long releasedBeat = Math.round(released);
+            if (Math.abs(released - releasedBeat) <= 0.125) return (int) Math.floorMod(releasedBeat, 2);
+        }
         if (Math.abs(position - beat) > 0.125) return heavierBeatParity();
         int parity = (int) Math.floorMod(beat, 2);
         if (releasedNanos != stopNanos) {

@@ -744,6 +744,22 @@ class BeatTrackerTest {
     }
 
     /**
+     * A song written here in 2/4 of eighths, sixteenth pairs, a dotted quarter on the beat and a quarter begun on an
+     * off-beat eighth, closing on a note begun a sixteenth before the beat and held to the bar line: at 72 BPM its
+     * sixteenths are heard as the beat's eighths, and its closing note then begins between two beats.
+     */
+    static final double[][] SONG_CLOSING_A_SIXTEENTH_BEFORE_THE_BEAT = {
+            {0, 0.5}, {0.5, 0.5}, {1, 0.25}, {1.25, 0.25}, {1.5, 0.5}, {2, 1.5}, {3.5, 0.5}, {4, 0.25}, {4.25, 0.25},
+            {4.5, 1}, {5.5, 0.5}, {6, 0.5}, {6.5, 0.25}, {6.75, 1.25}};
+
+    @Test
+    void aSongHeardInEighthsWhoseClosingNoteBeganBetweenTwoBeatsHasItsStrongBeatsWhereThePlayerStopped() {
+        // before, the strong beats were those the longer notes began on: here the player's off-beats, in all ten seeds
+        int heardInEighths = assertTheFirstStrongBeatAt72IsThePlayers(SONG_CLOSING_A_SIXTEENTH_BEFORE_THE_BEAT, 10, true);
+        assertTrue(heardInEighths > 0, "at 72 BPM some seeds hear the sixteenths as the beat's eighths");
+    }
+
+    /**
      * {@code notes} ({@link #playNotes}) at 72 BPM with seeds 1 to {@code seeds}, the phrase's end heard at the last
      * release: for each seed whose tracker hears the beat at twice the player's tempo, the first strong beat a beat
      * after the last onset ({@link BeatTracker#strongBeatParity}, which with {@code parityKnown} must be known) is within
