@@ -229,6 +229,8 @@ public final class BeatTracker {
     private static final double STOP_SLACK = 0.25;
     /** No phrase end: {@link #rephase} hears only the onsets. */
     private static final long NO_END = Long.MIN_VALUE;
+    /** No downbeat put by a compound line's opening ({@link #openingDownbeat}). */
+    private static final long NO_DOWNBEAT = Long.MIN_VALUE;
 
     // the onsets heard, a ring: times and their sixteenth index on the grid (valid while tracking)
     private final long[] times = new long[WINDOW];
@@ -255,6 +257,7 @@ public final class BeatTracker {
      */
     private final double[] dottedBeforeRest = new double[DOTTED_SLOTS];
     private final double[] dottedAfterRest = new double[DOTTED_SLOTS];
+    /** The longest note on each dotted-quarter grid, of the window and before and after its rest: a fold's tie-break ({@link #foldDottedGrids}). */
     private final double[] longestOnDotted = new double[DOTTED_SLOTS];
     private final double[] longestBeforeRest = new double[DOTTED_SLOTS];
     private final double[] longestAfterRest = new double[DOTTED_SLOTS];
@@ -276,9 +279,9 @@ public final class BeatTracker {
     private boolean restMovedBarLines;
     /**
      * The sixteenth of the downbeat a compound line's opening put ({@link #compoundPhase}, while the window still began
-     * with the first onset), renumbered with the beat; {@link #NO_END} if none since the last induction.
+     * with the first onset), renumbered with the beat; {@link #NO_DOWNBEAT} if none since the last induction.
      */
-    private long openingDownbeat = NO_END;
+    private long openingDownbeat = NO_DOWNBEAT;
     private final double[] distances = new double[WINDOW];
     /** Each onset's weight in the last fit ({@link #fit}) but for its age, by window index. */
     private final double[] robust = new double[WINDOW];
@@ -346,7 +349,7 @@ public final class BeatTracker {
         count = 0;
         head = 0;
         windowFromFirstOnset = true;
-        openingDownbeat = NO_END;
+        openingDownbeat = NO_DOWNBEAT;
         tracking = false;
         heardCompound = false;
         settled = false;
@@ -436,7 +439,7 @@ public final class BeatTracker {
         count = 0;
         head = 0;
         windowFromFirstOnset = false;
-        openingDownbeat = NO_END;
+        openingDownbeat = NO_DOWNBEAT;
         append(nanos);
         slots[index(0)] = Math.round(beats) * SLOTS_PER_BEAT;
     }
@@ -876,7 +879,7 @@ public final class BeatTracker {
 
     private void induce() {
         int n = count;
-        openingDownbeat = NO_END;
+        openingDownbeat = NO_DOWNBEAT;
         double beat = inducedBeat(n, 0);
         place(beat / SLOTS_PER_BEAT, n, true);
         // renumber: slot 0 is the beat at or before the first onset
@@ -1225,7 +1228,7 @@ public final class BeatTracker {
         }
         int shift = best <= SLOTS_PER_BEAT / 2 ? best : best - SLOTS_PER_BEAT;
         for (int i = 0; i < count; i++) slots[index(i)] -= shift;
-        if (openingDownbeat != NO_END) openingDownbeat -= shift;
+        if (openingDownbeat != NO_DOWNBEAT) openingDownbeat -= shift;
         origin += shift * period / SLOTS_PER_BEAT;
         gridEpoch++;
     }
@@ -1280,7 +1283,7 @@ public final class BeatTracker {
         }
         int a = Math.floorMod(recentDottedGrid, SLOTS_PER_BEAT);
         int b = Math.floorMod(recentDottedGrid + 2, SLOTS_PER_BEAT);
-        if (openingDownbeat != NO_END) {
+        if (openingDownbeat != NO_DOWNBEAT) {
             int opening = (int) Math.floorMod(openingDownbeat, SLOTS_PER_BEAT);
             if (opening == a || opening == b) return opening;
         }
