@@ -119,6 +119,10 @@ final class DemoCommand implements Callable<Integer> {
                     result.callNotes(), result.answerNotes(), result.answerStartMs(), result.hangingNotes());
             System.out.printf("clock %s: tempo %.1f BPM, bar:beat %s%s%n", result.clock(), result.tempoBpm(), result.barBeat(),
                     result.beatFound() ? "" : " (no beat found)");
+            if (result.lateCallNotes() > 0) {
+                System.out.printf("%d call notes reached the performer late (the machine was busy): another run with the same seed"
+                        + " may answer differently%n", result.lateCallNotes());
+            }
             System.out.println("wrote " + out.resolve("session.wav") + ", " + out.resolve("session.mid") + ", " + out.resolve("session.png"));
         }
         linger(livePage);

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.MetaMessage;
@@ -104,13 +105,15 @@ public final class DemoSession {
 
         boolean finished;
         PerformerStatus status = new PerformerStatus();
+        HumanNotes humanNotes;
         LiveSession session = LiveSession.open(output,
                 out -> new Performer(options.model(), options.parameters(), options.seed(), out),
                 ShellOptions.defaults().withClock(clock).withObserver(options.watch().observer())
                 .withLatencyMode(options.latencyMode()));
+        humanNotes = new HumanNotes(session, schedule, clock, call, new AtomicInteger());
         try {
             options.watch().opened().accept(session);
-            playCall(sequence, new HumanNotes(session, schedule, clock, call), clock::start, callName);
+            playCall(sequence, humanNotes, clock::start, callName);
             session.readStatus(status);
             finished = awaitAnswer(session, options.maxWaitSeconds(), status, status.answers(), output, answerChannel,
                     lastNoteOn(call.messages()));
@@ -148,7 +151,7 @@ public final class DemoSession {
         PianoRoll.write(png, callNotes.notes(), answerNotes.notes(), decision < 0 ? -1 : (decision - origin) / 1e9);
         return new DemoResult(callNoteCount, answerNotes.notes().size(), answerStartMs,
                 callNotes.hanging() + answerNotes.hanging(), finished, status.clock().name().toLowerCase(java.util.Locale.ROOT),
-                bpm, status.clockRunning(), status.bar() + ":" + status.beat(),
+                bpm, status.clockRunning(), status.bar() + ":" + status.beat(), humanNotes.late().get(),
                 new DemoRecording(session.latency(), session.counters(), wav, midi, png));
     }
 
@@ -170,7 +173,9 @@ public final class DemoSession {
      * Plays {@code sequence} into {@code human} on {@code sequencer} (opened here, closed at the end) in real time, and
      * returns at its end. The JDK's sequencer now and then drops a start: once in some hundred demos here it stood
      * stopped at tick 0, nothing sent, until the time limit failed the demo. A sequencer found stopped before its first
-     * tick is started again, up to {@value #START_TRIES} times.
+     * tick is started again, up to {@value #START_TRIES} times, {@code starting} run before each start: the schedule's
+     * clock counts from the start that played (counted from the dropped one, every note came {@value #END_POLL_MS} ms
+     * or more late, the session's whole lag, and the performer heard silence where the call was playing).
      */
     static void playCall(Sequencer sequencer, Sequence sequence, Receiver human, Runnable starting, String callName)
             throws InterruptedException {
@@ -197,6 +202,7 @@ public final class DemoSession {
                 if (!sequencer.isRunning() && sequencer.getTickPosition() >= sequence.getTickLength()) break;
                 if (!sequencer.isRunning() && sequencer.getTickPosition() == 0 && starts < START_TRIES) {
                     starts++;
+                    starting.run();
                     sequencer.start();
                     deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limit);
                     continue;
@@ -318,16 +324,25 @@ public final class DemoSession {
 
     /**
      * Passes the call's notes on to the session, each stamped with its time on the call's schedule (not its arrival),
-     * and to the call's recording; drops everything else.
+     * and to the call's recording; drops everything else. Counts in {@code late} the notes that arrive after the
+     * session's clock has passed their time.
      */
-    record HumanNotes(LiveSession session, CallSchedule schedule, ScheduleClock clock, Receiver recording) implements Receiver {
+    record HumanNotes(LiveSession session, CallSchedule schedule, ScheduleClock clock, Receiver recording,
+                      AtomicInteger late) implements Receiver {
+
+        /** Notes passed on, lateness not reported. */
+        HumanNotes(LiveSession session, CallSchedule schedule, ScheduleClock clock, Receiver recording) {
+            this(session, schedule, clock, recording, new AtomicInteger());
+        }
 
         @Override
         public void send(MidiMessage message, long timeStamp) {
             if (!(message instanceof ShortMessage shortMessage) || !CallSchedule.isNote(shortMessage.getCommand())) return;
             recording.send(message, timeStamp);
             long due = schedule.timeOf(shortMessage.getStatus(), shortMessage.getData1(), shortMessage.getData2());
-            long stamp = due < 0 ? clock.nanoTime() : clock.at(due);
+            long now = clock.nanoTime();
+            long stamp = due < 0 ? now : clock.at(due);
+            if (now > stamp) late.incrementAndGet();
             session.input(stamp, shortMessage.getStatus(), shortMessage.getData1(), shortMessage.getData2());
         }
 

@@ -1,5 +1,7 @@
 package io.antiphon.engine.harness;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 import io.antiphon.engine.realtime.NanoClock;
 
 /**
@@ -7,7 +9,8 @@ import io.antiphon.engine.realtime.NanoClock;
  * {@link #LAG_NANOS} behind the schedule, so that a call message, stamped with its time in the file
  * ({@link #at}), is never behind the performer's time when it arrives however late the JDK sequencer sent it. What the
  * performer hears is then the file's timing, not the arrival instants: with the same seed the same call gets the same
- * answer.
+ * answer. Started again (the sequencer dropped its start and was started again), the schedule counts from the new start;
+ * the clock never runs backwards, but stands until the new schedule catches up with it.
  */
 final class ScheduleClock implements NanoClock {
 
@@ -19,12 +22,14 @@ final class ScheduleClock implements NanoClock {
     private final NanoClock system;
     private volatile long startedAt;
     private volatile boolean started;
+    /** The latest time read: the clock's readers (the real-time thread, the sequencer's) never see it go back. */
+    private final AtomicLong latest = new AtomicLong(ORIGIN);
 
     ScheduleClock(NanoClock system) {
         this.system = system;
     }
 
-    /** The call starts now (just before the sequencer starts). */
+    /** The call starts now (just before the sequencer starts, or starts again). */
     void start() {
         startedAt = system.nanoTime();
         started = true;
@@ -33,7 +38,7 @@ final class ScheduleClock implements NanoClock {
     @Override
     public long nanoTime() {
         if (!started) return ORIGIN;
-        return ORIGIN + Math.max(0, system.nanoTime() - startedAt - LAG_NANOS);
+        return latest.accumulateAndGet(ORIGIN + Math.max(0, system.nanoTime() - startedAt - LAG_NANOS), Math::max);
     }
 
     /** The session time of a call message {@code scheduledNanos} after the call's start. */

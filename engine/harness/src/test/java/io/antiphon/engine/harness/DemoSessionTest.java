@@ -13,12 +13,19 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 import io.antiphon.engine.perform.Parameter;
+import io.antiphon.engine.realtime.ShellOptions;
+import io.antiphon.engine.realtime.LiveSession;
+import io.antiphon.engine.realtime.RecordingReceiver;
+import io.antiphon.engine.perform.Performer;
+import javax.sound.midi.ShortMessage;
+import java.util.concurrent.atomic.AtomicInteger;
 import io.antiphon.engine.perform.PerformerParameters;
 import io.antiphon.midi.file.MidiFileContent;
 import io.antiphon.midi.file.MidiFileReader;
 import io.antiphon.midi.file.Note;
 import io.antiphon.midi.render.WavRenderer;
 import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +47,8 @@ class DemoSessionTest {
         assertThat(result.hangingNotes()).isZero();
         assertThat(result.answerFinished()).isTrue();
         assertThat(result.answerStartMs()).isNotNegative();
-        assertThat(result.toMap()).containsKeys("call_notes", "answer_notes", "answer_start_ms", "hanging_notes", "input_to_output_us");
+        assertThat(result.toMap()).containsKeys("call_notes", "answer_notes", "answer_start_ms", "hanging_notes", "late_call_notes",
+                "input_to_output_us");
         assertThat(result.recording().latency().inputToOutput().count()).as("one sample per call message passed through")
                 .isEqualTo(2L * result.callNotes());
         assertThat(result.toMap().get("input_to_output_us")).asInstanceOf(InstanceOfAssertFactories.MAP)
@@ -70,10 +78,20 @@ class DemoSessionTest {
 
     @Test
     void theSameSeedPlaysTheSameAnswer() throws Exception {
-        List<Note> first = answerOf(DemoSession.run(shortAnswer(directory.resolve("first"), 7L)));
-        List<Note> second = answerOf(DemoSession.run(shortAnswer(directory.resolve("second"), 7L)));
+        DemoResult firstRun = DemoSession.run(shortAnswer(directory.resolve("first"), 7L));
+        DemoResult secondRun = DemoSession.run(shortAnswer(directory.resolve("second"), 7L));
+        List<Note> first = answerOf(firstRun);
+        List<Note> second = answerOf(secondRun);
 
         assertThat(first).isNotEmpty();
+        // the promise holds for a call whose notes all reached the session in time: a machine busy enough to hold the
+        // sequencer's thread back by more than the session's lag breaks it, and the run says so
+        if (firstRun.lateCallNotes() + secondRun.lateCallNotes() > 0) {
+            String why = "DemoSessionTest: not compared, call notes reached the session late (" + firstRun.lateCallNotes()
+                    + " and " + secondRun.lateCallNotes() + "): the machine was too busy";
+            System.out.println(why);
+            Assumptions.abort(why);
+        }
         // the same notes; a chord's notes may be recorded in either order, as the real-time thread sent them
         assertThat(second).extracting(Note::pitch, Note::velocity)
                 .containsExactlyInAnyOrderElementsOf(first.stream().map(n -> tuple(n.pitch(), n.velocity())).toList());
@@ -99,6 +117,48 @@ class DemoSessionTest {
         assertThat(clock.nanoTime()).isEqualTo(ScheduleClock.ORIGIN);
         assertThat(clock.at(Math.round(second.startSeconds() * 1e9)))
                 .isEqualTo(ScheduleClock.ORIGIN + Math.round(second.startSeconds() * 1e9));
+    }
+
+    @Test
+    void theScheduleClockStartedAgainCountsFromTheNewStartAndNeverRunsBack() {
+        long[] system = {5_000_000_000L};
+        ScheduleClock clock = new ScheduleClock(() -> system[0]);
+        clock.start();
+        system[0] += ScheduleClock.LAG_NANOS + 5_000_000;
+        assertThat(clock.nanoTime()).isEqualTo(ScheduleClock.ORIGIN + 5_000_000);
+        // the sequencer dropped its start, and is started again now
+        clock.start();
+        assertThat(clock.nanoTime()).as("not back").isEqualTo(ScheduleClock.ORIGIN + 5_000_000);
+        system[0] += ScheduleClock.LAG_NANOS + 20_000_000;
+        assertThat(clock.nanoTime()).as("from the new start").isEqualTo(ScheduleClock.ORIGIN + 20_000_000);
+    }
+
+    @Test
+    void aCallNoteThatArrivesAfterTheSessionPassedItsTimeIsCountedLate() throws Exception {
+        byte[] bytes = DemoSession.readPhrase(null, "call", DemoSession.BUNDLED_CALL);
+        MidiFileContent content = DemoSession.contentOf(bytes, "call");
+        CallSchedule schedule = CallSchedule.of(DemoSession.sequenceOf(bytes, "call"), content.tempoMap());
+        Note first = content.notes().get(0);
+        Note second = content.notes().get(1);
+        long[] system = {5_000_000_000L};
+        ScheduleClock clock = new ScheduleClock(() -> system[0]);
+        RecordingReceiver recording = new RecordingReceiver(clock, 100);
+        LiveSession session = LiveSession.open(new RecordingReceiver(clock, 100),
+                out -> new Performer(TinyPerformers.kernel(), new PerformerParameters(), 5L, out),
+                ShellOptions.defaults().withShutdownHook(false).withClock(clock));
+        try {
+            DemoSession.HumanNotes notes = new DemoSession.HumanNotes(session, schedule, clock, recording, new AtomicInteger());
+            clock.start();
+            // the first note on time: the session's clock is still at the call's start
+            notes.send(new ShortMessage(0x90 | first.channel(), first.pitch(), first.velocity()), -1);
+            assertThat(notes.late().get()).isZero();
+            // the second note delivered a lag and a second after its time in the file
+            system[0] += Math.round(second.startSeconds() * 1e9) + ScheduleClock.LAG_NANOS + 1_000_000_000L;
+            notes.send(new ShortMessage(0x90 | second.channel(), second.pitch(), second.velocity()), -1);
+            assertThat(notes.late().get()).isEqualTo(1);
+        } finally {
+            session.close();
+        }
     }
 
     private static DemoOptions shortAnswer(Path out, long seed) {
