@@ -105,12 +105,11 @@ public final class DemoSession {
 
         boolean finished;
         PerformerStatus status = new PerformerStatus();
-        HumanNotes humanNotes;
         LiveSession session = LiveSession.open(output,
                 out -> new Performer(options.model(), options.parameters(), options.seed(), out),
                 ShellOptions.defaults().withClock(clock).withObserver(options.watch().observer())
                 .withLatencyMode(options.latencyMode()));
-        humanNotes = new HumanNotes(session, schedule, clock, call, new AtomicInteger());
+        HumanNotes humanNotes = new HumanNotes(session, schedule, clock, call, new AtomicInteger());
         try {
             options.watch().opened().accept(session);
             playCall(sequence, humanNotes, clock::start, callName);

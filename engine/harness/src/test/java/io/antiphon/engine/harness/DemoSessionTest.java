@@ -99,11 +99,10 @@ class DemoSessionTest {
 
     @Test
     void callNotesAreStampedWithTheirTimeInTheFileNotTheirArrival() throws Exception {
-        byte[] bytes = DemoSession.readPhrase(null, "call", DemoSession.BUNDLED_CALL);
-        MidiFileContent content = DemoSession.contentOf(bytes, "call");
-        CallSchedule schedule = CallSchedule.of(DemoSession.sequenceOf(bytes, "call"), content.tempoMap());
-        Note first = content.notes().get(0);
-        Note second = content.notes().get(1);
+        BundledCall call = BundledCall.read();
+        CallSchedule schedule = call.schedule();
+        Note first = call.first();
+        Note second = call.second();
 
         assertThat(schedule.timeOf(0x90 | first.channel(), first.pitch(), first.velocity()))
                 .isEqualTo(Math.round(first.startSeconds() * 1e9));
@@ -135,11 +134,10 @@ class DemoSessionTest {
 
     @Test
     void aCallNoteThatArrivesAfterTheSessionPassedItsTimeIsCountedLate() throws Exception {
-        byte[] bytes = DemoSession.readPhrase(null, "call", DemoSession.BUNDLED_CALL);
-        MidiFileContent content = DemoSession.contentOf(bytes, "call");
-        CallSchedule schedule = CallSchedule.of(DemoSession.sequenceOf(bytes, "call"), content.tempoMap());
-        Note first = content.notes().get(0);
-        Note second = content.notes().get(1);
+        BundledCall call = BundledCall.read();
+        CallSchedule schedule = call.schedule();
+        Note first = call.first();
+        Note second = call.second();
         long[] system = {5_000_000_000L};
         ScheduleClock clock = new ScheduleClock(() -> system[0]);
         RecordingReceiver recording = new RecordingReceiver(clock, 100);
@@ -158,6 +156,17 @@ class DemoSessionTest {
             assertThat(notes.late().get()).isEqualTo(1);
         } finally {
             session.close();
+        }
+    }
+
+    /** The bundled call's schedule and its first two notes. */
+    record BundledCall(CallSchedule schedule, Note first, Note second) {
+
+        static BundledCall read() throws Exception {
+            byte[] bytes = DemoSession.readPhrase(null, "call", DemoSession.BUNDLED_CALL);
+            MidiFileContent content = DemoSession.contentOf(bytes, "call");
+            return new BundledCall(CallSchedule.of(DemoSession.sequenceOf(bytes, "call"), content.tempoMap()),
+                    content.notes().get(0), content.notes().get(1));
         }
     }
 

@@ -501,14 +501,13 @@ public final class BeatTracker {
         if (stopEpoch != gridEpoch || !tracking) return -1;
         double position = beatPosition(stopNanos);
         long beat = Math.round(position);
-        if (Math.abs(position - beat) > 0.125 && releasedNanos != stopNanos) {
+        if (!onABeat(position)) {
             // a closing long note begun between two beats (a syncopation) and held to one: that beat is where the
             // phrase closed
             double released = beatPosition(releasedNanos);
-            long releasedBeat = Math.round(released);
-            if (Math.abs(released - releasedBeat) <= 0.125) return (int) Math.floorMod(releasedBeat, 2);
+            if (releasedNanos != stopNanos && onABeat(released)) return (int) Math.floorMod(Math.round(released), 2);
+            return heavierBeatParity();
         }
-        if (Math.abs(position - beat) > 0.125) return heavierBeatParity();
         int parity = (int) Math.floorMod(beat, 2);
         if (releasedNanos != stopNanos) {
             // a closing long note held to a beat of the other parity (the first at or after its release, less a quarter
@@ -521,6 +520,11 @@ public final class BeatTracker {
             }
         }
         return parity;
+    }
+
+    /** Whether a beat position is within an eighth of a beat of one. */
+    private static boolean onABeat(double position) {
+        return Math.abs(position - Math.rint(position)) <= 0.125;
     }
 
     /**
