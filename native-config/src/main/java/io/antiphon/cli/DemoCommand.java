@@ -169,6 +169,10 @@ final class DemoCommand implements Callable<Integer> {
             System.out.printf("melody: %d notes, %d accompanied (voices below each, sounding with it); %s;"
                             + " %d voice notes; hanging notes: %d%n", result.melodyNotes(), result.accompaniedMelodyNotes(),
                     voicesInWords(result.voicesPerNote()), result.voiceNotes(), result.hangingNotes());
+            if (result.lateMelodyNotes() > 0) {
+                System.out.printf("%d melody notes reached the harmonizer late (the machine was busy): another run with the same"
+                        + " seed may voice them differently%n", result.lateMelodyNotes());
+            }
             System.out.println("wrote " + out.resolve("session.wav") + ", " + out.resolve("session.mid") + ", " + out.resolve("session.png"));
         }
         linger(livePage);

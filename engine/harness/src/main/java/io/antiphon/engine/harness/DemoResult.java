@@ -18,10 +18,10 @@ import java.util.Map;
  * @param tempoBpm        the tempo the performer ended with: with the player clock, the player's as tracked
  * @param beatFound       whether the clock ran on a beat at the end (with the player clock: the player's beat was found)
  * @param barBeat         bar:beat of the performer's clock at the end (bar 1 beat 1 is the player's first beat heard)
- * @param lateCallNotes   call notes that reached the session after its clock had passed their time in the file (the
- *                        sequencer's thread delivered them more than the session's lag of 250 ms late, on a busy
- *                        machine): the performer may have moved on without them, and the same seed may then play
- *                        another answer; 0 normally
+ * @param lateCallNotes   call note messages (note-ons and note-offs) that reached the session after its clock had
+ *                        passed their time in the file (the sequencer's thread delivered them more than the session's
+ *                        lag of 250 ms late, on a busy machine): the performer may have moved on without them, and the
+ *                        same seed may then play another answer; 0 normally
  * @param recording       the shell's latencies and counters and the files written. Input-to-output counts the messages
  *                        an input caused directly: each call message passed through (thru, one sample per message), and
  *                        answer notes an input started (the answer-now CC, a barge-in; none when the phrase ended by

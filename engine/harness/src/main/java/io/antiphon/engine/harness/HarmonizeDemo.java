@@ -81,9 +81,10 @@ public final class HarmonizeDemo {
         }, ShellOptions.defaults().withClock(clock).withObserver(options.watch().observer())
                 .withLatencyMode(options.latencyMode()));
         PerformerStatus status = new PerformerStatus();
+        DemoSession.HumanNotes melodyNotesIn = new DemoSession.HumanNotes(session, schedule, clock, played);
         try {
             options.watch().opened().accept(session);
-            DemoSession.playCall(sequence, new DemoSession.HumanNotes(session, schedule, clock, played), clock::start, melodyName);
+            DemoSession.playCall(sequence, melodyNotesIn, clock::start, melodyName);
             finished = awaitVoicesEnded(session, status, options.maxWaitSeconds());
             chords = session.readStatus(status) ? status.chords() : -1;
         } finally {
@@ -118,7 +119,7 @@ public final class HarmonizeDemo {
         PianoRoll.write(png, melody.notes(), voices.notes(), -1, "Antiphon: harmonize", "melody (human", "voices (Antiphon");
         return new HarmonizeDemoResult(melodyNotes, melody.notes().size(), accompaniment.accompanied(), voices.notes().size(),
                 accompaniment.voicesPerNote(), accompaniment.meanVoices(), accompaniment.withVoiceNotBelow(), chords,
-                melody.hanging() + voices.hanging(), finished,
+                melody.hanging() + voices.hanging(), finished, melodyNotesIn.late().get(),
                 new DemoRecording(session.latency(), session.counters(), wav, midi, png));
     }
 

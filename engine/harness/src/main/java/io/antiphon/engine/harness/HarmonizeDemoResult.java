@@ -16,6 +16,11 @@ import java.util.Map;
  * @param chords                 chords the harmonizer drew (one per melody note, plus one per step a note was held over)
  * @param hangingNotes           note-ons without a note-off in the recorded output, melody and voices
  * @param finished               whether the voices ended by themselves after the melody (false: the time limit stopped them)
+ * @param lateMelodyNotes        melody note messages (note-ons and note-offs) that reached the session after its clock
+ *                               had passed their time in the file
+ *                               (the sequencer's thread delivered them more than the session's lag of 250 ms late, on a
+ *                               busy machine): the harmonizer heard them late, and another run with the same seed may
+ *                               voice them differently
  * @param recording              the shell's latencies and counters and the files written. Input-to-output counts every
  *                               message an input caused directly: each melody message passed through and each voice a
  *                               melody note-on started. The WAV has the melody on piano and the voices on strings; the
@@ -23,7 +28,8 @@ import java.util.Map;
  */
 public record HarmonizeDemoResult(int melodyNotes, int heardMelodyNotes, int accompaniedMelodyNotes, int voiceNotes,
                                   Map<Integer, Integer> voicesPerNote, double meanVoicesPerNote, int voicesNotBelow, long chords,
-                                  int hangingNotes, boolean finished, DemoRecording recording) implements DemoReport {
+                                  int hangingNotes, boolean finished, int lateMelodyNotes, DemoRecording recording)
+        implements DemoReport {
 
     @Override
     public Map<String, Object> toMap() {
@@ -41,6 +47,7 @@ public record HarmonizeDemoResult(int melodyNotes, int heardMelodyNotes, int acc
         map.put("chords", chords);
         map.put("hanging_notes", hangingNotes);
         map.put("finished", finished);
+        map.put("late_melody_notes", lateMelodyNotes);
         recording.putInto(map);
         return map;
     }

@@ -61,7 +61,9 @@ class HarmonizeDemoTest {
         assertThat(result.recording().latency().inputToOutput().count()).as("melody messages passed through and voices started by a note")
                 .isGreaterThan(2L * result.melodyNotes());
         assertThat(result.toMap()).containsKeys("melody_notes", "accompanied_melody_notes", "voice_notes", "voices_per_note",
-                "mean_voices_per_note", "voices_not_below", "chords", "hanging_notes", "input_to_output_us", "mid", "wav", "png");
+                "mean_voices_per_note", "voices_not_below", "chords", "hanging_notes", "late_melody_notes", "input_to_output_us", "mid",
+                "wav", "png");
+        assertThat(result.lateMelodyNotes()).as("melody note-ons and note-offs late").isBetween(0, 2 * result.melodyNotes());
         assertThat(WavRenderer.rms(result.recording().wav())).isGreaterThan(0.001);
         BufferedImage roll = ImageIO.read(result.recording().pianoRoll().toFile());
         assertThat(roll.getWidth()).isEqualTo(1400);
