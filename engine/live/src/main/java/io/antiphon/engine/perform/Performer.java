@@ -91,8 +91,7 @@ public final class Performer implements PerformerCore {
     private final FollowedClock followed;
     private final ClockSender sender;
     private final BeatTracker beats;
-    /** The tracker's {@link BeatTracker#gridEpoch} the clock's grid origin was last set for. */
-    private int anchoredEpoch = -1;
+    private final PlayerSteering steering;
     /** Machine keys ended at the output whose release the model has yet to hear. */
     private final boolean[] released = new boolean[128];
     private int releasedCount;
@@ -131,6 +130,7 @@ public final class Performer implements PerformerCore {
         this.tempoParameter = parameters.tempoBpm();
         this.beats = new BeatTracker(parameters.tempoBpm());
         this.beats.setTempoLocked(parameters.tempoLock());
+        this.steering = new PlayerSteering(clock, beats);
     }
 
     /**
@@ -365,22 +365,9 @@ public final class Performer implements PerformerCore {
         return Math.min(now, ended);
     }
 
-    /**
-     * Makes the clock's ticks the player's: on a new beat numbering the grid origin moves so that the tracker's beat 0
-     * is a grid beat, then the clock steers to reach the next beat (at least half a beat ahead) at the tracker's time.
-     */
+    /** Makes the clock's ticks the player's ({@link PlayerSteering}); the feel's positions move with the grid. */
     private void steerToPlayer() {
-        clock.start(now);
-        double position = beats.beatPosition(now);
-        if (beats.gridEpoch() != anchoredEpoch) {
-            anchoredEpoch = beats.gridEpoch();
-            long before = clock.gridOrigin();
-            clock.setGridOrigin(Math.round(clock.exactTickAt(now) - position * Vocabulary.TICKS_PER_QUARTER));
-            expression.gridMoved(clock.gridOrigin() - before);
-        }
-        long next = (long) Math.floor(position + 0.5) + 1;
-        clock.steer(now, clock.gridOrigin() + next * Vocabulary.TICKS_PER_QUARTER, beats.beatTime(next),
-                beats.beatNanos() / (double) Vocabulary.TICKS_PER_QUARTER);
+        expression.gridMoved(steering.steer(now));
     }
 
     /**
