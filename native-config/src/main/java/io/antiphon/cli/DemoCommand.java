@@ -77,8 +77,9 @@ final class DemoCommand implements Callable<Integer> {
     /** In the order of the clock parameter's choices that a demo can use. */
     enum Clock { internal, player }
 
-    @Option(names = "--clock", defaultValue = "player", description = {"player (the tempo and beat heard from the call as it",
-            "plays; nothing is read from the file's tempo) or internal (the preset's tempo_bpm, or --tempo) (default ${DEFAULT-VALUE})."})
+    @Option(names = "--clock", defaultValue = "player", description = {"player (the tempo and beat heard from the call or melody",
+            "as it plays; nothing is read from the file's tempo) or internal (the preset's tempo_bpm, or --tempo; with --mode",
+            "harmonize the melody file's tempo) (default ${DEFAULT-VALUE})."})
     Clock clock;
 
     /** --set and --tempo, checked before any work. */
@@ -154,6 +155,7 @@ final class DemoCommand implements Callable<Integer> {
         if (melody != null) checkPlayable(melody, "--melody");   // a broken melody is refused before the model loads
         LoadedRollPreset roll = LoadedRollPreset.load(preset == null ? LoadedRollPreset.DEFAULT : preset, engine);
         ParameterOptions.applyTo(settings, roll.parameters());
+        roll.parameters().set(Parameter.CLOCK, (clock == Clock.player ? ClockSource.PLAYER : ClockSource.INTERNAL).ordinal());
         LivePage livePage = page.start(roll.parameters(), false, out, System.err);
         HarmonizeDemoResult result;
         try {
@@ -169,6 +171,8 @@ final class DemoCommand implements Callable<Integer> {
             System.out.printf("melody: %d notes, %d accompanied (voices below each, sounding with it); %s;"
                             + " %d voice notes; hanging notes: %d%n", result.melodyNotes(), result.accompaniedMelodyNotes(),
                     voicesInWords(result.voicesPerNote()), result.voiceNotes(), result.hangingNotes());
+            System.out.printf("clock %s: tempo %.1f BPM%s%n", result.clock(), result.tempoBpm(),
+                    result.beatFound() ? "" : " (no beat found)");
             if (result.lateMelodyNotes() > 0) {
                 System.out.printf("%d melody notes reached the harmonizer late (the machine was busy): another run with the same"
                         + " seed may voice them differently%n", result.lateMelodyNotes());

@@ -15,6 +15,7 @@ import java.util.List;
 
 import javax.sound.midi.Sequence;
 
+import io.antiphon.engine.perform.ClockSource;
 import io.antiphon.engine.perform.Harmonizer;
 import io.antiphon.engine.perform.Parameter;
 import io.antiphon.engine.perform.PerformerMode;
@@ -30,7 +31,8 @@ import io.antiphon.midi.render.WavRenderer;
  * The harmonize demo, on the same real-time path as {@link DemoSession}: the JDK sequencer plays a melody (the shipped
  * eight-bar chorale soprano line, or a file) in real time into a {@link LiveSession} whose core is a
  * {@link Harmonizer}; thru passes the melody to the output on its own channel and the voices go out on a channel the
- * melody does not use. Everything at the output is recorded; when the melody has ended and its voices with it (or the
+ * melody does not use. On the player clock the harmonizer hears the melody's tempo and beat as it plays (nothing is read
+ * from the file's tempo); on the internal clock its frames run at the file's tempo. Everything at the output is recorded; when the melody has ended and its voices with it (or the
  * time limit passes) the session closes with all notes off, and the output becomes session.wav (melody on piano,
  * voices on strings), session.mid (track 1 the melody, tracks 2-4 alto, tenor, bass) and session.png.
  */
@@ -66,7 +68,10 @@ public final class HarmonizeDemo {
         ScheduleClock clock = new ScheduleClock(NanoClock.SYSTEM);
 
         options.parameters().set(Parameter.MODE, PerformerMode.HARMONIZE.ordinal());
-        options.parameters().set(Parameter.TEMPO_BPM, bpm);
+        // on the player clock the tempo is heard from the melody as it plays (tempo_bpm is only the prior); on the internal
+        // clock the frames run at the file's tempo, so that they fit the melody
+        boolean player = options.parameters().clock() == ClockSource.PLAYER;
+        if (!player) options.parameters().set(Parameter.TEMPO_BPM, bpm);
         options.parameters().set(Parameter.THRU, 1);
         options.parameters().set(Parameter.OUTPUT_CHANNEL, voiceChannel + 1);
         RecordingReceiver played = new RecordingReceiver(clock, DemoSession.RECORDING_SLOTS);
@@ -74,6 +79,8 @@ public final class HarmonizeDemo {
 
         boolean finished;
         long chords;
+        double tempoBpm = bpm;
+        boolean beatFound = true;
         LiveSession session = LiveSession.open(output, out -> {
             Harmonizer harmonizer = new Harmonizer(options.model(), options.frameTicks(), options.parameters(), options.seed(), out);
             harmonizer.warmUp(Harmonizer.WARM_UP_FRAMES, Harmonizer.WARM_UP_ROUNDS);
@@ -86,7 +93,12 @@ public final class HarmonizeDemo {
             options.watch().opened().accept(session);
             DemoSession.playCall(sequence, melodyNotesIn, clock::start, melodyName);
             finished = awaitVoicesEnded(session, status, options.maxWaitSeconds());
-            chords = session.readStatus(status) ? status.chords() : -1;
+            boolean read = session.readStatus(status);
+            chords = read ? status.chords() : -1;
+            if (player) {
+                beatFound = read && status.clockRunning();
+                if (read && status.tempoBpm() > 0) tempoBpm = status.tempoBpm();
+            }
         } finally {
             session.close();
         }
@@ -99,7 +111,8 @@ public final class HarmonizeDemo {
         List<RecordedMessage> heardMelody = heard.stream().filter(m -> m.channel() != voiceChannel).toList();
         List<RecordedMessage> heardVoices = heard.stream().filter(m -> m.channel() == voiceChannel).toList();
         long origin = clock.at(0);
-        TempoMap tempo = TempoMap.constant(SessionRecording.TICKS_PER_QUARTER, bpm);
+        // the files run at the tempo the harmonizer ended with: the player's, as heard, on the player clock
+        TempoMap tempo = TempoMap.constant(SessionRecording.TICKS_PER_QUARTER, tempoBpm);
         int melodyNotes = RecordedNotes.pair(played.messages(), origin, tempo, 1).notes().size();
         RecordedNotes melody = RecordedNotes.pair(heardMelody, origin, tempo, 1);
         RecordedNotes voices = RecordedNotes.pair(heardVoices, origin, tempo, 2);
@@ -114,12 +127,13 @@ public final class HarmonizeDemo {
         Path wav = options.outputDirectory().resolve("session.wav");
         Path midi = options.outputDirectory().resolve("session.mid");
         Path png = options.outputDirectory().resolve("session.png");
-        MidiFileWriter.writeType1(midi, SessionRecording.TICKS_PER_QUARTER, bpm, tracks);
-        WavRenderer.renderTracks(wav, SessionRecording.TICKS_PER_QUARTER, bpm, tracks);
+        MidiFileWriter.writeType1(midi, SessionRecording.TICKS_PER_QUARTER, tempoBpm, tracks);
+        WavRenderer.renderTracks(wav, SessionRecording.TICKS_PER_QUARTER, tempoBpm, tracks);
         PianoRoll.write(png, melody.notes(), voices.notes(), -1, "Antiphon: harmonize", "melody (human", "voices (Antiphon");
         return new HarmonizeDemoResult(melodyNotes, melody.notes().size(), accompaniment.accompanied(), voices.notes().size(),
                 accompaniment.voicesPerNote(), accompaniment.meanVoices(), accompaniment.withVoiceNotBelow(), chords,
-                melody.hanging() + voices.hanging(), finished, melodyNotesIn.late().get(),
+                melody.hanging() + voices.hanging(), finished, player ? "player" : "internal", tempoBpm, beatFound,
+                melodyNotesIn.late().get(),
                 new DemoRecording(session.latency(), session.counters(), wav, midi, png));
     }
 

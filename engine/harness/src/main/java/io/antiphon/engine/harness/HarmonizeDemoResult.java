@@ -16,6 +16,12 @@ import java.util.Map;
  * @param chords                 chords the harmonizer drew (one per melody note, plus one per step a note was held over)
  * @param hangingNotes           note-ons without a note-off in the recorded output, melody and voices
  * @param finished               whether the voices ended by themselves after the melody (false: the time limit stopped them)
+ * @param clock                  the harmonizer's clock source: player (the melody's tempo and beat, as heard) or internal
+ *                               (the file's tempo)
+ * @param tempoBpm               the tempo the harmonizer ended with (the session's files run at it): with the player clock,
+ *                               the melody's as heard
+ * @param beatFound              whether the clock ran on a beat at the end (with the player clock: the melody's beat was
+ *                               found; always with the internal clock)
  * @param lateMelodyNotes        melody note messages (note-ons and note-offs) that reached the session after its clock
  *                               had passed their time in the file
  *                               (the sequencer's thread delivered them more than the session's lag of 250 ms late, on a
@@ -28,7 +34,8 @@ import java.util.Map;
  */
 public record HarmonizeDemoResult(int melodyNotes, int heardMelodyNotes, int accompaniedMelodyNotes, int voiceNotes,
                                   Map<Integer, Integer> voicesPerNote, double meanVoicesPerNote, int voicesNotBelow, long chords,
-                                  int hangingNotes, boolean finished, int lateMelodyNotes, DemoRecording recording)
+                                  int hangingNotes, boolean finished, String clock, double tempoBpm, boolean beatFound,
+                                  int lateMelodyNotes, DemoRecording recording)
         implements DemoReport {
 
     @Override
@@ -47,6 +54,9 @@ public record HarmonizeDemoResult(int melodyNotes, int heardMelodyNotes, int acc
         map.put("chords", chords);
         map.put("hanging_notes", hangingNotes);
         map.put("finished", finished);
+        map.put("clock", clock);
+        map.put("tempo_bpm", Math.round(tempoBpm * 100) / 100.0);
+        map.put("beat_found", beatFound);
         map.put("late_melody_notes", lateMelodyNotes);
         recording.putInto(map);
         return map;

@@ -2,6 +2,7 @@ package io.antiphon.engine.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -14,7 +15,9 @@ import io.antiphon.engine.kernel.RollStepModel;
 import io.antiphon.engine.kernel.StepEngine;
 import io.antiphon.engine.weights.StepModels;
 import io.antiphon.engine.network.NetworkSpec;
+import io.antiphon.engine.perform.ClockSource;
 import io.antiphon.engine.perform.Harmonizer;
+import io.antiphon.engine.perform.Parameter;
 import io.antiphon.engine.perform.PerformerParameters;
 import io.antiphon.engine.roll.RollNetworkFactory;
 import io.antiphon.engine.roll.RollPiece;
@@ -67,6 +70,24 @@ class HarmonizeDemoTest {
         assertThat(WavRenderer.rms(result.recording().wav())).isGreaterThan(0.001);
         BufferedImage roll = ImageIO.read(result.recording().pianoRoll().toFile());
         assertThat(roll.getWidth()).isEqualTo(1400);
+    }
+
+    @Test
+    void onThePlayerClockTheMelodysTempoIsHeardNotReadFromTheFile() throws Exception {
+        PerformerParameters parameters = new PerformerParameters();   // tempo_bpm 120: the prior, not the melody's 96
+        parameters.set(Parameter.CLOCK, ClockSource.PLAYER.ordinal());
+        HarmonizeDemoResult result = HarmonizeDemo.run(new HarmonizeDemoOptions(directory.resolve("player"), tinyRoll(),
+                Harmonizer.frameTicksOf(1), parameters, 3L, null, 10));
+
+        assertThat(result.clock()).isEqualTo("player");
+        assertThat(result.beatFound()).as("the melody's beat found").isTrue();
+        assertThat(result.tempoBpm()).as("the melody's tempo as heard").isCloseTo(96, within(2.0));
+        assertThat(parameters.tempoBpm()).as("the prior, not the file's tempo").isEqualTo(120);
+        assertThat(result.accompaniedMelodyNotes()).isEqualTo(result.melodyNotes());
+        assertThat(result.hangingNotes()).isZero();
+        assertThat(result.toMap()).containsEntry("clock", "player").containsKeys("tempo_bpm", "beat_found");
+        assertThat(MidiFileReader.read(result.recording().midi()).tempoMap().bpmAt(0)).as("the file at the tempo heard")
+                .isCloseTo(result.tempoBpm(), within(0.01));
     }
 
     @Test

@@ -18,7 +18,11 @@ import io.antiphon.engine.token.Vocabulary;
  * chorale roll), on the same {@link MusicalClock} as the {@link Performer}'s, so the {@code clock} parameter works here
  * too: on the internal clock the grid starts at the melody's first note (and again at the first note after the
  * harmonizer fell idle); following an external MIDI clock (or sending one as master) the frames are the clock's beats
- * (frame lines from its song position 0), and a stopped or stalled external clock ends the voices. Frame f's beat is
+ * (frame lines from its song position 0), and a stopped or stalled external clock ends the voices. On the player clock
+ * a {@link BeatTracker} hears the melody's onsets and the clock is steered to the player's tempo and beat
+ * ({@link PlayerSteering}), as in the {@link Performer}: until the beat is found the grid starts at the melody's first
+ * note at {@code tempo_bpm} (the prior), and from then on the frames are the player's beats (the grid moves to them
+ * when the beat is found or renumbered). Frame f's beat is
  * {@code f * frameTicks} ticks after the grid's start. A note up to {@code frameTicks / 6} ticks (a triplet sixteenth)
  * before a beat counts for that beat's frame, so a player slightly ahead of the grid is not heard a frame early.
  *
@@ -66,6 +70,8 @@ public final class Harmonizer implements PerformerCore {
     private final ChordSampler chords;
     private final FollowedClock followed;
     private final ClockSender sender;
+    private final BeatTracker beats;
+    private final PlayerSteering steering;
 
     /** The model's prediction for frame {@link #openFrame} (valid once primed). */
     private final float[] prediction;
@@ -121,6 +127,9 @@ public final class Harmonizer implements PerformerCore {
         this.prediction = new float[model.keys()];
         this.mode = parameters.mode();
         this.tempoParameter = parameters.tempoBpm();
+        this.beats = new BeatTracker(parameters.tempoBpm());
+        this.beats.setTempoLocked(parameters.tempoLock());
+        this.steering = new PlayerSteering(clock, beats);
         model.reset();
     }
 
@@ -189,6 +198,7 @@ public final class Harmonizer implements PerformerCore {
         into.mode = mode;
         into.phase = running ? PerformerPhase.HARMONIZING : PerformerPhase.LISTENING;
         ClockStatus.fill(into, clockSource, followed, clock, now, parameters.beatsPerBar());
+        if (clockSource == ClockSource.PLAYER) into.clockRunning = beats.locked();
         into.temperature = parameters.temperature();
         into.topP = parameters.topP();
         into.topK = parameters.topK();
@@ -246,19 +256,27 @@ public final class Harmonizer implements PerformerCore {
         }
     }
 
-    /** Tempo (unless an external clock is followed), clock source and mode, as {@link Performer} applies them. */
+    /**
+     * Tempo (the player clock's prior, or the clock's unless an external clock is followed), tempo lock, clock source
+     * and mode, as {@link Performer} applies them.
+     */
     private void applyLiveChanges() {
+        beats.setTempoLocked(parameters.tempoLock());
         if (parameters.tempoBpm() != tempoParameter) {
             tempoParameter = parameters.tempoBpm();
-            if (!clock.following()) clock.setTempo(now, tempoParameter);
+            beats.setPrior(tempoParameter);
+            if (clockSource == ClockSource.PLAYER && beats.locked()) steerToPlayer();
+            else if (!clock.following()) clock.setTempo(now, tempoParameter);
         }
         ClockSource wantedClock = parameters.clock();
         if (wantedClock != clockSource) {
             if (clockSource == ClockSource.MASTER) sender.stop(now);
             if (clockSource == ClockSource.FOLLOW) followed.stopFollowing(now);
+            if (clockSource == ClockSource.PLAYER) clock.setTempo(now, tempoParameter);
             clockSource = wantedClock;
             endVoices(); // the grid changes: the next note starts a new one
             running = false;
+            if (clockSource == ClockSource.PLAYER && beats.locked()) steerToPlayer();
         }
         if (clockSource == ClockSource.MASTER) sender.start(now);
         PerformerMode wanted = parameters.mode();
@@ -321,6 +339,7 @@ public final class Harmonizer implements PerformerCore {
             if (parameters.thru()) thru.noteOn(now, status, pitch, velocity);
             return;
         }
+        if (clockSource == ClockSource.PLAYER && beats.onset(now) && beats.locked()) steerToPlayer();
         if (!running) startGrid();
         melody = pitch;
         melodyVelocity = velocity;
@@ -335,14 +354,15 @@ public final class Harmonizer implements PerformerCore {
     }
 
     /**
-     * The grid starts at this note: on the internal clock frame 0's beat is now; following or sending a clock, it is
-     * the clock's beat (frame line) the note falls on, so that the frames are the host's beats.
+     * The grid starts at this note: on the internal clock (and on the player clock before the beat is found) frame 0's
+     * beat is now; following or sending a clock, or on the player's found beat, it is the clock's beat (frame line) the
+     * note falls on, so that the frames are the host's or the player's beats.
      */
     private void startGrid() {
         prime();
         running = true;
         long tick = clock.tickAt(now);
-        if (clockSource == ClockSource.INTERNAL) {
+        if (clockSource == ClockSource.INTERNAL || clockSource == ClockSource.PLAYER && !beats.locked()) {
             originTick = tick;
         } else {
             long late = tick + tolerance;
@@ -393,7 +413,9 @@ public final class Harmonizer implements PerformerCore {
 
     private void humanNoteOff(int status, int pitch, int velocity) {
         thru.noteOff(now, status, pitch, velocity);
-        if (!human.release(pitch) || pitch != melody) return;
+        if (!human.release(pitch)) return;
+        if (human.allUp()) beats.silent(now);
+        if (pitch != melody) return;
         endVoices();
         melody = -1;
         boolean[] down = human.downByPitch();
@@ -407,6 +429,7 @@ public final class Harmonizer implements PerformerCore {
 
     private void sustain(boolean down) {
         human.setSustain(down);
+        if (human.allUp()) beats.silent(now);
     }
 
     private void parameterChanged(Parameter parameter, double value) {
@@ -422,8 +445,23 @@ public final class Harmonizer implements PerformerCore {
             running = false;
         } else if (action == ControlAction.ALL_NOTES_OFF) {
             allNotesOff(now);
+        } else if (action == ControlAction.TAP_TEMPO) {
+            beats.tap(now);
+            if (clockSource == ClockSource.PLAYER) steerToPlayer();
         }
         // answer_now: nothing to answer in harmonize
+    }
+
+    /**
+     * Makes the clock's ticks the player's ({@link PlayerSteering}). A running grid moves to the clock's nearest frame
+     * line (by half a frame at most, so no frame is skipped or played twice): a grid started at a note before the beat
+     * was found, or one whose beats were renumbered, then has its frames on the player's beats.
+     */
+    private void steerToPlayer() {
+        steering.steer(now);
+        if (!running) return;
+        long offset = Math.floorMod(clock.gridPosition(originTick), (long) frameTicks);
+        originTick = offset <= frameTicks / 2 ? originTick - offset : originTick + frameTicks - offset;
     }
 
     private void endVoices() {

@@ -10,8 +10,8 @@ import io.antiphon.engine.kernel.RollStepModel;
  * Gets the harmonizer's hot path compiled before the first real note (as {@link HotPathWarmUp} does for the
  * {@link Performer}): scratch harmonizers on the same model play a scripted melody (legato and detached notes, eighths
  * within a frame, held notes over several steps, rests long enough to fall idle, controllers moving, thru and the mode
- * switched, all notes off now and then; on the internal clock, following a host's MIDI clock, and as clock master with a
- * metronome) in rounds, until a round allocates nothing on the calling thread or the rounds
+ * switched, all notes off now and then; on the internal clock, following a host's MIDI clock, as clock master with a
+ * metronome, and on the player clock) in rounds, until a round allocates nothing on the calling thread or the rounds
  * run out. The model's recurrent state is saved before and restored after. Allocates; not for the live path.
  */
 final class HarmonizerWarmUp {
@@ -73,8 +73,8 @@ final class HarmonizerWarmUp {
     }
 
     private static long playRound(RollStepModel model, int frameTicks, int frames, int round, AllocationMeter meter) {
-        MidiOut[] sinks = {new CountingSink(), new DroppingSink(), new LastStatusSink()};
-        ClockSource[] clocks = {ClockSource.INTERNAL, ClockSource.FOLLOW, ClockSource.MASTER};
+        MidiOut[] sinks = {new CountingSink(), new DroppingSink(), new LastStatusSink(), new CountingSink()};
+        ClockSource[] clocks = {ClockSource.INTERNAL, ClockSource.FOLLOW, ClockSource.MASTER, ClockSource.PLAYER};
         long bytes = 0;
         for (int i = 0; i < sinks.length; i++) {
             long seed = round * 2L + i;

@@ -10,19 +10,25 @@ import java.util.SplittableRandom;
 import io.antiphon.engine.kernel.AllocationMeter;
 import io.antiphon.engine.kernel.AllocationRounds;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The harmonizer's hot path (onMidi, advance) allocates nothing once warm, over minutes of a melody with rests. */
+/**
+ * The harmonizer's hot path (onMidi, advance) allocates nothing once warm, over minutes of a melody with rests, on the
+ * internal clock and on the player clock (the beat tracker hearing every note).
+ */
 @Tag("timing")
 class HarmonizerAllocationTest {
 
     private static final long MS = 1_000_000L;
     private static final long SECOND = 1_000 * MS;
 
-    @Test
-    void aFiveMinuteMelodyLeavesNoHangingNoteAndAllocatesNothingOnceWarm() {
+    @ParameterizedTest
+    @EnumSource(value = ClockSource.class, names = {"INTERNAL", "PLAYER"})
+    void aFiveMinuteMelodyLeavesNoHangingNoteAndAllocatesNothingOnceWarm(ClockSource clock) {
         assumeTrue(AllocationMeter.isSupported(), "this JVM cannot count per-thread allocation");
         PerformerParameters parameters = HarmonizerTest.parameters();
+        parameters.set(Parameter.CLOCK, clock.ordinal());
         RecordingMidiOut out = new RecordingMidiOut(0, true);
         Harmonizer harmonizer = new Harmonizer(TestRollModels.kernel(), 24, parameters, 2026L, out);
         ScriptedHumanPart session = new ScriptedHumanPart(harmonizer, melody(300 * SECOND, 17L));

@@ -2,9 +2,11 @@ package io.antiphon.engine.perform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 
 import io.antiphon.engine.kernel.RecurrentState;
 import io.antiphon.engine.kernel.RandomWeights;
@@ -279,6 +281,52 @@ class HarmonizerTest {
                 assertThat(s.status().machineNotesSounding()).as("a stopped host silences the voices").isZero();
             }
             s.harmonizer.onMidi(s.now + MS, 0x80 | HUMAN, 76, 0);
+            s.assertCleanAndSilent();
+        }
+    }
+
+    @Test
+    void onThePlayerClockTheStepsAreThePlayersBeats() {
+        for (long seed = 1; seed <= 5; seed++) {
+            // the player at 80 BPM (750 ms a beat; the prior is 125), beginning off the clock's own grid: twelve quarters
+            // with up to 12 ms of jitter, then a note held for three and a half beats
+            PerformerParameters parameters = parameters();
+            parameters.set(Parameter.CLOCK, ClockSource.PLAYER.ordinal());
+            Session s = new Session(parameters, seed);
+            SplittableRandom jitter = new SplittableRandom(seed);
+            long beat = 750 * MS;
+            long start = 1_234 * MS;
+            for (int i = 0; i <= MELODY.length; i++) {
+                long onset = start + i * beat + (jitter.nextLong(25) - 12) * MS;
+                s.runFor(onset - s.now);
+                int pitch = i < MELODY.length ? MELODY[i] : 79;
+                s.harmonizer.onMidi(s.now, 0x90 | HUMAN, pitch, 90);
+                if (i < MELODY.length) {
+                    s.runFor(beat - 100 * MS);
+                    s.harmonizer.onMidi(s.now, 0x80 | HUMAN, pitch, 0);
+                }
+            }
+            List<Long> stepChords = new ArrayList<>();
+            long chords = s.status().chords();
+            long held = start + MELODY.length * beat;
+            while (s.now < held + 3 * beat + beat / 2) {
+                s.runFor(MS);
+                long now = s.status().chords();
+                if (now > chords) stepChords.add(s.now);
+                chords = now;
+            }
+            PerformerStatus status = s.status();
+
+            assertThat(status.tempoBpm()).as("seed %d: the player's tempo", seed).isCloseTo(80, within(1.6));
+            assertThat(status.clockRunning()).as("seed %d: the beat found", seed).isTrue();
+            // the held note is harmonized again at the player's next three beats (a sixth of a beat after each, the
+            // window for a note slightly late); at the prior's 125 BPM it would have been six times, off the player's beats
+            assertThat(stepChords).as("seed %d: chords under the held note", seed).hasSize(3);
+            for (int k = 0; k < 3; k++) {
+                long due = held + (k + 1) * beat + beat / 6;
+                assertThat((double) stepChords.get(k)).as("seed %d: step %d", seed, k + 1).isCloseTo(due, within(30.0 * MS));
+            }
+            s.harmonizer.onMidi(s.now, 0x80 | HUMAN, 79, 0);
             s.assertCleanAndSilent();
         }
     }
