@@ -18,6 +18,7 @@ import io.antiphon.engine.kernel.StepEngine;
 import io.antiphon.engine.kernel.StepModel;
 import io.antiphon.engine.network.NetworkFactory;
 import io.antiphon.engine.network.NetworkSpec;
+import io.antiphon.engine.perform.ClockSource;
 import io.antiphon.engine.perform.Harmonizer;
 import io.antiphon.engine.perform.MidiOut;
 import io.antiphon.engine.perform.Parameter;
@@ -227,10 +228,14 @@ public final class Bench {
         return true;
     }
 
-    /** Melody notes in (soprano range, held 20 ms, 10 ms apart), the first voice under each out. */
+    /**
+     * Melody notes in (soprano range, held 20 ms, 10 ms apart), the first voice under each out; on the player clock, as
+     * {@code play} runs the harmonizer by default (each note heard by the beat tracker before its voices are drawn).
+     */
     private static BenchResult.PathLatency harmonizerPath(BenchOptions options, Consumer<String> progress) {
         PerformerParameters parameters = options.rollParameters();
         parameters.set(Parameter.TEMPO_BPM, 120);
+        parameters.set(Parameter.CLOCK, ClockSource.PLAYER.ordinal());
         RecordingReceiver out = new RecordingReceiver(NanoClock.SYSTEM, RECORDING_CAPACITY);
         Histogram latency = histogram();
         int unanswered = 0;

@@ -339,12 +339,14 @@ public final class Harmonizer implements PerformerCore {
             if (parameters.thru()) thru.noteOn(now, status, pitch, velocity);
             return;
         }
-        if (clockSource == ClockSource.PLAYER && beats.onset(now) && beats.locked()) steerToPlayer();
         if (!running) startGrid();
         melody = pitch;
         melodyVelocity = velocity;
         melodyNotes++;
         sound(pitch, velocity, parameters.thru(), status);
+        // the player's beat after the chord is out, so that the beat tracker's work does not delay it: the grid the
+        // note fell on is the one steered by the onsets before it
+        if (clockSource == ClockSource.PLAYER && beats.onset(now) && beats.locked()) steerToPlayer();
     }
 
     /** The followed clock stopped, or its ticks ceased: the voices end and the grid waits for the clock and a note. */
