@@ -332,6 +332,22 @@ class HarmonizerTest {
     }
 
     @Test
+    void onThePlayerClockTapsOfTheTapTempoControllerSetTheBeat() {
+        PerformerParameters parameters = parameters();
+        parameters.set(Parameter.CLOCK, ClockSource.PLAYER.ordinal());
+        Session s = new Session(parameters, 16L);
+        int tapCc = parameters.controls().controllerOf(ControlAction.TAP_TEMPO);
+        for (int tap = 0; tap < 4; tap++) {
+            s.runFor(tap == 0 ? 500 * MS : 750 * MS);
+            s.harmonizer.onMidi(s.now, 0xB0, tapCc, 127);
+        }
+
+        assertThat(s.status().tempoBpm()).as("four taps 750 ms apart").isCloseTo(80, within(0.5));
+        assertThat(s.status().clockRunning()).as("the beat found from the taps").isTrue();
+        s.assertCleanAndSilent();
+    }
+
+    @Test
     void aFrameLengthOffTheTickGridIsRefused() {
         assertThatThrownBy(() -> new Harmonizer(TestRollModels.kernel(), 5, parameters(), 1L, (t, st, d1, d2) -> { }))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("6..96 ticks");
