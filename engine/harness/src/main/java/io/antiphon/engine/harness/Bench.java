@@ -230,7 +230,7 @@ public final class Bench {
 
     /**
      * Melody notes in (soprano range, held 20 ms, 10 ms apart), the first voice under each out; on the player clock, as
-     * {@code play} runs the harmonizer by default (each note heard by the beat tracker before its voices are drawn).
+     * {@code play} runs the harmonizer by default (each note heard by the beat tracker once its voices are out).
      */
     private static BenchResult.PathLatency harmonizerPath(BenchOptions options, Consumer<String> progress) {
         PerformerParameters parameters = options.rollParameters();

@@ -109,7 +109,7 @@ public final class DemoSession {
                 out -> new Performer(options.model(), options.parameters(), options.seed(), out),
                 ShellOptions.defaults().withClock(clock).withObserver(options.watch().observer())
                 .withLatencyMode(options.latencyMode()));
-        HumanNotes humanNotes = new HumanNotes(session, schedule, clock, call, new AtomicInteger());
+        HumanNotes humanNotes = new HumanNotes(session, schedule, clock, call);
         try {
             options.watch().opened().accept(session);
             playCall(sequence, humanNotes, clock::start, callName);
@@ -329,7 +329,7 @@ public final class DemoSession {
     record HumanNotes(LiveSession session, CallSchedule schedule, ScheduleClock clock, Receiver recording,
                       AtomicInteger late) implements Receiver {
 
-        /** Notes passed on, lateness not reported. */
+        /** Notes passed on, the late ones counted from 0. */
         HumanNotes(LiveSession session, CallSchedule schedule, ScheduleClock clock, Receiver recording) {
             this(session, schedule, clock, recording, new AtomicInteger());
         }

@@ -32,9 +32,10 @@ import io.antiphon.midi.render.WavRenderer;
  * eight-bar chorale soprano line, or a file) in real time into a {@link LiveSession} whose core is a
  * {@link Harmonizer}; thru passes the melody to the output on its own channel and the voices go out on a channel the
  * melody does not use. On the player clock the harmonizer hears the melody's tempo and beat as it plays (nothing is read
- * from the file's tempo); on the internal clock its frames run at the file's tempo. Everything at the output is recorded; when the melody has ended and its voices with it (or the
- * time limit passes) the session closes with all notes off, and the output becomes session.wav (melody on piano,
- * voices on strings), session.mid (track 1 the melody, tracks 2-4 alto, tenor, bass) and session.png.
+ * from the file's tempo); on the internal clock its frames run at the file's tempo. Everything at the output is
+ * recorded; when the melody has ended and its voices with it (or the time limit passes) the session closes with all
+ * notes off, and the output becomes session.wav (melody on piano, voices on strings), session.mid (track 1 the melody,
+ * tracks 2-4 alto, tenor, bass) and session.png.
  */
 public final class HarmonizeDemo {
 

@@ -23,10 +23,9 @@ import java.util.Map;
  * @param beatFound              whether the clock ran on a beat at the end (with the player clock: the melody's beat was
  *                               found; always with the internal clock)
  * @param lateMelodyNotes        melody note messages (note-ons and note-offs) that reached the session after its clock
- *                               had passed their time in the file
- *                               (the sequencer's thread delivered them more than the session's lag of 250 ms late, on a
- *                               busy machine): the harmonizer heard them late, and another run with the same seed may
- *                               voice them differently
+ *                               had passed their time in the file (the sequencer's thread delivered them more than the
+ *                               session's lag of 250 ms late, on a busy machine): the harmonizer heard them late, and
+ *                               another run with the same seed may voice them differently
  * @param recording              the shell's latencies and counters and the files written. Input-to-output counts every
  *                               message an input caused directly: each melody message passed through and each voice a
  *                               melody note-on started. The WAV has the melody on piano and the voices on strings; the

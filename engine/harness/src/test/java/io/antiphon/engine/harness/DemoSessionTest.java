@@ -18,7 +18,6 @@ import io.antiphon.engine.realtime.LiveSession;
 import io.antiphon.engine.realtime.RecordingReceiver;
 import io.antiphon.engine.perform.Performer;
 import javax.sound.midi.ShortMessage;
-import java.util.concurrent.atomic.AtomicInteger;
 import io.antiphon.engine.perform.PerformerParameters;
 import io.antiphon.midi.file.MidiFileContent;
 import io.antiphon.midi.file.MidiFileReader;
@@ -135,7 +134,6 @@ class DemoSessionTest {
     @Test
     void aCallNoteThatArrivesAfterTheSessionPassedItsTimeIsCountedLate() throws Exception {
         BundledCall call = BundledCall.read();
-        CallSchedule schedule = call.schedule();
         Note first = call.first();
         Note second = call.second();
         long[] system = {5_000_000_000L};
@@ -145,7 +143,7 @@ class DemoSessionTest {
                 out -> new Performer(TinyPerformers.kernel(), new PerformerParameters(), 5L, out),
                 ShellOptions.defaults().withShutdownHook(false).withClock(clock));
         try {
-            DemoSession.HumanNotes notes = new DemoSession.HumanNotes(session, schedule, clock, recording, new AtomicInteger());
+            DemoSession.HumanNotes notes = new DemoSession.HumanNotes(session, call.schedule(), clock, recording);
             clock.start();
             // the first note on time: the session's clock is still at the call's start
             notes.send(new ShortMessage(0x90 | first.channel(), first.pitch(), first.velocity()), -1);
