@@ -210,6 +210,20 @@ public final class BeatTracker {
     private static final int RECENT_INTERVALS = 8;
     private static final int TAPS = 5;
     private static final int LOST_AFTER = 4;
+    /** {@link #tripletsOfTheBeat}: intervals in a row, each within this share of a third or sixth of the beat found. */
+    private static final int TRIPLET_RUN = 2;
+    private static final double TRIPLET_TOLERANCE = 0.15;
+    /** {@link #tripletsOfTheBeat}: a beat within this share of 1.5 or 3 times as fast as the one found. */
+    private static final double TRIPLET_RATIO_TOLERANCE = 0.06;
+    /**
+     * {@link #tripletsOfTheBeat}: the beat found before the triplets, from these many onsets up to the first triplet's,
+     * over these many beats, keeping to its sixteenths this closely.
+     */
+    private static final int ONSETS_BEFORE_TRIPLETS = 4;
+    private static final double BEATS_BEFORE_TRIPLETS = 2;
+    private static final double COHERENCE_BEFORE_TRIPLETS = 0.8;
+    /** {@link #tripletsOfTheBeat}: how much more closely the other onsets may keep to the faster beat's sixteenths. */
+    private static final double TRIPLET_COHERENCE_SLACK = 0.05;
     /** How much better (in sixteenths of note length on the beat) another beat phase must be for the beat to move to it. */
     static final double REPHASE_MARGIN = 2;
     /** The longest note length, in sixteenths, that weighs for a beat phase: a long note or a rest says "beat" once. */
@@ -238,6 +252,8 @@ public final class BeatTracker {
     /** The silence before each onset (all the player's keys up), ns; 0 if a key was still down. */
     private final long[] silences = new long[WINDOW];
     private final double[] iois = new double[WINDOW];
+    /** Scratch of {@link #tripletsOfTheBeat}: the onsets of the window next to an interval of a triplet of the beat. */
+    private final boolean[] nextToATriplet = new boolean[WINDOW];
     private final double[] sorted = new double[WINDOW];
     /** The note value that fills most time, of the intervals {@link #noteValues} last sorted out. */
     private double unitValue;
@@ -885,6 +901,7 @@ public final class BeatTracker {
         int n = count;
         openingDownbeat = NO_DOWNBEAT;
         double beat = inducedBeat(n, 0);
+        if (tracking && tripletsOfTheBeat(period, beat, n)) beat = period;
         place(beat / SLOTS_PER_BEAT, n, true);
         // renumber: slot 0 is the beat at or before the first onset
         int phase = bestPhase(beat, n);
@@ -907,6 +924,73 @@ public final class BeatTracker {
                 lostPeriod = 0;
             }
         }
+    }
+
+    /**
+     * Whether {@code candidate}, a beat 1.5 or 3 times as fast as the one found ({@code beat}), would count the player's
+     * triplets as its own eighths or sixteenths, so that the beat found holds. A line in quarters that breaks into
+     * triplet eighths (the first violin of a Beethoven quartet, found at 72 BPM from its quarters) was induced afresh at
+     * the triplets' second interval, at 108 BPM: the triplets, the commonest value, were taken for eighths, and the
+     * quarters before them still kept to that beat's sixteenths. It holds where the first {@code n} onsets hold
+     * {@value #TRIPLET_RUN} or more intervals in a row of a third or a sixth of the beat found (within
+     * {@value #TRIPLET_TOLERANCE}; measured as 1.5 or 3 times the candidate, which induction fitted to them), the beat
+     * was found before them ({@value #ONSETS_BEFORE_TRIPLETS} onsets or more up to the first triplet's, which comes
+     * {@value #BEATS_BEFORE_TRIPLETS} beats or more after the first onset, keeping to {@code beat}'s sixteenths:
+     * {@link #coherence} {@value #COHERENCE_BEFORE_TRIPLETS} or more), and the onsets next to no triplet interval keep
+     * to {@code beat}'s sixteenths nearly as closely as to the candidate's ({@value #TRIPLET_COHERENCE_SLACK}). Its
+     * blind side: a 6/8 line that opens with three dotted quarters and runs on in eighths sounds as a line of quarters
+     * breaking into triplets, and is held in dotted quarters.
+     */
+    private boolean tripletsOfTheBeat(double beat, double candidate, int n) {
+        double ratio = beat / candidate;
+        double multiple = Math.abs(ratio / 1.5 - 1) < TRIPLET_RATIO_TOLERANCE ? 1.5 : Math.abs(ratio / 3 - 1) < TRIPLET_RATIO_TOLERANCE ? 3 : 0;
+        if (n < ONSETS_BEFORE_TRIPLETS + TRIPLET_RUN || multiple == 0) return false;
+        boolean run = false;
+        for (int divisor = 3; divisor <= 6; divisor += 3) {
+            // measured on the candidate, which was fitted to them: the beat found may have been pulled a percent or two
+            double triplet = candidate * multiple / divisor;
+            int inARow = 0;
+            for (int i = 1; i < n; i++) {
+                boolean isTriplet = Math.abs((times[index(i)] - times[index(i - 1)]) / triplet - 1) < TRIPLET_TOLERANCE;
+                inARow = isTriplet ? inARow + 1 : 0;
+                run |= inARow >= TRIPLET_RUN;
+                nextToATriplet[i] |= isTriplet;
+                nextToATriplet[i - 1] |= isTriplet;
+            }
+        }
+        int first = 0;
+        while (first < n && !nextToATriplet[first]) first++;
+        boolean holds = run && first + 1 >= ONSETS_BEFORE_TRIPLETS
+                && times[index(first)] - times[index(0)] >= BEATS_BEFORE_TRIPLETS * beat
+                && coherence(beat, first + 1, false, SLOTS_PER_BEAT) >= COHERENCE_BEFORE_TRIPLETS
+                && coherence(beat, n, true, SLOTS_PER_BEAT) >= coherence(candidate, n, true, SLOTS_PER_BEAT) - TRIPLET_COHERENCE_SLACK;
+        Arrays.fill(nextToATriplet, 0, n, false);
+        return holds;
+    }
+
+    /**
+     * {@link #sixteenthCoherence} of the first {@code n} onsets (with {@code skipTriplets}, of those not
+     * {@link #nextToATriplet}) on the grid of {@code perBeat} lines a beat, at the period within 4 % of {@code beat}
+     * they keep to best; 0 for fewer than three.
+     */
+    private double coherence(double beat, int n, boolean skipTriplets, int perBeat) {
+        long t0 = times[index(0)];
+        double best = 0;
+        for (int step = -8; step <= 8; step++) {
+            double omega = 2 * Math.PI * perBeat / (beat * (1 + step / 200.0));
+            double c = 0;
+            double s = 0;
+            int counted = 0;
+            for (int i = 0; i < n; i++) {
+                if (skipTriplets && nextToATriplet[i]) continue;
+                double angle = omega * (times[index(i)] - t0);
+                c += Math.cos(angle);
+                s += Math.sin(angle);
+                counted++;
+            }
+            if (counted >= 3) best = Math.max(best, Math.hypot(c, s) / counted);
+        }
+        return best;
     }
 
     /**
@@ -1120,6 +1204,7 @@ public final class BeatTracker {
         System.arraycopy(slots, 0, reviewSlots, 0, WINDOW);
         double beat = inducedBeat(count, period);
         System.arraycopy(reviewSlots, 0, slots, 0, WINDOW);
+        if (tripletsOfTheBeat(period, beat, count)) return false;
         double change = Math.abs(Math.log(beat / period));
         boolean slipped = change >= TEMPO_SLIP
                 && sixteenthCoherence(beat, count) > sixteenthCoherence(period, count) + COHERENCE_GAIN;
