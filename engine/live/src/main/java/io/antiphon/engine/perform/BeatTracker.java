@@ -962,34 +962,22 @@ public final class BeatTracker {
         while (first < n && !nextToATriplet[first]) first++;
         boolean holds = run && first + 1 >= ONSETS_BEFORE_TRIPLETS
                 && times[index(first)] - times[index(0)] >= BEATS_BEFORE_TRIPLETS * beat
-                && coherence(beat, first + 1, false, SLOTS_PER_BEAT) >= COHERENCE_BEFORE_TRIPLETS
-                && coherence(beat, n, true, SLOTS_PER_BEAT) >= coherence(candidate, n, true, SLOTS_PER_BEAT) - TRIPLET_COHERENCE_SLACK;
+                && coherence(beat, first + 1, false) >= COHERENCE_BEFORE_TRIPLETS
+                && coherence(beat, n, true) >= coherence(candidate, n, true) - TRIPLET_COHERENCE_SLACK;
         Arrays.fill(nextToATriplet, 0, n, false);
         return holds;
     }
 
     /**
      * {@link #sixteenthCoherence} of the first {@code n} onsets (with {@code skipTriplets}, of those not
-     * {@link #nextToATriplet}) on the grid of {@code perBeat} lines a beat, at the period within 4 % of {@code beat}
-     * they keep to best; 0 for fewer than three.
+     * {@link #nextToATriplet}) at the period within 4 % of {@code beat} they keep to best; 0 for fewer than three.
      */
-    private double coherence(double beat, int n, boolean skipTriplets, int perBeat) {
-        long t0 = times[index(0)];
+    private double coherence(double beat, int n, boolean skipTriplets) {
+        int counted = 0;
+        for (int i = 0; i < n; i++) if (!(skipTriplets && nextToATriplet[i])) counted++;
+        if (counted < 3) return 0;
         double best = 0;
-        for (int step = -8; step <= 8; step++) {
-            double omega = 2 * Math.PI * perBeat / (beat * (1 + step / 200.0));
-            double c = 0;
-            double s = 0;
-            int counted = 0;
-            for (int i = 0; i < n; i++) {
-                if (skipTriplets && nextToATriplet[i]) continue;
-                double angle = omega * (times[index(i)] - t0);
-                c += Math.cos(angle);
-                s += Math.sin(angle);
-                counted++;
-            }
-            if (counted >= 3) best = Math.max(best, Math.hypot(c, s) / counted);
-        }
+        for (int step = -8; step <= 8; step++) best = Math.max(best, coherenceAt(beat * (1 + step / 200.0), n, skipTriplets, counted));
         return best;
     }
 
@@ -1129,16 +1117,22 @@ public final class BeatTracker {
      * placed or rounded, so a triplet or a jittered onset pulls no grid line its way.
      */
     private double sixteenthCoherence(double beat, int n) {
+        return coherenceAt(beat, n, false, n);
+    }
+
+    /** {@link #sixteenthCoherence} over the {@code counted} onsets of the first {@code n} that {@code skipTriplets} leaves. */
+    private double coherenceAt(double beat, int n, boolean skipTriplets, int counted) {
         double omega = 2 * Math.PI * SLOTS_PER_BEAT / beat;
         long t0 = times[index(0)];
         double c = 0;
         double s = 0;
         for (int i = 0; i < n; i++) {
+            if (skipTriplets && nextToATriplet[i]) continue;
             double angle = omega * (times[index(i)] - t0);
             c += Math.cos(angle);
             s += Math.sin(angle);
         }
-        return Math.hypot(c, s) / n;
+        return Math.hypot(c, s) / counted;
     }
 
     /**
