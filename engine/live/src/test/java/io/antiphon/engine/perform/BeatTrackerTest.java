@@ -1227,6 +1227,29 @@ class BeatTrackerTest {
         }
     }
 
+    /**
+     * A short call (2/4) written here: four eighths, a dotted eighth and its sixteenth, an eighth, an eighth on the
+     * beat's second sixteenth, a quarter, a rest of two beats, then two notes on a beat's second sixteenth (a
+     * syncopation). Its twelfth onset, the last, is where the beat settles.
+     */
+    static final double[] SHORT_CALL_WITH_A_REST_THEN_A_SYNCOPATION_BEATS = {
+            0, 0.5, 1, 1.5, 2, 2.75, 3, 3.25, 3.75, 4, 6.25, 6.75};
+
+    @Test
+    void aShortCallsRestAndSyncopationDoNotTiltItsTempo() {
+        for (double bpm : new double[] {72, 96, 140}) {
+            List<Long> off = new ArrayList<>();
+            for (long seed = 1; seed <= 20; seed++) {
+                BeatTracker tracker = hearing(perform(SHORT_CALL_WITH_A_REST_THEN_A_SYNCOPATION_BEATS, 1, bpm, 1, 12, seed));
+                double level = tracker.bpm() < bpm * 0.75 ? bpm / 2 : tracker.bpm() > bpm * 1.5 ? bpm * 2 : bpm;
+                if (Math.abs(tracker.bpm() / level - 1) > 0.015) off.add(Math.round(tracker.bpm()));
+            }
+            // on the commonest interval's mean (3 to 5 % off), the rest was placed a sixteenth long and the syncopation
+            // after it on an eighth: 3 of 20 seeds over 1.5 % off at 96 and at 140 BPM, up to 4 % off
+            assertTrue(off.size() <= 1, "short call with a rest at " + bpm + " BPM: " + off.size() + " of 20 seeds over 1.5 % off: " + off);
+        }
+    }
+
     /** A reel written in sixteenths (2/4): running sixteenths, eighths at the phrase's turns. */
     static final double[] SIXTEENTH_REEL_BEATS = {
             0, 0.25, 0.5, 0.75, 1, 1.5, 1.75, 2, 2.25, 2.5, 2.75, 3, 3.5,
