@@ -248,6 +248,8 @@ public final class BeatTracker {
     private static final double CLOSING_NOTE_SLOTS = 4.5;
     /** How far past an eighth of the grid (in sixteenths) a release may fall and still stop the phrase on it. */
     private static final double STOP_SLACK = 0.25;
+    /** How far before a sixteenth of the grid (in sixteenths) a phrase's last onset may be played and still be on it. */
+    private static final double PLAYED_EARLY = 0.3;
     /** No phrase end: {@link #rephase} hears only the onsets. */
     private static final long NO_END = Long.MIN_VALUE;
     /** No downbeat put by a compound line's opening ({@link #openingDownbeat}). */
@@ -495,10 +497,13 @@ public final class BeatTracker {
     public void phraseEnded(long releaseNanos) {
         if (!tracking || count < 2) return;
         double slot = period / SLOTS_PER_BEAT;
-        // at least the eighth after the last onset: a key can go up at once (a repeated note's earlier note-off)
+        // at least the eighth after the last onset (a key can go up at once: a repeated note's earlier note-off), after
+        // where it was played, not the sixteenth it was counted on: a thirty-second before a beat is counted on the beat,
+        // and its phrase stops there, not an eighth later
         double released = (releaseNanos - origin) / slot - STOP_SLACK;
         long last = slots[index(count - 1)];
-        long stop = Math.max(2 * (long) Math.ceil(released / 2), 2 * Math.floorDiv(last, 2) + 2);
+        double played = (times[index(count - 1)] - origin) / slot;
+        long stop = Math.max(2 * (long) Math.ceil(released / 2), 2 * (long) Math.floor((played + PLAYED_EARLY) / 2) + 2);
         long closing = releaseNanos - times[index(count - 1)] >= CLOSING_NOTE_SLOTS * slot ? last : NO_END;
         // a short note on an eighth released in the second half of its first sixteenth: the player stopped between two
         // eighths (a key that went up at once, a repeated note's earlier note-off, says nothing: the next eighth stands)
