@@ -1306,11 +1306,14 @@ public final class BeatTracker {
             long interval = slots[index(i + 1)] - slot;
             double length = Math.min(interval, PHASE_LENGTH_CAP);
             phaseScores[(int) Math.floorMod(slot, SLOTS_PER_BEAT)] += length;
-            dottedScores[(int) Math.floorMod(slot, DOTTED_SLOTS)] += length;
             // what sounded of the note: its interval less the whole sixteenths of silence after it (a detached quarter's
             // gap of half a sixteenth or more, rounded, took a sixteenth off every long note)
             double sounded = Math.min(Math.max(1, interval - (long) (silences[index(i + 1)] / sixteenth)), PHASE_LENGTH_CAP);
+            // a rest of a beat or more after a note is no part of its length on the dotted-quarter grid (running eighths
+            // with a rest inside are no 6/8 line); the quarter phase still weighs it: a rest says "beat" once
+            boolean restAfter = silences[index(i + 1)] >= SLOTS_PER_BEAT * sixteenth;
             int dotted = (int) Math.floorMod(slot, DOTTED_SLOTS);
+            dottedScores[dotted] += restAfter ? sounded : length;
             (i < rest ? dottedBeforeRest : dottedAfterRest)[dotted] += sounded;
             double[] longest = i < rest ? longestBeforeRest : longestAfterRest;
             longest[dotted] = Math.max(longest[dotted], sounded);
@@ -1352,7 +1355,8 @@ public final class BeatTracker {
     /**
      * In a compound metre (6/8, 9/8, 12/8 counted in quarters), the beat phase the bar's downbeat is on; -1 if the line
      * is not heard as compound. Compound: the long notes keep to a dotted-quarter grid (six sixteenths) more closely than
-     * to any quarter one ({@link #phaseScores}, {@link #dottedScores}: note length by position; {@value #COMPOUND_RATIO}
+     * to any quarter one ({@link #phaseScores}, {@link #dottedScores}: note length by position, a rest of a beat or more
+     * after a note not counted on the dotted grid; {@value #COMPOUND_RATIO}
      * of it is enough) while both eighths of the beat hold long notes ({@value #COMPOUND_BALANCE}), and at most one
      * onset in {@value #ODD_ONSETS_SIMPLE} falls on an odd sixteenth (at half tempo a simple line's eighths
      * do, and its fold on dotted quarters is chance; a sixteenth after a dotted eighth, {@link #dottedEighthsSixteenth},

@@ -1274,6 +1274,21 @@ class BeatTrackerTest {
         }
     }
 
+    /**
+     * A 2/4 reel's call, written here: running eighths, a rest of two beats after an eighth on the beat, then two
+     * sixteenths' pickup to a closing quarter.
+     */
+    static final double[][] EIGHTHS_A_REST_OF_TWO_BEATS_AND_A_PICKUP = {
+            {0, 0.5}, {0.5, 0.5}, {1, 0.5}, {1.5, 0.5}, {2, 0.5}, {2.5, 0.5}, {3, 0.5}, {3.5, 0.5}, {4, 0.5}, {4.5, 0.5},
+            {5, 0.5}, {7.5, 0.25}, {7.75, 0.25}, {8, 1}};
+
+    @Test
+    void aRestInsideASimpleLineIsNoLongNoteOfACompoundOne() {
+        // the rest weighed as the length of the eighth before it: one dotted-quarter grid held a long note and the
+        // eighths, and the line was heard as 6/8, its bar line half a beat off the player's
+        assertTheNextBeatsAreThePlayersAt72To140(EIGHTHS_A_REST_OF_TWO_BEATS_AND_A_PICKUP, true, "eighths, a rest of two beats and a pickup");
+    }
+
     /** A reel written in sixteenths (2/4): running sixteenths, eighths at the phrase's turns. */
     static final double[] SIXTEENTH_REEL_BEATS = {
             0, 0.25, 0.5, 0.75, 1, 1.5, 1.75, 2, 2.25, 2.5, 2.75, 3, 3.5,
