@@ -473,7 +473,8 @@ public final class BeatTracker {
      * The player's phrase ended, its last note released at {@code releaseNanos}: where the player stopped is evidence of
      * the beat, and the beat's phase is decided again with it ({@link #rephase}). The stop is the release rounded up to
      * the grid's next eighth (a release up to a quarter of a sixteenth past an eighth counts as on it), wherever between
-     * half and all of its value the last note was held, and at least the eighth after the last onset. A short note on an
+     * half and all of its value the last note was held, and at least the eighth after where the last onset was played
+     * (up to {@value #PLAYED_EARLY} of a sixteenth early counts as on its sixteenth). A short note on an
      * eighth released in its first sixteenth (a sixteenth, a staccato eighth) stopped
      * between two eighths, and a simple line's stop then weighs for no phase. A phrase closes at a bar line, or on a beat: the stop weighs for
      * its quarter phase more than the longest note ({@value #PHRASE_END_WEIGHT} sixteenths), so that a line of even
