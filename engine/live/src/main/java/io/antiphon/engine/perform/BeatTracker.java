@@ -248,8 +248,12 @@ public final class BeatTracker {
     private static final double CLOSING_NOTE_SLOTS = 4.5;
     /** How far past an eighth of the grid (in sixteenths) a release may fall and still stop the phrase on it. */
     private static final double STOP_SLACK = 0.25;
-    /** How far before a sixteenth of the grid (in sixteenths) a phrase's last onset may be played and still be on it. */
-    private static final double PLAYED_EARLY = 0.3;
+    /**
+     * How far from a sixteenth of the grid (in sixteenths) an onset may be played and still be on it: closer counts in
+     * the beat's metric weights ({@link #metricWeight}) and for where a phrase stopped ({@link #phraseEnded}); further,
+     * it is far from the grid (four such in a row lose the player).
+     */
+    private static final double ON_A_SIXTEENTH = 0.3;
     /** No phrase end: {@link #rephase} hears only the onsets. */
     private static final long NO_END = Long.MIN_VALUE;
     /** No downbeat put by a compound line's opening ({@link #openingDownbeat}). */
@@ -474,7 +478,7 @@ public final class BeatTracker {
      * the beat, and the beat's phase is decided again with it ({@link #rephase}). The stop is the release rounded up to
      * the grid's next eighth (a release up to a quarter of a sixteenth past an eighth counts as on it), wherever between
      * half and all of its value the last note was held, and at least the eighth after where the last onset was played
-     * (up to {@value #PLAYED_EARLY} of a sixteenth early counts as on its sixteenth). A short note on an
+     * (up to {@value #ON_A_SIXTEENTH} of a sixteenth early counts as on its sixteenth). A short note on an
      * eighth released in its first sixteenth (a sixteenth, a staccato eighth) stopped
      * between two eighths, and a simple line's stop then weighs for no phase. A phrase closes at a bar line, or on a beat: the stop weighs for
      * its quarter phase more than the longest note ({@value #PHRASE_END_WEIGHT} sixteenths), so that a line of even
@@ -504,7 +508,7 @@ public final class BeatTracker {
         double released = (releaseNanos - origin) / slot - STOP_SLACK;
         long last = slots[index(count - 1)];
         double played = (times[index(count - 1)] - origin) / slot;
-        long stop = Math.max(2 * (long) Math.ceil(released / 2), 2 * (long) Math.floor((played + PLAYED_EARLY) / 2) + 2);
+        long stop = Math.max(2 * (long) Math.ceil(released / 2), 2 * (long) Math.floor((played + ON_A_SIXTEENTH) / 2) + 2);
         long closing = releaseNanos - times[index(count - 1)] >= CLOSING_NOTE_SLOTS * slot ? last : NO_END;
         // a short note on an eighth released in the second half of its first sixteenth: the player stopped between two
         // eighths (a key that went up at once, a repeated note's earlier note-off, says nothing: the next eighth stands)
@@ -1248,7 +1252,7 @@ public final class BeatTracker {
         if (count >= 2) predicted = Math.max(predicted, slots[index(count - 2)]);
         slots[last] = predicted;
         double residual = (nanos - origin) / slot - predicted;
-        farInARow = Math.abs(residual) > 0.3 ? farInARow + 1 : 0;
+        farInARow = Math.abs(residual) > ON_A_SIXTEENTH ? farInARow + 1 : 0;
         if (farInARow >= LOST_AFTER) {
             // lost: start again from the onsets that did not fit, at a beat near the one lost (a player drifts or
             // changes the feel; no one halves or doubles the tempo in four notes)
@@ -1309,10 +1313,11 @@ public final class BeatTracker {
             phaseScores[(int) Math.floorMod(slot, SLOTS_PER_BEAT)] += length;
             // what sounded of the note: its interval less the whole sixteenths of silence after it (a detached quarter's
             // gap of half a sixteenth or more, rounded, took a sixteenth off every long note)
-            double sounded = Math.min(Math.max(1, interval - (long) (silences[index(i + 1)] / sixteenth)), PHASE_LENGTH_CAP);
+            long silenceAfter = silences[index(i + 1)];
+            double sounded = Math.min(Math.max(1, interval - (long) (silenceAfter / sixteenth)), PHASE_LENGTH_CAP);
             // a rest of a beat or more after a note is no part of its length on the dotted-quarter grid (running eighths
             // with a rest inside are no 6/8 line); the quarter phase still weighs it: a rest says "beat" once
-            boolean restAfter = silences[index(i + 1)] >= SLOTS_PER_BEAT * sixteenth;
+            boolean restAfter = silenceAfter >= SLOTS_PER_BEAT * sixteenth;
             int dotted = (int) Math.floorMod(slot, DOTTED_SLOTS);
             dottedScores[dotted] += restAfter ? sounded : length;
             (i < rest ? dottedBeforeRest : dottedAfterRest)[dotted] += sounded;
@@ -1676,12 +1681,12 @@ public final class BeatTracker {
 
     /**
      * How strong a position on the grid {@code nanos} is: 3 on a beat, 2 on an eighth, 1 on a sixteenth, 0 off the
-     * sixteenths (over 0.3 of one from the nearest).
+     * sixteenths (over {@value #ON_A_SIXTEENTH} of one from the nearest).
      */
     private int metricWeight(long nanos) {
         double position = (nanos - origin) / (period / SLOTS_PER_BEAT);
         long slot = Math.round(position);
-        if (Math.abs(position - slot) > 0.3) return 0;
+        if (Math.abs(position - slot) > ON_A_SIXTEENTH) return 0;
         return Math.floorMod(slot, SLOTS_PER_BEAT) == 0 ? BEAT_WEIGHT : Math.floorMod(slot, 2) == 0 ? 2 : 1;
     }
 
