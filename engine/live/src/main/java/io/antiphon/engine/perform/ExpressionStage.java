@@ -37,6 +37,14 @@ final class ExpressionStage implements NoteSink {
      */
     static final double HUMANISE = 7;
     /**
+     * The most a note of the machine's part lies from the player's level ({@link PlayerDynamics#level}), up or down, once
+     * shaped: the contour continued, the accent, the phrase arch, the register and the humanising together may reach
+     * 30 or more above it (the last notes of a crescendo continued, on a bar line, high), and a short answer made of
+     * such notes would then be louder than anything the player played. Each is kept within this of the level, so the
+     * answer keeps the player's level on the whole and still rises and falls with the player's shape.
+     */
+    static final double MOST_FROM_LEVEL = 12;
+    /**
      * Messages held at most: a plan of the longest bar ({@value #PLAN_TICKS} ticks: {@code plan_beats} and
      * {@code beats_per_bar} at most 16), plus the lookahead and the feel's lead (at most {@value #MARGIN_TICKS} ticks at
      * 300 BPM), at the densest the masks allow: every voice of the largest polyphony ({@value #VOICES}) released and
@@ -144,6 +152,8 @@ final class ExpressionStage implements NoteSink {
                     partEnd, clock.nanosPerBeat())
                     + dynamics.registerAccent(pitch)
                     + (random.nextDouble() + random.nextDouble() - 1) * HUMANISE;
+            double level = dynamics.level();
+            player = Math.max(level - MOST_FROM_LEVEL, Math.min(level + MOST_FROM_LEVEL, player));
             dynamics.hearPitch(pitch);   // the line's own notes move its register too: an answer set higher is not louder throughout
             played = (int) Math.max(1, Math.min(127, Math.round(velocity + amount * (player - velocity))));
             if (partEnd != Long.MAX_VALUE) played = spread.keep(played);

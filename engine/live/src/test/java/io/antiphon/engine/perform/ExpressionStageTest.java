@@ -195,6 +195,28 @@ class ExpressionStageTest {
     }
 
     @Test
+    void anAnswerAfterACrescendoKeepsNearThePlayersLevelOnTheWhole() {
+        // a crescendo from 30 to 70 over twelve beats of eighths, every beat accented
+        for (int i = 0; i < 24; i++) stage.hear(i * 12 * TICK, 60, 30 + 40 * i / 23 + (i % 2 == 0 ? 6 : 0), true);
+        double level = stage.dynamics().level();
+        // an answer of eight notes, all on bar lines and two octaves above the player's register, its part bounded: the
+        // crescendo continued, the bar line's accent and the register each raise it
+        stage.startPart(40 * 24 * TICK, 72 * 24 * TICK);
+        for (int bar = 10; bar < 18; bar++) play(bar * 96L, 12, 84);
+        stage.flushUntil(Long.MAX_VALUE);
+        double sum = 0;
+        int n = 0;
+        for (int i = 0; i < out.size(); i++) {
+            if (out.status(i) != 0x90) continue;
+            sum += out.velocity(i);
+            n++;
+            assertThat((double) out.velocity(i)).as("note " + n).isLessThanOrEqualTo(level + ExpressionStage.MOST_FROM_LEVEL + VelocitySpread.LEAST_SD * 2);
+        }
+        assertThat(n).isEqualTo(8);
+        assertThat(sum / n - level).as("the answer's mean above the player's last four notes").isLessThanOrEqualTo(ExpressionStage.MOST_FROM_LEVEL);
+    }
+
+    @Test
     void aPlayerAtOneLevelStillGetsAnAnswerShapedByItsMelody() {
         hearEighths(12, 80, 80, 0);   // one level, no accent, the register middle C
         // the machine's line: up an octave and back, every note on a beat
