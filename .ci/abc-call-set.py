@@ -21,7 +21,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from standard_midi import read_smf, write_call  # noqa: E402
+from standard_midi import paired_notes, top_line, write_call  # noqa: E402
 
 MARKER = 'C,,,,8'   # MIDI key 12 (an octave or two higher in a tune transposed by its K: line), below any tune's notes
 MARKER_BELOW = 30
@@ -53,22 +53,10 @@ def render(lines, workdir):
     if not os.path.exists(mid):
         return None
     try:
-        division, tracks = read_smf(mid)
+        notes, division = paired_notes(mid)
     except ValueError:
         return None
-    notes, sounding = [], {}
-    for track in tracks:
-        for tick, status, data in track:
-            if status == 0xFF or (status & 0x0F) == 9:
-                continue
-            kind = status & 0xF0
-            if kind == 0x90 and data[1] > 0:
-                sounding[(status & 0x0F, data[0])] = tick
-            elif kind == 0x80 or kind == 0x90:
-                start = sounding.pop((status & 0x0F, data[0]), None)
-                if start is not None:
-                    notes.append((start / division, tick / division, data[0]))
-    return sorted(notes)
+    return sorted((start / division, end / division, key) for start, end, key, channel, _ in notes if channel != 9)
 
 
 def quarters_per_bar(meter):
@@ -108,13 +96,9 @@ def call_of(lines, bars, workdir):
     pickup = first_bar if first_bar < bar - 1e-6 else 0.0
     start = round(notes[0][0] * 96) / 96   # abc2midi starts every note a tick late
     end = start + pickup + bars * bar
-    tops = {}
-    for on, off, key in notes:
-        if on < end - 1e-6 and (on not in tops or key > tops[on][1]):
-            tops[on] = (off, key)
     shift = (math.ceil(pickup - 1e-6) - pickup) - start
     grid = lambda q: round(q * 96) / 96
-    call = [(grid(on + shift) * 500, grid(off + shift) * 500, key, 80) for on, (off, key) in sorted(tops.items())]
+    call = [(grid(on + shift) * 500, grid(off + shift) * 500, key, 80) for on, off, key in top_line(n for n in notes if n[0] < end - 1e-6)]
     return ('%d%d' % (num, den), pickup, bar, call) if len(call) >= 8 else None
 
 

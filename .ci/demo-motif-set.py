@@ -23,33 +23,9 @@ notes. The summary per preset: means, the number of answers reusing less than 0.
 import argparse, json, os, random, statistics, subprocess, zlib
 from concurrent.futures import ThreadPoolExecutor
 
-from standard_midi import read_smf, write_call
+from standard_midi import paired_notes, top_line, write_call
 
 BEATS = 32
-
-
-def read_notes(path):
-    """(start_tick, end_tick, pitch, channel, track) of every paired note, all tracks, and the ticks per quarter."""
-    tpq, tracks = read_smf(path)
-    notes = []
-    for track, events in enumerate(tracks):
-        open_notes = {}
-        for tick, status, data in events:
-            kind, channel = status & 0xF0, status & 0x0F
-            if kind == 0x90 and data[1] > 0:
-                open_notes.setdefault((channel, data[0]), []).append(tick)
-            elif kind == 0x80 or kind == 0x90:
-                starts = open_notes.get((channel, data[0]))
-                if starts: notes.append((starts.pop(0), tick, data[0], channel, track))
-    return notes, tpq
-
-
-def top_line_of(notes):
-    """[(onset, end, pitch)], sorted: the highest note at each onset."""
-    by_onset = {}
-    for start, end, pitch, *_ in notes:
-        if start not in by_onset or pitch > by_onset[start][1]: by_onset[start] = (end, pitch)
-    return [(s, e, p) for s, (e, p) in sorted(by_onset.items())]
 
 
 def third_party_calls(folder):
@@ -59,13 +35,13 @@ def third_party_calls(folder):
             if not name.endswith('.mid'): continue
             path = os.path.join(root, name)
             try:
-                notes, tpq = read_notes(path)
+                notes, tpq = paired_notes(path)
             except ValueError:
                 continue
             notes = [n for n in notes if n[3] != 9]   # no drums
             if not notes: continue
             first = min(n[0] for n in notes)
-            line = top_line_of([n for n in notes if n[0] - first < BEATS * tpq])
+            line = top_line([n for n in notes if n[0] - first < BEATS * tpq])
             melody = []
             for k, (s, e, p) in enumerate(line):
                 nxt = line[k + 1][0] if k + 1 < len(line) else e
@@ -83,7 +59,7 @@ def nottingham_calls(data):
     for tune in tunes:
         notes = [(n[0] / tpq, n[1] / tpq, n[2]) for n in tune['notes']]
         first = notes[0][0]
-        melody = [(o - first, d, p) for o, d, p in top_line_of([(o, o + d, p, 0, 0) for o, d, p in notes])
+        melody = [(o - first, d, p) for o, d, p in top_line([(o, o + d, p, 0, 0) for o, d, p in notes])
                   for o, d in [(o, d - o)] if o - first < BEATS]
         if len(melody) >= 12: calls.append((tune['file'][:-4], melody))
     return calls
@@ -102,11 +78,11 @@ def score(call_line, answer_line):
 
 
 def session_lines(path):
-    notes, _ = read_notes(path)
+    notes, _ = paired_notes(path)
     tracks = {}
     for note in notes:
         tracks.setdefault(note[4], []).append(note)
-    lines = [[p for _, _, p in top_line_of(tracks[t])] for t in sorted(tracks)]
+    lines = [[p for _, _, p in top_line(tracks[t])] for t in sorted(tracks)]
     return (lines + [[], []])[:2]
 
 

@@ -76,3 +76,29 @@ def read_smf(path):
     except (IndexError, struct.error):
         raise ValueError('the file ends inside an event') from None
     return division, tracks
+
+
+def paired_notes(path):
+    """(start_tick, end_tick, pitch, channel, track) of every paired note of a Standard MIDI File, all tracks (a note-on
+    ends at the next note-off, or note-on at velocity 0, of its key and channel in its track; repeated ones first in,
+    first out), and the ticks per quarter."""
+    tpq, tracks = read_smf(path)
+    notes = []
+    for track, events in enumerate(tracks):
+        open_notes = {}
+        for tick, status, data in events:
+            kind, channel = status & 0xF0, status & 0x0F
+            if kind == 0x90 and data[1] > 0:
+                open_notes.setdefault((channel, data[0]), []).append(tick)
+            elif kind == 0x80 or kind == 0x90:
+                starts = open_notes.get((channel, data[0]))
+                if starts: notes.append((starts.pop(0), tick, data[0], channel, track))
+    return notes, tpq
+
+
+def top_line(notes):
+    """[(onset, end, pitch)], sorted: the highest of the notes (start, end, pitch, ...) at each onset."""
+    by_onset = {}
+    for start, end, pitch, *_ in notes:
+        if start not in by_onset or pitch > by_onset[start][1]: by_onset[start] = (end, pitch)
+    return [(s, e, p) for s, (e, p) in sorted(by_onset.items())]
