@@ -670,6 +670,22 @@ class BeatTrackerTest {
     }
 
     /**
+     * A song written here in 2/4, of running eighths after an eighth's pickup, with a dotted eighth and its sixteenth on
+     * two beats, whose phrase closes with an eighth on the last bar's second beat and its rest. The opening (its first
+     * onset taken for a beat) and where the player stopped (the eighth after the last note) both put the beat on the
+     * off-beat eighths; the dotted figures tell.
+     */
+    static final double[][] SONG_AFTER_A_PICKUP_WITH_DOTTED_FIGURES_CLOSING_ON_AN_EIGHTH = {
+            {0.5, 0.5}, {1, 0.5}, {1.5, 0.5}, {2, 0.5}, {2.5, 0.5}, {3, 0.5}, {3.5, 0.5}, {4, 0.75}, {4.75, 0.25},
+            {5, 0.5}, {5.5, 0.5}, {6, 0.75}, {6.75, 0.25}, {7, 0.5}, {7.5, 0.5}, {8, 0.5}};
+
+    @Test
+    void aSongWhoseDottedFiguresBeginOnItsBeatsKeepsThemWhereItsPickupAndItsStopSayOtherwise() {
+        assertTheNextBeatsAreThePlayersAt72To140(SONG_AFTER_A_PICKUP_WITH_DOTTED_FIGURES_CLOSING_ON_AN_EIGHTH, true,
+                "song after a pickup with dotted figures, closing on an eighth");
+    }
+
+    /**
      * A jig in 6/8 (counted in quarters) that opens on its downbeat, of quarter-and-eighth pairs and running eighths,
      * its quarters as many on its downbeats as on its second dotted quarters, whose phrase ends with a quarter on the
      * last bar's second dotted quarter and an eighth's rest (a jig's cadence). Where the player stopped, half a quarter
