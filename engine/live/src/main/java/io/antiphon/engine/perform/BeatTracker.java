@@ -1341,8 +1341,10 @@ public final class BeatTracker {
         // a compound line that stopped: its phrase closed at a bar line, and 6/8's bar lines are all on one quarter phase
         if (best >= 0 && stop != NO_END) best = stoppedCompoundDownbeat(best, stop, closingNote);
         if (best < 0) {
-            if (stop != NO_END) weighDottedFigures();
-            if (stop != NO_END && !betweenEighths) phaseScores[phraseEndPhase(stop, closingNote)] += PHRASE_END_WEIGHT;
+            if (stop != NO_END) {
+                weighDottedFigures();
+                if (!betweenEighths) phaseScores[phraseEndPhase(stop, closingNote)] += PHRASE_END_WEIGHT;
+            }
             best = argmax(phaseScores);
             if (best == 0 || phaseScores[best] <= phaseScores[0] + REPHASE_MARGIN) return;
         } else if (best == 0) {

@@ -38,4 +38,27 @@ class AllocationMeterTest {
         assertThat(perCall).isLessThan(1.0);
         assertThat(counter).isPositive();
     }
+
+    @Test
+    void aBodyThatAlwaysAllocatesStillCountsAfterEveryRound() {
+        AllocationMeter meter = new AllocationMeter();
+        int[] calls = {0};
+
+        double perCall = meter.settledBytesPerCall(i -> {
+            sink = new long[128];
+            calls[0]++;
+        }, 100, 100, 3);
+
+        assertThat(perCall).isGreaterThanOrEqualTo(128 * Long.BYTES + 16);
+        assertThat(calls[0]).as("three rounds of warm-up and counting").isEqualTo(3 * 200);
+    }
+
+    @Test
+    void aBodyThatAllocatesNothingSettlesAtNothing() {
+        AllocationMeter meter = new AllocationMeter();
+
+        double perCall = meter.settledBytesPerCall(i -> counter += i, 20_000, 10_000, 30);
+
+        assertThat(perCall).isLessThan(1.0);
+    }
 }

@@ -171,13 +171,7 @@ class LstmStepKernelTest {
         int[] tokens = randomTokens(1024, model.vocabularySize(), 1L);
         float[] probabilities = new float[model.vocabularySize()];
         AllocationMeter.Body step = i -> model.step(tokens[i & 1023], probabilities);
-        double perStep = Double.NaN;
-        // each round warms up again first: until the JIT has compiled the step it allocates (one clean-clone CI run still
-        // counted 3,168 bytes a step after five rounds; alone, the test passed at once); once compiled it allocates nothing
-        for (int round = 0; round < WARM_UP_ROUNDS && perStep != 0; round++) {
-            perStep = meter.bytesPerCall(step, 20_000, 2_000);
-        }
-        return perStep;
+        return meter.settledBytesPerCall(step, 20_000, 2_000, WARM_UP_ROUNDS);
     }
 
     static int[] randomTokens(int count, int vocabulary, long seed) {

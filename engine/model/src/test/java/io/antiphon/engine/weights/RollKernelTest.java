@@ -136,12 +136,6 @@ class RollKernelTest {
             int[] frame = frames[i & 255];
             model.stepFrame(frame, frame.length, probabilities);
         };
-        double perStep = Double.NaN;
-        // each round warms up again first: until the JIT has compiled the step it allocates (one clean-clone CI run still
-        // counted 3,168 bytes a step after five rounds; alone, the test passed at once); once compiled it allocates nothing
-        for (int round = 0; round < WARM_UP_ROUNDS && perStep != 0; round++) {
-            perStep = meter.bytesPerCall(step, 20_000, 2_000);
-        }
-        return perStep;
+        return meter.settledBytesPerCall(step, 20_000, 2_000, WARM_UP_ROUNDS);
     }
 }
