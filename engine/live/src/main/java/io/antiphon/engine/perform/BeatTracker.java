@@ -41,7 +41,8 @@ import java.util.Arrays;
  * line, 6/8 counted in quarters, gets its beat on the bar line, also across a rest of a quarter inside it, heard from
  * the player's silences, {@link #silent} and {@link #compoundPhase}), and every
  * {@value #REVIEW_ONSETS} onsets the metrical level is chosen again from the whole window ({@link #reviewLevel}: a
- * beat induced from a run of triplets is 1.5 times the player's). Rests and
+ * beat induced from a run of triplets is 1.5 times the player's; so is one that holds the player's eighths as its
+ * dotted eighths, {@link #dottedEighthsInARow}). Rests and
  * Antiphon's answers hold the grid: only the human's onsets move it.
  * Four onsets in a row far from the grid mean the player is lost: the tracker induces afresh from them, at a beat within
  * {@value #RELOCK_FACTOR}x of the one lost (drift and rubato lose the grid, not the metrical level).
@@ -210,6 +211,13 @@ public final class BeatTracker {
     private static final int RECENT_INTERVALS = 8;
     private static final int TAPS = 5;
     private static final int LOST_AFTER = 4;
+    /**
+     * {@link #dottedEighthsInARow}: this many intervals in a row of three sixteenths each, within
+     * {@value #DOTTED_EIGHTH_TOLERANCE} of a sixteenth each and all together, are the player's eighths heard as a faster
+     * beat's dotted eighths.
+     */
+    private static final int DOTTED_EIGHTH_RUN = 3;
+    private static final double DOTTED_EIGHTH_TOLERANCE = 0.25;
     /** {@link #tripletsOfTheBeat}: intervals in a row, each within this share of a third or sixth of the beat found. */
     private static final int TRIPLET_RUN = 2;
     private static final double TRIPLET_TOLERANCE = 0.15;
@@ -312,6 +320,8 @@ public final class BeatTracker {
     private int recentDottedGrid;
     /** Whether a rest inside the phrase moved the bar lines onto another dotted grid ({@link #foldDottedGrids}). */
     private boolean restMovedBarLines;
+    /** Whether the player's eighths were heard as the dotted eighths of a beat two thirds of theirs ({@link #inducedBeat}). */
+    private boolean eighthsHeardDotted;
     /**
      * The sixteenth of the downbeat a compound line's opening put ({@link #compoundPhase}, while the window still began
      * with the first onset), renumbered with the beat; {@link #NO_DOWNBEAT} if none since the last induction.
@@ -387,6 +397,7 @@ public final class BeatTracker {
         openingDownbeat = NO_DOWNBEAT;
         tracking = false;
         heardCompound = false;
+        eighthsHeardDotted = false;
         settled = false;
         farInARow = 0;
         lostPeriod = 0;
@@ -707,8 +718,36 @@ public final class BeatTracker {
                 double byCount = chooseLevel(commonest, n);
                 if (levelScore + COHERENCE_WEIGHT * sixteenthCoherence(byCount, n) > byTime) beat = byCount;
             }
+            // a beat whose sixteenths hold the player's eighths as dotted eighths, three or more in a row, is two thirds
+            // of the player's: no line runs on in dotted eighths, and a hornpipe of triplets and eighths fits that faster
+            // beat's sixteenths note for note. Once heard so, that beat is not taken again while the player is followed.
+            boolean again = eighthsHeardDotted && tracked > 0 && Math.abs(Math.log(1.5 * beat / tracked)) < REFINED_NEAR;
+            if (1.5 * beat <= slowestBeat() && (again || dottedEighthsInARow(beat, 0, n))) {
+                beat *= 1.5;
+                eighthsHeardDotted = true;
+            }
         }
         return beat;
+    }
+
+    /**
+     * Whether onsets {@code from} to {@code n - 1} hold {@value #DOTTED_EIGHTH_RUN} intervals in a row of three
+     * sixteenths of {@code beat} each. In the first four bars of 1,747 third-party folk tunes no line holds three dotted
+     * eighths in a row; where a beat holds them, they are the player's eighths, and the beat is two thirds of the
+     * player's. (Were they the player's quarters, the beat four thirds of the player's, 1.5 times it is half the
+     * player's tempo, whose sixteenths hold the player's eighths.) Quarter triplets, 2 2/3 sixteenths each, are told
+     * apart by their sum.
+     */
+    private boolean dottedEighthsInARow(double beat, int from, int n) {
+        double sixteenth = beat / SLOTS_PER_BEAT;
+        int inARow = 0;
+        for (int i = Math.max(1, from + 1); i < n; i++) {
+            double interval = (times[index(i)] - times[index(i - 1)]) / sixteenth;
+            inARow = Math.abs(interval - 3) < DOTTED_EIGHTH_TOLERANCE ? inARow + 1 : 0;
+            if (inARow >= DOTTED_EIGHTH_RUN && Math.abs((times[index(i)] - times[index(i - DOTTED_EIGHTH_RUN)]) / sixteenth
+                    - 3 * DOTTED_EIGHTH_RUN) < DOTTED_EIGHTH_TOLERANCE) return true;
+        }
+        return false;
     }
 
     /**
@@ -1217,7 +1256,8 @@ public final class BeatTracker {
     // ---- tracking ----
 
     /**
-     * Every {@value #REVIEW_ONSETS} onsets once settled, the metrical level is chosen again from the whole window (where
+     * Every {@value #REVIEW_ONSETS} onsets once settled, and at once where the newest onsets run on in the beat's dotted
+     * eighths ({@link #dottedEighthsInARow}), the metrical level is chosen again from the whole window (where
      * induction had a dozen onsets, perhaps all triplets or a rest among them; dotted pairs that fill a beat count as
      * even eighths, {@link #evenDottedPairs}): if that beat is another level (over
      * {@link #LEVEL_CHANGE} in log period away; the current level is preferred by {@link #LEVEL_HOLD}), or the same level
@@ -1227,8 +1267,13 @@ public final class BeatTracker {
      * @return whether it did
      */
     private boolean reviewLevel() {
-        if (tempoLocked || ++sinceReview < REVIEW_ONSETS) return false;
+        if (tempoLocked || ++sinceReview < REVIEW_ONSETS
+                && !dottedEighthsInARow(period, count - 1 - DOTTED_EIGHTH_RUN, count)) return false;
         sinceReview = 0;
+        if (1.5 * period <= slowestBeat() && dottedEighthsInARow(period, 0, count)) {
+            slowToTheDottedEighths();
+            return true;
+        }
         System.arraycopy(slots, 0, reviewSlots, 0, WINDOW);
         double beat = inducedBeat(count, period);
         System.arraycopy(reviewSlots, 0, slots, 0, WINDOW);
@@ -1241,6 +1286,33 @@ public final class BeatTracker {
         tracking = false;
         induce();
         return true;
+    }
+
+    /**
+     * Takes a beat 1.5 times as long as the one tracked, whose sixteenths held the player's eighths as dotted eighths
+     * ({@link #dottedEighthsInARow}): every onset in the window goes to its nearest sixteenth of the slower beat from
+     * the grid's origin (not interval by interval, as {@link #induce} places them: a window of triplets, placed so,
+     * put the notes after them off the grid), numbered as induction numbers them (slot 0 the beat at or before the
+     * first onset, the beat's phase the one that puts the longest notes on beats, {@link #bestPhase}), and the line is
+     * fitted again.
+     */
+    private void slowToTheDottedEighths() {
+        eighthsHeardDotted = true;
+        openingDownbeat = NO_DOWNBEAT;
+        heardCompound = false;
+        period *= 1.5;
+        long now = times[index(count - 1)];
+        replace(count);
+        for (int i = 1; i < count; i++) iois[i - 1] = times[index(i)] - times[index(i - 1)];
+        long first = slots[index(0)];
+        for (int i = 0; i < count; i++) slots[index(i)] -= first;
+        int phase = bestPhase(period, count);
+        int shift = phase == 0 ? 0 : phase - SLOTS_PER_BEAT;
+        for (int i = 0; i < count; i++) slots[index(i)] -= shift;
+        fit(now);
+        for (int pass = 0; pass < REPLACE_PASSES && replace(count); pass++) fit(now);
+        gridEpoch++;
+        farInARow = 0;
     }
 
     /**
