@@ -732,7 +732,7 @@ public final class BeatTracker {
 
     /**
      * Whether onsets {@code from} to {@code n - 1} hold {@value #DOTTED_EIGHTH_RUN} intervals in a row of three
-     * sixteenths of {@code beat} each. In the first four bars of 1,747 third-party folk tunes no line holds three dotted
+     * sixteenths of {@code beat} each. In the first four bars of 1,676 third-party folk tunes no line holds three dotted
      * eighths in a row; where a beat holds them, they are the player's eighths, and the beat is two thirds of the
      * player's. (Were they the player's quarters, the beat four thirds of the player's, 1.5 times it is half the
      * player's tempo, whose sixteenths hold the player's eighths.) Quarter triplets, 2 2/3 sixteenths each, are told
