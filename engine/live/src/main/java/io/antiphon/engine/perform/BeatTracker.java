@@ -732,7 +732,8 @@ public final class BeatTracker {
 
     /**
      * Whether onsets {@code from} to {@code n - 1} hold {@value #DOTTED_EIGHTH_RUN} intervals in a row of three
-     * sixteenths of {@code beat} each. In the first four bars of 1,676 third-party folk tunes no line holds three dotted
+     * sixteenths of {@code beat} each, a dotted pair of four and a half and one and a half counting as two (the
+     * player's dotted eighth and sixteenth, which fill two of the player's eighths). In the first four bars of 1,676 third-party folk tunes no line holds three dotted
      * eighths in a row; where a beat holds them, they are the player's eighths, and the beat is two thirds of the
      * player's. (Were they the player's quarters, the beat four thirds of the player's, 1.5 times it is half the
      * player's tempo, whose sixteenths hold the player's eighths.) Quarter triplets, 2 2/3 sixteenths each, are told
@@ -741,11 +742,24 @@ public final class BeatTracker {
     private boolean dottedEighthsInARow(double beat, int from, int n) {
         double sixteenth = beat / SLOTS_PER_BEAT;
         int inARow = 0;
+        int start = 0;
         for (int i = Math.max(1, from + 1); i < n; i++) {
             double interval = (times[index(i)] - times[index(i - 1)]) / sixteenth;
-            inARow = Math.abs(interval - 3) < DOTTED_EIGHTH_TOLERANCE ? inARow + 1 : 0;
-            if (inARow >= DOTTED_EIGHTH_RUN && Math.abs((times[index(i)] - times[index(i - DOTTED_EIGHTH_RUN)]) / sixteenth
-                    - 3 * DOTTED_EIGHTH_RUN) < DOTTED_EIGHTH_TOLERANCE) return true;
+            int eighths;
+            if (Math.abs(interval - 3) < DOTTED_EIGHTH_TOLERANCE) {
+                eighths = 1;
+            } else if (i + 1 < n && Math.abs(interval - 4.5) < DOTTED_EIGHTH_TOLERANCE
+                    && Math.abs((times[index(i + 1)] - times[index(i)]) / sixteenth - 1.5) < DOTTED_EIGHTH_TOLERANCE) {
+                eighths = 2;
+            } else {
+                inARow = 0;
+                continue;
+            }
+            if (inARow == 0) start = i - 1;
+            inARow += eighths;
+            i += eighths - 1;
+            if (inARow >= DOTTED_EIGHTH_RUN && Math.abs((times[index(i)] - times[index(start)]) / sixteenth
+                    - 3 * inARow) < DOTTED_EIGHTH_TOLERANCE) return true;
         }
         return false;
     }

@@ -1079,17 +1079,27 @@ class BeatTrackerTest {
             0, 0.333, 0.667, 1, 1.333, 1.667, 2, 3, 3.333, 3.667, 4, 4.333, 4.667, 5, 6, 6.5, 7, 7.5,
             8, 8.333, 8.667, 9, 9.333, 9.667, 10, 11, 11.5, 12, 12.5, 13, 13.5, 14, 15};
 
+    /**
+     * A clog (2/2, counted in quarters) of triplet eighths and dotted pairs, two pairs in a row: a dotted pair is two
+     * of 1.5 times the tempo's dotted eighths (four and a half of its sixteenths and one and a half), as even eighths are.
+     */
+    static final double[] CLOG_OF_TRIPLETS_AND_DOTTED_PAIRS_BEATS = {
+            0, 1, 1.333, 1.667, 2, 2.75, 3, 3.75, 4, 5, 5.333, 5.667, 6, 6.75, 7, 7.75, 8, 9, 9.75, 10, 10.75, 11,
+            11.333, 11.667, 12, 12.75, 13, 13.75, 14, 15};
+
     @Test
     void aHornpipeOfTripletsAndEighthsIsHeardInTheQuartersItsEighthsFill() {
-        // heard at 1.5 times the tempo, each call's eighths are that beat's dotted eighths, three or more in a row. At
-        // 140 BPM the opening in triplets is heard at 105 (its triplet eighths the sixteenths of four thirds of a
-        // quarter), which no run of dotted eighths shows wrong
-        for (double[] melody : new double[][]{HORNPIPE_OF_TRIPLETS_AND_EIGHTHS_BEATS, HORNPIPE_OPENING_IN_TRIPLETS_BEATS}) {
+        // heard at 1.5 times the tempo, each call's eighths (or dotted pairs) are that beat's dotted eighths, three or
+        // more in a row. At 140 BPM the opening in triplets and the clog are heard at 105 (their triplet eighths the
+        // sixteenths of four thirds of a quarter), which no run of dotted eighths shows wrong
+        for (double[] melody : new double[][]{HORNPIPE_OF_TRIPLETS_AND_EIGHTHS_BEATS, HORNPIPE_OPENING_IN_TRIPLETS_BEATS,
+                CLOG_OF_TRIPLETS_AND_DOTTED_PAIRS_BEATS}) {
             double[] tempos = melody == HORNPIPE_OF_TRIPLETS_AND_EIGHTHS_BEATS ? new double[]{72, 96, 140} : new double[]{72, 96};
             for (double bpm : tempos) {
                 for (long seed = 1; seed <= 5; seed++) {
                     String name = (melody == HORNPIPE_OF_TRIPLETS_AND_EIGHTHS_BEATS ? "hornpipe of triplets and eighths"
-                            : "hornpipe opening in triplets") + " at " + bpm + " BPM seed " + seed;
+                            : melody == HORNPIPE_OPENING_IN_TRIPLETS_BEATS ? "hornpipe opening in triplets"
+                            : "clog of triplets and dotted pairs") + " at " + bpm + " BPM seed " + seed;
                     BeatTracker tracker = hearing(perform(melody, 1, bpm, 1, 12, seed));
                     double level = tracker.bpm() < bpm * 0.75 ? bpm / 2 : bpm;
                     // the line through the window, re-fitted onset by onset once the beat is right: triplets off its
