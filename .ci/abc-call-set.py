@@ -21,7 +21,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from standard_midi import paired_notes, top_line, write_call  # noqa: E402
+from standard_midi import empty_call_folder, paired_notes, require_files, top_line, write_call  # noqa: E402
 
 MARKER = 'C,,,,8'   # MIDI key 12 (an octave or two higher in a tune transposed by its K: line), below any tune's notes
 MARKER_BELOW = 30
@@ -110,16 +110,12 @@ def main():
     parser.add_argument('--seed', type=int, default=50, help='seed of the draw (default 50)')
     parser.add_argument('--bars', type=int, default=4, help="bars of each tune's own metre, after its pickup (default 4)")
     args = parser.parse_args()
-    missing = [p for p in args.abc if not os.path.isfile(p)]
-    if missing:
-        sys.exit('abc-call-set: no such ABC file: ' + missing[0])
+    require_files('abc-call-set', args.abc, 'ABC')
     if shutil.which('abc2midi') is None:
         sys.exit('abc-call-set: abc2midi is not installed (Debian: apt-get install abcmidi).')
     if args.count < 1 or args.bars < 1:
         sys.exit('abc-call-set: --count and --bars must be at least 1.')
-    if os.path.isdir(args.out) and any(f.endswith('.mid') for f in os.listdir(args.out)):
-        sys.exit('abc-call-set: ' + args.out + ' already holds MIDI files; give an empty folder.')
-    os.makedirs(args.out, exist_ok=True)
+    empty_call_folder('abc-call-set', args.out)
     tunes = [t for path in sorted(args.abc) for t in tunes_of(path)]
     random.Random(args.seed).shuffle(tunes)
     made = 0

@@ -22,7 +22,7 @@ import xml.etree.ElementTree as ElementTree
 import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from standard_midi import top_line, write_call  # noqa: E402
+from standard_midi import empty_call_folder, require_files, top_line, write_call  # noqa: E402
 
 STEPS = {'C': 0, 'D': 2, 'E': 4, 'F': 5, 'G': 7, 'A': 9, 'B': 11}
 EPSILON = 1e-6
@@ -135,14 +135,10 @@ def main():
     parser.add_argument('--later', type=int, default=5, help='later windows, one every eight bars (default 5)')
     parser.add_argument('--first-only', default=None, help="file names (a glob, e.g. 'bwv*') whose first window only is taken")
     args = parser.parse_args()
-    missing = [p for p in args.xml if not os.path.isfile(p)]
-    if missing:
-        sys.exit('musicxml-call-set: no such MusicXML file: ' + missing[0])
+    require_files('musicxml-call-set', args.xml, 'MusicXML')
     if args.bars < 1 or args.later < 0:
         sys.exit('musicxml-call-set: --bars must be at least 1 and --later at least 0.')
-    if os.path.isdir(args.out) and any(f.endswith('.mid') for f in os.listdir(args.out)):
-        sys.exit('musicxml-call-set: ' + args.out + ' already holds MIDI files; give an empty folder.')
-    os.makedirs(args.out, exist_ok=True)
+    empty_call_folder('musicxml-call-set', args.out)
     made, scores = 0, 0
     with open(os.path.join(args.out, 'pickups.tsv'), 'w') as table:
         for path in sorted(args.xml):

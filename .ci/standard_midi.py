@@ -1,6 +1,8 @@
 """Standard MIDI Files for the .ci measuring scripts: writing their calls (format 1, one track, no tempo event) and
 reading the events of any file."""
+import os
 import struct
+import sys
 
 
 def vlq(v):
@@ -102,3 +104,17 @@ def top_line(notes):
     for start, end, pitch, *_ in notes:
         if start not in by_onset or pitch > by_onset[start][1]: by_onset[start] = (end, pitch)
     return [(s, e, p) for s, (e, p) in sorted(by_onset.items())]
+
+
+def require_files(tool, paths, kind):
+    """Exits with one sentence, naming the first, if any of paths is not a file."""
+    missing = [p for p in paths if not os.path.isfile(p)]
+    if missing:
+        sys.exit('%s: no such %s file: %s' % (tool, kind, missing[0]))
+
+
+def empty_call_folder(tool, out):
+    """Makes the folder out for a set of calls if missing; exits with one sentence if it holds MIDI files."""
+    if os.path.isdir(out) and any(f.endswith('.mid') for f in os.listdir(out)):
+        sys.exit('%s: %s already holds MIDI files; give an empty folder.' % (tool, out))
+    os.makedirs(out, exist_ok=True)
