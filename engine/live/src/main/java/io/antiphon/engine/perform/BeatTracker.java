@@ -683,8 +683,7 @@ public final class BeatTracker {
      * ({@link #evenDottedPairs}); 0 at induction. Overwrites the interval and slot scratch arrays.
      */
     private double inducedBeat(int n, double tracked) {
-        // the consecutive intervals
-        for (int i = 1; i < n; i++) iois[i - 1] = times[index(i)] - times[index(i - 1)];
+        intervals(n);
         int m = n - 1;
         double longest = noteValues(m);
         // dotted pairs that subdivide the tracked beat (or half of it) or, at induction, the note value that fills most time
@@ -981,10 +980,7 @@ public final class BeatTracker {
         double beat = inducedBeat(n, 0);
         if (tracking && tripletsOfTheBeat(period, beat, n)) beat = period;
         place(beat / SLOTS_PER_BEAT, n, true);
-        // renumber: slot 0 is the beat at or before the first onset
-        int phase = bestPhase(beat, n);
-        int shift = phase == 0 ? 0 : phase - SLOTS_PER_BEAT;
-        for (int i = 0; i < n; i++) slots[index(i)] -= shift;
+        numberFromTheBeat(beat, n);
         period = beat;
         fit(times[index(n - 1)]);
         replace(n);
@@ -1002,6 +998,21 @@ public final class BeatTracker {
                 lostPeriod = 0;
             }
         }
+    }
+
+    /** The consecutive intervals of the first {@code n} onsets into {@link #iois}. */
+    private void intervals(int n) {
+        for (int i = 1; i < n; i++) iois[i - 1] = times[index(i)] - times[index(i - 1)];
+    }
+
+    /**
+     * Renumbers the first {@code n} onsets, placed from slot 0, so that slot 0 is the beat of {@code beat} at or before
+     * the first onset, on the phase {@link #bestPhase} gives.
+     */
+    private void numberFromTheBeat(double beat, int n) {
+        int phase = bestPhase(beat, n);
+        int shift = phase == 0 ? 0 : phase - SLOTS_PER_BEAT;
+        for (int i = 0; i < n; i++) slots[index(i)] -= shift;
     }
 
     /**
@@ -1317,12 +1328,10 @@ public final class BeatTracker {
         period *= 1.5;
         long now = times[index(count - 1)];
         replace(count);
-        for (int i = 1; i < count; i++) iois[i - 1] = times[index(i)] - times[index(i - 1)];
+        intervals(count);
         long first = slots[index(0)];
         for (int i = 0; i < count; i++) slots[index(i)] -= first;
-        int phase = bestPhase(period, count);
-        int shift = phase == 0 ? 0 : phase - SLOTS_PER_BEAT;
-        for (int i = 0; i < count; i++) slots[index(i)] -= shift;
+        numberFromTheBeat(period, count);
         fit(now);
         for (int pass = 0; pass < REPLACE_PASSES && replace(count); pass++) fit(now);
         gridEpoch++;
