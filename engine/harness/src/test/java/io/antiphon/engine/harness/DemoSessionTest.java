@@ -157,6 +157,31 @@ class DemoSessionTest {
         }
     }
 
+    @Test
+    void aNoteTheSequencerSendsTwiceReachesTheSessionOnce() throws Exception {
+        BundledCall call = BundledCall.read();
+        Note first = call.first();
+        ScheduleClock clock = new ScheduleClock(() -> 5_000_000_000L);
+        RecordingReceiver recording = new RecordingReceiver(clock, 100);
+        LiveSession session = LiveSession.open(new RecordingReceiver(clock, 100),
+                out -> new Performer(TinyPerformers.kernel(), new PerformerParameters(), 5L, out),
+                ShellOptions.defaults().withShutdownHook(false).withClock(clock));
+        try {
+            DemoSession.HumanNotes notes = new DemoSession.HumanNotes(session, call.schedule(), clock, recording);
+            clock.start();
+            // the JDK sequencer now and then sends the note-ons of tick 0 twice
+            notes.send(new ShortMessage(0x90 | first.channel(), first.pitch(), first.velocity()), -1);
+            notes.send(new ShortMessage(0x90 | first.channel(), first.pitch(), first.velocity()), -1);
+            notes.send(new ShortMessage(0x80 | first.channel(), 1, 0), -1);
+
+            assertThat(recording.messages()).as("passed on: the first, on the schedule").hasSize(1);
+            assertThat(notes.offSchedule().get()).as("the repeat and a note-off the call does not have").isEqualTo(2);
+            assertThat(notes.late().get()).isZero();
+        } finally {
+            session.close();
+        }
+    }
+
     /** The bundled call's schedule and its first two notes. */
     record BundledCall(CallSchedule schedule, Note first, Note second) {
 
