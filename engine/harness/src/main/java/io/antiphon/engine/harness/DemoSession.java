@@ -112,7 +112,7 @@ public final class DemoSession {
         HumanNotes humanNotes = new HumanNotes(session, schedule, clock, call);
         try {
             options.watch().opened().accept(session);
-            playCall(sequence, humanNotes, clock::start, callName);
+            playCall(sequence, humanNotes, callName);
             session.readStatus(status);
             finished = awaitAnswer(session, options.maxWaitSeconds(), status, status.answers(), output, answerChannel,
                     lastNoteOn(call.messages()));
@@ -154,14 +154,14 @@ public final class DemoSession {
                 new DemoRecording(session.latency(), session.counters(), wav, midi, png));
     }
 
-    static void playCall(Sequence sequence, Receiver human, Runnable starting, String callName) throws InterruptedException {
+    static void playCall(Sequence sequence, Receiver human, String callName) throws InterruptedException {
         Sequencer sequencer;
         try {
             sequencer = MidiSystem.getSequencer(false);
         } catch (MidiUnavailableException e) {
             throw sequencerUnavailable(e);
         }
-        playCall(sequencer, sequence, human, starting, callName);
+        playCall(sequencer, sequence, human, callName);
     }
 
     private static IllegalStateException sequencerUnavailable(MidiUnavailableException e) {
@@ -172,11 +172,10 @@ public final class DemoSession {
      * Plays {@code sequence} into {@code human} on {@code sequencer} (opened here, closed at the end) in real time, and
      * returns at its end. The JDK's sequencer now and then drops a start: once in some hundred demos here it stood
      * stopped at tick 0, nothing sent, until the time limit failed the demo. A sequencer found stopped before its first
-     * tick is started again, up to {@value #START_TRIES} times, {@code starting} run before each start: the schedule's
-     * clock counts from the start that played (counted from the dropped one, every note came {@value #END_POLL_MS} ms
-     * or more late, the session's whole lag, and the performer heard silence where the call was playing).
+     * tick is started again, up to {@value #START_TRIES} times (the schedule's clock starts with the first message that
+     * arrives, {@link ScheduleClock#startWith}, so a dropped start costs nothing but the wait).
      */
-    static void playCall(Sequencer sequencer, Sequence sequence, Receiver human, Runnable starting, String callName)
+    static void playCall(Sequencer sequencer, Sequence sequence, Receiver human, String callName)
             throws InterruptedException {
         try {
             sequencer.open();
@@ -190,7 +189,6 @@ public final class DemoSession {
             sequencer.addMetaEventListener(meta -> {
                 if (meta.getType() == END_OF_TRACK) ended.countDown();
             });
-            starting.run();
             sequencer.start();
             long limit = TimeUnit.MICROSECONDS.toMillis(sequence.getMicrosecondLength()) + 10_000;
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limit);
@@ -201,7 +199,6 @@ public final class DemoSession {
                 if (!sequencer.isRunning() && sequencer.getTickPosition() >= sequence.getTickLength()) break;
                 if (!sequencer.isRunning() && sequencer.getTickPosition() == 0 && starts < START_TRIES) {
                     starts++;
-                    starting.run();
                     sequencer.start();
                     deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limit);
                     continue;
@@ -346,6 +343,7 @@ public final class DemoSession {
                 return;
             }
             recording.send(message, timeStamp);
+            clock.startWith(due);
             long stamp = clock.at(due);
             if (clock.nanoTime() > stamp) late.incrementAndGet();
             session.input(stamp, shortMessage.getStatus(), shortMessage.getData1(), shortMessage.getData2());

@@ -92,7 +92,7 @@ public final class HarmonizeDemo {
         DemoSession.HumanNotes melodyNotesIn = new DemoSession.HumanNotes(session, schedule, clock, played);
         try {
             options.watch().opened().accept(session);
-            DemoSession.playCall(sequence, melodyNotesIn, clock::start, melodyName);
+            DemoSession.playCall(sequence, melodyNotesIn, melodyName);
             finished = awaitVoicesEnded(session, status, options.maxWaitSeconds());
             boolean read = session.readStatus(status);
             chords = read ? status.chords() : -1;

@@ -111,24 +111,28 @@ class DemoSessionTest {
 
         ScheduleClock clock = new ScheduleClock(() -> 5_000_000_000L);
         assertThat(clock.nanoTime()).as("standing until the call starts").isEqualTo(ScheduleClock.ORIGIN);
-        clock.start();
+        clock.startWith(0);
         assertThat(clock.nanoTime()).isEqualTo(ScheduleClock.ORIGIN);
         assertThat(clock.at(Math.round(second.startSeconds() * 1e9)))
                 .isEqualTo(ScheduleClock.ORIGIN + Math.round(second.startSeconds() * 1e9));
     }
 
     @Test
-    void theScheduleClockStartedAgainCountsFromTheNewStartAndNeverRunsBack() {
+    void theScheduleClockRunsFromTheCallsFirstMessageNotTheSequencersStart() {
         long[] system = {5_000_000_000L};
         ScheduleClock clock = new ScheduleClock(() -> system[0]);
-        clock.start();
-        system[0] += ScheduleClock.LAG_NANOS + 5_000_000;
-        assertThat(clock.nanoTime()).isEqualTo(ScheduleClock.ORIGIN + 5_000_000);
-        // the sequencer dropped its start, and is started again now
-        clock.start();
-        assertThat(clock.nanoTime()).as("not back").isEqualTo(ScheduleClock.ORIGIN + 5_000_000);
-        system[0] += ScheduleClock.LAG_NANOS + 20_000_000;
-        assertThat(clock.nanoTime()).as("from the new start").isEqualTo(ScheduleClock.ORIGIN + 20_000_000);
+        // the sequencer was started, and took 400 ms to send anything: the clock stands meanwhile
+        system[0] += 400_000_000;
+        assertThat(clock.nanoTime()).isEqualTo(ScheduleClock.ORIGIN);
+        // the call's first message, due 100 ms into it (a rest opens the call): the call started 100 ms ago
+        clock.startWith(100_000_000);
+        assertThat(clock.nanoTime()).as("a lag behind the schedule").isEqualTo(ScheduleClock.ORIGIN);
+        system[0] += ScheduleClock.LAG_NANOS;
+        assertThat(clock.nanoTime()).isEqualTo(ScheduleClock.ORIGIN + 100_000_000);
+        // later messages start nothing
+        clock.startWith(0);
+        system[0] += 20_000_000;
+        assertThat(clock.nanoTime()).isEqualTo(ScheduleClock.ORIGIN + 120_000_000);
     }
 
     @Test
@@ -144,8 +148,8 @@ class DemoSessionTest {
                 ShellOptions.defaults().withShutdownHook(false).withClock(clock));
         try {
             DemoSession.HumanNotes notes = new DemoSession.HumanNotes(session, call.schedule(), clock, recording);
-            clock.start();
-            // the first note on time: the session's clock is still at the call's start
+            // the sequencer slow to send its first tick: the first note starts the schedule, and is on time
+            system[0] += 1_000_000_000L;
             notes.send(new ShortMessage(0x90 | first.channel(), first.pitch(), first.velocity()), -1);
             assertThat(notes.late().get()).isZero();
             // the second note delivered a lag and a second after its time in the file
@@ -168,7 +172,6 @@ class DemoSessionTest {
                 ShellOptions.defaults().withShutdownHook(false).withClock(clock));
         try {
             DemoSession.HumanNotes notes = new DemoSession.HumanNotes(session, call.schedule(), clock, recording);
-            clock.start();
             // the JDK sequencer now and then sends the note-ons of tick 0 twice
             notes.send(new ShortMessage(0x90 | first.channel(), first.pitch(), first.velocity()), -1);
             notes.send(new ShortMessage(0x90 | first.channel(), first.pitch(), first.velocity()), -1);
