@@ -51,14 +51,14 @@ class RollKernelTest {
 
     @Test
     void framesAllocateNothingOnceWarmOnTheFastestArithmetic() {
-        assertThat(settledBytesPerFrame(StepModels.rollKernel(net))).isZero();
+        assertAllocatesNothingOnceWarm(StepModels.rollKernel(net));
     }
 
     @Tag("timing")
 
     @Test
     void framesAllocateNothingOnceWarmOnTheScalarFallback() {
-        assertThat(settledBytesPerFrame(StepModels.rollKernel(net, new ScalarKernelMath()))).isZero();
+        assertAllocatesNothingOnceWarm(StepModels.rollKernel(net, new ScalarKernelMath()));
     }
 
     @Test
@@ -121,8 +121,8 @@ class RollKernelTest {
                 .hasMessageContaining("supports only sigmoid");
     }
 
-    /** Steps {@code model} on random frames until a window of steps allocates nothing; returns the last window's bytes/frame. */
-    private static double settledBytesPerFrame(RollStepModel model) {
+    /** Steps {@code model} on random frames until a window of steps allocates nothing; if none does, fails naming where. */
+    private static void assertAllocatesNothingOnceWarm(RollStepModel model) {
         assumeTrue(AllocationMeter.isSupported(), "this JVM cannot count per-thread allocation");
         AllocationMeter meter = new AllocationMeter();
         SplittableRandom random = new SplittableRandom(1L);
@@ -136,6 +136,7 @@ class RollKernelTest {
             int[] frame = frames[i & 255];
             model.stepFrame(frame, frame.length, probabilities);
         };
-        return meter.settledBytesPerCall(step, 20_000, 2_000, WARM_UP_ROUNDS);
+        assertThat(meter.settledBytesPerCall(step, 20_000, 2_000, WARM_UP_ROUNDS))
+                .as(() -> "bytes a frame once warm; allocated: " + AllocationSites.of(step, 2_000)).isZero();
     }
 }
