@@ -323,7 +323,7 @@ public final class DemoSession {
      * and to the call's recording; drops everything else. Counts in {@code late} the notes that arrive after the
      * session's clock has passed their time. A note message the schedule does not hold (none left with its status and
      * data) is not the call's and is dropped too, counted in {@code offSchedule}: the JDK sequencer now and then sends
-     * the note-ons of tick 0 twice (the bundled call's first chord, in 5 of about 275 demos here), and stamped now,
+     * the note-ons of tick 0 twice (the bundled call's first chord, in 5 of 316 demos here), and stamped now,
      * a repeated key, they changed what the performer heard and so its answer.
      */
     record HumanNotes(LiveSession session, CallSchedule schedule, ScheduleClock clock, Receiver recording,
