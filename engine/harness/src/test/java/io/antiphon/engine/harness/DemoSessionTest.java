@@ -143,18 +143,16 @@ class DemoSessionTest {
         long[] system = {5_000_000_000L};
         ScheduleClock clock = new ScheduleClock(() -> system[0]);
         RecordingReceiver recording = new RecordingReceiver(clock, 100);
-        LiveSession session = LiveSession.open(new RecordingReceiver(clock, 100),
-                out -> new Performer(TinyPerformers.kernel(), new PerformerParameters(), 5L, out),
-                ShellOptions.defaults().withShutdownHook(false).withClock(clock));
+        LiveSession session = tinySession(clock);
         try {
             DemoSession.HumanNotes notes = new DemoSession.HumanNotes(session, call.schedule(), clock, recording);
             // the sequencer slow to send its first tick: the first note starts the schedule, and is on time
             system[0] += 1_000_000_000L;
-            notes.send(new ShortMessage(0x90 | first.channel(), first.pitch(), first.velocity()), -1);
+            notes.send(noteOn(first), -1);
             assertThat(notes.late().get()).isZero();
             // the second note delivered a lag and a second after its time in the file
             system[0] += Math.round(second.startSeconds() * 1e9) + ScheduleClock.LAG_NANOS + 1_000_000_000L;
-            notes.send(new ShortMessage(0x90 | second.channel(), second.pitch(), second.velocity()), -1);
+            notes.send(noteOn(second), -1);
             assertThat(notes.late().get()).isEqualTo(1);
         } finally {
             session.close();
@@ -167,14 +165,12 @@ class DemoSessionTest {
         Note first = call.first();
         ScheduleClock clock = new ScheduleClock(() -> 5_000_000_000L);
         RecordingReceiver recording = new RecordingReceiver(clock, 100);
-        LiveSession session = LiveSession.open(new RecordingReceiver(clock, 100),
-                out -> new Performer(TinyPerformers.kernel(), new PerformerParameters(), 5L, out),
-                ShellOptions.defaults().withShutdownHook(false).withClock(clock));
+        LiveSession session = tinySession(clock);
         try {
             DemoSession.HumanNotes notes = new DemoSession.HumanNotes(session, call.schedule(), clock, recording);
             // the JDK sequencer now and then sends the note-ons of tick 0 twice
-            notes.send(new ShortMessage(0x90 | first.channel(), first.pitch(), first.velocity()), -1);
-            notes.send(new ShortMessage(0x90 | first.channel(), first.pitch(), first.velocity()), -1);
+            notes.send(noteOn(first), -1);
+            notes.send(noteOn(first), -1);
             notes.send(new ShortMessage(0x80 | first.channel(), 1, 0), -1);
 
             assertThat(recording.messages()).as("passed on: the first, on the schedule").hasSize(1);
@@ -183,6 +179,17 @@ class DemoSessionTest {
         } finally {
             session.close();
         }
+    }
+
+    /** A session on {@code clock} whose tiny performer's output is recorded and dropped. */
+    private static LiveSession tinySession(ScheduleClock clock) {
+        return LiveSession.open(new RecordingReceiver(clock, 100),
+                out -> new Performer(TinyPerformers.kernel(), new PerformerParameters(), 5L, out),
+                ShellOptions.defaults().withShutdownHook(false).withClock(clock));
+    }
+
+    private static ShortMessage noteOn(Note note) throws Exception {
+        return new ShortMessage(0x90 | note.channel(), note.pitch(), note.velocity());
     }
 
     /** The bundled call's schedule and its first two notes. */
