@@ -44,7 +44,7 @@ final class AllocationSites {
             long thread = Thread.currentThread().getId();
             Map<String, Integer> sites = new HashMap<>();
             for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
-                if (event.getThread() == null || event.getThread().getJavaThreadId() != thread) continue;
+                if (event.getThread() == null || event.getThread().getJavaThreadId() != thread || byTheRecording(event)) continue;
                 sites.merge(site(event), 1, Integer::sum);
             }
             if (sites.isEmpty()) return "no allocation event recorded in " + calls + " calls";
@@ -55,6 +55,12 @@ final class AllocationSites {
         } finally {
             if (file != null) file.toFile().delete();
         }
+    }
+
+    /** Whether the recording's own start or stop allocated it (a TLAB it happened to fill), not the body. */
+    private static boolean byTheRecording(RecordedEvent event) {
+        return event.getStackTrace() != null && event.getStackTrace().getFrames().stream()
+                .anyMatch(f -> f.getMethod().getType().getName().startsWith("jdk.jfr."));
     }
 
     private static String site(RecordedEvent event) {
