@@ -14,8 +14,12 @@ package io.antiphon.engine.perform;
  */
 final class VelocitySpread {
 
-    /** The least spread of a part's velocities, from its second note. */
-    static final double LEAST_SD = 3;
+    /**
+     * The least spread of a part's velocities, from its second note: half a step over 3, the least spread a player's
+     * answer should have. A spread held at exactly 3 is 3 only in exact arithmetic; the same velocities' standard
+     * deviation computed another way (floating point, another order of summation) can come out a hair under it.
+     */
+    static final double LEAST_SD = 3.5;
     /** The most a note is moved to keep the spread. */
     static final double MOST_MOVE = 9;
 

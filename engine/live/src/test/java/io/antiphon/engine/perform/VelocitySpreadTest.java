@@ -48,15 +48,15 @@ class VelocitySpreadTest {
     void aNoteIsMovedTheWayItsShapingTookItAndBackFromTheEndsOfTheRange() {
         VelocitySpread spread = new VelocitySpread();
         assertThat(spread.keep(90)).isEqualTo(90);
-        assertThat(spread.keep(88)).as("below the mean: further down").isEqualTo(84);
+        assertThat(spread.keep(88)).as("below the mean: further down").isEqualTo(83);
 
         spread.reset();
         assertThat(spread.keep(127)).isEqualTo(127);
-        assertThat(spread.keep(127)).as("no room above 127: down").isEqualTo(121);
+        assertThat(spread.keep(127)).as("no room above 127: down").isEqualTo(120);
 
         spread.reset();
         assertThat(spread.keep(2)).isEqualTo(2);
-        assertThat(spread.keep(1)).as("no room below 1: up").isEqualTo(8);
+        assertThat(spread.keep(1)).as("no room below 1: up").isEqualTo(9);
     }
 
     @Test
