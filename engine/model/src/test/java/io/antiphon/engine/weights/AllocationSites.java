@@ -17,8 +17,8 @@ import jdk.jfr.consumer.RecordingFile;
 /**
  * Where a body allocates, from a JFR recording of the calling thread's allocation events (new TLABs and objects
  * outside them) while it runs: for the failure message of a test that finds a hot path still allocating once warm.
- * Two clean-clone CI runs found the Vector API kernel allocating 3,168 bytes a step after every warm-up round, which
- * no run here has repeated; the next such failure should say where.
+ * Three clean-clone CI runs found the Vector API kernel allocating 3,168 bytes a step after every warm-up round; this
+ * named the JDK's plain-Java vector paths, which led to the cause (docs/design.md, JIT and warm-up).
  */
 final class AllocationSites {
 

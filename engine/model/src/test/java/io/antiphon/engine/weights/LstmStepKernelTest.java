@@ -164,7 +164,6 @@ class LstmStepKernelTest {
         assertRefused(lstm(TOKENS, 4), out, "output layer 1 has 11 outputs but LSTM layer 0 takes 10 inputs");
     }
 
-    /** Steps {@code model} until a window of steps allocates nothing (the JIT needs a while); returns the last window's bytes/step. */
     /** Steps {@code model} on random tokens until a window of steps allocates nothing; if none does, fails naming where. */
     static void assertAllocatesNothingOnceWarm(StepModel model) {
         assumeTrue(AllocationMeter.isSupported(), "this JVM cannot count per-thread allocation");
