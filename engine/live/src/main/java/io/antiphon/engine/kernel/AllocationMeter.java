@@ -68,8 +68,8 @@ public final class AllocationMeter {
      * bytes per call. Each round warms up again first: until the JIT has compiled {@code body}'s callee it allocates, and
      * on a busy machine that can take longer than one warm-up (one clean-clone CI run still counted 3,168 bytes a step
      * of the LSTM kernel after five rounds of 20,000 steps); once compiled, a hot path that allocates nothing counts 0.
-     * Another CI run counted the same 3,168 bytes after thirty rounds: that is no lag but a compiled state that
-     * allocates, not yet seen here (the kernel tests name the allocation sites when it comes again).
+     * Other CI runs counted the same 3,168 bytes after thirty rounds: no lag, but a compiled state that allocates for
+     * good, which tiered compilation now and then reaches (docs/design.md, JIT and warm-up).
      */
     public double settledBytesPerCall(Body body, int warmups, int iterations, int rounds) {
         double perCall = Double.NaN;

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import io.antiphon.engine.kernel.AllocationMeter;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
@@ -23,8 +26,21 @@ import jdk.jfr.consumer.RecordingFile;
 final class AllocationSites {
 
     private static final int SHOWN = 5;
+    /** Rounds of 20,000 warm-up calls and 2,000 counted ones before a call must allocate nothing. */
+    private static final int WARM_UP_ROUNDS = 30;
 
     private AllocationSites() {
+    }
+
+    /**
+     * Runs {@code body} until a window of calls allocates nothing ({@link AllocationMeter#settledBytesPerCall}); if none
+     * does, fails saying the bytes per {@code call} (a step, a frame) and where they were allocated. Skipped on a JVM
+     * that cannot count per-thread allocation.
+     */
+    static void assertNothingOnceWarm(AllocationMeter.Body body, String call) {
+        assumeTrue(AllocationMeter.isSupported(), "this JVM cannot count per-thread allocation");
+        assertThat(new AllocationMeter().settledBytesPerCall(body, 20_000, 2_000, WARM_UP_ROUNDS))
+                .as(() -> "bytes a " + call + " once warm; allocated: " + of(body, 2_000)).isZero();
     }
 
     /**

@@ -1,13 +1,11 @@
 package io.antiphon.engine.weights;
 
-import io.antiphon.engine.kernel.AllocationMeter;
 import io.antiphon.engine.kernel.LstmStepKernel;
 import io.antiphon.engine.kernel.RecurrentState;
 import io.antiphon.engine.kernel.ScalarKernelMath;
 import io.antiphon.engine.kernel.StepModel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.SplittableRandom;
 
@@ -26,9 +24,6 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 class LstmStepKernelTest {
-
-    /** Rounds of 20,000 warm-up steps and 2,000 counted ones before a step must allocate nothing. */
-    private static final int WARM_UP_ROUNDS = 30;
 
     private static final int TOKENS = 10;
     private static MultiLayerNetwork net;
@@ -166,13 +161,9 @@ class LstmStepKernelTest {
 
     /** Steps {@code model} on random tokens until a window of steps allocates nothing; if none does, fails naming where. */
     static void assertAllocatesNothingOnceWarm(StepModel model) {
-        assumeTrue(AllocationMeter.isSupported(), "this JVM cannot count per-thread allocation");
-        AllocationMeter meter = new AllocationMeter();
         int[] tokens = randomTokens(1024, model.vocabularySize(), 1L);
         float[] probabilities = new float[model.vocabularySize()];
-        AllocationMeter.Body step = i -> model.step(tokens[i & 1023], probabilities);
-        assertThat(meter.settledBytesPerCall(step, 20_000, 2_000, WARM_UP_ROUNDS))
-                .as(() -> "bytes a step once warm; allocated: " + AllocationSites.of(step, 2_000)).isZero();
+        AllocationSites.assertNothingOnceWarm(i -> model.step(tokens[i & 1023], probabilities), "step");
     }
 
     static int[] randomTokens(int count, int vocabulary, long seed) {

@@ -6,7 +6,6 @@ import io.antiphon.engine.kernel.RollStepModel;
 import io.antiphon.engine.kernel.ScalarKernelMath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.SplittableRandom;
 
@@ -19,9 +18,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The step kernel on a piano roll: many-hot frames in, per-key sigmoids out. */
 class RollKernelTest {
-
-    /** Rounds of 20,000 warm-up steps and 2,000 counted ones before a step must allocate nothing. */
-    private static final int WARM_UP_ROUNDS = 30;
 
     private static final int STEPS = 1_000;
     private static final double TOLERANCE = 1e-4;
@@ -123,8 +119,6 @@ class RollKernelTest {
 
     /** Steps {@code model} on random frames until a window of steps allocates nothing; if none does, fails naming where. */
     private static void assertAllocatesNothingOnceWarm(RollStepModel model) {
-        assumeTrue(AllocationMeter.isSupported(), "this JVM cannot count per-thread allocation");
-        AllocationMeter meter = new AllocationMeter();
         SplittableRandom random = new SplittableRandom(1L);
         int[][] frames = new int[256][];
         for (int i = 0; i < frames.length; i++) {
@@ -136,7 +130,6 @@ class RollKernelTest {
             int[] frame = frames[i & 255];
             model.stepFrame(frame, frame.length, probabilities);
         };
-        assertThat(meter.settledBytesPerCall(step, 20_000, 2_000, WARM_UP_ROUNDS))
-                .as(() -> "bytes a frame once warm; allocated: " + AllocationSites.of(step, 2_000)).isZero();
+        AllocationSites.assertNothingOnceWarm(step, "frame");
     }
 }
