@@ -72,6 +72,7 @@ public final class Harmonizer implements PerformerCore {
     private final ClockSender sender;
     private final BeatTracker beats;
     private final PlayerSteering steering;
+    private final ClockSwitch clocks;
 
     /** The model's prediction for frame {@link #openFrame} (valid once primed). */
     private final float[] prediction;
@@ -83,8 +84,6 @@ public final class Harmonizer implements PerformerCore {
 
     private PerformerListener listener = PerformerListener.NONE;
     private PerformerMode mode;
-    private ClockSource clockSource = ClockSource.INTERNAL;
-    private double tempoParameter;
     private long now = Long.MIN_VALUE;
     private boolean primed;
     private boolean running;
@@ -126,10 +125,9 @@ public final class Harmonizer implements PerformerCore {
         this.sender = new ClockSender(clock, ordered, voices);
         this.prediction = new float[model.keys()];
         this.mode = parameters.mode();
-        this.tempoParameter = parameters.tempoBpm();
         this.beats = new BeatTracker(parameters.tempoBpm());
-        this.beats.setTempoLocked(parameters.tempoLock());
         this.steering = new PlayerSteering(clock, beats);
+        this.clocks = new ClockSwitch(parameters, clock, followed, sender, beats, this::steerToPlayer);
         model.reset();
     }
 
@@ -170,7 +168,7 @@ public final class Harmonizer implements PerformerCore {
 
     /** A system message: the external clock (when followed); a stop ends the machine's part. */
     private void systemMessage(int status, int data1, int data2) {
-        if (followed.onMessage(now, status, data1, data2, clockSource == ClockSource.FOLLOW)) transportStopped();
+        if (followed.onMessage(now, status, data1, data2, clocks.following())) transportStopped();
     }
 
     private void programChange(int program) {
@@ -188,7 +186,6 @@ public final class Harmonizer implements PerformerCore {
         thru.releaseAll(now);
         sender.endClick(now); // a sounding metronome click ends too; the clock runs on
         endVoices();
-        sender.endClick(now); // a sounding metronome click ends too (the clock itself runs on)
         melody = -1;
         running = false;
     }
@@ -197,8 +194,7 @@ public final class Harmonizer implements PerformerCore {
     public void readStatus(PerformerStatus into) {
         into.mode = mode;
         into.phase = running ? PerformerPhase.HARMONIZING : PerformerPhase.LISTENING;
-        ClockStatus.fill(into, clockSource, followed, clock, now, parameters.beatsPerBar());
-        if (clockSource == ClockSource.PLAYER) into.clockRunning = beats.locked();
+        clocks.fill(into, now);
         into.temperature = parameters.temperature();
         into.topP = parameters.topP();
         into.topK = parameters.topK();
@@ -249,7 +245,7 @@ public final class Harmonizer implements PerformerCore {
         if (nanos > now) now = nanos;
         ordered.notBefore(now);
         applyLiveChanges();
-        if (followed.advance(now, clockSource == ClockSource.FOLLOW)) transportStopped();
+        if (followed.advance(now, clocks.following())) transportStopped();
         if (running) catchUp(clock.tickAt(now));
         while (sender.running() && clock.nanosAt(sender.nextTick()) <= now) {
             sender.sendNext(parameters.metronomeChannel(), parameters.beatsPerBar());
@@ -257,28 +253,14 @@ public final class Harmonizer implements PerformerCore {
     }
 
     /**
-     * Tempo (the player clock's prior, or the clock's unless an external clock is followed), tempo lock, clock source
-     * and mode, as {@link Performer} applies them.
+     * Tempo and clock source ({@link ClockSwitch}: a new source ends the voices, the next note starts a new grid) and
+     * mode, as {@link Performer} applies them.
      */
     private void applyLiveChanges() {
-        beats.setTempoLocked(parameters.tempoLock());
-        if (parameters.tempoBpm() != tempoParameter) {
-            tempoParameter = parameters.tempoBpm();
-            beats.setPrior(tempoParameter);
-            if (clockSource == ClockSource.PLAYER && beats.locked()) steerToPlayer();
-            else if (!clock.following()) clock.setTempo(now, tempoParameter);
-        }
-        ClockSource wantedClock = parameters.clock();
-        if (wantedClock != clockSource) {
-            if (clockSource == ClockSource.MASTER) sender.stop(now);
-            if (clockSource == ClockSource.FOLLOW) followed.stopFollowing(now);
-            if (clockSource == ClockSource.PLAYER) clock.setTempo(now, tempoParameter);
-            clockSource = wantedClock;
+        if (clocks.apply(now)) {
             endVoices(); // the grid changes: the next note starts a new one
             running = false;
-            if (clockSource == ClockSource.PLAYER && beats.locked()) steerToPlayer();
         }
-        if (clockSource == ClockSource.MASTER) sender.start(now);
         PerformerMode wanted = parameters.mode();
         if (wanted == mode) return;
         mode = wanted;
@@ -346,7 +328,7 @@ public final class Harmonizer implements PerformerCore {
         sound(pitch, velocity, parameters.thru(), status);
         // the player's beat after the chord is out, so that the beat tracker's work does not delay it: the grid the
         // note fell on is the one steered by the onsets before it
-        if (clockSource == ClockSource.PLAYER && beats.onset(now) && beats.locked()) steerToPlayer();
+        if (clocks.player() && beats.onset(now) && beats.locked()) steerToPlayer();
     }
 
     /** The followed clock stopped, or its ticks ceased: the voices end and the grid waits for the clock and a note. */
@@ -364,7 +346,7 @@ public final class Harmonizer implements PerformerCore {
         prime();
         running = true;
         long tick = clock.tickAt(now);
-        if (clockSource == ClockSource.INTERNAL || clockSource == ClockSource.PLAYER && !beats.locked()) {
+        if (clocks.source() == ClockSource.INTERNAL || clocks.player() && !beats.locked()) {
             originTick = tick;
         } else {
             long late = tick + tolerance;
@@ -449,7 +431,7 @@ public final class Harmonizer implements PerformerCore {
             allNotesOff(now);
         } else if (action == ControlAction.TAP_TEMPO) {
             beats.tap(now);
-            if (clockSource == ClockSource.PLAYER) steerToPlayer();
+            if (clocks.player()) steerToPlayer();
         }
         // answer_now: nothing to answer in harmonize
     }

@@ -92,14 +92,13 @@ public final class Performer implements PerformerCore {
     private final ClockSender sender;
     private final BeatTracker beats;
     private final PlayerSteering steering;
+    private final ClockSwitch clocks;
     /** Machine keys ended at the output whose release the model has yet to hear. */
     private final boolean[] released = new boolean[128];
     private int releasedCount;
 
     private PerformerListener listener = PerformerListener.NONE;
     private PerformerMode mode;
-    private ClockSource clockSource = ClockSource.INTERNAL;
-    private double tempoParameter;
     private PerformerPhase phase = PerformerPhase.LISTENING;
     private boolean answerRequested;
     private long now = Long.MIN_VALUE;
@@ -127,10 +126,9 @@ public final class Performer implements PerformerCore {
         this.followed = new FollowedClock(clock);
         this.sender = new ClockSender(clock, ordered, notes);
         this.mode = parameters.mode();
-        this.tempoParameter = parameters.tempoBpm();
         this.beats = new BeatTracker(parameters.tempoBpm());
-        this.beats.setTempoLocked(parameters.tempoLock());
         this.steering = new PlayerSteering(clock, beats);
+        this.clocks = new ClockSwitch(parameters, clock, followed, sender, beats, this::steerToPlayer);
     }
 
     /**
@@ -147,7 +145,7 @@ public final class Performer implements PerformerCore {
 
     /** A system message: the external clock (when followed); a stop ends the machine's part. */
     private void systemMessage(int status, int data1, int data2) {
-        if (followed.onMessage(now, status, data1, data2, clockSource == ClockSource.FOLLOW)) transportStopped();
+        if (followed.onMessage(now, status, data1, data2, clocks.following())) transportStopped();
     }
 
     private void programChange(int program) {
@@ -183,8 +181,7 @@ public final class Performer implements PerformerCore {
     public void readStatus(PerformerStatus into) {
         into.mode = mode;
         into.phase = phase;
-        ClockStatus.fill(into, clockSource, followed, clock, now, parameters.beatsPerBar());
-        if (clockSource == ClockSource.PLAYER) into.clockRunning = beats.locked();
+        clocks.fill(into, now);
         into.temperature = parameters.temperature();
         into.topP = parameters.topP();
         into.topK = parameters.topK();
@@ -192,7 +189,7 @@ public final class Performer implements PerformerCore {
         into.thruNotesSounding = thru.count();
         into.humanKeysDown = human.count();
         into.sustainDown = human.sustain();
-        into.phraseEndThresholdNanos = clockSource == ClockSource.PLAYER
+        into.phraseEndThresholdNanos = clocks.player()
                 ? phrases.restThreshold(floorNanos(), phraseBeatNanos())
                 : phrases.threshold(floorNanos(), parameters.phraseEndMultiple(), clock.nanosPerBeat());
         into.modelTick = stream.tick();
@@ -258,27 +255,12 @@ public final class Performer implements PerformerCore {
         if (nanos > now) now = nanos;
         ordered.notBefore(now);
         applyLiveChanges();
-        if (followed.advance(now, clockSource == ClockSource.FOLLOW)) transportStopped();
+        if (followed.advance(now, clocks.following())) transportStopped();
     }
 
-    /** Applies parameter changes that need more than reading: tempo (re-anchors the clock), clock source and mode. */
+    /** Applies parameter changes that need more than reading: tempo and clock source ({@link ClockSwitch}), and mode. */
     private void applyLiveChanges() {
-        beats.setTempoLocked(parameters.tempoLock());
-        if (parameters.tempoBpm() != tempoParameter) {
-            tempoParameter = parameters.tempoBpm();
-            beats.setPrior(tempoParameter);
-            if (clockSource == ClockSource.PLAYER && beats.locked()) steerToPlayer();
-            else if (!clock.following()) clock.setTempo(now, tempoParameter);
-        }
-        ClockSource wantedClock = parameters.clock();
-        if (wantedClock != clockSource) {
-            if (clockSource == ClockSource.MASTER) sender.stop(now);
-            if (clockSource == ClockSource.FOLLOW) followed.stopFollowing(now);
-            if (clockSource == ClockSource.PLAYER) clock.setTempo(now, tempoParameter);
-            clockSource = wantedClock;
-            if (clockSource == ClockSource.PLAYER && beats.locked()) steerToPlayer();
-        }
-        if (clockSource == ClockSource.MASTER) sender.start(now);
+        clocks.apply(now);
         PerformerMode wanted = parameters.mode();
         if (wanted == mode) return;
         mode = wanted;
@@ -301,7 +283,7 @@ public final class Performer implements PerformerCore {
         if (phase == PerformerPhase.LISTENING && mode == PerformerMode.CALL_AND_RESPONSE) {
             if (answerRequested) startAnswer(now);
             else if (phraseEnded()) {
-                if (clockSource == ClockSource.PLAYER) hearPhraseEnd();
+                if (clocks.player()) hearPhraseEnd();
                 startAnswer(phraseEndNanos());
             }
         } else if (phase == PerformerPhase.JAMMING && phrases.inPhrase() && phraseEnded()) {
@@ -324,7 +306,7 @@ public final class Performer implements PerformerCore {
 
     /** Whether the human's phrase has ended: in the player's beats with the player clock, else by adaptive silence. */
     private boolean phraseEnded() {
-        if (clockSource == ClockSource.PLAYER) {
+        if (clocks.player()) {
             return phrases.endedInBeats(now, human.allUp(), floorNanos(), phraseBeatNanos(), beats.settled());
         }
         return phrases.ended(now, human.allUp(), floorNanos(), parameters.phraseEndMultiple(), clock.nanosPerBeat());
@@ -359,7 +341,7 @@ public final class Performer implements PerformerCore {
      * looked does not change what the model hears or where the answer starts.
      */
     private long phraseEndNanos() {
-        long ended = clockSource == ClockSource.PLAYER
+        long ended = clocks.player()
                 ? phrases.endedInBeatsAt(floorNanos(), phraseBeatNanos(), beats.settled())
                 : phrases.endedAt(floorNanos(), parameters.phraseEndMultiple(), clock.nanosPerBeat());
         return Math.min(now, ended);
@@ -419,7 +401,7 @@ public final class Performer implements PerformerCore {
      * at the prior's tempo is taken as it is.
      */
     private boolean beatMayBeEighths() {
-        return clockSource == ClockSource.PLAYER && beats.locked() && beats.beatNanos() * FAST_BEAT < beats.priorBeatNanos();
+        return clocks.player() && beats.locked() && beats.beatNanos() * FAST_BEAT < beats.priorBeatNanos();
     }
 
     /**
@@ -457,9 +439,9 @@ public final class Performer implements PerformerCore {
         expression.releaseKey(now, pitch); // and from a release the feel still holds back
         if (parameters.thru()) thru.noteOn(now, status, pitch, velocity);
         // Then the player's beat, so that the note is heard on the player's grid; then the model hears it all.
-        if (clockSource == ClockSource.PLAYER && beats.onset(now) && beats.locked()) steerToPlayer();
+        if (clocks.player() && beats.onset(now) && beats.locked()) steerToPlayer();
         phrases.noteOn(now);
-        expression.hear(now, pitch, velocity, clockSource != ClockSource.PLAYER || beats.locked());
+        expression.hear(now, pitch, velocity, !clocks.player() || beats.locked());
         if (bargeIn || Vocabulary.isPlayable(pitch)) feedMachineReleases();
         if (Vocabulary.isPlayable(pitch)) {
             stream.feedSilenceUntil(clock.tickAt(now));
@@ -504,7 +486,7 @@ public final class Performer implements PerformerCore {
             answerRequested = mode == PerformerMode.CALL_AND_RESPONSE && phase == PerformerPhase.LISTENING;
         } else if (action == ControlAction.TAP_TEMPO) {
             beats.tap(now);
-            if (clockSource == ClockSource.PLAYER) steerToPlayer();
+            if (clocks.player()) steerToPlayer();
         } else if (action == ControlAction.RESET_MEMORY) {
             generator.stop();
             endMachineNotes();
