@@ -3,7 +3,6 @@ package io.antiphon.engine.perform;
 import java.util.SplittableRandom;
 
 import io.antiphon.engine.kernel.AllocationMeter;
-import io.antiphon.engine.kernel.RecurrentState;
 import io.antiphon.engine.kernel.RollStepModel;
 
 /**
@@ -12,7 +11,7 @@ import io.antiphon.engine.kernel.RollStepModel;
  * within a frame, held notes over several steps, rests long enough to fall idle, controllers moving, thru and the mode
  * switched, all notes off now and then; on the internal clock, following a host's MIDI clock, as clock master with a
  * metronome, and on the player clock) in rounds, until a round allocates nothing on the calling thread or the rounds
- * run out. The model's recurrent state is saved before and restored after. Allocates; not for the live path.
+ * run out ({@link WarmUpRounds}: the model's memory is untouched). Allocates; not for the live path.
  */
 final class HarmonizerWarmUp {
 
@@ -27,17 +26,7 @@ final class HarmonizerWarmUp {
             throw new IllegalArgumentException("warm-up needs frames per round >= 0 and at least one round: " + framesPerRound
                     + " frames, " + maxRounds + " rounds");
         }
-        AllocationMeter meter = AllocationMeter.isSupported() ? new AllocationMeter() : null;
-        RecurrentState saved = model.newState();
-        model.saveState(saved);
-        try {
-            for (int round = 0; round < maxRounds; round++) {
-                if (playRound(model, frameTicks, framesPerRound, round, meter) == 0 && meter != null) return true;
-            }
-            return false;
-        } finally {
-            model.restoreState(saved);
-        }
+        return WarmUpRounds.run(model, maxRounds, (r, meter) -> playRound(model, frameTicks, framesPerRound, r, meter));
     }
 
     /** Three kinds of sink, so that the compiled call to {@link MidiOut#send} stays an ordinary virtual call. */

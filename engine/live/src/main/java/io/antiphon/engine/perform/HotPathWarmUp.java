@@ -3,7 +3,6 @@ package io.antiphon.engine.perform;
 import java.util.SplittableRandom;
 
 import io.antiphon.engine.kernel.AllocationMeter;
-import io.antiphon.engine.kernel.RecurrentState;
 import io.antiphon.engine.kernel.StepModel;
 
 /**
@@ -12,8 +11,7 @@ import io.antiphon.engine.kernel.StepModel;
  * kernel's Vector API code runs interpreted, slowly and allocating. Scratch performers on the same model play a
  * scripted human (phrases and pauses, random keys or a motif repeated, both modes, barge-ins, controllers moving, thru switched on and off, pitch bend
  * and unmapped controllers passed through) in rounds, until a round allocates nothing on the calling thread or the
- * rounds run out. The model's recurrent state is saved before and restored after, so its memory is untouched.
- * Allocates; not for the live path.
+ * rounds run out. The model's memory is untouched ({@link WarmUpRounds}). Allocates; not for the live path.
  */
 final class HotPathWarmUp {
 
@@ -45,17 +43,7 @@ final class HotPathWarmUp {
             throw new IllegalArgumentException("warm-up needs tokens per round >= 0 and at least one round: " + tokensPerRound
                     + " tokens, " + maxRounds + " rounds");
         }
-        AllocationMeter meter = AllocationMeter.isSupported() ? new AllocationMeter() : null;
-        RecurrentState saved = model.newState();
-        model.saveState(saved);
-        try {
-            for (int round = 0; round < maxRounds; round++) {
-                if (playRound(model, tokensPerRound, round, meter) == 0 && meter != null) return true;
-            }
-            return false;
-        } finally {
-            model.restoreState(saved);
-        }
+        return WarmUpRounds.run(model, maxRounds, (r, meter) -> playRound(model, tokensPerRound, r, meter));
     }
 
     /**
