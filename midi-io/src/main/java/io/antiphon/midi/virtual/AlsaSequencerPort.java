@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 
-import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.MidiMessage;
 import javax.sound.midi.Receiver;
 import javax.sound.midi.ShortMessage;
@@ -12,7 +11,6 @@ import javax.sound.midi.ShortMessage;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
-import io.antiphon.midi.MidiByteParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +36,7 @@ final class AlsaSequencerPort implements VirtualPort {
     private final Output output = new Output();
     private final Thread reader;
     private final AtomicLong sendErrors = new AtomicLong();
-    private volatile Receiver target;
+    private final PortInput input = new PortInput("ALSA");
     private volatile boolean closing;
     private boolean closed;
 
@@ -100,7 +98,7 @@ final class AlsaSequencerPort implements VirtualPort {
 
     @Override
     public void connect(Receiver receiver) {
-        target = receiver;
+        input.connect(receiver);
     }
 
     /** Events the sequencer refused (a full output buffer, a closed client). */
@@ -144,24 +142,6 @@ final class AlsaSequencerPort implements VirtualPort {
     /** The input thread: every event written to the "in" port, as a short message to the connected receiver. */
     private void read() {
         PointerByReference ref = new PointerByReference();
-        ShortMessage message = new ShortMessage();
-        MidiByteParser.Sink sink = new MidiByteParser.Sink() {
-            @Override
-            public void shortMessage(int status, int data1, int data2) {
-                Receiver receiver = target;
-                if (receiver == null) return;
-                try {
-                    message.setMessage(status, data1, data2);
-                    receiver.send(message, -1);
-                } catch (InvalidMidiDataException | RuntimeException e) {
-                    LOG.debug("ALSA input message dropped: {}", e.toString());
-                }
-            }
-
-            @Override
-            public void sysEx(byte[] data, int off, int len) {
-            }
-        };
         int count = LibAsound.snd_seq_poll_descriptors_count(handle, LibAsound.POLLIN);
         Memory descriptors = new Memory((long) Math.max(1, count) * LibAsound.Poll.POLLFD_SIZE);
         int filled = LibAsound.snd_seq_poll_descriptors(handle, descriptors, count, LibAsound.POLLIN);
@@ -176,7 +156,7 @@ final class AlsaSequencerPort implements VirtualPort {
                     return;
                 }
                 Pointer event = ref.getValue();
-                if (event != null) AlsaEvents.decode(event, sink);
+                if (event != null) AlsaEvents.decode(event, input);
             }
         }
     }

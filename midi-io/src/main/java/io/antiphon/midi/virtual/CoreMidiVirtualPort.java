@@ -2,7 +2,6 @@ package io.antiphon.midi.virtual;
 
 import java.util.Locale;
 
-import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.MidiMessage;
 import javax.sound.midi.Receiver;
 import javax.sound.midi.ShortMessage;
@@ -32,28 +31,9 @@ final class CoreMidiVirtualPort implements VirtualPort {
     private final CoreMidi.ReadProc readProc;
     private final Output output = new Output();
     private final MidiByteParser parser = new MidiByteParser();
-    private final ShortMessage inMessage = new ShortMessage();
     private final boolean arm = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT).startsWith("aarch64");
-    private volatile Receiver target;
+    private final PortInput input = new PortInput("CoreMIDI");
     private volatile boolean closed;
-
-    private final MidiByteParser.Sink sink = new MidiByteParser.Sink() {
-        @Override
-        public void shortMessage(int status, int data1, int data2) {
-            Receiver receiver = target;
-            if (receiver == null) return;
-            try {
-                inMessage.setMessage(status, data1, data2);
-                receiver.send(inMessage, -1);
-            } catch (InvalidMidiDataException | RuntimeException e) {
-                LOG.debug("CoreMIDI input message dropped: {}", e.toString());
-            }
-        }
-
-        @Override
-        public void sysEx(byte[] data, int off, int len) {
-        }
-    };
 
     private CoreMidiVirtualPort(String name, int client, int source, int destination, CoreMidi.ReadProc readProc) {
         this.name = name;
@@ -75,7 +55,7 @@ final class CoreMidiVirtualPort implements VirtualPort {
             CoreMidiVirtualPort port = holder.port;
             if (port != null && !port.closed) {
                 synchronized (port.parser) {   // CoreMIDI calls one destination's read proc from one thread
-                    MidiPacketList.parse(packets, port.arm, port.parser, port.sink);
+                    MidiPacketList.parse(packets, port.arm, port.parser, port.input);
                 }
             }
         };
@@ -125,7 +105,7 @@ final class CoreMidiVirtualPort implements VirtualPort {
 
     @Override
     public void connect(Receiver receiver) {
-        target = receiver;
+        input.connect(receiver);
     }
 
     @Override
