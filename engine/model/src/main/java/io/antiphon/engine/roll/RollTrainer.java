@@ -5,6 +5,7 @@ import io.antiphon.engine.network.ModelBundle;
 import io.antiphon.engine.network.NetworkSpec;
 import io.antiphon.engine.train.EarlyStoppingRun;
 import io.antiphon.engine.train.EpochRecord;
+import io.antiphon.engine.train.RunMetadata;
 import io.antiphon.engine.train.Trainer;
 import io.antiphon.engine.train.TrainingOptions;
 import io.antiphon.engine.train.TrainingReport;
@@ -13,7 +14,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -88,29 +88,15 @@ public final class RollTrainer {
                                                                       TrainingOptions options, int trainPieces, int validPieces,
                                                                       List<EpochRecord> epochs, int bestEpoch, double bestValidNll,
                                                                       double framesPerSecond, double totalSeconds) {
-        Map<String, Object> split = new LinkedHashMap<>();
-        try {
-            split.put("rule", corpus.splitRule());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        split.put("train_pieces", trainPieces);
-        split.put("valid_pieces", validPieces);
-        Map<String, Object> training = new LinkedHashMap<>();
-        training.put("epochs", epochs.size());
-        training.put("best_epoch", bestEpoch);
-        training.put("batch_size", options.batchSize());
-        training.put("window", options.window());
-        training.put("augment", options.augment());
+        Map<String, Object> split = RunMetadata.split(corpus::splitRule, trainPieces, validPieces);
+        Map<String, Object> training = RunMetadata.training(epochs, bestEpoch, options);
         training.put("input_dropout", regularization.inputDropout());
         training.put("weight_decay", regularization.weightDecay());
         training.put("weight_drop", regularization.weightDrop());
         double seconds = totalSeconds > 0 ? totalSeconds : epochs.stream().mapToDouble(EpochRecord::seconds).sum();
         training.put("seconds", Math.round(seconds));
         training.put("frames_per_second", Math.round(framesPerSecond));
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("valid_nll", bestValidNll);
-        return RollBundles.metadata(corpus, spec, split, training, metrics);
+        return RollBundles.metadata(corpus, spec, split, training, RunMetadata.metrics(bestValidNll));
     }
 
     /** The pieces of one epoch: each transposed by a random shift of up to ±{@value #MAX_SHIFT} that keeps it on the keys, if augmenting. */

@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -97,28 +96,14 @@ public final class Trainer {
 
     private static BundleMetadata metadata(Corpus corpus, NetworkSpec spec, TrainingOptions options, int trainPieces, int validPieces,
                                            List<EpochRecord> epochs, int bestEpoch, double bestValidNll, double tokensPerSecond) {
-        Map<String, Object> split = new LinkedHashMap<>();
-        try {
-            split.put("rule", corpus.splitRule());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        split.put("train_pieces", trainPieces);
-        split.put("valid_pieces", validPieces);
-        Map<String, Object> training = new LinkedHashMap<>();
-        training.put("epochs", epochs.size());
-        training.put("best_epoch", bestEpoch);
-        training.put("batch_size", options.batchSize());
-        training.put("window", options.window());
-        training.put("augment", options.augment());
+        Map<String, Object> split = RunMetadata.split(corpus::splitRule, trainPieces, validPieces);
+        Map<String, Object> training = RunMetadata.training(epochs, bestEpoch, options);
         double seconds = epochs.stream().mapToDouble(EpochRecord::seconds).sum();
         training.put("seconds", Math.round(seconds));
         training.put("tokens_per_second", Math.round(tokensPerSecond > 0 ? tokensPerSecond
                 : epochs.stream().mapToDouble(e -> e.tokensPerSecond() * e.seconds()).sum() / Math.max(seconds, 1e-9)));
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("valid_nll", bestValidNll);
         return new BundleMetadata(BundleMetadata.FORMAT, BundleMetadata.FORMAT_VERSION, BundleKind.EVENTS.id(), BundleFile.EVENT_VOCABULARY,
-                corpus.name(), split, spec, training, metrics, Instant.now().toString());
+                corpus.name(), split, spec, training, RunMetadata.metrics(bestValidNll), Instant.now().toString());
     }
 
     private static List<int[]> epochSequences(List<Piece> pieces, TrainingOptions options, int epoch) {
