@@ -1413,4 +1413,48 @@ class BeatTrackerTest {
         // tempo, the notes after them no longer a sixteenth late there, and 8 of 20 seeds were heard at 70 BPM
         assertTrue(slow <= 2, "sixteenth pairs at 140 BPM: " + slow + " of 20 seeds heard at half the tempo");
     }
+
+    /**
+     * A hornpipe-like line in beats and note values: a quarter, a triplet, dotted pairs, a rest of two beats, then dotted
+     * pairs and a run of triplets to the end.
+     */
+    private static final double[][] TRIPLET_CLOSE = {
+            {0, 1}, {1, 1 / 3.0}, {4 / 3.0, 1 / 3.0}, {5 / 3.0, 1 / 3.0}, {2, 0.75}, {2.75, 0.25}, {3, 0.75}, {3.75, 0.25},
+            {4, 0.75}, {4.75, 0.25}, {5, 0.75}, {5.75, 0.25}, {6, 0.75}, {6.75, 0.25}, {7, 0.75},
+            {9.75, 0.25}, {10, 1}, {11, 1 / 3.0}, {34 / 3.0, 1 / 3.0}, {35 / 3.0, 1 / 3.0}, {12, 0.75}, {12.75, 0.25},
+            {13, 0.75}, {13.75, 0.25}, {14, 1 / 3.0}, {43 / 3.0, 1 / 3.0}, {44 / 3.0, 1 / 3.0}, {15, 1 / 3.0},
+            {46 / 3.0, 1 / 3.0}, {47 / 3.0, 1 / 3.0}, {16, 1 / 3.0}, {49 / 3.0, 1 / 3.0}, {50 / 3.0, 1 / 3.0},
+            {17, 1 / 3.0}, {52 / 3.0, 1 / 3.0}, {53 / 3.0, 1 / 3.0}};
+
+    @Test
+    void aBeatInducedAfreshOnTheLastOnsetCarriesTheWholeWindowsTempo() {
+        double bpm = 140;
+        // onsets with jitter within +-12 ms, each note held 92 % of its value (the silences between notes are heard)
+        java.util.SplittableRandom random = new java.util.SplittableRandom(64);
+        List<long[]> events = new ArrayList<>();
+        for (double[] note : TRIPLET_CLOSE) {
+            long on = 1_000_000_000L + Math.round(note[0] * 60e9 / bpm + random.nextDouble(-12, 12) * 1e6);
+            long off = Math.max(on + 30_000_000L, 1_000_000_000L + Math.round((note[0] + note[1] * 0.92) * 60e9 / bpm));
+            events.add(new long[] {on, 1});
+            events.add(new long[] {off, 0});
+        }
+        events.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        BeatTracker tracker = new BeatTracker(120);
+        int down = 0;
+        int onsets = 0;
+        int epochBeforeLast = -1;
+        for (long[] e : events) {
+            if (e[1] == 1) {
+                if (++onsets == TRIPLET_CLOSE.length) epochBeforeLast = tracker.gridEpoch();
+                down++;
+                tracker.onset(e[0]);
+            } else if (--down == 0) {
+                tracker.silent(e[0]);
+            }
+        }
+        // the last onset's review induces the beat afresh (the window's run of triplets), at the player's level
+        assertTrue(tracker.gridEpoch() > epochBeforeLast, "the beat was not induced afresh on the last onset");
+        // carried as induction fitted it, weighted by age and position, the tempo was 140.61 BPM
+        assertEquals(bpm, tracker.bpm(), bpm * 0.003, "tempo after the last onset");
+    }
 }
