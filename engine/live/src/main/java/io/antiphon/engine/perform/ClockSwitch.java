@@ -1,5 +1,7 @@
 package io.antiphon.engine.perform;
 
+import io.antiphon.engine.token.Vocabulary;
+
 /**
  * Where a performer core's {@link MusicalClock} takes its time from, as the {@code clock}, {@code tempo_bpm} and
  * {@code tempo_lock} parameters say ({@link ClockSource}): the same for both cores ({@link Performer},
@@ -78,9 +80,22 @@ final class ClockSwitch {
         return changed;
     }
 
-    /** Fills the clock part of {@code into} ({@link ClockStatus}); on the player clock, it runs once the beat is found. */
+    /**
+     * Fills the clock part of {@code into}, the same for both cores: tempo, source, bar and beat, and the followed clock's
+     * counts. The internal clock and the master's run from the core's start, a followed one while the host's transport
+     * runs, the player's once the beat is found. Allocation-free.
+     */
     void fill(PerformerStatus into, long now) {
-        ClockStatus.fill(into, source, followed, clock, now, parameters.beatsPerBar());
-        if (source == ClockSource.PLAYER) into.clockRunning = beats.locked();
+        into.tempoBpm = clock.bpm();
+        into.clock = source;
+        into.clockRunning = source == ClockSource.PLAYER ? beats.locked() : source != ClockSource.FOLLOW || followed.running();
+        long position = clock.started() ? clock.gridPosition(clock.tickAt(now)) : 0;
+        long beat = Math.floorDiv(position, Vocabulary.TICKS_PER_QUARTER);
+        int beatsPerBar = parameters.beatsPerBar();
+        into.bar = Math.floorDiv(beat, beatsPerBar) + 1;
+        into.beat = (int) Math.floorMod(beat, beatsPerBar) + 1;
+        into.clockTicks = followed.follower().ticks();
+        into.clockStalls = followed.follower().stalls();
+        into.clockRejectedTempos = followed.follower().rejectedTempos();
     }
 }
