@@ -241,6 +241,13 @@ public final class BeatTracker {
     private static final double REFINED_COHERENCE = 0.8;
     /** How much better (in sixteenths of note length on the beat) another beat phase must be for the beat to move to it. */
     static final double REPHASE_MARGIN = 2;
+    /**
+     * How clearly the onsets must keep to one parity of sixteenths (the even ones, on the beat and half beat, or the odd
+     * ones) for the beat's phase to keep to it ({@link #sixteenthParity}): by this share of the onsets more, and
+     * {@value #PARITY_ONSETS} or more.
+     */
+    static final double PARITY_SHARE = 0.3;
+    private static final int PARITY_ONSETS = 3;
     /** The longest note length, in sixteenths, that weighs for a beat phase: a long note or a rest says "beat" once. */
     private static final int PHASE_LENGTH_CAP = 2 * 4;
     /**
@@ -1007,10 +1014,11 @@ public final class BeatTracker {
 
     /**
      * Renumbers the first {@code n} onsets, placed from slot 0, so that slot 0 is the beat of {@code beat} at or before
-     * the first onset, on the phase {@link #bestPhase} gives.
+     * the first onset, on the phase {@link #bestPhase} gives, of the parity of sixteenths the onsets keep to
+     * ({@link #sixteenthParity}).
      */
     private void numberFromTheBeat(double beat, int n) {
-        int phase = bestPhase(beat, n);
+        int phase = bestPhase(beat, n, sixteenthParity(n));
         int shift = phase == 0 ? 0 : phase - SLOTS_PER_BEAT;
         for (int i = 0; i < n; i++) slots[index(i)] -= shift;
     }
@@ -1090,11 +1098,15 @@ public final class BeatTracker {
         return moved;
     }
 
-    /** The sixteenth (0..3) of the placed onsets that is the beat: the one that puts long notes and the first onset on beats. */
-    private int bestPhase(double beat, int n) {
+    /**
+     * The sixteenth (0..3) of the placed onsets that is the beat: the one that puts long notes and the first onset on
+     * beats; of those of {@code parity} (0 even, 1 odd), if it is not -1.
+     */
+    private int bestPhase(double beat, int n, int parity) {
         int phase = 0;
         double bestScore = -1;
         for (int p = 0; p < SLOTS_PER_BEAT; p++) {
+            if (parity >= 0 && (p & 1) != parity) continue;
             double score = 0;
             for (int i = 0; i < n; i++) {
                 if (Math.floorMod(slots[index(i)] - p, SLOTS_PER_BEAT) != 0) continue;
@@ -1116,7 +1128,7 @@ public final class BeatTracker {
      */
     private double levelFit(double beat, int n) {
         place(beat / SLOTS_PER_BEAT, n, false);
-        int phase = bestPhase(beat, n);
+        int phase = bestPhase(beat, n, -1);
         int onBeatOrHalf = 0;
         int beatsHit = 0;
         long lastBeatHit = Long.MIN_VALUE;
@@ -1446,6 +1458,8 @@ public final class BeatTracker {
             }
             best = argmax(phaseScores);
             if (best == 0 || phaseScores[best] <= phaseScores[0] + REPHASE_MARGIN) return;
+            // a sixteenth's move would put the onsets on the other parity of sixteenths: not where they keep to this one
+            if ((best & 1) != 0 && sixteenthParity(count) == 0) return;
         } else if (best == 0) {
             return;
         }
@@ -1454,6 +1468,22 @@ public final class BeatTracker {
         if (openingDownbeat != NO_DOWNBEAT) openingDownbeat -= shift;
         origin += shift * period / SLOTS_PER_BEAT;
         gridEpoch++;
+    }
+
+    /**
+     * The parity of sixteenths that the first {@code n} onsets in the window keep to: 0 if clearly more fall on the even
+     * ones (the beat and the half beat) than on the odd ones ({@value #PARITY_SHARE} of them, and {@value #PARITY_ONSETS}
+     * or more), 1 if clearly more on the odd ones, -1 if neither. A pop line that anticipates its beats by a sixteenth
+     * (a sixteenth's pickup and a long note on the beat's last sixteenth, held over it, bar after bar) keeps its other
+     * notes on eighths; weighed by length alone, the long notes moved the beat onto their sixteenth. A line whose
+     * induction counted a sixteenth's pickup as the beat has its eighths on odd sixteenths, and moves.
+     */
+    private int sixteenthParity(int n) {
+        int odd = 0;
+        for (int i = 0; i < n; i++) odd += (int) Math.floorMod(slots[index(i)], 2);
+        double clearly = Math.max(PARITY_ONSETS, PARITY_SHARE * n);
+        if (odd - (n - odd) >= clearly) return 1;
+        return (n - odd) - odd >= clearly ? 0 : -1;
     }
 
     /**
