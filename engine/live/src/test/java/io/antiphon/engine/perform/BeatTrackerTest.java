@@ -1429,33 +1429,51 @@ class BeatTrackerTest {
     @Test
     void aBeatInducedAfreshOnTheLastOnsetCarriesTheWholeWindowsTempo() {
         double bpm = 140;
-        // onsets with jitter within +-12 ms, each note held 92 % of its value (the silences between notes are heard)
-        java.util.SplittableRandom random = new java.util.SplittableRandom(64);
+        List<long[]> events = uniformlyJitteredEvents(TRIPLET_CLOSE, bpm, 64);
+        int lastOnset = 0;
+        for (int i = 0; i < events.size(); i++) if (events.get(i)[1] == 1) lastOnset = i;
+        BeatTracker tracker = new BeatTracker(120);
+        int down = hear(tracker, events.subList(0, lastOnset), 0);
+        int epochBeforeLast = tracker.gridEpoch();
+        hear(tracker, events.subList(lastOnset, events.size()), down);
+        // the last onset's review induces the beat afresh (the window's run of triplets), at the player's level
+        assertTrue(tracker.gridEpoch() > epochBeforeLast, "the beat was not induced afresh on the last onset");
+        // carried as induction fitted it, weighted by age and position, the tempo was 140.61 BPM
+        assertEquals(bpm, tracker.bpm(), bpm * 0.003, "tempo after the last onset");
+    }
+
+    /**
+     * Note-on (1) and note-off (0) events of {@code notes} (rows of {onset, length} in quarters) at {@code bpm} from 1 s,
+     * in time order: onsets with jitter within ±12 ms drawn from {@code seed}, each note held 92 % of its value (30 ms at
+     * least), so that the silences between notes are heard.
+     */
+    static List<long[]> uniformlyJitteredEvents(double[][] notes, double bpm, long seed) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
         List<long[]> events = new ArrayList<>();
-        for (double[] note : TRIPLET_CLOSE) {
+        for (double[] note : notes) {
             long on = 1_000_000_000L + Math.round(note[0] * 60e9 / bpm + random.nextDouble(-12, 12) * 1e6);
             long off = Math.max(on + 30_000_000L, 1_000_000_000L + Math.round((note[0] + note[1] * 0.92) * 60e9 / bpm));
             events.add(new long[] {on, 1});
             events.add(new long[] {off, 0});
         }
         events.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
-        BeatTracker tracker = new BeatTracker(120);
-        int down = 0;
-        int onsets = 0;
-        int epochBeforeLast = -1;
+        return events;
+    }
+
+    /**
+     * Plays {@code events} ({@link #uniformlyJitteredEvents}) into {@code tracker}, {@code down} keys already down: each
+     * note-on an onset, a silence when the last key goes up. Returns the keys down after them.
+     */
+    static int hear(BeatTracker tracker, List<long[]> events, int down) {
         for (long[] e : events) {
             if (e[1] == 1) {
-                if (++onsets == TRIPLET_CLOSE.length) epochBeforeLast = tracker.gridEpoch();
                 down++;
                 tracker.onset(e[0]);
             } else if (--down == 0) {
                 tracker.silent(e[0]);
             }
         }
-        // the last onset's review induces the beat afresh (the window's run of triplets), at the player's level
-        assertTrue(tracker.gridEpoch() > epochBeforeLast, "the beat was not induced afresh on the last onset");
-        // carried as induction fitted it, weighted by age and position, the tempo was 140.61 BPM
-        assertEquals(bpm, tracker.bpm(), bpm * 0.003, "tempo after the last onset");
+        return down;
     }
 
     /**
@@ -1469,26 +1487,8 @@ class BeatTrackerTest {
     @Test
     void longNotesThatAnticipateTheBeatByASixteenthDoNotMoveItOntoTheirSixteenth() {
         double bpm = 96;
-        // onsets with jitter within +-12 ms, each note held 92 % of its value
-        java.util.SplittableRandom random = new java.util.SplittableRandom(1);
-        List<long[]> events = new ArrayList<>();
-        for (double[] note : ANTICIPATIONS) {
-            long on = 1_000_000_000L + Math.round(note[0] * 60e9 / bpm + random.nextDouble(-12, 12) * 1e6);
-            long off = Math.max(on + 30_000_000L, 1_000_000_000L + Math.round((note[0] + note[1] * 0.92) * 60e9 / bpm));
-            events.add(new long[] {on, 1});
-            events.add(new long[] {off, 0});
-        }
-        events.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
         BeatTracker tracker = new BeatTracker(120);
-        int down = 0;
-        for (long[] e : events) {
-            if (e[1] == 1) {
-                down++;
-                tracker.onset(e[0]);
-            } else if (--down == 0) {
-                tracker.silent(e[0]);
-            }
-        }
+        hear(tracker, uniformlyJitteredEvents(ANTICIPATIONS, bpm, 1), 0);
         assertEquals(bpm, tracker.bpm(), bpm * 0.01, "tempo");
         // the player's beat 16, after the line: weighed by length alone, the beat had moved a sixteenth early (0.25 off)
         double position = tracker.beatPosition(1_000_000_000L + Math.round(16 * 60e9 / bpm));
