@@ -16,29 +16,25 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from standard_midi import empty_call_folder, read_smf, top_line, write_call  # noqa: E402
+from standard_midi import empty_call_folder, paired_notes, read_smf, top_line, write_call  # noqa: E402
 
 TOOL = 'pop909-call-set'
 
 
 def melody_and_tempo(path):
-    """([(start, end, pitch)] of the MELODY track, ticks per quarter, microseconds per quarter) or None."""
+    """([(start, end, pitch)] of the MELODY track, top note per onset, ticks per quarter, microseconds per quarter) or
+    None."""
     tpq, tracks = read_smf(path)
-    tempo, melody = None, None
-    for events in tracks:
-        name = b''.join(bytes(data[1]) for _, status, data in events if status == 0xFF and data[0] == 3)
-        for _, status, data in events:
-            if status == 0xFF and data[0] == 0x51 and tempo is None:
-                tempo = int.from_bytes(bytes(data[1]), 'big')
-        if b'MELODY' in name.upper():
-            open_notes, melody = {}, []
-            for tick, status, data in events:
-                kind = status & 0xF0
-                if kind == 0x90 and data[1] > 0:
-                    open_notes[data[0]] = tick
-                elif (kind == 0x80 or kind == 0x90) and data[0] in open_notes:
-                    melody.append((open_notes.pop(data[0]), tick, data[0]))
-    return (top_line(melody), tpq, tempo) if melody and tempo else None
+    tempo = next((int.from_bytes(bytes(data[1]), 'big') for events in tracks for _, status, data in events
+                  if status == 0xFF and data[0] == 0x51), None)
+    names = [b''.join(bytes(data[1]) for _, status, data in events if status == 0xFF and data[0] == 3).upper()
+             for events in tracks]
+    track = next((i for i, name in enumerate(names) if b'MELODY' in name), None)
+    if track is None or tempo is None:
+        return None
+    notes, _ = paired_notes(path)
+    melody = [note for note in notes if note[4] == track]
+    return (top_line(melody), tpq, tempo) if melody else None
 
 
 def call_of(song, bars):
