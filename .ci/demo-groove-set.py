@@ -4,7 +4,8 @@
 Calls: the first four bars (`--bars`) of Nottingham test-split melodies in 2/4 or 4/4 (`--metres`: others, e.g. 3/4; MIDI/melody,
 the folk corpus's test split: CRC-32 of the file name mod 10 == 9), every other one with a rest of one or two beats inserted inside the phrase,
 performed at 72, 96 and 140 BPM with Gaussian onset jitter (sd 12 ms; `--jitter-shape uniform`: within +-12 ms), notes held 90 % of their value (`--hold`), and a velocity
-crescendo from 50 to 100 (+-3), written as Standard MIDI Files with no tempo event. Each is played by
+crescendo from 50 to 100 (+-3; `--accent N`: the notes on the beat N louder, as a player who leans on the beat), written as
+Standard MIDI Files with no tempo event. Each is played by
 `java -jar JAR demo --call FILE --preset folk --out DIR/NAME --json`; the session.mid it writes (track 1 the human,
 track 2 the answer) is scored against the player's grid (the performed tempo; its phase the mean offset of the call's
 onsets from their score positions): the share of answer onsets within 30 ms of its sixteenths, the first answer note's distance to the nearest player beat, the answer's
@@ -131,6 +132,7 @@ def main():
     p.add_argument('--hold', type=float, default=0.9,
                    help="the share of its value each note is held (1.0: to the next note's unjittered onset, so a repeated note's "
                         "note-off can come just after its next note-on, as in a file written legato)")
+    p.add_argument('--accent', type=int, default=0, help='how much louder the notes on the beat are played (default 0)')
     p.add_argument('--jitter-shape', choices=('gaussian', 'uniform'), default='gaussian',
                    help='the onsets\' jitter: Gaussian with sd 12 ms, or uniform within +-12 ms')
     a = p.parse_args()
@@ -157,7 +159,8 @@ def main():
             call = []
             for j, (o, d, pitch) in enumerate(melody):
                 on = 1000 + o * beat + (rng.gauss(0, 12) if a.jitter_shape == 'gaussian' else rng.uniform(-12, 12))
-                velocity = max(1, min(127, round(50 + 50 * j / max(1, len(melody) - 1) + rng.uniform(-3, 3))))
+                accent = a.accent if abs(o - round(o)) < 1e-6 else 0
+                velocity = max(1, min(127, round(50 + 50 * j / max(1, len(melody) - 1) + accent + rng.uniform(-3, 3))))
                 call.append((on, max(1000 + (o + d * a.hold) * beat, on + 40), pitch, velocity))
             name = f"{title}_{bpm}_rest{rest}"
             path = os.path.join(a.out, name + '.mid')

@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import io.antiphon.engine.corpus.DataDirectory;
+import io.antiphon.engine.harness.Accents;
 import io.antiphon.engine.harness.GrooveEvaluation;
 import io.antiphon.engine.harness.GrooveOptions;
 import io.antiphon.engine.harness.GrooveResult;
@@ -47,6 +49,13 @@ final class GrooveCommand implements Callable<Integer> {
     @Option(names = "--jitter-shape", paramLabel = "SHAPE", defaultValue = "gaussian",
             description = "gaussian (--jitter MS is the standard deviation) or uniform (within plus or minus MS) (default ${DEFAULT-VALUE}).")
     Shape jitterShape;
+
+    /** The places of {@link Accents}, as the option spells them. */
+    enum AccentPlaces { none, downbeats, beats }
+
+    @Option(names = "--accents", paramLabel = "WHERE", defaultValue = "downbeats",
+            description = "Where the simulated player plays louder over its velocity contour: none, downbeats (8 on every fourth beat) or beats (8 on those, 5 on the others) (default ${DEFAULT-VALUE}).")
+    AccentPlaces accents;
 
     @Option(names = "--bars", defaultValue = "4", description = "Bars of each melody played as the call (default ${DEFAULT-VALUE}).")
     int bars;
@@ -121,7 +130,7 @@ final class GrooveCommand implements Callable<Integer> {
         ParameterOptions.applyTo(settings, loaded.parameters());
         JitterShape shape = jitterShape == Shape.uniform ? JitterShape.UNIFORM : JitterShape.GAUSSIAN;
         GrooveResult result = GrooveEvaluation.run(loaded.model(), loaded.parameters(), melodies, new GrooveOptions(tempos, drift,
-                rubato, rests, restAfter != null ? restAfter : Double.NaN, jitter, shape, seed));
+                rubato, rests, restAfter != null ? restAfter : Double.NaN, jitter, shape, Accents.valueOf(accents.name().toUpperCase(Locale.ROOT)), seed));
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("preset", loaded.entry().preset().name());
         if (calls != null) report.put("calls", calls.toString());
@@ -130,6 +139,7 @@ final class GrooveCommand implements Callable<Integer> {
         report.put("skipped_melodies", skip);
         report.put("jitter_ms", jitter > 0 ? (Object) jitter : "10-20");
         report.put("jitter_shape", jitterShape.name());
+        report.put("accents", accents.name());
         report.put("bars", bars);
         report.put("tempos_bpm", Arrays.stream(tempos).boxed().toList());
         report.put("drift_max", drift);

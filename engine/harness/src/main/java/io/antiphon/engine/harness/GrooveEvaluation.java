@@ -60,7 +60,7 @@ public final class GrooveEvaluation {
                 int high = random.nextInt(80, 115);
                 boolean crescendo = random.nextBoolean();
                 HumanPerformance performance = HumanPerformance.of(TestMelodies.withRest(melodies.get(m), restBeats, options.restAfter()),
-                        bpm, drift, rubato, jitter, options.jitter(), low, high, crescendo, random.nextLong());
+                        bpm, drift, rubato, jitter, options.jitter(), low, high, crescendo, options.accents(), random.nextLong());
                 cases.add(play(model, parameters, performance, m, restBeats, jitter, random.nextLong()));
             }
         }

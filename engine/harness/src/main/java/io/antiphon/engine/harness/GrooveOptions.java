@@ -14,14 +14,16 @@ import java.util.Objects;
  *                  after the middle one of those on beats 4..10
  * @param jitterMs  the size of the human's onset jitter, ms; 0 for one drawn per case from 10..20
  * @param jitter    its shape: {@code jitterMs} is a standard deviation (Gaussian) or a bound (uniform)
+ * @param accents   where the human plays louder over the velocity contour
  * @param seed      the seed of the human timing, the contours and the sampling
  */
 public record GrooveOptions(double[] tempos, double maxDrift, double maxRubato, boolean rests, double restAfter,
-                            double jitterMs, JitterShape jitter, long seed) {
+                            double jitterMs, JitterShape jitter, Accents accents, long seed) {
 
     public GrooveOptions {
         Objects.requireNonNull(tempos, "tempos");
         Objects.requireNonNull(jitter, "jitter");
+        Objects.requireNonNull(accents, "accents");
         if (tempos.length == 0) throw new IllegalArgumentException("at least one tempo");
         if (!(maxDrift >= 0) || !(maxRubato >= 0) || !(jitterMs >= 0)) {
             throw new IllegalArgumentException("drift, rubato and jitter must not be negative");

@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 /**
  * A melody played by a simulated human: the score's beats become times through a tempo that drifts linearly and
  * breathes (rubato, a slow sine over four bars), each onset is late or early by jitter (Gaussian or uniform), and the velocities
- * follow a contour (from one level to another across the phrase) with an accent on the downbeats. Seeded; the true
+ * follow a contour (from one level to another across the phrase) with {@link Accents} on the beat. Seeded; the true
  * beat times stay known, so what a follower heard can be checked against them.
  *
  * @param events    the human's MIDI, rows of {nanos, status, key, velocity}, in time order (note-ons on channel 1)
@@ -37,9 +37,11 @@ public record HumanPerformance(long[][] events, double bpm, double drift, double
      * @param lowVelocity  the velocity at one end of the contour
      * @param highVelocity the velocity at the other end
      * @param crescendo whether the contour rises (else it falls)
+     * @param accents   where the notes are played louder over the contour
      */
     public static HumanPerformance of(double[][] melody, double bpm, double drift, double rubato, double jitterMs,
-                                      JitterShape jitter, int lowVelocity, int highVelocity, boolean crescendo, long seed) {
+                                      JitterShape jitter, int lowVelocity, int highVelocity, boolean crescendo, Accents accents,
+                                      long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         double startBeat = melody[0][0];
         double endBeat = 0;
@@ -55,8 +57,7 @@ public record HumanPerformance(long[][] events, double bpm, double drift, double
             double share = melody.length == 1 ? 0 : i / (double) (melody.length - 1);
             double level = crescendo ? lowVelocity + (highVelocity - lowVelocity) * share
                     : highVelocity - (highVelocity - lowVelocity) * share;
-            boolean downbeat = Math.abs(note[0] / 4 - Math.rint(note[0] / 4)) < 1e-6;
-            int velocity = (int) Math.max(1, Math.min(127, Math.round(level + (downbeat ? 8 : 0) + random.nextDouble(-3, 3))));
+            int velocity = (int) Math.max(1, Math.min(127, Math.round(level + accents.at(note[0]) + random.nextDouble(-3, 3))));
             velocities[i] = velocity;
             long on = shape.beatNanos(note[0]) + Math.round(jitter.draw(random, jitterMs) * 1e6);
             onsetNanos[i] = on;

@@ -18,7 +18,7 @@ class GrooveEvaluationTest {
 
     /** Steady performances: no drift, no rubato, rests placed as by default, Gaussian jitter of {@code jitterMs}. */
     private static GrooveOptions steady(double[] tempos, double jitterMs, long seed) {
-        return new GrooveOptions(tempos, 0, 0, true, Double.NaN, jitterMs, JitterShape.GAUSSIAN, seed);
+        return new GrooveOptions(tempos, 0, 0, true, Double.NaN, jitterMs, JitterShape.GAUSSIAN, Accents.DOWNBEATS, seed);
     }
 
     private static double[][] melody(double[] onsets) {
@@ -83,7 +83,7 @@ class GrooveEvaluationTest {
         // beats at 72 BPM, counted in the prior's beats (120 BPM), ended the phrase inside it
         for (long seed = 1; seed <= 6; seed++) {
             GrooveResult result = GrooveEvaluation.run(TinyPerformers.kernel(), new PerformerParameters(),
-                    List.<double[][]>of(PICKUP), new GrooveOptions(new double[] {96, 140, 72}, 0, 0, true, 4, 12, JitterShape.GAUSSIAN, seed));
+                    List.<double[][]>of(PICKUP), new GrooveOptions(new double[] {96, 140, 72}, 0, 0, true, 4, 12, JitterShape.GAUSSIAN, Accents.DOWNBEATS, seed));
             for (GrooveResult.Case c : result.cases()) {
                 assertThat(c.answeredInside()).as(c.bpm() + " BPM, rest " + c.restBeats() + ", seed " + seed + ": the player interrupted").isFalse();
                 assertThat(c.answers()).as(c.bpm() + " BPM, seed " + seed + ": answers begun, one after the call").isOne();
@@ -96,7 +96,7 @@ class GrooveEvaluationTest {
     @Test
     void aDriftingBreathingPlayerIsFollowed() {
         GrooveResult result = GrooveEvaluation.run(TinyPerformers.kernel(), new PerformerParameters(), List.<double[][]>of(MELODY),
-                new GrooveOptions(new double[] {80, 110, 160}, 0.1, 0.04, true, Double.NaN, 0, JitterShape.GAUSSIAN, 7L));
+                new GrooveOptions(new double[] {80, 110, 160}, 0.1, 0.04, true, Double.NaN, 0, JitterShape.GAUSSIAN, Accents.DOWNBEATS, 7L));
         for (GrooveResult.Case c : result.cases()) {
             String name = c.bpm() + " BPM, drift " + c.drift();
             assertThat(c.octaveError()).as(name + ": half or double tempo").isFalse();
@@ -107,7 +107,7 @@ class GrooveEvaluationTest {
 
     @Test
     void thePerformanceKeepsItsTrueGrid() {
-        HumanPerformance p = HumanPerformance.of(MELODY, 100, 1.1, 0.03, 0, JitterShape.GAUSSIAN, 60, 100, true, 3L);
+        HumanPerformance p = HumanPerformance.of(MELODY, 100, 1.1, 0.03, 0, JitterShape.GAUSSIAN, 60, 100, true, Accents.DOWNBEATS, 3L);
         assertThat(p.beatNanos(0)).isEqualTo(HumanPerformance.START_NANOS);
         assertThat(p.gridErrorMs(p.beatNanos(5.25), 4)).isLessThan(0.01);
         assertThat(p.beatAt(p.beatNanos(7.5))).isCloseTo(7.5, org.assertj.core.data.Offset.offset(1e-4));
@@ -120,8 +120,8 @@ class GrooveEvaluationTest {
     @Test
     void uniformJitterStaysWithinItsBoundAndGaussianJitterOfThatSizeDoesNot() {
         double[][] eighths = melody(java.util.stream.IntStream.range(0, 200).mapToDouble(i -> i * 0.5).toArray());
-        HumanPerformance uniform = HumanPerformance.of(eighths, 96, 1, 0, 12, JitterShape.UNIFORM, 60, 100, true, 11L);
-        HumanPerformance gaussian = HumanPerformance.of(eighths, 96, 1, 0, 12, JitterShape.GAUSSIAN, 60, 100, true, 11L);
+        HumanPerformance uniform = HumanPerformance.of(eighths, 96, 1, 0, 12, JitterShape.UNIFORM, 60, 100, true, Accents.DOWNBEATS, 11L);
+        HumanPerformance gaussian = HumanPerformance.of(eighths, 96, 1, 0, 12, JitterShape.GAUSSIAN, 60, 100, true, Accents.DOWNBEATS, 11L);
         double uniformFurthest = 0;
         double gaussianFurthest = 0;
         for (int i = 0; i < eighths.length; i++) {

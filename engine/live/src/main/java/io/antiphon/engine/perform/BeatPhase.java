@@ -28,6 +28,12 @@ final class BeatPhase {
      * other eighth, and one tips a line whose notes already lean its way.
      */
     static final int DOTTED_FIGURE_WEIGHT = PHRASE_END_WEIGHT / 2;
+    /**
+     * What the player's accents weigh for the eighth of the beat they mark ({@link MetricAccents}), in sixteenths of note
+     * length: twice the stop's weight. Clear accents over the window are the player saying where the beat is; where the
+     * player stops and a long note or two say less.
+     */
+    static final int ACCENT_WEIGHT = 2 * PHRASE_END_WEIGHT;
     /** A dotted quarter in sixteenths: the beat of a compound metre. */
     private static final int DOTTED_SLOTS = 6;
     /**
@@ -70,6 +76,7 @@ final class BeatPhase {
     private static final long NO_DOWNBEAT = Long.MIN_VALUE;
 
     private final OnsetWindow window;
+    private final MetricAccents accents;
     private final double[] phaseScores = new double[4];
     private final double[] dottedScores = new double[DOTTED_SLOTS];
     /**
@@ -106,6 +113,7 @@ final class BeatPhase {
 
     BeatPhase(OnsetWindow window) {
         this.window = window;
+        accents = new MetricAccents(window);
     }
 
     /** Forgets the downbeat a compound line's opening put (the beats were numbered afresh). */
@@ -131,7 +139,8 @@ final class BeatPhase {
      * it): folk tunes open with a pickup as often as not, an eighth, a sixteenth or a triplet before the beat, and a
      * running line's pickup counted as a beat kept its beats a sixteenth or an eighth off until the stop. A stop
      * {@code betweenEighths} (a sixteenth, or an eighth played staccato, released before the eighth it began on was half
-     * over) says nothing of where the bar line is, and weighs for no phase of a simple line.
+     * over) says nothing of where the bar line is, and weighs for no phase of a simple line. In a simple
+     * line, the player's accents weigh for the eighth they mark ({@value #ACCENT_WEIGHT}, {@link MetricAccents}).
      */
     int shift(double period, long stop, long closingNote, boolean betweenEighths) {
         Arrays.fill(phaseScores, 0);
@@ -184,6 +193,8 @@ final class BeatPhase {
                 weighDottedFigures();
                 if (!betweenEighths) phaseScores[phraseEndPhase(stop, closingNote)] += PHRASE_END_WEIGHT;
             }
+            int accented = accents.accentedEighth();
+            if (accented >= 0) phaseScores[accented] += ACCENT_WEIGHT;
             best = argmax(phaseScores);
             if (best == 0 || phaseScores[best] <= phaseScores[0] + REPHASE_MARGIN) return 0;
             // a sixteenth's move would put the onsets on the other parity of sixteenths: not where they keep to this one

@@ -117,9 +117,10 @@ public final class BeatTracker {
     private long lastOnset;
     /** How many onsets in a row came closer than an ornament's interval to the one before. */
     private int ornamentRun;
-    /** The first note of the current run of ornament-close onsets, and the silence before it. */
+    /** The first note of the current run of ornament-close onsets, the silence before it and its velocity. */
     private long runStart;
     private long runStartSilence;
+    private int runStartVelocity;
 
     private final TempoPrior prior;
     private final OnsetWindow window = new OnsetWindow();
@@ -180,12 +181,15 @@ public final class BeatTracker {
     }
 
     /**
-     * A human key went down at {@code nanos}.
+     * A human key went down at {@code nanos} at {@code velocity} (1..127).
      *
      * @return whether the onset counted (false: part of a chord already heard)
      */
-    public boolean onset(long nanos) {
-        if (groupStart != Long.MIN_VALUE && nanos - groupStart < CHORD_WINDOW_NANOS) return false;
+    public boolean onset(long nanos, int velocity) {
+        if (groupStart != Long.MIN_VALUE && nanos - groupStart < CHORD_WINDOW_NANOS) {
+            window.chordKey(velocity);
+            return false;
+        }
         groupStart = nanos;
         onsetsHeard++;
         int count = window.count();
@@ -194,10 +198,12 @@ public final class BeatTracker {
         long previous = lastOnset;
         lastOnset = nanos;
         long counted = nanos;
+        int loudness = velocity;
         if (count > 0 && nanos - previous < ornamentNanos()) {
             if (ornamentRun++ == 0) {
                 runStart = window.time(count - 1);
                 runStartSilence = window.silence(count - 1);
+                runStartVelocity = window.velocity(count - 1);
                 window.dropNewest(); // the previous onset was an ornament of this one
             } else {
                 // the third note or more of a run (a trill, a turn, a grace group): the run counts once, at its first
@@ -213,6 +219,7 @@ public final class BeatTracker {
                         if (window.time(count - 1) == runStart) return true;
                         counted = runStart;
                         silence = runStartSilence;
+                        loudness = runStartVelocity;
                     }
                     window.dropNewest(); // the run's onset counted so far gives way
                 }
@@ -220,7 +227,7 @@ public final class BeatTracker {
         } else {
             ornamentRun = 0;
         }
-        window.append(counted, silence);
+        window.append(counted, silence, loudness);
         if (settled) {
             if (track(counted) && !reviewLevel()) rephase(BeatPhase.NO_END, BeatPhase.NO_END, false);
         } else if (window.count() >= 3) {
@@ -254,7 +261,7 @@ public final class BeatTracker {
         confidence = 1;
         window.clear(false);
         phase.forgetOpening();
-        window.append(nanos, 0);
+        window.append(nanos, 0, 0);
         window.setSlot(0, Math.round(beats) * SLOTS_PER_BEAT);
     }
 

@@ -328,7 +328,7 @@ public final class Harmonizer implements PerformerCore {
         sound(pitch, velocity, parameters.thru(), status);
         // the player's beat after the chord is out, so that the beat tracker's work does not delay it: the grid the
         // note fell on is the one steered by the onsets before it
-        if (clocks.player() && beats.onset(now) && beats.locked()) steerToPlayer();
+        if (clocks.player() && beats.onset(now, velocity) && beats.locked()) steerToPlayer();
     }
 
     /** The followed clock stopped, or its ticks ceased: the voices end and the grid waits for the clock and a note. */

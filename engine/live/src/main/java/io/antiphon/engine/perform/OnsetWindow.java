@@ -2,7 +2,7 @@ package io.antiphon.engine.perform;
 
 /**
  * The onsets the {@link BeatTracker} heard last, a ring of {@value #CAPACITY}: each onset's time, the sixteenth of the
- * beat grid it is placed on (an index, valid while the beat is tracked), and the silence before it. Onsets are numbered
+ * beat grid it is placed on (an index, valid while the beat is tracked), the silence before it and its velocity. Onsets are numbered
  * from the oldest in the window, 0, to the newest, {@code count() - 1}. Allocation-free.
  */
 final class OnsetWindow {
@@ -22,6 +22,8 @@ final class OnsetWindow {
     private final long[] slots = new long[CAPACITY];
     /** The silence before each onset (all the player's keys up), ns; 0 if a key was still down. */
     private final long[] silences = new long[CAPACITY];
+    /** Each onset's velocity, 1..127 (a chord's loudest key). */
+    private final int[] velocities = new int[CAPACITY];
     /** The slots kept aside by {@link #keepSlots}. */
     private final long[] keptSlots = new long[CAPACITY];
     private int count;
@@ -53,16 +55,26 @@ final class OnsetWindow {
         return silences[index(i)];
     }
 
+    /** The velocity of onset {@code i}. */
+    int velocity(int i) {
+        return velocities[index(i)];
+    }
+
+    /** A key of the newest onset's chord went down at {@code velocity}: the onset's velocity is its loudest key's. */
+    void chordKey(int velocity) {
+        if (count > 0) velocities[index(count - 1)] = Math.max(velocities[index(count - 1)], velocity);
+    }
+
     /** Whether the window still begins with the first onset the tracker induced from. */
     boolean fromFirstOnset() {
         return fromFirstOnset;
     }
 
     /**
-     * Adds an onset at {@code nanos}, after {@code silence} ns of silence, on the sixteenth after the newest one's; the
-     * oldest leaves a full window.
+     * Adds an onset at {@code nanos} at {@code velocity}, after {@code silence} ns of silence, on the sixteenth after the
+     * newest one's; the oldest leaves a full window.
      */
-    void append(long nanos, long silence) {
+    void append(long nanos, long silence, int velocity) {
         if (count == CAPACITY) {
             head = (head + 1) % CAPACITY;
             count--;
@@ -71,6 +83,7 @@ final class OnsetWindow {
         times[index(count)] = nanos;
         slots[index(count)] = count > 0 ? slots[index(count - 1)] + 1 : 0;
         silences[index(count)] = silence;
+        velocities[index(count)] = velocity;
         count++;
     }
 

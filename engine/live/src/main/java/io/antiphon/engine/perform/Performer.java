@@ -439,7 +439,7 @@ public final class Performer implements PerformerCore {
         expression.releaseKey(now, pitch); // and from a release the feel still holds back
         if (parameters.thru()) thru.noteOn(now, status, pitch, velocity);
         // Then the player's beat, so that the note is heard on the player's grid; then the model hears it all.
-        if (clocks.player() && beats.onset(now) && beats.locked()) steerToPlayer();
+        if (clocks.player() && beats.onset(now, velocity) && beats.locked()) steerToPlayer();
         phrases.noteOn(now);
         expression.hear(now, pitch, velocity, !clocks.player() || beats.locked());
         if (bargeIn || Vocabulary.isPlayable(pitch)) feedMachineReleases();

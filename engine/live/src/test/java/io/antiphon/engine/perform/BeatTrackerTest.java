@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 
 class BeatTrackerTest {
 
+    /** The velocity of a player who plays every note alike. */
+    static final int EVEN = 80;
+
     /** A folk-like rhythm in beats: eighths and quarters, a dotted figure, a half note (4 bars of 4/4). */
     static final double[] MELODY_BEATS = {
             0, 1, 1.5, 2, 3, 3.5,
@@ -38,7 +41,7 @@ class BeatTrackerTest {
     /** A tracker with the prior's 120 BPM that has heard {@code onsets}. */
     static BeatTracker hearing(long[] onsets) {
         BeatTracker tracker = new BeatTracker(120);
-        for (long onset : onsets) tracker.onset(onset);
+        for (long onset : onsets) tracker.onset(onset, EVEN);
         return tracker;
     }
 
@@ -61,10 +64,10 @@ class BeatTrackerTest {
                 BeatTracker tracker = new BeatTracker(120);
                 int i = 0;
                 long fourBeats = Math.round(1e9 + 4 * 60e9 / bpm);
-                while (onsets[i] <= fourBeats + 30_000_000) tracker.onset(onsets[i++]);
+                while (onsets[i] <= fourBeats + 30_000_000) tracker.onset(onsets[i++], EVEN);
                 assertTrue(tracker.locked(), bpm + " BPM seed " + seed + ": locked after 4 beats");
                 assertEquals(bpm, tracker.bpm(), bpm * 0.06, bpm + " BPM seed " + seed + " after 4 beats");
-                for (; i < onsets.length; i++) tracker.onset(onsets[i]);
+                for (; i < onsets.length; i++) tracker.onset(onsets[i], EVEN);
                 assertEquals(bpm, tracker.bpm(), bpm * 0.02, bpm + " BPM seed " + seed + " after 8 bars");
                 double phase = tracker.beatPosition(Math.round(1e9 + 32 * 60e9 / bpm));
                 assertEquals(0, phase - Math.rint(phase), 0.05, bpm + " BPM seed " + seed + ": beat phase");
@@ -86,9 +89,9 @@ class BeatTrackerTest {
         long[] onsets = perform(MELODY_BEATS, 2, 96, 1, 10, 3);
         BeatTracker tracker = new BeatTracker(120);
         for (int i = 0; i < onsets.length; i++) {
-            if (i % 5 == 2) tracker.onset(onsets[i] - 70_000_000); // a grace note 70 ms before
-            tracker.onset(onsets[i]);
-            assertFalse(tracker.onset(onsets[i] + 20_000_000), "a chord's second key");
+            if (i % 5 == 2) tracker.onset(onsets[i] - 70_000_000, EVEN); // a grace note 70 ms before
+            tracker.onset(onsets[i], EVEN);
+            assertFalse(tracker.onset(onsets[i] + 20_000_000, EVEN), "a chord's second key");
         }
         assertEquals(96, tracker.bpm(), 96 * 0.02);
         double phase = tracker.beatPosition(onsets[onsets.length - 1]);
@@ -174,7 +177,7 @@ class BeatTrackerTest {
         for (double bpm : new double[] {40, 50}) {
             for (double[] song : new double[][] {halves, wholeNotesAndHalves}) {
                 BeatTracker tracker = new BeatTracker(bpm);
-                for (long onset : perform(song, 1, bpm, 1, 12, 1)) tracker.onset(onset);
+                for (long onset : perform(song, 1, bpm, 1, 12, 1)) tracker.onset(onset, EVEN);
                 assertEquals(bpm, tracker.bpm(), bpm * 0.01, "a song of " + song.length + " notes at " + bpm + " BPM, prior " + bpm);
             }
         }
@@ -211,7 +214,7 @@ class BeatTrackerTest {
 
         BeatTracker locked = new BeatTracker(80);
         locked.setTempoLocked(true);
-        for (long onset : onsets) locked.onset(onset);
+        for (long onset : onsets) locked.onset(onset, EVEN);
         assertEquals(80, locked.bpm(), 1e-9);
     }
 
@@ -986,7 +989,7 @@ class BeatTrackerTest {
         for (double[] note : notes) {
             lastOnset = Math.round(1e9 + note[0] * beatNanos + random.nextGaussian() * 12e6);
             lastRelease = Math.round(1e9 + (note[0] + note[1] * 0.9) * beatNanos);
-            tracker.onset(lastOnset);
+            tracker.onset(lastOnset, EVEN);
             tracker.silent(lastRelease);
         }
         return new long[] {lastOnset, lastRelease};
@@ -1468,7 +1471,7 @@ class BeatTrackerTest {
         for (long[] e : events) {
             if (e[1] == 1) {
                 down++;
-                tracker.onset(e[0]);
+                tracker.onset(e[0], EVEN);
             } else if (--down == 0) {
                 tracker.silent(e[0]);
             }
@@ -1493,5 +1496,71 @@ class BeatTrackerTest {
         // the player's beat 16, after the line: weighed by length alone, the beat had moved a sixteenth early (0.25 off)
         double position = tracker.beatPosition(1_000_000_000L + Math.round(16 * 60e9 / bpm));
         assertEquals(Math.rint(position), position, 0.1, "the player's beat 16 on the tracked grid");
+    }
+
+    /**
+     * Four bars of 2/4 in running eighths, written here: an eighth's pickup, and a close on an eighth on the beat and an
+     * eighth's rest. The notes say nothing of the beat, the pickup and the stop both put it on the off-beat eighths.
+     */
+    private static final double[][] RUNNING_EIGHTHS_FROM_A_PICKUP = new double[16][];
+
+    static {
+        for (int i = 0; i < 16; i++) RUNNING_EIGHTHS_FROM_A_PICKUP[i] = new double[] {0.5 + 0.5 * i, 0.5};
+    }
+
+    /**
+     * Plays {@code notes} (rows of {onset, length} in quarters, each held 92 %) at {@code bpm} from 1 s into
+     * {@code tracker}, onsets jittered within ±12 ms, velocities rising from 50 to 90 across the line (±3), the notes on
+     * the beat {@code accent} louder; then the phrase's end at the last release. Drawn from {@code seed}.
+     */
+    static void playWithAccents(BeatTracker tracker, double[][] notes, double bpm, long seed, int accent) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        long release = 0;
+        for (int i = 0; i < notes.length; i++) {
+            double[] note = notes[i];
+            long on = 1_000_000_000L + Math.round(note[0] * 60e9 / bpm + random.nextDouble(-12, 12) * 1e6);
+            boolean onTheBeat = Math.abs(note[0] - Math.rint(note[0])) < 1e-9;
+            int velocity = (int) Math.round(50 + 40.0 * i / (notes.length - 1) + (onTheBeat ? accent : 0) + random.nextDouble(-3, 3));
+            release = Math.max(on + 30_000_000L, 1_000_000_000L + Math.round((note[0] + note[1] * 0.92) * 60e9 / bpm));
+            tracker.onset(on, velocity);
+            tracker.silent(release);
+        }
+        tracker.phraseEnded(release);
+    }
+
+    @Test
+    void aPlayersAccentsOnTheBeatPutTheBeatThereWhereTheNotesAndTheStopDoNot() {
+        for (double bpm : new double[] {72, 96, 140}) {
+            for (long seed = 1; seed <= 5; seed++) {
+                BeatTracker tracker = new BeatTracker(120);
+                playWithAccents(tracker, RUNNING_EIGHTHS_FROM_A_PICKUP, bpm, seed, 10);
+                assertEquals(bpm, tracker.bpm(), bpm * 0.01, "tempo at " + bpm + " BPM, seed " + seed);
+                double position = tracker.beatPosition(1_000_000_000L + Math.round(9 * 60e9 / bpm));
+                assertEquals(Math.rint(position), position, 0.1, "the player's beat 9 at " + bpm + " BPM, seed " + seed);
+            }
+        }
+    }
+
+    @Test
+    void aCrescendoWithoutAccentsMovesNoBeat() {
+        for (double bpm : new double[] {72, 96, 140}) {
+            for (long seed = 1; seed <= 20; seed++) {
+                BeatTracker rising = new BeatTracker(120);
+                playWithAccents(rising, RUNNING_EIGHTHS_FROM_A_PICKUP, bpm, seed, 0);
+                BeatTracker even = new BeatTracker(120);
+                java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+                long release = 0;
+                for (double[] note : RUNNING_EIGHTHS_FROM_A_PICKUP) {
+                    long on = 1_000_000_000L + Math.round(note[0] * 60e9 / bpm + random.nextDouble(-12, 12) * 1e6);
+                    random.nextDouble(-3, 3);
+                    release = Math.max(on + 30_000_000L, 1_000_000_000L + Math.round((note[0] + note[1] * 0.92) * 60e9 / bpm));
+                    even.onset(on, EVEN);
+                    even.silent(release);
+                }
+                even.phraseEnded(release);
+                long beat9 = 1_000_000_000L + Math.round(9 * 60e9 / bpm);
+                assertEquals(even.beatPosition(beat9), rising.beatPosition(beat9), 1e-9, bpm + " BPM, seed " + seed);
+            }
+        }
     }
 }

@@ -27,7 +27,7 @@ class ClockSwitchTest {
     /** A steady player's quarters at 100 BPM from {@code fromMs}, until the tracker has found the beat. */
     private long playUntilTheBeatIsFound(long fromMs) {
         long t = fromMs * MS;
-        for (int i = 0; i < 32 && !beats.locked(); i++, t += 600 * MS) beats.onset(t);
+        for (int i = 0; i < 32 && !beats.locked(); i++, t += 600 * MS) beats.onset(t, BeatTrackerTest.EVEN);
         assertThat(beats.locked()).as("the beat found from steady quarters").isTrue();
         return t;
     }
@@ -106,11 +106,11 @@ class ClockSwitchTest {
     void tempoLockFollowsTheParameter() {
         set(Parameter.TEMPO_LOCK, 1);
         clocks.apply(0);
-        beats.onset(0);
-        beats.onset(300 * MS);
-        beats.onset(600 * MS);
-        beats.onset(900 * MS);
-        beats.onset(1_200 * MS);
+        beats.onset(0, BeatTrackerTest.EVEN);
+        beats.onset(300 * MS, BeatTrackerTest.EVEN);
+        beats.onset(600 * MS, BeatTrackerTest.EVEN);
+        beats.onset(900 * MS, BeatTrackerTest.EVEN);
+        beats.onset(1_200 * MS, BeatTrackerTest.EVEN);
 
         assertThat(beats.bpm()).as("locked to the prior").isCloseTo(parameters.tempoBpm(), within(1e-9));
     }

@@ -15,7 +15,7 @@ class GridFitTest {
         OnsetWindow window = new OnsetWindow();
         for (int i = 0; i < 16; i++) {
             long slot = 2L * i;
-            window.append(Math.round(ORIGIN + slot * BEAT / 4 + (i == odd ? offMs * 1e6 : 0)), 0);
+            window.append(Math.round(ORIGIN + slot * BEAT / 4 + (i == odd ? offMs * 1e6 : 0)), 0, 80);
             window.setSlot(i, slot);
         }
         return window;

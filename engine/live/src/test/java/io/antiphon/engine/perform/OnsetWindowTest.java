@@ -11,14 +11,18 @@ class OnsetWindowTest {
     @Test
     void aFullWindowForgetsItsOldestOnsetAndNoLongerBeginsWithTheFirst() {
         OnsetWindow window = new OnsetWindow();
-        for (int i = 0; i < OnsetWindow.CAPACITY; i++) window.append(1_000L * i, 7L * i);
+        for (int i = 0; i < OnsetWindow.CAPACITY; i++) window.append(1_000L * i, 7L * i, 60 + i);
         assertTrue(window.fromFirstOnset());
-        window.append(1_000L * OnsetWindow.CAPACITY, 0);
+        window.append(1_000L * OnsetWindow.CAPACITY, 0, 50);
+        window.chordKey(90);
+        window.chordKey(70);
 
         assertEquals(OnsetWindow.CAPACITY, window.count());
         assertFalse(window.fromFirstOnset());
         assertEquals(1_000L, window.time(0));
         assertEquals(7L, window.silence(0));
+        assertEquals(61, window.velocity(0));
+        assertEquals(90, window.velocity(OnsetWindow.CAPACITY - 1), "a chord's loudest key");
         for (int i = 1; i < window.count(); i++) {
             assertEquals(window.slot(i - 1) + 1, window.slot(i), "each onset appended on the sixteenth after the newest");
         }
@@ -27,19 +31,19 @@ class OnsetWindowTest {
     @Test
     void keepingTheNewestOnsetsKeepsThemInOrderAcrossTheRingsEnd() {
         OnsetWindow window = new OnsetWindow();
-        for (int i = 0; i < OnsetWindow.CAPACITY + 5; i++) window.append(1_000L * i, 0);
+        for (int i = 0; i < OnsetWindow.CAPACITY + 5; i++) window.append(1_000L * i, 0, 80);
         window.keepNewest(4);
 
         assertEquals(4, window.count());
         for (int i = 0; i < 4; i++) assertEquals(1_000L * (OnsetWindow.CAPACITY + 1 + i), window.time(i));
-        window.append(99_000L, 0);
+        window.append(99_000L, 0, 80);
         assertEquals(99_000L, window.time(4));
     }
 
     @Test
     void renumberingMovesEverySlotAndKeptSlotsComeBack() {
         OnsetWindow window = new OnsetWindow();
-        for (int i = 0; i < 6; i++) window.append(1_000L * i, 0);
+        for (int i = 0; i < 6; i++) window.append(1_000L * i, 0, 80);
         window.keepSlots();
         window.renumber(2);
         assertEquals(-2, window.slot(0));
@@ -54,7 +58,7 @@ class OnsetWindowTest {
         OnsetWindow window = new OnsetWindow();
         long[] even = {0, 2, 4, 6, 7, 8, 10, 12};
         for (int i = 0; i < even.length; i++) {
-            window.append(i, 0);
+            window.append(i, 0, 80);
             window.setSlot(i, even[i]);
         }
         assertEquals(0, window.sixteenthParity(even.length));

@@ -1,0 +1,60 @@
+package io.antiphon.engine.perform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+class MetricAccentsTest {
+
+    /**
+     * A window of 24 eighths (sixteenths 0, 2, 4 ...), velocities on a contour from {@code from} to {@code to} (±3 drawn
+     * from {@code seed}), the notes on the beat {@code onBeat} louder and those on the half beat {@code onHalf} louder.
+     */
+    private static OnsetWindow eighths(int from, int to, int onBeat, int onHalf, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        OnsetWindow window = new OnsetWindow();
+        for (int i = 0; i < 24; i++) {
+            long slot = 2L * i;
+            boolean beat = slot % 4 == 0;
+            double level = from + (to - from) * i / 23.0 + (beat ? onBeat : onHalf) + random.nextDouble(-3, 3);
+            window.append(1_000_000L * i, 0, (int) Math.round(level));
+            window.setSlot(i, slot);
+        }
+        return window;
+    }
+
+    @Test
+    void notesPlayedLouderOnTheBeatPutItThere() {
+        for (long seed = 1; seed <= 20; seed++) {
+            assertEquals(0, new MetricAccents(eighths(50, 100, 8, 0, seed)).accentedEighth(), "seed " + seed);
+        }
+    }
+
+    @Test
+    void notesPlayedLouderOnTheHalfBeatPutTheBeatThere() {
+        for (long seed = 1; seed <= 20; seed++) {
+            assertEquals(2, new MetricAccents(eighths(100, 50, 0, 8, seed)).accentedEighth(), "seed " + seed);
+        }
+    }
+
+    @Test
+    void aCrescendoOrADiminuendoIsNoAccent() {
+        for (long seed = 1; seed <= 200; seed++) {
+            assertEquals(-1, new MetricAccents(eighths(40, 110, 0, 0, seed)).accentedEighth(), "crescendo, seed " + seed);
+            assertEquals(-1, new MetricAccents(eighths(110, 40, 0, 0, seed)).accentedEighth(), "diminuendo, seed " + seed);
+        }
+    }
+
+    @Test
+    void aSlightLeanOrUnknownVelocitiesSayNothing() {
+        assertEquals(-1, new MetricAccents(eighths(70, 70, 3, 0, 1)).accentedEighth(), "3 louder: within a player's unevenness");
+        OnsetWindow taps = new OnsetWindow();
+        for (int i = 0; i < 24; i++) {
+            taps.append(1_000_000L * i, 0, i % 2 == 0 ? 0 : 90);
+            taps.setSlot(i, 2L * i);
+        }
+        assertEquals(-1, new MetricAccents(taps).accentedEighth(), "only the half beats' velocities known");
+    }
+}
