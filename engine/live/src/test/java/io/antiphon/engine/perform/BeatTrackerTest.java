@@ -1511,9 +1511,10 @@ class BeatTrackerTest {
     /**
      * Plays {@code notes} (rows of {onset, length} in quarters, each held 92 %) at {@code bpm} from 1 s into
      * {@code tracker}, onsets jittered within ±12 ms, velocities rising from 50 to 90 across the line (±3), the notes on
-     * the beat {@code accent} louder; then the phrase's end at the last release. Drawn from {@code seed}.
+     * the beat {@code accent} louder (with {@code even}, every velocity {@link #EVEN} instead, the same onsets); then the
+     * phrase's end at the last release. Drawn from {@code seed}.
      */
-    static void playWithAccents(BeatTracker tracker, double[][] notes, double bpm, long seed, int accent) {
+    static void playWithAccents(BeatTracker tracker, double[][] notes, double bpm, long seed, int accent, boolean even) {
         java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
         long release = 0;
         for (int i = 0; i < notes.length; i++) {
@@ -1522,7 +1523,7 @@ class BeatTrackerTest {
             boolean onTheBeat = Math.abs(note[0] - Math.rint(note[0])) < 1e-9;
             int velocity = (int) Math.round(50 + 40.0 * i / (notes.length - 1) + (onTheBeat ? accent : 0) + random.nextDouble(-3, 3));
             release = Math.max(on + 30_000_000L, 1_000_000_000L + Math.round((note[0] + note[1] * 0.92) * 60e9 / bpm));
-            tracker.onset(on, velocity);
+            tracker.onset(on, even ? EVEN : velocity);
             tracker.silent(release);
         }
         tracker.phraseEnded(release);
@@ -1533,7 +1534,7 @@ class BeatTrackerTest {
         for (double bpm : new double[] {72, 96, 140}) {
             for (long seed = 1; seed <= 5; seed++) {
                 BeatTracker tracker = new BeatTracker(120);
-                playWithAccents(tracker, RUNNING_EIGHTHS_FROM_A_PICKUP, bpm, seed, 10);
+                playWithAccents(tracker, RUNNING_EIGHTHS_FROM_A_PICKUP, bpm, seed, 10, false);
                 assertEquals(bpm, tracker.bpm(), bpm * 0.01, "tempo at " + bpm + " BPM, seed " + seed);
                 double position = tracker.beatPosition(1_000_000_000L + Math.round(9 * 60e9 / bpm));
                 assertEquals(Math.rint(position), position, 0.1, "the player's beat 9 at " + bpm + " BPM, seed " + seed);
@@ -1546,18 +1547,9 @@ class BeatTrackerTest {
         for (double bpm : new double[] {72, 96, 140}) {
             for (long seed = 1; seed <= 20; seed++) {
                 BeatTracker rising = new BeatTracker(120);
-                playWithAccents(rising, RUNNING_EIGHTHS_FROM_A_PICKUP, bpm, seed, 0);
+                playWithAccents(rising, RUNNING_EIGHTHS_FROM_A_PICKUP, bpm, seed, 0, false);
                 BeatTracker even = new BeatTracker(120);
-                java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
-                long release = 0;
-                for (double[] note : RUNNING_EIGHTHS_FROM_A_PICKUP) {
-                    long on = 1_000_000_000L + Math.round(note[0] * 60e9 / bpm + random.nextDouble(-12, 12) * 1e6);
-                    random.nextDouble(-3, 3);
-                    release = Math.max(on + 30_000_000L, 1_000_000_000L + Math.round((note[0] + note[1] * 0.92) * 60e9 / bpm));
-                    even.onset(on, EVEN);
-                    even.silent(release);
-                }
-                even.phraseEnded(release);
+                playWithAccents(even, RUNNING_EIGHTHS_FROM_A_PICKUP, bpm, seed, 0, true);
                 long beat9 = 1_000_000_000L + Math.round(9 * 60e9 / bpm);
                 assertEquals(even.beatPosition(beat9), rising.beatPosition(beat9), 1e-9, bpm + " BPM, seed " + seed);
             }

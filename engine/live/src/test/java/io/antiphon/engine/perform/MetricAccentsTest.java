@@ -48,6 +48,21 @@ class MetricAccentsTest {
     }
 
     @Test
+    void aCrescendoFromOffBeatsToBeatsIsNoAccent() {
+        // twelve notes on half beats, then twelve on beats, rising from 40 to 110: the beat's notes are louder only
+        // because they come later
+        for (long seed = 1; seed <= 50; seed++) {
+            SplittableRandom random = new SplittableRandom(seed);
+            OnsetWindow window = new OnsetWindow();
+            for (int i = 0; i < 24; i++) {
+                window.append(1_000_000L * i, 0, (int) Math.round(40 + 70 * i / 23.0 + random.nextDouble(-3, 3)));
+                window.setSlot(i, i < 12 ? 2 + 4L * i : 4L * i);
+            }
+            assertEquals(-1, new MetricAccents(window).accentedEighth(), "seed " + seed);
+        }
+    }
+
+    @Test
     void aSlightLeanOrUnknownVelocitiesSayNothing() {
         assertEquals(-1, new MetricAccents(eighths(70, 70, 3, 0, 1)).accentedEighth(), "3 louder: within a player's unevenness");
         OnsetWindow taps = new OnsetWindow();
