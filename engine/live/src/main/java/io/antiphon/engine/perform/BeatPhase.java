@@ -111,9 +111,9 @@ final class BeatPhase {
      */
     private long openingDownbeat = NO_DOWNBEAT;
 
-    BeatPhase(OnsetWindow window) {
+    BeatPhase(OnsetWindow window, MetricAccents accents) {
         this.window = window;
-        accents = new MetricAccents(window);
+        this.accents = accents;
     }
 
     /** Forgets the downbeat a compound line's opening put (the beats were numbered afresh). */

@@ -125,7 +125,8 @@ public final class BeatTracker {
     private final TempoPrior prior;
     private final OnsetWindow window = new OnsetWindow();
     private final BeatInduction induction;
-    private final BeatPhase phase = new BeatPhase(window);
+    private final MetricAccents accents = new MetricAccents(window);
+    private final BeatPhase phase = new BeatPhase(window, accents);
     private final GridFit gridFit;
     // the grid: beat b starts at origin + b * period (ns)
     private double period;
@@ -316,7 +317,8 @@ public final class BeatTracker {
     }
 
     /**
-     * Which beats of a pair are the strong ones, by where the player's last phrase closed ({@link #phraseEnded}: the onset
+     * Which beats of a pair are the strong ones: where the player plays them clearly louder, those
+     * ({@link MetricAccents#accentedBeatParity}); else by where the player's last phrase closed ({@link #phraseEnded}: the onset
      * of its closing note if that was long, else where the player stopped): 0 for the even beats, 1 for the odd ones; if
      * that was not on a beat, where the player stopped if that was (a syncopated closing note, begun between two beats
      * and held to one), else the pair the longer notes begin on ({@link BeatPhase#heavierBeatParity}); -1 if neither tells or the
@@ -326,7 +328,10 @@ public final class BeatTracker {
      * ones (a jig's closing dotted quarter is three such beats long: its release is on a weak one).
      */
     public int strongBeatParity() {
-        if (stopEpoch != gridEpoch || !tracking) return -1;
+        if (!tracking) return -1;
+        int accented = accents.accentedBeatParity();
+        if (accented >= 0) return accented;
+        if (stopEpoch != gridEpoch) return -1;
         double position = beatPosition(stopNanos);
         long beat = Math.round(position);
         if (!onABeat(position)) {

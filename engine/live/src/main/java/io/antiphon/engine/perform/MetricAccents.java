@@ -3,25 +3,29 @@ package io.antiphon.engine.perform;
 import static io.antiphon.engine.perform.OnsetWindow.SLOTS_PER_BEAT;
 
 /**
- * The player's accents as evidence of the beat's phase ({@link #accentedEighth}): where the notes on one eighth of the
- * beat (the beat, or the half beat) are played clearly louder than those on the other once the phrase's contour is taken
- * out (the least-squares line through the velocities: a crescendo or a diminuendo says nothing of the beat), that eighth
- * is the beat. A player leans on the beat, and BeatRoot weighs an onset's salience by its dynamics as well as by its
- * length (Dixon 2001); a line whose note values say nothing of the beat (running eighths after a pickup) still says it
- * in its accents. Allocation-free.
+ * The player's accents as evidence of the beat: where the notes on one place of the grid are played clearly louder than
+ * those on another once the phrase's contour is taken out (the least-squares line through the velocities: a crescendo
+ * or a diminuendo says nothing of the beat), that place is the stronger: of the beat's two eighths, the beat
+ * ({@link #accentedEighth}); of a pair of beats, the bar's strong one ({@link #accentedBeatParity}). A player leans on
+ * the beat, and BeatRoot weighs an onset's salience by its dynamics as well as by its length (Dixon 2001); a line whose
+ * note values say nothing of the beat (running eighths after a pickup) still says it in its accents. Allocation-free.
  */
 final class MetricAccents {
 
-    /** How much louder, in velocity, the accented eighth's notes must be played on average than the other's. */
+    /** How much louder, in velocity, the accented place's notes must be played on average than the other's. */
     static final double ACCENT_VELOCITY = 5;
     /** ... and by how many standard errors of that difference: a player's unevenness is no accent. */
     static final double ACCENT_T = 3;
-    /** The fewest notes on each of the two eighths for their accents to count. */
+    /** The fewest notes on each of the two places for their accents to count. */
     static final int ACCENT_NOTES = 3;
     /** The least variance of a velocity about the contour: an exact player (a sequencer) has none to measure. */
     private static final double LEAST_VARIANCE = 1;
+    private static final int NEITHER = -1;
 
     private final OnsetWindow window;
+    /** The contour, a velocity at onset index {@code i}: {@code intercept + slope * i} ({@link #fitContour}). */
+    private double intercept;
+    private double slope;
 
     MetricAccents(OnsetWindow window) {
         this.window = window;
@@ -33,6 +37,57 @@ final class MetricAccents {
      * is (or the velocities are not known). Notes on the odd sixteenths do not count.
      */
     int accentedEighth() {
+        return louderOf(SLOTS_PER_BEAT, 0, SLOTS_PER_BEAT / 2);
+    }
+
+    /**
+     * Which beats of a pair the window's accents make the strong ones: 0 if the notes on the even beats are clearly
+     * louder than those on the odd ones, 1 if the odd ones', -1 if neither. Notes between the beats do not count.
+     */
+    int accentedBeatParity() {
+        int louder = louderOf(2 * SLOTS_PER_BEAT, 0, SLOTS_PER_BEAT);
+        return louder == NEITHER ? NEITHER : louder / SLOTS_PER_BEAT;
+    }
+
+    /**
+     * Of the onsets on sixteenth {@code a} and those on sixteenth {@code b} (modulo {@code modulus}), the place whose
+     * notes are clearly louder, their velocities less the contour: {@code a}, {@code b} or {@link #NEITHER}.
+     */
+    private int louderOf(int modulus, int a, int b) {
+        if (!fitContour()) return NEITHER;
+        int countA = 0, countB = 0;
+        double sumA = 0, sumB = 0, squaresA = 0, squaresB = 0;
+        for (int i = 0; i < window.count(); i++) {
+            int v = window.velocity(i);
+            if (v <= 0) continue;
+            int place = (int) Math.floorMod(window.slot(i), modulus);
+            if (place != a && place != b) continue;
+            double residual = v - (intercept + slope * i);
+            if (place == a) {
+                countA++;
+                sumA += residual;
+                squaresA += residual * residual;
+            } else {
+                countB++;
+                sumB += residual;
+                squaresB += residual * residual;
+            }
+        }
+        if (countA < ACCENT_NOTES || countB < ACCENT_NOTES) return NEITHER;
+        double meanA = sumA / countA;
+        double meanB = sumB / countB;
+        double variance = (squaresA - countA * meanA * meanA + squaresB - countB * meanB * meanB) / (countA + countB - 2);
+        double standardError = Math.sqrt(Math.max(variance, LEAST_VARIANCE) * (1.0 / countA + 1.0 / countB));
+        double louder = meanA - meanB;
+        if (Math.abs(louder) < ACCENT_VELOCITY || Math.abs(louder) < ACCENT_T * standardError) return NEITHER;
+        return louder > 0 ? a : b;
+    }
+
+    /**
+     * Fits the contour: the least-squares line of velocity against onset index over the window's onsets of known
+     * velocity; false if fewer than twice {@value #ACCENT_NOTES} have one.
+     */
+    private boolean fitContour() {
         int n = window.count();
         double known = 0, sumI = 0, sumV = 0, sumII = 0, sumIV = 0;
         for (int i = 0; i < n; i++) {
@@ -44,35 +99,10 @@ final class MetricAccents {
             sumII += (double) i * i;
             sumIV += (double) i * v;
         }
-        if (known < 2 * ACCENT_NOTES) return -1;
+        if (known < 2 * ACCENT_NOTES) return false;
         double spread = sumII - sumI * sumI / known;
-        double slope = spread > 0 ? (sumIV - sumI * sumV / known) / spread : 0;
-        double intercept = (sumV - slope * sumI) / known;
-        int onBeat = 0, onHalf = 0;
-        double beatSum = 0, halfSum = 0, beatSquares = 0, halfSquares = 0;
-        for (int i = 0; i < n; i++) {
-            int v = window.velocity(i);
-            int position = (int) Math.floorMod(window.slot(i), SLOTS_PER_BEAT);
-            if (v <= 0 || (position & 1) != 0) continue;
-            double residual = v - (intercept + slope * i);
-            if (position == 0) {
-                onBeat++;
-                beatSum += residual;
-                beatSquares += residual * residual;
-            } else {
-                onHalf++;
-                halfSum += residual;
-                halfSquares += residual * residual;
-            }
-        }
-        if (onBeat < ACCENT_NOTES || onHalf < ACCENT_NOTES) return -1;
-        double beatMean = beatSum / onBeat;
-        double halfMean = halfSum / onHalf;
-        double variance = (beatSquares - onBeat * beatMean * beatMean + halfSquares - onHalf * halfMean * halfMean)
-                / (onBeat + onHalf - 2);
-        double standardError = Math.sqrt(Math.max(variance, LEAST_VARIANCE) * (1.0 / onBeat + 1.0 / onHalf));
-        double louder = beatMean - halfMean;
-        if (Math.abs(louder) < ACCENT_VELOCITY || Math.abs(louder) < ACCENT_T * standardError) return -1;
-        return louder > 0 ? 0 : 2;
+        slope = spread > 0 ? (sumIV - sumI * sumV / known) / spread : 0;
+        intercept = (sumV - slope * sumI) / known;
+        return true;
     }
 }

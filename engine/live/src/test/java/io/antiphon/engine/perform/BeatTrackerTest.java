@@ -1555,4 +1555,21 @@ class BeatTrackerTest {
             }
         }
     }
+
+    @Test
+    void aPlayersAccentsMakeTheirBeatsTheStrongOnesOfABeatHeardAtTwiceTheirTempo() {
+        // four bars of running sixteenths at 72 BPM, closing on an eighth on the beat and an eighth's rest: heard as a
+        // beat of 144, its beats the player's eighths
+        double[][] notes = new double[29][];
+        for (int i = 0; i < 28; i++) notes[i] = new double[] {0.25 * i, 0.25};
+        notes[28] = new double[] {7, 0.5};
+        double bpm = 72;
+        for (long seed = 1; seed <= 5; seed++) {
+            BeatTracker tracker = new BeatTracker(120);
+            playWithAccents(tracker, notes, bpm, seed, 10, false);
+            assertEquals(2 * bpm, tracker.bpm(), 2 * bpm * 0.01, "heard at twice the tempo, seed " + seed);
+            long beat = Math.round(tracker.beatPosition(1_000_000_000L + Math.round(8 * 60e9 / bpm)));
+            assertEquals(Math.floorMod(beat, 2), tracker.strongBeatParity(), "the player's beat 8 a strong one, seed " + seed);
+        }
+    }
 }

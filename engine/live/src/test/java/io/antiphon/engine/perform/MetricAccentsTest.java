@@ -63,6 +63,29 @@ class MetricAccentsTest {
     }
 
     @Test
+    void notesPlayedLouderOnOneBeatOfEachPairMakeThoseTheStrongBeats() {
+        for (long seed = 1; seed <= 20; seed++) {
+            SplittableRandom random = new SplittableRandom(seed);
+            OnsetWindow even = new OnsetWindow();
+            OnsetWindow odd = new OnsetWindow();
+            OnsetWindow neither = new OnsetWindow();
+            for (int i = 0; i < 24; i++) {
+                long slot = 2L * i;
+                double level = 60 + random.nextDouble(-3, 3);
+                even.append(i, 0, (int) Math.round(level + (slot % 8 == 0 ? 8 : 0)));
+                odd.append(i, 0, (int) Math.round(level + (slot % 8 == 4 ? 8 : 0)));
+                neither.append(i, 0, (int) Math.round(level + (slot % 4 == 0 ? 8 : 0)));
+                even.setSlot(i, slot);
+                odd.setSlot(i, slot);
+                neither.setSlot(i, slot);
+            }
+            assertEquals(0, new MetricAccents(even).accentedBeatParity(), "even beats, seed " + seed);
+            assertEquals(1, new MetricAccents(odd).accentedBeatParity(), "odd beats, seed " + seed);
+            assertEquals(-1, new MetricAccents(neither).accentedBeatParity(), "every beat alike, seed " + seed);
+        }
+    }
+
+    @Test
     void aSlightLeanOrUnknownVelocitiesSayNothing() {
         assertEquals(-1, new MetricAccents(eighths(70, 70, 3, 0, 1)).accentedEighth(), "3 louder: within a player's unevenness");
         OnsetWindow taps = new OnsetWindow();
