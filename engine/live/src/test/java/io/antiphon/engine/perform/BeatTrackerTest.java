@@ -1509,22 +1509,24 @@ class BeatTrackerTest {
     }
 
     /**
-     * Plays {@code notes} (rows of {onset, length} in quarters, each held 92 %) at {@code bpm} from 1 s into
-     * {@code tracker}, onsets jittered within ±12 ms, velocities rising from 50 to 90 across the line (±3), the notes on
-     * the beat {@code accent} louder (with {@code even}, every velocity {@link #EVEN} instead, the same onsets); then the
-     * phrase's end at the last release. Drawn from {@code seed}.
+     * Plays {@code notes} ({@link #uniformlyJitteredEvents} of {@code seed}) into {@code tracker}, velocities rising from
+     * 50 to 90 across the line (±3), the notes on the beat {@code accent} louder (with {@code even}, every velocity
+     * {@link #EVEN} instead, the same onsets); a silence at each release and the phrase's end at the last.
      */
     static void playWithAccents(BeatTracker tracker, double[][] notes, double bpm, long seed, int accent, boolean even) {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        java.util.SplittableRandom loudness = new java.util.SplittableRandom(seed);
+        int i = 0;
         long release = 0;
-        for (int i = 0; i < notes.length; i++) {
-            double[] note = notes[i];
-            long on = 1_000_000_000L + Math.round(note[0] * 60e9 / bpm + random.nextDouble(-12, 12) * 1e6);
-            boolean onTheBeat = Math.abs(note[0] - Math.rint(note[0])) < 1e-9;
-            int velocity = (int) Math.round(50 + 40.0 * i / (notes.length - 1) + (onTheBeat ? accent : 0) + random.nextDouble(-3, 3));
-            release = Math.max(on + 30_000_000L, 1_000_000_000L + Math.round((note[0] + note[1] * 0.92) * 60e9 / bpm));
-            tracker.onset(on, even ? EVEN : velocity);
-            tracker.silent(release);
+        for (long[] e : uniformlyJitteredEvents(notes, bpm, seed)) {
+            if (e[1] == 0) {
+                release = e[0];
+                tracker.silent(release);
+                continue;
+            }
+            boolean onTheBeat = Math.abs(notes[i][0] - Math.rint(notes[i][0])) < 1e-9;
+            int velocity = (int) Math.round(50 + 40.0 * i / (notes.length - 1) + (onTheBeat ? accent : 0) + loudness.nextDouble(-3, 3));
+            tracker.onset(e[0], even ? EVEN : velocity);
+            i++;
         }
         tracker.phraseEnded(release);
     }
