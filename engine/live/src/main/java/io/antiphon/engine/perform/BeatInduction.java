@@ -93,11 +93,6 @@ final class BeatInduction {
         values = new NoteValues(window, prior);
     }
 
-    /** Whether the player's eighths were heard as the dotted eighths of a beat two thirds of theirs ({@link #inducedBeat}). */
-    boolean eighthsHeardDotted() {
-        return eighthsHeardDotted;
-    }
-
     /** Sets whether the player's eighths are heard as the dotted eighths of a beat two thirds of theirs. */
     void setEighthsHeardDotted(boolean heard) {
         eighthsHeardDotted = heard;

@@ -510,7 +510,7 @@ public final class BeatTracker {
             return true;
         }
         window.keepSlots();
-        double beat = induction.inducedBeat(count, period, tracking ? period : 0, lostPeriod);
+        double beat = induction.inducedBeat(count, period, period, lostPeriod);
         window.restoreSlots();
         if (induction.tripletsOfTheBeat(period, beat, count)) return false;
         double change = Math.abs(Math.log(beat / period));
