@@ -122,6 +122,7 @@ final class ExpressionStage implements NoteSink {
     /** The clock's grid origin moved by {@code ticks} (the player's beats were renumbered). */
     void gridMoved(long ticks) {
         feel.gridMoved(ticks);
+        dynamics.gridMoved(ticks);
     }
 
     /**

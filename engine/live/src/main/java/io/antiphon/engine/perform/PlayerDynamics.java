@@ -47,7 +47,10 @@ final class PlayerDynamics {
 
     private final long[] times = new long[WINDOW];
     private final int[] velocities = new int[WINDOW];
-    private final int[] classes = new int[WINDOW];
+    /** Each note's place on the grid, in ticks from its origin (moved with it: {@link #gridMoved}). */
+    private final double[] positions = new double[WINDOW];
+    /** The bar's length the positions are classed in (the last note's). */
+    private int beatsPerBar = 4;
     /** Velocity minus the level of the notes before it; NaN for a note with none before it. */
     private final double[] residuals = new double[WINDOW];
     private int count;
@@ -67,12 +70,25 @@ final class PlayerDynamics {
         double residual = count == 0 ? Double.NaN : velocity - level;
         times[next] = nanos;
         velocities[next] = velocity;
-        classes[next] = MetricPosition.of(gridTicks, beatsPerBar);
+        positions[next] = gridTicks;
+        this.beatsPerBar = beatsPerBar;
         residuals[next] = residual;
         next = (next + 1) % WINDOW;
         count = Math.min(count + 1, WINDOW);
         measureLevel();
         measureContour(beatNanos);
+        accentsStale = true;
+    }
+
+    /**
+     * The grid origin moved by {@code ticks} (the player's beats were renumbered: the beat's phase decided again at the
+     * phrase's end, or its bar lines): the notes heard keep their times, so each now lies that much earlier on the grid,
+     * and its accent counts for the place it has there. Measured on the old grid, a call whose beat was moved by half a
+     * beat at its end had its on-beat accents counted as off-beat ones, and the answer leaned on its off-beats.
+     */
+    void gridMoved(double ticks) {
+        if (ticks == 0 || count == 0) return;
+        for (int i = 0; i < count; i++) positions[i] -= ticks;
         accentsStale = true;
     }
 
@@ -207,7 +223,7 @@ final class PlayerDynamics {
             double sum = PRIOR_NOTES * PRIOR[c];
             double weight = PRIOR_NOTES;
             for (int i = 0; i < count; i++) {
-                if (classes[i] != c || Double.isNaN(residuals[i])) continue;
+                if (Double.isNaN(residuals[i]) || MetricPosition.of(positions[i], beatsPerBar) != c) continue;
                 sum += residuals[i] - mean;
                 weight++;
             }

@@ -76,6 +76,16 @@ class ExpressionStageTest {
     }
 
     @Test
+    void whenThePlayersBeatIsMovedHalfABeatTheAnswerLeansOnTheNewBeats() {
+        // the player leans on what the grid first took for off-beats; at the phrase's end the beat is decided again,
+        // half a beat later: the grid's origin moves by 12 ticks, and the player's loud notes are on its beats
+        hearEighths(12, 60, 100, 0);
+        stage.gridMoved(12);
+        machineEighths();
+        assertThat(meanVelocityAt(0) - meanVelocityAt(12)).as("beat minus off-beat").isGreaterThan(15);
+    }
+
+    @Test
     void withDynamicsAtZeroTheModelsVelocityPassesAndAtAHalfItIsHalfWay() {
         parameters.set(Parameter.DYNAMICS, 0);
         hearEighths(8, 30, 30, 0);

@@ -100,6 +100,24 @@ class PlayerDynamicsTest {
     }
 
     @Test
+    void whenTheBeatsAreRenumberedTheAccentsCountWhereTheNotesNowLie() {
+        // loud on the grid's off-beats, then the beat's phase is decided again half a beat later: they were the beats
+        int[] offBeats = new int[24];
+        for (int i = 0; i < offBeats.length; i++) offBeats[i] = i % 2 == 1 ? 100 : 60;
+        PlayerDynamics dynamics = eighths(offBeats);
+        assertThat(dynamics.accent(MetricPosition.EIGHTH)).isGreaterThan(dynamics.accent(MetricPosition.BEAT) + 15);
+        dynamics.gridMoved(12);
+        assertThat(dynamics.accent(MetricPosition.BEAT) - dynamics.accent(MetricPosition.EIGHTH)).isGreaterThan(15);
+
+        // loud on every fourth beat but the grid's bar lines, then the bar lines moved a beat on: those are the bar's
+        PlayerDynamics bars = new PlayerDynamics();
+        for (int i = 0; i < 16; i++) bars.hear(i * BEAT, i * 24.0, i % 4 == 1 ? 100 : 70, 4, BEAT);
+        assertThat(bars.accent(MetricPosition.BAR)).isLessThan(bars.accent(MetricPosition.BEAT));
+        bars.gridMoved(24);
+        assertThat(bars.accent(MetricPosition.BAR) - bars.accent(MetricPosition.BEAT)).isGreaterThan(10);
+    }
+
+    @Test
     void withoutAPatternOfTheirOwnTheAccentsAreTheConventionalOnes() {
         PlayerDynamics dynamics = eighths(new int[] {70, 70});
         assertThat(dynamics.accent(MetricPosition.BAR)).isGreaterThan(dynamics.accent(MetricPosition.BEAT));
