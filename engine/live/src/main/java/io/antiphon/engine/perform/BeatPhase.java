@@ -126,6 +126,16 @@ final class BeatPhase {
         heardCompound = false;
     }
 
+    /** Whether the line was heard as compound at the last {@link #shift}. */
+    boolean heardCompound() {
+        return heardCompound;
+    }
+
+    /** The onsets were renumbered {@code shift} sixteenths on (the bar's first beat moved): the opening's downbeat moves with them. */
+    void renumbered(long shift) {
+        if (openingDownbeat != NO_DOWNBEAT) openingDownbeat -= shift;
+    }
+
     /**
      * How many sixteenths later the beat's phase moves, decided again from the whole window placed on the grid of
      * {@code period} ns (up to {@value OnsetWindow#CAPACITY} onsets, where induction had a dozen); 0 if it stays:

@@ -135,6 +135,8 @@ public final class BeatTracker {
     /** Induction is over: onsets are placed by the grid. */
     private boolean settled;
     private int gridEpoch;
+    /** The bar's length in beats ({@code beats_per_bar}), for the bar's first beat the player's accents mark; 0: not known. */
+    private int beatsPerBar;
     private int farInARow;
     /** The beat period when the player was lost, 0 if not lost since the last induction settled: re-induction stays near it. */
     private double lostPeriod;
@@ -230,7 +232,10 @@ public final class BeatTracker {
         }
         window.append(counted, silence, loudness);
         if (settled) {
-            if (track(counted) && !reviewLevel()) rephase(BeatPhase.NO_END, BeatPhase.NO_END, false);
+            if (track(counted) && !reviewLevel()) {
+                rephase(BeatPhase.NO_END, BeatPhase.NO_END, false);
+                rebar();
+            }
         } else if (window.count() >= 3) {
             induce();
         }
@@ -313,6 +318,7 @@ public final class BeatTracker {
         stopNanos = Math.round(origin + (closing != BeatPhase.NO_END ? closing : stop) * slot);
         releasedNanos = Math.round(origin + stop * slot);
         rephase(stop, closing, betweenEighths);
+        rebar();
         stopEpoch = gridEpoch;
     }
 
@@ -425,6 +431,14 @@ public final class BeatTracker {
     /** The time of the beat nearest {@code nanos}. */
     public long nearestBeatNanos(long nanos) {
         return beatTime(Math.round(beatPosition(nanos)));
+    }
+
+    /**
+     * The bar's length in beats ({@code beats_per_bar}; below 2: not known): where the player's accents mark the bar's first
+     * beat, the beats are numbered from it ({@link #rebar}).
+     */
+    public void setBeatsPerBar(int beatsPerBar) {
+        this.beatsPerBar = beatsPerBar;
     }
 
     /** The bar under way at {@code nanos}, from 1 (bar 1 starts at beat 0). */
@@ -592,6 +606,25 @@ public final class BeatTracker {
         int shift = phase.shift(period, stop, closingNote, betweenEighths);
         if (shift == 0) return;
         window.renumber(shift);
+        origin += shift * period / SLOTS_PER_BEAT;
+        gridEpoch++;
+    }
+
+    /**
+     * Numbers the beats from the bar's first where the player's accents mark it ({@link MetricAccents#accentedBeatOfBar}:
+     * the beat of the bar played clearly louder than the others), so that the bars counted, an answer that enters on
+     * the bar line and the accents it plays by their place in the bar are the player's; else the bars stay counted
+     * from the beat of the first onset, which a pickup puts on the bar's last beat. The onsets are renumbered by whole
+     * beats, the grid's origin moves with them, and its period and the beat's phase stay. Not for a line heard as
+     * compound: its bars are two dotted quarters, counted in quarters.
+     */
+    private void rebar() {
+        if (!tracking || beatsPerBar < 2 || phase.heardCompound()) return;
+        int first = accents.accentedBeatOfBar(beatsPerBar);
+        if (first <= 0) return;
+        long shift = (long) (first <= beatsPerBar / 2 ? first : first - beatsPerBar) * SLOTS_PER_BEAT;
+        window.renumber(shift);
+        phase.renumbered(shift);
         origin += shift * period / SLOTS_PER_BEAT;
         gridEpoch++;
     }

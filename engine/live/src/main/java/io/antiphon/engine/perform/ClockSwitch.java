@@ -34,6 +34,7 @@ final class ClockSwitch {
         this.steerToPlayer = steerToPlayer;
         this.tempoParameter = parameters.tempoBpm();
         beats.setTempoLocked(parameters.tempoLock());
+        beats.setBeatsPerBar(parameters.beatsPerBar());
     }
 
     /** The clock source in use. */
@@ -61,6 +62,7 @@ final class ClockSwitch {
      */
     boolean apply(long now) {
         beats.setTempoLocked(parameters.tempoLock());
+        beats.setBeatsPerBar(parameters.beatsPerBar());
         if (parameters.tempoBpm() != tempoParameter) {
             tempoParameter = parameters.tempoBpm();
             beats.setPrior(tempoParameter);

@@ -2,6 +2,8 @@ package io.antiphon.engine.perform;
 
 import static io.antiphon.engine.perform.OnsetWindow.SLOTS_PER_BEAT;
 
+import java.util.Arrays;
+
 /**
  * The player's accents as evidence of the beat: where the notes on one place of the grid are played clearly louder than
  * those on another once the phrase's contour is taken out (the least-squares line through the velocities: a crescendo
@@ -21,11 +23,16 @@ final class MetricAccents {
     static final double ACCENT_T = 3;
     /** The fewest notes on each of the two places for their accents to count. */
     static final int ACCENT_NOTES = 3;
+    /** The longest bar whose beats are told apart ({@code beats_per_bar}'s top). */
+    static final int MOST_BEATS_PER_BAR = 16;
     /** The least variance of a velocity about the contour: an exact player (a sequencer) has none to measure. */
     private static final double LEAST_VARIANCE = 1;
     private static final int NEITHER = -1;
 
     private final OnsetWindow window;
+    /** Per beat of the bar ({@link #accentedBeatOfBar}): how many notes, and their velocities' sum, less the contour. */
+    private final int[] beatCounts = new int[MOST_BEATS_PER_BAR];
+    private final double[] beatSums = new double[MOST_BEATS_PER_BAR];
     /** The contour, a velocity at onset index {@code i}: {@code intercept + slope * i} ({@link #fitContour}). */
     private double intercept;
     private double slope;
@@ -50,6 +57,42 @@ final class MetricAccents {
     int accentedBeatParity() {
         int louder = louderOf(2 * SLOTS_PER_BEAT, 0, SLOTS_PER_BEAT);
         return louder == NEITHER ? NEITHER : louder / SLOTS_PER_BEAT;
+    }
+
+    /**
+     * Which beat of a bar of {@code beatsPerBar} the window's accents make its first, by the beats its onsets are placed
+     * on (beat 0 the window's slot 0): the beat whose notes are played clearly louder than those on each other beat of
+     * the bar that has {@value #ACCENT_NOTES} notes or more (as {@link #accentedEighth} tells the beat's eighth: a downbeat
+     * stands out from every other beat, so a player who leans on beats 1 and 3 alike says where the strong beats are,
+     * not which of them is the bar's first); -1 if none is, the bar has fewer than two beats, or the velocities are not
+     * known. Notes between the beats do not count.
+     */
+    int accentedBeatOfBar(int beatsPerBar) {
+        if (beatsPerBar < 2 || beatsPerBar > MOST_BEATS_PER_BAR || !fitContour()) return NEITHER;
+        Arrays.fill(beatCounts, 0);
+        Arrays.fill(beatSums, 0);
+        for (int i = 0; i < window.count(); i++) {
+            int v = window.velocity(i);
+            long slot = window.slot(i);
+            if (v <= 0 || Math.floorMod(slot, SLOTS_PER_BEAT) != 0) continue;
+            int beat = (int) Math.floorMod(Math.floorDiv(slot, SLOTS_PER_BEAT), beatsPerBar);
+            beatCounts[beat]++;
+            beatSums[beat] += v - (intercept + slope * i);
+        }
+        int loudest = NEITHER;
+        for (int beat = 0; beat < beatsPerBar; beat++) {
+            if (beatCounts[beat] < ACCENT_NOTES) continue;
+            if (loudest == NEITHER || beatSums[beat] / beatCounts[beat] > beatSums[loudest] / beatCounts[loudest]) loudest = beat;
+        }
+        if (loudest == NEITHER) return NEITHER;
+        int modulus = beatsPerBar * SLOTS_PER_BEAT;
+        int compared = 0;
+        for (int beat = 0; beat < beatsPerBar; beat++) {
+            if (beat == loudest || beatCounts[beat] < ACCENT_NOTES) continue;
+            if (louderOf(modulus, loudest * SLOTS_PER_BEAT, beat * SLOTS_PER_BEAT) != loudest * SLOTS_PER_BEAT) return NEITHER;
+            compared++;
+        }
+        return compared > 0 ? loudest : NEITHER;
     }
 
     /**

@@ -1574,4 +1574,68 @@ class BeatTrackerTest {
             assertEquals(Math.floorMod(beat, 2), tracker.strongBeatParity(), "the player's beat 8 a strong one, seed " + seed);
         }
     }
+
+    /**
+     * Four bars of 4/4 from a quarter's pickup on the fourth beat, written here: each bar a quarter, two eighths and two
+     * quarters, closing on a half note on the fifth bar's downbeat.
+     */
+    private static final double[][] FOUR_FOUR_FROM_A_PICKUP = new double[22][];
+
+    static {
+        FOUR_FOUR_FROM_A_PICKUP[0] = new double[] {3, 1};
+        for (int bar = 0; bar < 4; bar++) {
+            double b = 4 + 4 * bar;
+            double[][] notes = {{b, 1}, {b + 1, 0.5}, {b + 1.5, 0.5}, {b + 2, 1}, {b + 3, 1}};
+            System.arraycopy(notes, 0, FOUR_FOUR_FROM_A_PICKUP, 1 + 5 * bar, 5);
+        }
+        FOUR_FOUR_FROM_A_PICKUP[21] = new double[] {20, 2};
+    }
+
+    /**
+     * Plays {@code notes} as {@link #playWithAccents} does, the notes on the player's downbeats (every fourth beat from 0)
+     * {@code accent} louder, into a tracker told of bars of four beats.
+     */
+    private static BeatTracker playWithDownbeatAccents(double[][] notes, double bpm, long seed, int accent) {
+        BeatTracker tracker = new BeatTracker(120);
+        tracker.setBeatsPerBar(4);
+        java.util.SplittableRandom loudness = new java.util.SplittableRandom(seed);
+        int i = 0;
+        long release = 0;
+        for (long[] e : uniformlyJitteredEvents(notes, bpm, seed)) {
+            if (e[1] == 0) {
+                release = e[0];
+                tracker.silent(release);
+                continue;
+            }
+            boolean downbeat = Math.abs(notes[i][0] / 4 - Math.rint(notes[i][0] / 4)) < 1e-9;
+            tracker.onset(e[0], (int) Math.round(50 + 40.0 * i / (notes.length - 1) + (downbeat ? accent : 0) + loudness.nextDouble(-3, 3)));
+            i++;
+        }
+        tracker.phraseEnded(release);
+        return tracker;
+    }
+
+    @Test
+    void aPlayersAccentsOnTheDownbeatsMakeThemTheBarsFirstBeats() {
+        for (double bpm : new double[] {72, 96, 120}) {
+            for (long seed = 1; seed <= 5; seed++) {
+                BeatTracker tracker = playWithDownbeatAccents(FOUR_FOUR_FROM_A_PICKUP, bpm, seed, 10);
+                assertEquals(bpm, tracker.bpm(), bpm * 0.01, "tempo at " + bpm + " BPM, seed " + seed);
+                long downbeat = 1_000_000_000L + Math.round(16.5 * 60e9 / bpm);
+                assertEquals(1, tracker.beatInBarAt(downbeat, 4), "the player's fifth bar's downbeat at " + bpm + " BPM, seed " + seed);
+            }
+        }
+    }
+
+    @Test
+    void withoutAccentsTheBarsAreCountedFromTheFirstOnsetsBeat() {
+        for (double bpm : new double[] {72, 96, 120}) {
+            for (long seed = 1; seed <= 5; seed++) {
+                BeatTracker tracker = playWithDownbeatAccents(FOUR_FOUR_FROM_A_PICKUP, bpm, seed, 0);
+                long downbeat = 1_000_000_000L + Math.round(16.5 * 60e9 / bpm);
+                // the pickup on the fourth beat is taken for the first: the player's downbeat is the bar's second beat
+                assertEquals(2, tracker.beatInBarAt(downbeat, 4), bpm + " BPM, seed " + seed);
+            }
+        }
+    }
 }

@@ -107,4 +107,38 @@ class MetricAccentsTest {
         }
         assertEquals(-1, new MetricAccents(taps).accentedEighth(), "only the half beats' velocities known");
     }
+
+    /**
+     * A window of 32 quarters (sixteenths 0, 4, 8 ...) at 60 (±3 drawn from {@code seed}), each note {@code accents[b]}
+     * louder on beat {@code b} of a bar of {@code accents.length}.
+     */
+    private static OnsetWindow quarters(int[] accents, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        OnsetWindow window = new OnsetWindow();
+        for (int i = 0; i < 32; i++) {
+            window.append(1_000_000L * i, 0, (int) Math.round(60 + accents[i % accents.length] + random.nextDouble(-3, 3)));
+            window.setSlot(i, 4L * i);
+        }
+        return window;
+    }
+
+    @Test
+    void theBeatPlayedLouderThanTheBarsOthersIsItsFirst() {
+        for (long seed = 1; seed <= 20; seed++) {
+            assertEquals(0, new MetricAccents(quarters(new int[] {8, 0, 0, 0}, seed)).accentedBeatOfBar(4), "4/4 from beat 0, seed " + seed);
+            assertEquals(3, new MetricAccents(quarters(new int[] {0, 0, 0, 8}, seed)).accentedBeatOfBar(4), "4/4 from beat 3, seed " + seed);
+            assertEquals(1, new MetricAccents(quarters(new int[] {0, 8, 0}, seed)).accentedBeatOfBar(3), "3/4 from beat 1, seed " + seed);
+            // strong and medium beats: the bar's first stands out from the third too
+            assertEquals(2, new MetricAccents(quarters(new int[] {0, 0, 10, 3}, seed)).accentedBeatOfBar(4), "1 > 3 > 2, 4, seed " + seed);
+        }
+    }
+
+    @Test
+    void twoBeatsAlikeOrNoBarSayNothingOfTheBarsFirst() {
+        for (long seed = 1; seed <= 20; seed++) {
+            assertEquals(-1, new MetricAccents(quarters(new int[] {8, 0, 8, 0}, seed)).accentedBeatOfBar(4), "beats 1 and 3 alike, seed " + seed);
+            assertEquals(-1, new MetricAccents(quarters(new int[] {0}, seed)).accentedBeatOfBar(4), "every beat alike, seed " + seed);
+            assertEquals(-1, new MetricAccents(quarters(new int[] {8, 0, 0, 0}, seed)).accentedBeatOfBar(1), "a bar of one beat, seed " + seed);
+        }
+    }
 }
