@@ -28,6 +28,8 @@ public final class GrooveEvaluation {
     private static final long AFTER_CALL_NANOS = 40_000_000_000L;
     /** An answer onset this close to the player's sixteenth grid is on it (the mark). */
     private static final double GRID_TOLERANCE_MS = 30;
+    /** The bar of {@link Accents#DOWNBEATS} and of {@link #barFound}: the calls are 4/4 bars. */
+    private static final int BEATS_PER_BAR = 4;
 
     private GrooveEvaluation() {
     }
@@ -121,6 +123,7 @@ public final class GrooveEvaluation {
         }
         performer.readStatus(status);
         int hanging = status.machineNotesSounding();
+        boolean barFound = barFound(performance, beats, lastOnset);
         performer.allNotesOff(end);
 
         double beatAtEnd = performance.beatAt(lastOnset);
@@ -150,7 +153,7 @@ public final class GrooveEvaluation {
                 beatFound, phaseErrorMs, answer.size(), onSixteenths, lineOnSixteenths,
                 firstAnswer < 0 ? Double.NaN : performance.gridErrorMs(firstAnswer, 1),
                 firstAnswer < 0 ? Double.NaN : performance.beatAt(firstAnswer) - performance.beatAt(lastOnset),
-                firstAnswer >= 0 && firstAnswer <= lastOnset, callLevel,
+                firstAnswer >= 0 && firstAnswer <= lastOnset, barFound, callLevel,
                 answer.isEmpty() ? Double.NaN : meanVelocity, answer.isEmpty() ? Double.NaN : Math.sqrt(squares / answer.size()),
                 status.answers(), hanging);
     }
@@ -163,6 +166,21 @@ public final class GrooveEvaluation {
     private static double lineErrorMs(HumanPerformance performance, TempoLine line, long nanos) {
         double sixteenth = Math.rint(performance.beatAt(nanos) * 4) / 4;
         return Math.abs(line.nanosAt(sixteenth) - performance.beatNanos(sixteenth)) / 1e6;
+    }
+
+    /**
+     * Whether the tracker's bar lines (bars of {@value #BEATS_PER_BAR} beats) are the player's: its beat nearest the
+     * player's last downbeat at or before {@code at} (every {@value #BEATS_PER_BAR}th score beat from beat 0, the call's
+     * first bar line, where {@link Accents#DOWNBEATS} puts its accents) is within a quarter beat of it and the first of its bar.
+     */
+    private static boolean barFound(HumanPerformance performance, BeatTracker beats, long at) {
+        if (!beats.locked()) return false;
+        double bar = BEATS_PER_BAR * Math.floor(performance.beatAt(at) / BEATS_PER_BAR);
+        long downbeat = performance.beatNanos(bar);
+        long beat = performance.beatNanos(bar + 1) - downbeat;
+        long nearest = beats.nearestBeatNanos(downbeat);
+        return Math.abs(beats.beatNanos() - beat) < beat / 10 && Math.abs(nearest - downbeat) < beat / 4
+                && beats.beatInBarAt(nearest + beats.beatNanos() / 4, BEATS_PER_BAR) == 1;
     }
 
     /** The mean distance from the player's last four beats before {@code at} to the tracker's nearest beats, in ms. */

@@ -37,6 +37,9 @@ public record GrooveResult(List<Case> cases) {
      * @param entranceErrorMs     the answer's first note to the nearest player beat (NaN: no answer)
      * @param waitBeats           the player's beats from the call's last onset to the answer's first note (NaN: no answer)
      * @param answeredInside      whether the answer's first note came before the call's last note (the player interrupted)
+     * @param barFound            whether, after the call, the tracker's bar lines (bars of 4 beats) were the player's: its
+     *                            beat nearest the player's last downbeat of the call (every fourth score beat from beat 0)
+     *                            within a quarter beat of it, and the first of its bar
      * @param callLevel           mean velocity of the call's last four notes
      * @param answerLevel         mean velocity of the answer (NaN: no answer)
      * @param answerVelocitySd    standard deviation of the answer's velocities (NaN: no answer)
@@ -46,7 +49,7 @@ public record GrooveResult(List<Case> cases) {
     public record Case(int melody, int restBeats, double bpm, double jitterMs, double drift, double rubato, double tempoError4,
                        double tempoError8, double tempoRatioAtEnd, boolean beatFound, double phaseErrorMs,
                        int answerNotes, int onSixteenths, int lineOnSixteenths, double entranceErrorMs, double waitBeats,
-                       boolean answeredInside,
+                       boolean answeredInside, boolean barFound,
                        double callLevel, double answerLevel, double answerVelocitySd, long answers, int hangingNotes) {
 
         /** A double or half tempo error at the call's end. */
@@ -68,6 +71,7 @@ public record GrooveResult(List<Case> cases) {
             map.put("entrance_error_ms", round(entranceErrorMs));
             map.put("wait_beats", round(waitBeats));
             map.put("answered_inside", answeredInside);
+            map.put("bar_found", barFound);
             map.put("call_level", round(callLevel));
             map.put("answer_level", round(answerLevel));
             map.put("answer_velocity_sd", round(answerVelocitySd));
@@ -104,6 +108,9 @@ public record GrooveResult(List<Case> cases) {
                 + " beat, and the cases over 40 ms");
         keys.put("wait_beats", "median, p90 and max of the player's beats from the call's last onset to the answer's first note");
         keys.put("answered_inside_phrase", "cases whose answer began before the call's last note");
+        keys.put("bar_lines_found", "cases whose tracker's bar lines (bars of 4 beats) were the player's after the call: its beat"
+                + " nearest the player's last downbeat of the call (every fourth score beat from the first bar line) within a quarter"
+                + " beat of it and the first of its bar");
         keys.put("rest_cases", "cases with a rest of one or two beats inserted inside the phrase, and of them answered inside it");
         keys.put("velocity_gap_over_15", "cases whose answer's mean velocity is more than 15 from the call's last four notes' mean");
         keys.put("answer_velocity_sd", "median and minimum over cases of the standard deviation of the answer's velocities,"
@@ -112,8 +119,8 @@ public record GrooveResult(List<Case> cases) {
         keys.put("must_show", "every mark holds: grid mean >= 85% and no case < 70%, every entrance within 40 ms, every"
                 + " answer level within 15 and its spread >= 3, no answer inside a phrase, no hanging note");
         keys.put("per_case", "each case: melody, rest_beats, bpm, tempo_ratio_at_end (tracked / true), beat_phase_error_ms,"
-                + " answer_notes, on_sixteenth_grid (share), line_on_sixteenth_grid (share), entrance_error_ms, wait_beats, answered_inside, call_level, answer_level,"
-                + " answer_velocity_sd");
+                + " answer_notes, on_sixteenth_grid (share), line_on_sixteenth_grid (share), entrance_error_ms, wait_beats, answered_inside, bar_found, call_level,"
+                + " answer_level, answer_velocity_sd");
         keys.put("velocity_correlation", "Pearson correlation over cases between the call's last four notes' mean velocity"
                 + " and the answer's mean velocity");
         keys.put("mean_velocity_gap", "mean |answer level - call level| over cases");
@@ -162,6 +169,7 @@ public record GrooveResult(List<Case> cases) {
         map.put("wait_beats", waitMap);
         long inside = cases.stream().filter(Case::answeredInside).count();
         map.put("answered_inside_phrase", inside);
+        map.put("bar_lines_found", cases.stream().filter(Case::barFound).count());
         Map<String, Object> rests = new LinkedHashMap<>();
         rests.put("cases", cases.stream().filter(c -> c.restBeats() > 0).count());
         rests.put("answered_inside", cases.stream().filter(c -> c.restBeats() > 0 && c.answeredInside()).count());
