@@ -1579,7 +1579,7 @@ class BeatTrackerTest {
      * Four bars of 4/4 from a quarter's pickup on the fourth beat, written here: each bar a quarter, two eighths and two
      * quarters, closing on a half note on the fifth bar's downbeat.
      */
-    private static final double[][] FOUR_FOUR_FROM_A_PICKUP = new double[22][];
+    static final double[][] FOUR_FOUR_FROM_A_PICKUP = new double[22][];
 
     static {
         FOUR_FOUR_FROM_A_PICKUP[0] = new double[] {3, 1};

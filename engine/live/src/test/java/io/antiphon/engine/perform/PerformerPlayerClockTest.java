@@ -84,6 +84,49 @@ class PerformerPlayerClockTest {
     }
 
     @Test
+    void aPlayerWhoLeansOnTheDownbeatsAfterAPickupIsAnsweredOnTheirBarLine() {
+        // a 4/4 line from a quarter's pickup on the fourth beat, the downbeats 10 louder over a crescendo; the answer
+        // waits for the bar line: the player's, not one counted from the pickup
+        for (double bpm : new double[] {72, 96, 120}) {
+            for (int accent : new int[] {10, 0}) {
+                double[][] notes = BeatTrackerTest.FOUR_FOUR_FROM_A_PICKUP;
+                java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+                List<long[]> events = new ArrayList<>();
+                long start = SECOND;
+                double beat = 60e9 / bpm;
+                for (int i = 0; i < notes.length; i++) {
+                    long on = start + Math.round(notes[i][0] * beat + random.nextDouble(-10, 10) * 1e6);
+                    long off = start + Math.round((notes[i][0] + notes[i][1] * 0.9) * beat);
+                    boolean downbeat = notes[i][0] % 4 == 0;
+                    int velocity = (int) Math.round(50 + 40.0 * i / (notes.length - 1) + (downbeat ? accent : 0) + random.nextDouble(-3, 3));
+                    events.add(new long[] {on, 0x90, 60 + (i * 5) % 12, velocity});
+                    events.add(new long[] {off, 0x80, 60 + (i * 5) % 12, 0});
+                }
+                events.sort(Comparator.comparingLong(e -> e[0]));
+                PerformerParameters parameters = playerParameters();
+                parameters.set(Parameter.ANSWER_START, AnswerStart.BAR.ordinal());
+                Answers out = new Answers();
+                Performer performer = new Performer(TestModels.kernel(), parameters, 5L, out);
+                ScriptedHumanPart human = new ScriptedHumanPart(performer, events.toArray(new long[0][]));
+                human.runFor(40 * SECOND);
+                assertThat(out.noteOns).as(bpm + " BPM: answer notes").isNotEmpty();
+                double beats = (out.noteOns.get(0)[0] - start) / beat;
+                long nearest = Math.round(beats);
+                assertThat(Math.abs(beats - nearest) * beat / 1e6).as(bpm + " BPM: the first answer note to a player's beat, ms").isLessThan(40);
+                if (accent > 0) {
+                    assertThat(Math.floorMod(nearest, 4)).as(bpm + " BPM: the player's beat the answer entered on, of the bar").isZero();
+                } else {
+                    // no accent: the bars are counted from the pickup's beat
+                    assertThat(Math.floorMod(nearest, 4)).as(bpm + " BPM, no accent: the beat entered on, of the player's bar").isEqualTo(3);
+                }
+                performer.allNotesOff(human.now);
+                assertThat(out.checked.firstViolation()).isNull();
+                assertThat(out.checked.sounding()).isZero();
+            }
+        }
+    }
+
+    @Test
     void aCallOfEvenEighthsAfterAPickupIsAnsweredOnThePlayersBeatsNotBetweenThem() {
         // even eighths give the tracker no beat phase until the player stops at the bar line
         for (double bpm : new double[] {72, 96, 140}) {
