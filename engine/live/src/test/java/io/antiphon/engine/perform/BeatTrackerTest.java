@@ -1514,6 +1514,12 @@ class BeatTrackerTest {
      * {@link #EVEN} instead, the same onsets); a silence at each release and the phrase's end at the last.
      */
     static void playWithAccents(BeatTracker tracker, double[][] notes, double bpm, long seed, int accent, boolean even) {
+        playWithAccents(tracker, notes, bpm, seed, accent, even, 1);
+    }
+
+    /** {@link #playWithAccents}, the notes on every {@code accentedBeats}th beat from beat 0 {@code accent} louder. */
+    private static void playWithAccents(BeatTracker tracker, double[][] notes, double bpm, long seed, int accent, boolean even,
+                                        int accentedBeats) {
         java.util.SplittableRandom loudness = new java.util.SplittableRandom(seed);
         int i = 0;
         long release = 0;
@@ -1523,8 +1529,9 @@ class BeatTrackerTest {
                 tracker.silent(release);
                 continue;
             }
-            boolean onTheBeat = Math.abs(notes[i][0] - Math.rint(notes[i][0])) < 1e-9;
-            int velocity = (int) Math.round(50 + 40.0 * i / (notes.length - 1) + (onTheBeat ? accent : 0) + loudness.nextDouble(-3, 3));
+            double beats = notes[i][0] / accentedBeats;
+            boolean accented = Math.abs(beats - Math.rint(beats)) < 1e-9;
+            int velocity = (int) Math.round(50 + 40.0 * i / (notes.length - 1) + (accented ? accent : 0) + loudness.nextDouble(-3, 3));
             tracker.onset(e[0], even ? EVEN : velocity);
             i++;
         }
@@ -1598,20 +1605,7 @@ class BeatTrackerTest {
     private static BeatTracker playWithDownbeatAccents(double[][] notes, double bpm, long seed, int accent) {
         BeatTracker tracker = new BeatTracker(120);
         tracker.setBeatsPerBar(4);
-        java.util.SplittableRandom loudness = new java.util.SplittableRandom(seed);
-        int i = 0;
-        long release = 0;
-        for (long[] e : uniformlyJitteredEvents(notes, bpm, seed)) {
-            if (e[1] == 0) {
-                release = e[0];
-                tracker.silent(release);
-                continue;
-            }
-            boolean downbeat = Math.abs(notes[i][0] / 4 - Math.rint(notes[i][0] / 4)) < 1e-9;
-            tracker.onset(e[0], (int) Math.round(50 + 40.0 * i / (notes.length - 1) + (downbeat ? accent : 0) + loudness.nextDouble(-3, 3)));
-            i++;
-        }
-        tracker.phraseEnded(release);
+        playWithAccents(tracker, notes, bpm, seed, accent, false, 4);
         return tracker;
     }
 
