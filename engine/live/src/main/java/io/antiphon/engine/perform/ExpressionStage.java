@@ -107,7 +107,7 @@ final class ExpressionStage implements NoteSink {
 
     /**
      * A human note-on at {@code nanos}: the player's level, contour, accents, register and timing learn from it. The
-     * timing only if the grid is the player's ({@code playersGrid}): before the player clock has found the beat, the grid
+     * accents and the timing only if the grid is the player's ({@code playersGrid}): before the player clock has found the beat, the grid
      * runs at the preset's tempo, and an onset's place on it says nothing of the player's feel (one such onset, a
      * third of a sixteenth early by chance, and a call's two triplets made three and moved the answer's "a" early).
      */
@@ -115,7 +115,7 @@ final class ExpressionStage implements NoteSink {
         dynamics.hearPitch(pitch);
         long tick = clock.tickAt(nanos);
         double gridTicks = clock.gridPosition(tick) + (nanos - clock.nanosAt(tick)) / clock.nanosPerTick();
-        dynamics.hear(nanos, gridTicks, velocity, parameters.beatsPerBar(), clock.nanosPerBeat());
+        dynamics.hear(nanos, playersGrid ? gridTicks : Double.NaN, velocity, parameters.beatsPerBar(), clock.nanosPerBeat());
         if (playersGrid) feel.hear(nanos, gridTicks);
     }
 

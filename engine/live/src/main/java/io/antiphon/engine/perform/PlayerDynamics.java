@@ -47,7 +47,10 @@ final class PlayerDynamics {
 
     private final long[] times = new long[WINDOW];
     private final int[] velocities = new int[WINDOW];
-    /** Each note's place on the grid, in ticks from its origin (moved with it: {@link #gridMoved}). */
+    /**
+     * Each note's place on the grid, in ticks from its origin (moved with it: {@link #gridMoved}); NaN for a note heard
+     * before the grid was the player's, whose place on it is not known: it counts for the level, not for the accents.
+     */
     private final double[] positions = new double[WINDOW];
     /** The bar's length the positions are classed in (the last note's). */
     private int beatsPerBar = 4;
@@ -65,7 +68,7 @@ final class PlayerDynamics {
     private final double[] accents = new double[MetricPosition.COUNT];
     private boolean accentsStale = true;
 
-    /** A human note-on at {@code nanos}, {@code gridTicks} from the grid origin, when a beat lasts {@code beatNanos}. */
+    /** A human note-on at {@code nanos}, {@code gridTicks} from the grid origin (NaN: not known), when a beat lasts {@code beatNanos}. */
     void hear(long nanos, double gridTicks, int velocity, int beatsPerBar, long beatNanos) {
         double residual = count == 0 ? Double.NaN : velocity - level;
         times[next] = nanos;
@@ -223,7 +226,7 @@ final class PlayerDynamics {
             double sum = PRIOR_NOTES * PRIOR[c];
             double weight = PRIOR_NOTES;
             for (int i = 0; i < count; i++) {
-                if (Double.isNaN(residuals[i]) || MetricPosition.of(positions[i], beatsPerBar) != c) continue;
+                if (Double.isNaN(residuals[i]) || Double.isNaN(positions[i]) || MetricPosition.of(positions[i], beatsPerBar) != c) continue;
                 sum += residuals[i] - mean;
                 weight++;
             }

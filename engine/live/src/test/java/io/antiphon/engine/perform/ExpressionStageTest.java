@@ -193,6 +193,18 @@ class ExpressionStageTest {
     }
 
     @Test
+    void onsetsHeardOffThePlayersGridTeachNoAccents() {
+        // loud on what the preset's grid calls the off-beats, heard before the player clock has found the beat: where
+        // those notes lie on the player's grid is not known, so the answer keeps the conventional accents
+        for (int beat = 0; beat < 12; beat++) {
+            stage.hear(beat * 24 * TICK, 60, 60, false);
+            stage.hear((beat * 24 + 12) * TICK, 60, 100, false);
+        }
+        machineEighths();
+        assertThat(meanVelocityAt(0)).as("beat against off-beat").isGreaterThan(meanVelocityAt(12));
+    }
+
+    @Test
     void onsetsHeardOffThePlayersGridTeachTheLevelButNotTheFeel() {
         // the same pushed "e" as above, heard before the player clock has found the beat
         for (int beat = 0; beat < 12; beat++) {
