@@ -131,7 +131,7 @@ final class BeatPhase {
         return heardCompound;
     }
 
-    /** The onsets were renumbered {@code shift} sixteenths on (the bar's first beat moved): the opening's downbeat moves with them. */
+    /** The onsets were renumbered {@code shift} sixteenths on ({@link #shift}'s, or the bar's first beat moved): the opening's downbeat moves with them. */
     void renumbered(long shift) {
         if (openingDownbeat != NO_DOWNBEAT) openingDownbeat -= shift;
     }
@@ -212,9 +212,7 @@ final class BeatPhase {
         } else if (best == 0) {
             return 0;
         }
-        int shift = best <= SLOTS_PER_BEAT / 2 ? best : best - SLOTS_PER_BEAT;
-        if (openingDownbeat != NO_DOWNBEAT) openingDownbeat -= shift;
-        return shift;
+        return best <= SLOTS_PER_BEAT / 2 ? best : best - SLOTS_PER_BEAT;
     }
 
     /**

@@ -604,10 +604,7 @@ public final class BeatTracker {
      */
     private void rephase(long stop, long closingNote, boolean betweenEighths) {
         int shift = phase.shift(period, stop, closingNote, betweenEighths);
-        if (shift == 0) return;
-        window.renumber(shift);
-        origin += shift * period / SLOTS_PER_BEAT;
-        gridEpoch++;
+        if (shift != 0) renumber(shift);
     }
 
     /**
@@ -622,7 +619,14 @@ public final class BeatTracker {
         if (!tracking || beatsPerBar < 2 || phase.heardCompound()) return;
         int first = accents.accentedBeatOfBar(beatsPerBar);
         if (first <= 0) return;
-        long shift = (long) (first <= beatsPerBar / 2 ? first : first - beatsPerBar) * SLOTS_PER_BEAT;
+        renumber((long) (first <= beatsPerBar / 2 ? first : first - beatsPerBar) * SLOTS_PER_BEAT);
+    }
+
+    /**
+     * Renumbers the onsets {@code shift} sixteenths on (the beat's phase or the bar's first beat moved): the grid's
+     * origin and the downbeat a compound line's opening put move with them; the period stays.
+     */
+    private void renumber(long shift) {
         window.renumber(shift);
         phase.renumbered(shift);
         origin += shift * period / SLOTS_PER_BEAT;
