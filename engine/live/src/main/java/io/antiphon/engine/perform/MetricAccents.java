@@ -30,9 +30,10 @@ final class MetricAccents {
     private static final int NEITHER = -1;
 
     private final OnsetWindow window;
-    /** Per beat of the bar ({@link #accentedBeatOfBar}): how many notes, and their velocities' sum, less the contour. */
-    private final int[] beatCounts = new int[MOST_BEATS_PER_BAR];
-    private final double[] beatSums = new double[MOST_BEATS_PER_BAR];
+    /** Per place of the grid ({@link #gather}): how many notes, and their velocities' sum and sum of squares, less the contour. */
+    private final int[] counts = new int[MOST_BEATS_PER_BAR];
+    private final double[] sums = new double[MOST_BEATS_PER_BAR];
+    private final double[] squares = new double[MOST_BEATS_PER_BAR];
     /** The contour, a velocity at onset index {@code i}: {@code intercept + slope * i} ({@link #fitContour}). */
     private double intercept;
     private double slope;
@@ -47,7 +48,9 @@ final class MetricAccents {
      * is (or the velocities are not known). Notes on the odd sixteenths do not count.
      */
     int accentedEighth() {
-        return louderOf(SLOTS_PER_BEAT, 0, SLOTS_PER_BEAT / 2);
+        if (!gather(SLOTS_PER_BEAT, SLOTS_PER_BEAT / 2)) return NEITHER;
+        int louder = louderOf(0, 1);
+        return louder == NEITHER ? NEITHER : louder * (SLOTS_PER_BEAT / 2);
     }
 
     /**
@@ -55,8 +58,8 @@ final class MetricAccents {
      * louder than those on the odd ones, 1 if the odd ones', -1 if neither. Notes between the beats do not count.
      */
     int accentedBeatParity() {
-        int louder = louderOf(2 * SLOTS_PER_BEAT, 0, SLOTS_PER_BEAT);
-        return louder == NEITHER ? NEITHER : louder / SLOTS_PER_BEAT;
+        if (!gather(2 * SLOTS_PER_BEAT, SLOTS_PER_BEAT)) return NEITHER;
+        return louderOf(0, 1);
     }
 
     /**
@@ -68,61 +71,54 @@ final class MetricAccents {
      * known. Notes between the beats do not count.
      */
     int accentedBeatOfBar(int beatsPerBar) {
-        if (beatsPerBar < 2 || beatsPerBar > MOST_BEATS_PER_BAR || !fitContour()) return NEITHER;
-        Arrays.fill(beatCounts, 0);
-        Arrays.fill(beatSums, 0);
-        for (int i = 0; i < window.count(); i++) {
-            int v = window.velocity(i);
-            long slot = window.slot(i);
-            if (v <= 0 || Math.floorMod(slot, SLOTS_PER_BEAT) != 0) continue;
-            int beat = (int) Math.floorMod(Math.floorDiv(slot, SLOTS_PER_BEAT), beatsPerBar);
-            beatCounts[beat]++;
-            beatSums[beat] += v - (intercept + slope * i);
-        }
+        if (beatsPerBar < 2 || beatsPerBar > MOST_BEATS_PER_BAR || !gather(beatsPerBar * SLOTS_PER_BEAT, SLOTS_PER_BEAT)) return NEITHER;
         int loudest = NEITHER;
         for (int beat = 0; beat < beatsPerBar; beat++) {
-            if (beatCounts[beat] < ACCENT_NOTES) continue;
-            if (loudest == NEITHER || beatSums[beat] / beatCounts[beat] > beatSums[loudest] / beatCounts[loudest]) loudest = beat;
+            if (counts[beat] < ACCENT_NOTES) continue;
+            if (loudest == NEITHER || sums[beat] / counts[beat] > sums[loudest] / counts[loudest]) loudest = beat;
         }
         if (loudest == NEITHER) return NEITHER;
-        int modulus = beatsPerBar * SLOTS_PER_BEAT;
         int compared = 0;
         for (int beat = 0; beat < beatsPerBar; beat++) {
-            if (beat == loudest || beatCounts[beat] < ACCENT_NOTES) continue;
-            if (louderOf(modulus, loudest * SLOTS_PER_BEAT, beat * SLOTS_PER_BEAT) != loudest * SLOTS_PER_BEAT) return NEITHER;
+            if (beat == loudest || counts[beat] < ACCENT_NOTES) continue;
+            if (louderOf(loudest, beat) != loudest) return NEITHER;
             compared++;
         }
         return compared > 0 ? loudest : NEITHER;
     }
 
     /**
-     * Of the onsets on sixteenth {@code a} and those on sixteenth {@code b} (modulo {@code modulus}), the place whose
-     * notes are clearly louder, their velocities less the contour: {@code a}, {@code b} or {@link #NEITHER}.
+     * Fits the contour and gathers, for each place of the grid modulo {@code modulus} sixteenths that is a whole number
+     * of {@code step} sixteenths (place {@code k} at {@code k * step}), how many onsets of known velocity fall there and
+     * their velocities' sum and sum of squares less the contour; false if the contour cannot be fitted.
      */
-    private int louderOf(int modulus, int a, int b) {
-        if (!fitContour()) return NEITHER;
-        int countA = 0, countB = 0;
-        double sumA = 0, sumB = 0, squaresA = 0, squaresB = 0;
+    private boolean gather(int modulus, int step) {
+        if (!fitContour()) return false;
+        Arrays.fill(counts, 0);
+        Arrays.fill(sums, 0);
+        Arrays.fill(squares, 0);
         for (int i = 0; i < window.count(); i++) {
             int v = window.velocity(i);
-            if (v <= 0) continue;
             int place = (int) Math.floorMod(window.slot(i), modulus);
-            if (place != a && place != b) continue;
+            if (v <= 0 || place % step != 0) continue;
             double residual = v - (intercept + slope * i);
-            if (place == a) {
-                countA++;
-                sumA += residual;
-                squaresA += residual * residual;
-            } else {
-                countB++;
-                sumB += residual;
-                squaresB += residual * residual;
-            }
+            counts[place / step]++;
+            sums[place / step] += residual;
+            squares[place / step] += residual * residual;
         }
+        return true;
+    }
+
+    /**
+     * Of the places {@code a} and {@code b} {@link #gather} filled, the one whose notes are clearly louder: {@code a},
+     * {@code b} or {@link #NEITHER}.
+     */
+    private int louderOf(int a, int b) {
+        int countA = counts[a], countB = counts[b];
         if (countA < ACCENT_NOTES || countB < ACCENT_NOTES) return NEITHER;
-        double meanA = sumA / countA;
-        double meanB = sumB / countB;
-        double variance = (squaresA - countA * meanA * meanA + squaresB - countB * meanB * meanB) / (countA + countB - 2);
+        double meanA = sums[a] / countA;
+        double meanB = sums[b] / countB;
+        double variance = (squares[a] - countA * meanA * meanA + squares[b] - countB * meanB * meanB) / (countA + countB - 2);
         double standardError = Math.sqrt(Math.max(variance, LEAST_VARIANCE) * (1.0 / countA + 1.0 / countB));
         double louder = meanA - meanB;
         if (Math.abs(louder) < ACCENT_VELOCITY || Math.abs(louder) < ACCENT_T * standardError) return NEITHER;
