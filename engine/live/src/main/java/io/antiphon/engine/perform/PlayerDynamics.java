@@ -66,6 +66,9 @@ final class PlayerDynamics {
     private long levelTime;
     private double slopePerSecond;
     private final double[] accents = new double[MetricPosition.COUNT];
+    /** Scratch of {@link #measureAccents}: each class's sum of deviations and its weight, the prior's included. */
+    private final double[] classSums = new double[MetricPosition.COUNT];
+    private final double[] classWeights = new double[MetricPosition.COUNT];
     private boolean accentsStale = true;
 
     /** A human note-on at {@code nanos}, {@code gridTicks} from the grid origin (NaN: not known), when a beat lasts {@code beatNanos}. */
@@ -223,13 +226,18 @@ final class PlayerDynamics {
         }
         double mean = measured == 0 ? 0 : total / measured;
         for (int c = 0; c < MetricPosition.COUNT; c++) {
-            double sum = PRIOR_NOTES * PRIOR[c];
-            double weight = PRIOR_NOTES;
-            for (int i = 0; i < count; i++) {
-                if (Double.isNaN(residuals[i]) || Double.isNaN(positions[i]) || MetricPosition.of(positions[i], beatsPerBar) != c) continue;
-                sum += residuals[i] - mean;
-                weight++;
-            }
+            classSums[c] = PRIOR_NOTES * PRIOR[c];
+            classWeights[c] = PRIOR_NOTES;
+        }
+        for (int i = 0; i < count; i++) {
+            if (Double.isNaN(residuals[i]) || Double.isNaN(positions[i])) continue;
+            int c = MetricPosition.of(positions[i], beatsPerBar);
+            classSums[c] += residuals[i] - mean;
+            classWeights[c]++;
+        }
+        for (int c = 0; c < MetricPosition.COUNT; c++) {
+            double sum = classSums[c];
+            double weight = classWeights[c];
             accents[c] = Math.max(-MAX_ACCENT, Math.min(MAX_ACCENT, sum / weight));
         }
     }
